@@ -1,0 +1,190 @@
+//===- AccelAttrs.cpp - Attributes of the accel dialect -------------------===//
+
+#include "dialects/accel/AccelAttrs.h"
+#include "dialects/accel/AccelDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace accel;
+
+#include "dialects/accel/AccelEnums.cpp.inc"
+
+#define GET_ATTRDEF_CLASSES
+#include "dialects/accel/AccelAttrs.cpp.inc"
+
+void AccelDialect::registerAttributes() {
+  addAttributes<
+#define GET_ATTRDEF_LIST
+#include "dialects/accel/AccelAttrs.cpp.inc"
+      >();
+}
+
+//===----------------------------------------------------------------------===//
+// ActivationAttr
+//===----------------------------------------------------------------------===//
+
+ArrayRef<llvm::StringLiteral> ActivationAttr::paramNames(ActivationKind kind) {
+  static constexpr llvm::StringLiteral kClip[] = {"min", "max"};
+  static constexpr llvm::StringLiteral kAlphaBeta[] = {"alpha", "beta"};
+  switch (kind) {
+  case ActivationKind::Clip:
+    return kClip;
+  case ActivationKind::HardSigmoid:
+    return kAlphaBeta;
+  case ActivationKind::LeakyRelu:
+    return ArrayRef<llvm::StringLiteral>(kAlphaBeta).take_front(1);
+  default:
+    return {};
+  }
+}
+
+ActivationAttr ActivationAttr::get(MLIRContext *ctx, ActivationKind kind,
+                                   double alpha, double beta) {
+  Builder b(ctx);
+  size_t n = paramNames(kind).size();
+  return get(ctx, kind, n > 0 ? b.getF64FloatAttr(alpha) : FloatAttr(),
+             n > 1 ? b.getF64FloatAttr(beta) : FloatAttr());
+}
+
+LogicalResult
+ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                       ActivationKind kind, FloatAttr alpha, FloatAttr beta) {
+  size_t expected = paramNames(kind).size();
+  size_t given = (alpha ? 1 : 0) + (beta ? 1 : 0);
+  if (given != expected || (beta && !alpha))
+    return emitError() << "activation '" << stringifyActivationKind(kind)
+                       << "' takes " << expected << " parameter(s), got "
+                       << given;
+  if (kind == ActivationKind::Clip &&
+      alpha.getValueAsDouble() > beta.getValueAsDouble())
+    return emitError() << "clip min " << alpha.getValueAsDouble()
+                       << " is greater than max " << beta.getValueAsDouble();
+  return success();
+}
+
+Attribute ActivationAttr::parse(AsmParser &parser, Type) {
+  StringRef keyword;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseLess() || parser.parseKeyword(&keyword))
+    return {};
+  std::optional<ActivationKind> kind = symbolizeActivationKind(keyword);
+  if (!kind) {
+    parser.emitError(loc, "unknown activation '") << keyword << "'";
+    return {};
+  }
+  SmallVector<FloatAttr, 2> params;
+  for (StringRef name : paramNames(*kind)) {
+    double value;
+    if (parser.parseComma() || parser.parseKeyword(name) ||
+        parser.parseEqual() || parser.parseFloat(value))
+      return {};
+    params.push_back(parser.getBuilder().getF64FloatAttr(value));
+  }
+  if (parser.parseGreater())
+    return {};
+  params.resize(2);
+  return getChecked([&] { return parser.emitError(loc); },
+                    parser.getContext(), *kind, params[0], params[1]);
+}
+
+void ActivationAttr::print(AsmPrinter &printer) const {
+  printer << '<' << stringifyActivationKind(getKind());
+  FloatAttr params[2] = {getAlpha(), getBeta()};
+  for (auto [i, name] : llvm::enumerate(paramNames(getKind()))) {
+    printer << ", " << name << " = ";
+    printer.printFloat(params[i].getValue());
+  }
+  printer << '>';
+}
+
+//===----------------------------------------------------------------------===//
+// MappingAttr
+//===----------------------------------------------------------------------===//
+
+LogicalResult MappingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                  Mapping value) {
+  if (llvm::Error e = verifyMapping(value))
+    return emitError() << "invalid mapping: " << llvm::toString(std::move(e));
+  return success();
+}
+
+/// dim := `N` | `K` | `C` | `P` | `Q` | `R` | `S` | `G`
+static ParseResult parseDimKeyword(AsmParser &parser, Dim &dim) {
+  StringRef name;
+  SMLoc loc = parser.getCurrentLocation();
+  if (parser.parseKeyword(&name))
+    return failure();
+  std::optional<Dim> d = parseDim(name);
+  if (!d)
+    return parser.emitError(loc, "expected a loop dimension "
+                                 "(N, K, C, P, Q, R, S or G), got '")
+           << name << "'";
+  dim = *d;
+  return success();
+}
+
+/// level := `[` (dim `*` int `|`)? (dim `:` int)* `]`
+static ParseResult parseMappingLevel(AsmParser &parser, Mapping &m) {
+  SMLoc loc = parser.getCurrentLocation();
+  if (m.numLevels == kMaxMappingLevels)
+    return parser.emitError(loc, "a mapping has at most ")
+           << kMaxMappingLevels << " levels";
+  MappingLevel &level = m.addLevel();
+  if (parser.parseLSquare())
+    return failure();
+  bool first = true;
+  while (failed(parser.parseOptionalRSquare())) {
+    SMLoc dimLoc = parser.getCurrentLocation();
+    Dim d = Dim::N;
+    if (parseDimKeyword(parser, d))
+      return failure();
+    if (first && succeeded(parser.parseOptionalStar())) {
+      level.spatial = d;
+      if (parser.parseInteger(level.fanout) || parser.parseVerticalBar())
+        return failure();
+      first = false;
+      continue;
+    }
+    first = false;
+    int64_t size = 0;
+    if (parser.parseColon() || parser.parseInteger(size))
+      return failure();
+    if (level.lists(d))
+      return parser.emitError(dimLoc, "dimension ")
+             << dimName(d) << " is listed twice in one level";
+    level.addLoop(d, size);
+  }
+  return success();
+}
+
+Attribute MappingAttr::parse(AsmParser &parser, Type) {
+  SMLoc loc = parser.getCurrentLocation();
+  Mapping m;
+  if (parser.parseLess() ||
+      parser.parseCommaSeparatedList(
+          [&] { return parseMappingLevel(parser, m); }) ||
+      parser.parseGreater())
+    return {};
+  return getChecked([&] { return parser.emitError(loc); },
+                    parser.getContext(), m);
+}
+
+void MappingAttr::print(AsmPrinter &printer) const {
+  printer << '<';
+  printMapping(printer.getStream(), getValue());
+  printer << '>';
+}
+
+//===----------------------------------------------------------------------===//
+// TargetAttr
+//===----------------------------------------------------------------------===//
+
+LogicalResult TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 StringRef preset, StringRef file) {
+  if (preset.empty() == file.empty())
+    return emitError() << "#accel.target needs exactly one of 'preset' and "
+                          "'file'";
+  return success();
+}

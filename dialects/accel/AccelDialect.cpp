@@ -1,0 +1,34 @@
+//===- AccelDialect.cpp - The accel dialect -------------------------------===//
+
+#include "dialects/accel/AccelDialect.h"
+#include "dialects/accel/AccelAttrs.h"
+#include "dialects/accel/AccelOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace accel;
+
+#include "dialects/accel/AccelDialect.cpp.inc"
+
+void AccelDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/accel/AccelOps.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
+                                                     NamedAttribute attr) {
+  if (attr.getName() == "accel.target") {
+    if (!isa<ModuleOp>(op))
+      return op->emitError("'accel.target' may only be attached to a module");
+    if (!isa<TargetAttr>(attr.getValue()))
+      return op->emitError("'accel.target' must be an #accel.target<...> "
+                           "attribute, got ")
+             << attr.getValue();
+    return success();
+  }
+  return op->emitError("unknown accel attribute '") << attr.getName() << "'";
+}

@@ -1,0 +1,28 @@
+//===- AccelDialect.td - The accel dialect -----------------*- tablegen -*-===//
+#ifndef ACCEL_DIALECT_TD
+#define ACCEL_DIALECT_TD
+
+include "mlir/IR/OpBase.td"
+
+def Accel_Dialect : Dialect {
+  let name = "accel";
+  let cppNamespace = "::accel";
+  let summary = "CNN layers, layer groups and loop-nest mappings for spatial "
+                "DNN accelerators";
+  let description = [{
+    The network-level dialect of accel-opt. Layers are ops on static builtin
+    tensors in NCHW layout (convolution weights [K, C/G, R, S]); each layer is
+    a loop nest over output coordinates (N, K, C, P, Q, R, S, G) and can carry
+    a `#accel.mapping` that says how the nest is tiled, ordered and spread over
+    the accelerator's processing elements. `accel.group` holds layers fused
+    into one layer group whose intermediates stay on chip. The module
+    attribute `accel.target` names the accelerator.
+  }];
+  let useDefaultAttributePrinterParser = 1;
+  let hasOperationAttrVerify = 1;
+  let extraClassDeclaration = [{
+    void registerAttributes();
+  }];
+}
+
+#endif // ACCEL_DIALECT_TD

@@ -1,0 +1,363 @@
+//===- AccelOps.cpp - Operations of the accel dialect ---------------------===//
+
+#include "dialects/accel/AccelOps.h"
+#include "mlir/IR/Builders.h"
+#include "accel/Support/AsmHelpers.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace accel;
+
+#include "dialects/accel/AccelInterfaces.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared verification helpers
+//===----------------------------------------------------------------------===//
+
+static ArrayRef<int64_t> shapeOf(Value v) {
+  return cast<ShapedType>(v.getType()).getShape();
+}
+
+/// Compares the op's result shape with the one the shape arithmetic infers;
+/// a failure of the inference itself is reported as the op's error.
+static LogicalResult verifyInferredShape(Operation *op,
+                                         llvm::Expected<Shape> inferred,
+                                         Value result) {
+  if (!inferred)
+    return op->emitOpError() << llvm::toString(inferred.takeError());
+  ArrayRef<int64_t> actual = shapeOf(result);
+  if (ArrayRef<int64_t>(*inferred) != actual)
+    return op->emitOpError("result shape ")
+           << formatShape(actual) << " does not match the inferred shape "
+           << formatShape(*inferred);
+  return success();
+}
+
+/// Checks an attached mapping against the layer's loop bounds. Called at the
+/// end of each layer's verifier, once its shapes are known to be valid.
+static LogicalResult verifyLayerMapping(LayerOpInterface layer) {
+  MappingAttr mapping = layer.getMappingAttr();
+  if (!mapping)
+    return success();
+  LoopBounds bounds = layer.getLoopBounds();
+  if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds)) {
+    InFlightDiagnostic diag = layer->emitOpError("mapping does not fit the "
+                                                 "loop bounds ");
+    llvm::interleaveComma(kAllDims, diag, [&](Dim d) {
+      diag << dimName(d) << "=" << bounds[d];
+    });
+    return diag << ": " << llvm::toString(std::move(e));
+  }
+  return success();
+}
+
+static LogicalResult verifyPair(Operation *op, StringRef name,
+                                ArrayRef<int64_t> values, size_t size) {
+  if (values.size() != size)
+    return op->emitOpError("'")
+           << name << "' must have " << size << " entries, got "
+           << values.size();
+  return success();
+}
+
+static LogicalResult verifyBias(Operation *op, Value bias, int64_t channels) {
+  if (!bias)
+    return success();
+  ArrayRef<int64_t> shape = shapeOf(bias);
+  if (shape.size() != 1 || shape[0] != channels)
+    return op->emitOpError("bias shape ")
+           << formatShape(shape) << " must be [" << channels
+           << "] (one value per output channel)";
+  return success();
+}
+
+template <typename ConvOp> static ConvParams convParamsOf(ConvOp op) {
+  ConvParams p;
+  llvm::copy(op.getStrides(), p.strides.begin());
+  llvm::copy(op.getDilations(), p.dilations.begin());
+  llvm::copy(op.getPads(), p.pads.begin());
+  p.groups = static_cast<int64_t>(op.getGroups());
+  return p;
+}
+
+template <typename ConvOp> static LogicalResult verifyConvAttrs(ConvOp op) {
+  if (failed(verifyPair(op, "strides", op.getStrides(), 2)) ||
+      failed(verifyPair(op, "dilations", op.getDilations(), 2)) ||
+      failed(verifyPair(op, "pads", op.getPads(), 4)))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2DOp
+//===----------------------------------------------------------------------===//
+
+ConvParams Conv2DOp::getConvParams() { return convParamsOf(*this); }
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyConvAttrs(*this)) ||
+      failed(verifyInferredShape(
+          *this,
+          inferConv2dShape(shapeOf(getInput()), shapeOf(getWeight()),
+                           getConvParams()),
+          getOutput())) ||
+      failed(verifyBias(*this, getBias(), shapeOf(getWeight())[0])))
+    return failure();
+  return verifyLayerMapping(*this);
+}
+
+LoopBounds Conv2DOp::getLoopBounds() {
+  return conv2dLoopBounds(shapeOf(getOutput()), shapeOf(getWeight()),
+                          getConvParams());
+}
+
+//===----------------------------------------------------------------------===//
+// ConvTranspose2DOp
+//===----------------------------------------------------------------------===//
+
+ConvParams ConvTranspose2DOp::getConvParams() {
+  ConvParams p = convParamsOf(*this);
+  if (getOutputPadding().size() == 2)
+    llvm::copy(getOutputPadding(), p.outputPadding.begin());
+  return p;
+}
+
+LogicalResult ConvTranspose2DOp::verify() {
+  if (failed(verifyConvAttrs(*this)) ||
+      failed(verifyPair(*this, "output_padding", getOutputPadding(), 2)) ||
+      failed(verifyInferredShape(*this,
+                                 inferConvTranspose2dShape(shapeOf(getInput()),
+                                                           shapeOf(getWeight()),
+                                                           getConvParams()),
+                                 getOutput())) ||
+      failed(verifyBias(*this, getBias(), shapeOf(getOutput())[1])))
+    return failure();
+  return verifyLayerMapping(*this);
+}
+
+LoopBounds ConvTranspose2DOp::getLoopBounds() {
+  return convTranspose2dLoopBounds(shapeOf(getOutput()), shapeOf(getWeight()),
+                                   getConvParams());
+}
+
+//===----------------------------------------------------------------------===//
+// MatmulOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatmulOp::verify() {
+  if (failed(verifyInferredShape(*this,
+                                 inferMatmulShape(shapeOf(getLhs()),
+                                                  shapeOf(getRhs()),
+                                                  getTransposeRhs()),
+                                 getOutput())) ||
+      failed(verifyBias(*this, getBias(), shapeOf(getOutput()).back())))
+    return failure();
+  return verifyLayerMapping(*this);
+}
+
+LoopBounds MatmulOp::getLoopBounds() {
+  return matmulLoopBounds(shapeOf(getLhs()), shapeOf(getOutput()));
+}
+
+//===----------------------------------------------------------------------===//
+// Pool2DOp
+//===----------------------------------------------------------------------===//
+
+PoolParams Pool2DOp::getPoolParams() {
+  PoolParams p;
+  p.global = getGlobal();
+  if (std::optional<ArrayRef<int64_t>> kernel = getKernel();
+      kernel && kernel->size() == 2)
+    llvm::copy(*kernel, p.kernel.begin());
+  llvm::copy(getStrides(), p.strides.begin());
+  llvm::copy(getDilations(), p.dilations.begin());
+  llvm::copy(getPads(), p.pads.begin());
+  p.ceilMode = getCeilMode();
+  return p;
+}
+
+LogicalResult Pool2DOp::verify() {
+  if (getGlobal()) {
+    if (getKernel() || getCeilMode() ||
+        llvm::any_of(getStrides(), [](int64_t s) { return s != 1; }) ||
+        llvm::any_of(getDilations(), [](int64_t s) { return s != 1; }) ||
+        llvm::any_of(getPads(), [](int64_t s) { return s != 0; }))
+      return emitOpError("a global pooling takes no kernel, strides, "
+                         "dilations, pads or ceil_mode");
+  } else {
+    if (!getKernel())
+      return emitOpError("needs a 'kernel' unless it is 'global'");
+    if (failed(verifyPair(*this, "kernel", *getKernel(), 2)) ||
+        failed(verifyPair(*this, "strides", getStrides(), 2)) ||
+        failed(verifyPair(*this, "dilations", getDilations(), 2)) ||
+        failed(verifyPair(*this, "pads", getPads(), 4)))
+      return failure();
+  }
+  if (getCountIncludePad() && getKind() != PoolKind::Avg)
+    return emitOpError("'count_include_pad' only applies to avg pooling");
+  if (failed(verifyInferredShape(
+          *this, inferPool2dShape(shapeOf(getInput()), getPoolParams()),
+          getOutput())))
+    return failure();
+  return verifyLayerMapping(*this);
+}
+
+LoopBounds Pool2DOp::getLoopBounds() {
+  return pool2dLoopBounds(shapeOf(getInput()), shapeOf(getOutput()),
+                          getPoolParams());
+}
+
+//===----------------------------------------------------------------------===//
+// AddOp, MulOp, ActivationOp, ResizeOp
+//===----------------------------------------------------------------------===//
+
+template <typename BinaryOp> static LogicalResult verifyBinary(BinaryOp op) {
+  if (failed(verifyInferredShape(
+          op, broadcastShapes(shapeOf(op.getLhs()), shapeOf(op.getRhs())),
+          op.getOutput())))
+    return failure();
+  return verifyLayerMapping(op);
+}
+
+LogicalResult AddOp::verify() { return verifyBinary(*this); }
+LogicalResult MulOp::verify() { return verifyBinary(*this); }
+LoopBounds AddOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+LoopBounds MulOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+
+LogicalResult ActivationOp::verify() { return verifyLayerMapping(*this); }
+LoopBounds ActivationOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+
+LogicalResult ResizeOp::verify() {
+  if (getAlignCorners() && getMode() != ResizeMode::Bilinear)
+    return emitOpError("'align_corners' only applies to bilinear resize");
+  if (failed(verifyInferredShape(
+          *this, inferResizeShape(shapeOf(getInput()), getScales()),
+          getOutput())))
+    return failure();
+  return verifyLayerMapping(*this);
+}
+
+LoopBounds ResizeOp::getLoopBounds() {
+  // Bilinear interpolation reads a 2x2 neighbourhood per output pixel.
+  return elementwiseLoopBounds(shapeOf(getOutput()),
+                               getMode() == ResizeMode::Bilinear ? 2 : 1);
+}
+
+//===----------------------------------------------------------------------===//
+// ConcatOp, ReshapeOp, FlattenOp, OpaqueOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConcatOp::verify() {
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (Value v : getInputs())
+    shapes.push_back(shapeOf(v));
+  return verifyInferredShape(*this, inferConcatShape(shapes, static_cast<int64_t>(getAxis())),
+                             getOutput());
+}
+
+LogicalResult ReshapeOp::verify() {
+  int64_t in = numElements(shapeOf(getInput()));
+  int64_t out = numElements(shapeOf(getOutput()));
+  if (in != out)
+    return emitOpError("input has ")
+           << in << " elements but the result has " << out;
+  return success();
+}
+
+LogicalResult FlattenOp::verify() {
+  return verifyInferredShape(
+      *this, inferFlattenShape(shapeOf(getInput()),
+                                           static_cast<int64_t>(getAxis())), getOutput());
+}
+
+LogicalResult OpaqueOp::verify() {
+  if (getOpName().empty())
+    return emitOpError("needs a non-empty 'op_name'");
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// GroupOp
+//===----------------------------------------------------------------------===//
+
+YieldOp GroupOp::getYield() {
+  return cast<YieldOp>(getBodyBlock().getTerminator());
+}
+
+LogicalResult GroupOp::verifyRegions() {
+  Block &body = getBodyBlock();
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError("has ")
+           << getInputs().size() << " inputs but its body has "
+           << body.getNumArguments() << " arguments";
+  for (auto [i, input, arg] :
+       llvm::enumerate(getInputs(), body.getArguments()))
+    if (input.getType() != arg.getType())
+      return emitOpError("input #")
+             << i << " has type " << input.getType()
+             << " but the body argument has type " << arg.getType();
+  if (getNumResults() == 0)
+    return emitOpError("must produce at least one result");
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("body must end with 'accel.yield'");
+  if (yield.getValues().getTypes() != getResultTypes())
+    return yield.emitOpError("yields types (")
+           << yield.getValues().getTypes() << ") but the group returns ("
+           << getResultTypes() << ")";
+  return success();
+}
+
+// accel.group (%a = %x, ...) : (types) -> (types) attributes {..} { body }
+ParseResult GroupOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::Argument> args;
+  SmallVector<OpAsmParser::UnresolvedOperand> operands;
+  if (parser.parseAssignmentList(args, operands))
+    return failure();
+  SmallVector<Type> inputTypes, resultTypes;
+  SMLoc typesLoc = parser.getCurrentLocation();
+  if (parser.parseColon() || parser.parseLParen() ||
+      (failed(parser.parseOptionalRParen()) &&
+       (parser.parseTypeList(inputTypes) || parser.parseRParen())) ||
+      parser.parseArrowTypeList(resultTypes))
+    return failure();
+  if (inputTypes.size() != args.size())
+    return parser.emitError(typesLoc, "expected ")
+           << args.size() << " input types, got " << inputTypes.size();
+  for (auto [arg, type] : llvm::zip(args, inputTypes))
+    arg.type = type;
+  if (parser.resolveOperands(operands, inputTypes, typesLoc, result.operands))
+    return failure();
+  result.addTypes(resultTypes);
+  if (parser.parseOptionalAttrDictWithKeyword(result.attributes))
+    return failure();
+  Region *body = result.addRegion();
+  return parser.parseRegion(*body, args);
+}
+
+void GroupOp::print(OpAsmPrinter &p) {
+  p << " (";
+  llvm::interleaveComma(llvm::zip(getBodyBlock().getArguments(), getInputs()),
+                        p, [&](auto pair) {
+                          p << std::get<0>(pair) << " = " << std::get<1>(pair);
+                        });
+  p << ") : (" << getInputs().getTypes() << ")";
+  p.printArrowTypeList(getResultTypes());
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrs());
+  p << ' ';
+  p.printRegion(getBody(), /*printEntryBlockArgs=*/false);
+}
+
+using accel::parseEnumKeyword;
+using accel::parseFullAttr;
+using accel::printEnumKeyword;
+using accel::printFullAttr;
+
+#define GET_OP_CLASSES
+#include "dialects/accel/AccelOps.cpp.inc"

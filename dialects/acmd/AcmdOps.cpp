@@ -1,0 +1,150 @@
+//===- AcmdOps.cpp - Operations of the acmd dialect -----------------------===//
+
+#include "dialects/acmd/AcmdOps.h"
+#include "accel/Support/AsmHelpers.h"
+#include "accel/Workload/ShapeArith.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+using namespace acmd;
+using accel::formatShape;
+
+//===----------------------------------------------------------------------===//
+// AllocOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult AllocOp::verify() {
+  BufferType type = getBuffer().getType();
+  int64_t offset = getOffsetAttr().getInt();
+  if (offset < 0)
+    return emitOpError("offset must be >= 0, got ") << offset;
+  if (offset % type.getElementBytes() != 0)
+    return emitOpError("offset ")
+           << offset << " is not aligned to the element size of "
+           << type.getElementBytes() << " bytes";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// DMA
+//===----------------------------------------------------------------------===//
+
+/// Checks a transfer between a strided DRAM region and a dense buffer region
+/// of the same shape `sizes`.
+static LogicalResult
+verifyTransfer(Operation *op, MemRefType dram, ArrayRef<int64_t> dramOffsets,
+               ArrayRef<int64_t> dramStrides, ArrayRef<int64_t> sizes,
+               BufferType buffer, ArrayRef<int64_t> bufferOffsets) {
+  size_t rank = dram.getRank();
+  if (buffer.getShape().size() != rank)
+    return op->emitOpError("buffer rank ")
+           << buffer.getShape().size() << " differs from the DRAM tensor rank "
+           << rank;
+  auto checkRank = [&](StringRef what, ArrayRef<int64_t> list) -> LogicalResult {
+    if (list.size() == rank)
+      return success();
+    return op->emitOpError("'")
+           << what << "' has " << list.size() << " entries but the rank is "
+           << rank;
+  };
+  if (failed(checkRank("sizes", sizes)) ||
+      failed(checkRank("dram_offsets", dramOffsets)) ||
+      failed(checkRank("dram_strides", dramStrides)) ||
+      failed(checkRank("buffer_offsets", bufferOffsets)))
+    return failure();
+  if (dram.getElementType() != buffer.getElementType())
+    return op->emitOpError("element types differ: DRAM ")
+           << dram.getElementType() << ", buffer " << buffer.getElementType();
+  for (size_t d = 0; d < rank; ++d) {
+    if (sizes[d] < 1)
+      return op->emitOpError("sizes must be >= 1, got ") << formatShape(sizes);
+    if (dramStrides[d] < 1)
+      return op->emitOpError("dram_strides must be >= 1, got ")
+             << formatShape(dramStrides);
+    if (dramOffsets[d] < 0 || bufferOffsets[d] < 0)
+      return op->emitOpError("offsets must be >= 0");
+    int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
+    if (last >= dram.getDimSize(d))
+      return op->emitOpError("DRAM region leaves the tensor in dimension ")
+             << d << ": offset " << dramOffsets[d] << " + (size " << sizes[d]
+             << " - 1) * stride " << dramStrides[d] << " = " << last
+             << " but the dimension has " << dram.getDimSize(d) << " elements";
+    int64_t end = bufferOffsets[d] + sizes[d];
+    if (end > buffer.getShape()[d])
+      return op->emitOpError("buffer region exceeds its allocation in "
+                             "dimension ")
+             << d << ": offset " << bufferOffsets[d] << " + size " << sizes[d]
+             << " = " << end << " > " << buffer.getShape()[d];
+  }
+  return success();
+}
+
+LogicalResult DmaLoadOp::verify() {
+  return verifyTransfer(*this, getDram().getType(), getDramOffsets(),
+                        getDramStrides(), getSizes(), getBuffer().getType(),
+                        getBufferOffsets());
+}
+
+LogicalResult DmaStoreOp::verify() {
+  return verifyTransfer(*this, getDram().getType(), getDramOffsets(),
+                        getDramStrides(), getSizes(), getBuffer().getType(),
+                        getBufferOffsets());
+}
+
+//===----------------------------------------------------------------------===//
+// ComputeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ComputeOp::verifyRegions() {
+  if (getLayer().empty())
+    return emitOpError("needs a non-empty layer name");
+  if (getOuts().empty())
+    return emitOpError("needs at least one output buffer");
+  Block &body = getBody().front();
+  SmallVector<Value> buffers(getIns());
+  llvm::append_range(buffers, getOuts());
+  if (body.getNumArguments() != buffers.size())
+    return emitOpError("body has ")
+           << body.getNumArguments() << " arguments but the command has "
+           << buffers.size() << " buffers (ins then outs)";
+  for (auto [i, buffer, arg] : llvm::enumerate(buffers, body.getArguments())) {
+    Type expected = cast<BufferType>(buffer.getType()).getTensorType();
+    if (arg.getType() != expected)
+      return emitOpError("body argument #")
+             << i << " has type " << arg.getType() << " but its buffer holds "
+             << expected;
+  }
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("body must end with 'acmd.yield'");
+  if (yield.getValues().size() != getOuts().size())
+    return yield.emitOpError("yields ")
+           << yield.getValues().size() << " values for "
+           << getOuts().size() << " output buffers";
+  for (auto [i, value, out] :
+       llvm::enumerate(yield.getValues(), getOuts())) {
+    Type expected = cast<BufferType>(out.getType()).getTensorType();
+    if (value.getType() != expected)
+      return yield.emitOpError("value #")
+             << i << " has type " << value.getType()
+             << " but output buffer #" << i << " holds " << expected;
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// WaitOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult WaitOp::verify() {
+  if (getTokens().empty())
+    return emitOpError("needs at least one token");
+  return success();
+}
+
+using accel::parseEnumKeyword;
+using accel::printEnumKeyword;
+
+#define GET_OP_CLASSES
+#include "dialects/acmd/AcmdOps.cpp.inc"

@@ -1,0 +1,133 @@
+//===- ShapeArith.h - Shape and window arithmetic of layers -----*- C++ -*-===//
+//
+// The single source of truth for how a layer's output shape follows from its
+// input shapes and attributes. Verifiers, importers, analyses and the cost
+// model all call these functions. Pure: no MLIR IR.
+//
+// Layout convention (the accel dialect's): activations are NCHW, convolution
+// weights are [K_total, C/G, R, S] (ONNX "OIHW"), transposed-convolution
+// weights are [C, K_total/G, R, S] (ONNX ConvTranspose).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_WORKLOAD_SHAPEARITH_H
+#define ACCEL_WORKLOAD_SHAPEARITH_H
+
+#include "accel/Workload/Dims.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+#include <array>
+#include <cstdint>
+
+namespace accel {
+
+using Shape = llvm::SmallVector<int64_t, 4>;
+
+/// Window parameters of one spatial axis of a sliding-window layer.
+struct Window1D {
+  int64_t kernel = 1;
+  int64_t stride = 1;
+  int64_t dilation = 1;
+  int64_t padBegin = 0;
+  int64_t padEnd = 0;
+};
+
+/// Extent covered by a dilated kernel: dilation * (kernel - 1) + 1.
+int64_t dilatedKernel(const Window1D &w);
+
+/// Output length of a convolution / pooling window sliding over `in`
+/// elements: floor((in + pads - dilatedKernel) / stride) + 1, or with
+/// `ceilMode` the ceiling, where (as in ONNX and PyTorch) the last window must
+/// start inside the input or the begin padding. Fails when the window does not
+/// fit at all or a parameter is out of range.
+llvm::Expected<int64_t> slidingOutputSize(int64_t in, const Window1D &w,
+                                          bool ceilMode = false);
+
+/// Output length of a transposed convolution:
+/// (in - 1) * stride - pads + dilatedKernel + outputPadding.
+llvm::Expected<int64_t> transposedOutputSize(int64_t in, const Window1D &w,
+                                             int64_t outputPadding);
+
+/// Parameters shared by conv2d and conv_transpose2d. Arrays are (H, W);
+/// pads are (top, left, bottom, right) as in ONNX.
+struct ConvParams {
+  std::array<int64_t, 2> strides{1, 1};
+  std::array<int64_t, 2> dilations{1, 1};
+  std::array<int64_t, 4> pads{0, 0, 0, 0};
+  int64_t groups = 1;
+  std::array<int64_t, 2> outputPadding{0, 0}; ///< transposed only
+
+  Window1D windowH(int64_t kernel) const {
+    return {kernel, strides[0], dilations[0], pads[0], pads[2]};
+  }
+  Window1D windowW(int64_t kernel) const {
+    return {kernel, strides[1], dilations[1], pads[1], pads[3]};
+  }
+};
+
+struct PoolParams {
+  std::array<int64_t, 2> kernel{1, 1};
+  std::array<int64_t, 2> strides{1, 1};
+  std::array<int64_t, 2> dilations{1, 1};
+  std::array<int64_t, 4> pads{0, 0, 0, 0};
+  bool ceilMode = false;
+  bool global = false; ///< the window is the whole input plane
+};
+
+/// Result shape of conv2d: input NCHW, weight [K, C/G, R, S].
+llvm::Expected<Shape> inferConv2dShape(llvm::ArrayRef<int64_t> input,
+                                       llvm::ArrayRef<int64_t> weight,
+                                       const ConvParams &p);
+/// Result shape of conv_transpose2d: input NCHW, weight [C, K/G, R, S].
+llvm::Expected<Shape> inferConvTranspose2dShape(llvm::ArrayRef<int64_t> input,
+                                                llvm::ArrayRef<int64_t> weight,
+                                                const ConvParams &p);
+/// Result shape of pool2d on an NCHW input.
+llvm::Expected<Shape> inferPool2dShape(llvm::ArrayRef<int64_t> input,
+                                       const PoolParams &p);
+/// Result shape of a (batched) matmul: lhs [..., M, K] x rhs [..., K, N]
+/// (rhs [..., N, K] when transposeRhs). Batch dimensions must be equal.
+llvm::Expected<Shape> inferMatmulShape(llvm::ArrayRef<int64_t> lhs,
+                                       llvm::ArrayRef<int64_t> rhs,
+                                       bool transposeRhs);
+/// NumPy-style broadcast of two shapes (trailing dimensions aligned, a
+/// dimension of 1 stretches).
+llvm::Expected<Shape> broadcastShapes(llvm::ArrayRef<int64_t> a,
+                                      llvm::ArrayRef<int64_t> b);
+/// Result shape of concatenating `inputs` along `axis`.
+llvm::Expected<Shape>
+inferConcatShape(llvm::ArrayRef<llvm::ArrayRef<int64_t>> inputs, int64_t axis);
+/// Result shape of an integer-factor resize of an NCHW input.
+llvm::Expected<Shape> inferResizeShape(llvm::ArrayRef<int64_t> input,
+                                       llvm::ArrayRef<int64_t> scales);
+/// Result shape of flatten: [prod(d < axis), prod(d >= axis)].
+llvm::Expected<Shape> inferFlattenShape(llvm::ArrayRef<int64_t> input,
+                                        int64_t axis);
+/// Number of elements of a static shape.
+int64_t numElements(llvm::ArrayRef<int64_t> shape);
+
+/// Loop bounds of the layers, derived from their shapes (used by mapping
+/// verification and the cost model).
+LoopBounds conv2dLoopBounds(llvm::ArrayRef<int64_t> output,
+                            llvm::ArrayRef<int64_t> weight,
+                            const ConvParams &p);
+LoopBounds convTranspose2dLoopBounds(llvm::ArrayRef<int64_t> output,
+                                     llvm::ArrayRef<int64_t> weight,
+                                     const ConvParams &p);
+LoopBounds pool2dLoopBounds(llvm::ArrayRef<int64_t> input,
+                            llvm::ArrayRef<int64_t> output,
+                            const PoolParams &p);
+LoopBounds matmulLoopBounds(llvm::ArrayRef<int64_t> lhs,
+                            llvm::ArrayRef<int64_t> output);
+/// Elementwise / per-pixel layers over an [N, C, H, W] (or lower-rank) output:
+/// N, G = channels, P, Q; `window` gives R = S for layers reading a
+/// neighbourhood per output (bilinear resize reads 2x2).
+LoopBounds elementwiseLoopBounds(llvm::ArrayRef<int64_t> output,
+                                 int64_t window = 1);
+
+/// "[1, 64, 56, 56]" for diagnostics.
+std::string formatShape(llvm::ArrayRef<int64_t> shape);
+
+} // namespace accel
+
+#endif // ACCEL_WORKLOAD_SHAPEARITH_H
