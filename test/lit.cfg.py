@@ -16,6 +16,7 @@ config.excludes = ["Unit", "CMakeLists.txt", "README.md", "lit.cfg.py",
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%accel_src_root", config.accel_src_root))
+config.substitutions.append(("%accel_obj_root", config.accel_obj_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine (as root), builds accel-opt and runs the
+# whole test suite: lit regression tests and the gtest unit tests (run by lit,
+# one lit test per test case). Ends with "N passed, N failed".
+# To run part of the suite: lit -v build/test --filter mapping (see README).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+accel_setup
+
+log "running the test suite"
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+set +e
+ninja -C "$ACCEL_BUILD_DIR" check-accel 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+set -e
+
+# lit's summary: "  Passed: 12 (100.00%)" etc.
+count() {
+  local n
+  n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$out" | tail -n 1)
+  echo "${n:-0}"
+}
+passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
+failed=$(( $(count 'Failed') + $(count 'Unresolved') + $(count 'Timed Out') \
+  + $(count 'Unexpectedly Passed') ))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # lit itself failed before it could report
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
