@@ -26,8 +26,12 @@ Mapping threeLevel() {
   MappingLevel &l0 = m.addLevel();
   l0.spatial = Dim::K;
   l0.fanout = 4;
-  for (auto [d, t] : {std::pair{Dim::C, 64}, {Dim::P, 28}, {Dim::Q, 56},
-                      {Dim::K, 16}, {Dim::R, 3}, {Dim::S, 3}})
+  for (auto [d, t] : {std::pair{Dim::C, 64},
+                      {Dim::P, 28},
+                      {Dim::Q, 56},
+                      {Dim::K, 16},
+                      {Dim::R, 3},
+                      {Dim::S, 3}})
     l0.addLoop(d, t);
   MappingLevel &l1 = m.addLevel();
   l1.spatial = Dim::C;

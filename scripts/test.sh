@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 accel_setup
 
-log "running the test suite"
+log "running the test suite (ninja check-accel)"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 set +e
@@ -16,7 +16,8 @@ ninja -C "$ACCEL_BUILD_DIR" check-accel 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 
-# lit's summary: "  Passed: 12 (100.00%)" etc.
+# lit's summary ("  Passed: 26 (100.00%)") counts every lit test and every
+# gtest test case.
 count() {
   local n
   n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$out" | tail -n 1)
@@ -26,7 +27,7 @@ passed=$(( $(count 'Passed') + $(count 'Expectedly Failed') ))
 failed=$(( $(count 'Failed') + $(count 'Unresolved') + $(count 'Timed Out') \
   + $(count 'Unexpectedly Passed') ))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1 # lit itself failed before it could report
+  failed=1 # the build or lit itself failed before a test could report
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

@@ -19,6 +19,11 @@ config.substitutions.append(("%accel_src_root", config.accel_src_root))
 config.substitutions.append(("%accel_obj_root", config.accel_obj_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+# For -DACCEL_ENABLE_SANITIZERS=ON builds: libMLIR.so is not instrumented, so
+# the allocator poisoning inlined into our (instrumented) code would be
+# reported as use-after-poison when libMLIR reuses that memory.
+config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0"
+config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]

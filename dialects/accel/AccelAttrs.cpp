@@ -5,6 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/Format.h"
 
 using namespace mlir;
 using namespace accel;
@@ -48,6 +49,13 @@ ActivationAttr ActivationAttr::get(MLIRContext *ctx, ActivationKind kind,
              n > 1 ? b.getF64FloatAttr(beta) : FloatAttr());
 }
 
+/// Shortest readable form of a parameter in a diagnostic ("6", "0.2").
+static std::string formatG(double v) {
+  std::string s;
+  llvm::raw_string_ostream(s) << llvm::format("%g", v);
+  return s;
+}
+
 LogicalResult
 ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        ActivationKind kind, FloatAttr alpha, FloatAttr beta) {
@@ -59,8 +67,9 @@ ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                        << given;
   if (kind == ActivationKind::Clip &&
       alpha.getValueAsDouble() > beta.getValueAsDouble())
-    return emitError() << "clip min " << alpha.getValueAsDouble()
-                       << " is greater than max " << beta.getValueAsDouble();
+    return emitError() << "clip min " << formatG(alpha.getValueAsDouble())
+                       << " is greater than max "
+                       << formatG(beta.getValueAsDouble());
   return success();
 }
 
@@ -85,8 +94,8 @@ Attribute ActivationAttr::parse(AsmParser &parser, Type) {
   if (parser.parseGreater())
     return {};
   params.resize(2);
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), *kind, params[0], params[1]);
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    *kind, params[0], params[1]);
 }
 
 void ActivationAttr::print(AsmPrinter &printer) const {
@@ -162,13 +171,13 @@ static ParseResult parseMappingLevel(AsmParser &parser, Mapping &m) {
 Attribute MappingAttr::parse(AsmParser &parser, Type) {
   SMLoc loc = parser.getCurrentLocation();
   Mapping m;
-  if (parser.parseLess() ||
-      parser.parseCommaSeparatedList(
-          [&] { return parseMappingLevel(parser, m); }) ||
+  if (parser.parseLess() || parser.parseCommaSeparatedList([&] {
+        return parseMappingLevel(parser, m);
+      }) ||
       parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), m);
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    m);
 }
 
 void MappingAttr::print(AsmPrinter &printer) const {

@@ -30,5 +30,6 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
              << attr.getValue();
     return success();
   }
-  return op->emitError("unknown accel attribute '") << attr.getName() << "'";
+  return op->emitError("unknown accel attribute '")
+         << attr.getName().getValue() << "'";
 }

@@ -1,8 +1,8 @@
 //===- AccelOps.cpp - Operations of the accel dialect ---------------------===//
 
 #include "dialects/accel/AccelOps.h"
-#include "mlir/IR/Builders.h"
 #include "accel/Support/AsmHelpers.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
 using namespace mlir;
@@ -43,9 +43,8 @@ static LogicalResult verifyLayerMapping(LayerOpInterface layer) {
   if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds)) {
     InFlightDiagnostic diag = layer->emitOpError("mapping does not fit the "
                                                  "loop bounds ");
-    llvm::interleaveComma(kAllDims, diag, [&](Dim d) {
-      diag << dimName(d) << "=" << bounds[d];
-    });
+    llvm::interleaveComma(
+        kAllDims, diag, [&](Dim d) { diag << dimName(d) << "=" << bounds[d]; });
     return diag << ": " << llvm::toString(std::move(e));
   }
   return success();
@@ -54,9 +53,8 @@ static LogicalResult verifyLayerMapping(LayerOpInterface layer) {
 static LogicalResult verifyPair(Operation *op, StringRef name,
                                 ArrayRef<int64_t> values, size_t size) {
   if (values.size() != size)
-    return op->emitOpError("'")
-           << name << "' must have " << size << " entries, got "
-           << values.size();
+    return op->emitOpError("'") << name << "' must have " << size
+                                << " entries, got " << values.size();
   return success();
 }
 
@@ -71,11 +69,20 @@ static LogicalResult verifyBias(Operation *op, Value bias, int64_t channels) {
   return success();
 }
 
+/// Copies an attribute's entries into a fixed-size parameter array; an
+/// attribute of the wrong size (which the verifier reports) leaves the
+/// defaults, so no accessor ever writes out of bounds.
+template <size_t N>
+static void copyIfSized(ArrayRef<int64_t> values, std::array<int64_t, N> &out) {
+  if (values.size() == N)
+    llvm::copy(values, out.begin());
+}
+
 template <typename ConvOp> static ConvParams convParamsOf(ConvOp op) {
   ConvParams p;
-  llvm::copy(op.getStrides(), p.strides.begin());
-  llvm::copy(op.getDilations(), p.dilations.begin());
-  llvm::copy(op.getPads(), p.pads.begin());
+  copyIfSized(op.getStrides(), p.strides);
+  copyIfSized(op.getDilations(), p.dilations);
+  copyIfSized(op.getPads(), p.pads);
   p.groups = static_cast<int64_t>(op.getGroups());
   return p;
 }
@@ -96,11 +103,11 @@ ConvParams Conv2DOp::getConvParams() { return convParamsOf(*this); }
 
 LogicalResult Conv2DOp::verify() {
   if (failed(verifyConvAttrs(*this)) ||
-      failed(verifyInferredShape(
-          *this,
-          inferConv2dShape(shapeOf(getInput()), shapeOf(getWeight()),
-                           getConvParams()),
-          getOutput())) ||
+      failed(verifyInferredShape(*this,
+                                 inferConv2dShape(shapeOf(getInput()),
+                                                  shapeOf(getWeight()),
+                                                  getConvParams()),
+                                 getOutput())) ||
       failed(verifyBias(*this, getBias(), shapeOf(getWeight())[0])))
     return failure();
   return verifyLayerMapping(*this);
@@ -117,8 +124,7 @@ LoopBounds Conv2DOp::getLoopBounds() {
 
 ConvParams ConvTranspose2DOp::getConvParams() {
   ConvParams p = convParamsOf(*this);
-  if (getOutputPadding().size() == 2)
-    llvm::copy(getOutputPadding(), p.outputPadding.begin());
+  copyIfSized(getOutputPadding(), p.outputPadding);
   return p;
 }
 
@@ -166,17 +172,20 @@ LoopBounds MatmulOp::getLoopBounds() {
 PoolParams Pool2DOp::getPoolParams() {
   PoolParams p;
   p.global = getGlobal();
-  if (std::optional<ArrayRef<int64_t>> kernel = getKernel();
-      kernel && kernel->size() == 2)
-    llvm::copy(*kernel, p.kernel.begin());
-  llvm::copy(getStrides(), p.strides.begin());
-  llvm::copy(getDilations(), p.dilations.begin());
-  llvm::copy(getPads(), p.pads.begin());
+  if (std::optional<ArrayRef<int64_t>> kernel = getKernel())
+    copyIfSized(*kernel, p.kernel);
+  copyIfSized(getStrides(), p.strides);
+  copyIfSized(getDilations(), p.dilations);
+  copyIfSized(getPads(), p.pads);
   p.ceilMode = getCeilMode();
   return p;
 }
 
 LogicalResult Pool2DOp::verify() {
+  if (failed(verifyPair(*this, "strides", getStrides(), 2)) ||
+      failed(verifyPair(*this, "dilations", getDilations(), 2)) ||
+      failed(verifyPair(*this, "pads", getPads(), 4)))
+    return failure();
   if (getGlobal()) {
     if (getKernel() || getCeilMode() ||
         llvm::any_of(getStrides(), [](int64_t s) { return s != 1; }) ||
@@ -187,10 +196,7 @@ LogicalResult Pool2DOp::verify() {
   } else {
     if (!getKernel())
       return emitOpError("needs a 'kernel' unless it is 'global'");
-    if (failed(verifyPair(*this, "kernel", *getKernel(), 2)) ||
-        failed(verifyPair(*this, "strides", getStrides(), 2)) ||
-        failed(verifyPair(*this, "dilations", getDilations(), 2)) ||
-        failed(verifyPair(*this, "pads", getPads(), 4)))
+    if (failed(verifyPair(*this, "kernel", *getKernel(), 2)))
       return failure();
   }
   if (getCountIncludePad() && getKind() != PoolKind::Avg)
@@ -257,8 +263,9 @@ LogicalResult ConcatOp::verify() {
   SmallVector<ArrayRef<int64_t>> shapes;
   for (Value v : getInputs())
     shapes.push_back(shapeOf(v));
-  return verifyInferredShape(*this, inferConcatShape(shapes, static_cast<int64_t>(getAxis())),
-                             getOutput());
+  return verifyInferredShape(
+      *this, inferConcatShape(shapes, static_cast<int64_t>(getAxis())),
+      getOutput());
 }
 
 LogicalResult ReshapeOp::verify() {
@@ -272,8 +279,9 @@ LogicalResult ReshapeOp::verify() {
 
 LogicalResult FlattenOp::verify() {
   return verifyInferredShape(
-      *this, inferFlattenShape(shapeOf(getInput()),
-                                           static_cast<int64_t>(getAxis())), getOutput());
+      *this,
+      inferFlattenShape(shapeOf(getInput()), static_cast<int64_t>(getAxis())),
+      getOutput());
 }
 
 LogicalResult OpaqueOp::verify() {
@@ -296,8 +304,7 @@ LogicalResult GroupOp::verifyRegions() {
     return emitOpError("has ")
            << getInputs().size() << " inputs but its body has "
            << body.getNumArguments() << " arguments";
-  for (auto [i, input, arg] :
-       llvm::enumerate(getInputs(), body.getArguments()))
+  for (auto [i, input, arg] : llvm::enumerate(getInputs(), body.getArguments()))
     if (input.getType() != arg.getType())
       return emitOpError("input #")
              << i << " has type " << input.getType()
@@ -343,10 +350,9 @@ ParseResult GroupOp::parse(OpAsmParser &parser, OperationState &result) {
 
 void GroupOp::print(OpAsmPrinter &p) {
   p << " (";
-  llvm::interleaveComma(llvm::zip(getBodyBlock().getArguments(), getInputs()),
-                        p, [&](auto pair) {
-                          p << std::get<0>(pair) << " = " << std::get<1>(pair);
-                        });
+  llvm::interleaveComma(
+      llvm::zip(getBodyBlock().getArguments(), getInputs()), p,
+      [&](auto pair) { p << std::get<0>(pair) << " = " << std::get<1>(pair); });
   p << ") : (" << getInputs().getTypes() << ")";
   p.printArrowTypeList(getResultTypes());
   p.printOptionalAttrDictWithKeyword((*this)->getAttrs());

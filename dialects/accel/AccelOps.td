@@ -13,8 +13,11 @@ include "dialects/accel/AccelInterfaces.td"
 class Accel_Op<string mnemonic, list<Trait> traits = []>
     : Op<Accel_Dialect, mnemonic, traits>;
 
-// Activations, weights and results: static tensors of numbers.
-def Accel_Tensor : StaticShapeTensorOf<[AnyFloat, AnySignlessInteger]>;
+// Activations, weights and results: non-empty static tensors of numbers.
+def Accel_Tensor : ConfinedType<StaticShapeTensorOf<[AnyFloat, AnySignlessInteger]>,
+    [CPred<"::llvm::all_of(::llvm::cast<::mlir::ShapedType>($_self).getShape(), "
+           "[](int64_t d) { return d > 0; })">],
+    "non-empty statically shaped tensor of numbers">;
 
 // A layer: pure, same element type everywhere, maps onto the accelerator.
 class Accel_LayerOp<string mnemonic, list<Trait> traits = []>

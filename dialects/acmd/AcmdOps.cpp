@@ -32,26 +32,27 @@ LogicalResult AllocOp::verify() {
 
 /// Checks a transfer between a strided DRAM region and a dense buffer region
 /// of the same shape `sizes`.
-static LogicalResult
-verifyTransfer(Operation *op, MemRefType dram, ArrayRef<int64_t> dramOffsets,
-               ArrayRef<int64_t> dramStrides, ArrayRef<int64_t> sizes,
-               BufferType buffer, ArrayRef<int64_t> bufferOffsets) {
+static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
+                                    ArrayRef<int64_t> dramOffsets,
+                                    ArrayRef<int64_t> dramStrides,
+                                    ArrayRef<int64_t> sizes, BufferType buffer,
+                                    ArrayRef<int64_t> bufferOffsets) {
   size_t rank = dram.getRank();
   if (buffer.getShape().size() != rank)
     return op->emitOpError("buffer rank ")
            << buffer.getShape().size() << " differs from the DRAM tensor rank "
            << rank;
-  auto checkRank = [&](StringRef what, ArrayRef<int64_t> list) -> LogicalResult {
+  auto checkRank = [&](StringRef what,
+                       ArrayRef<int64_t> list) -> LogicalResult {
     if (list.size() == rank)
       return success();
-    return op->emitOpError("'")
-           << what << "' has " << list.size() << " entries but the rank is "
-           << rank;
+    return op->emitOpError() << what << " have " << list.size()
+                             << " entries but the rank is " << rank;
   };
   if (failed(checkRank("sizes", sizes)) ||
-      failed(checkRank("dram_offsets", dramOffsets)) ||
-      failed(checkRank("dram_strides", dramStrides)) ||
-      failed(checkRank("buffer_offsets", bufferOffsets)))
+      failed(checkRank("DRAM offsets", dramOffsets)) ||
+      failed(checkRank("strides", dramStrides)) ||
+      failed(checkRank("buffer offsets", bufferOffsets)))
     return failure();
   if (dram.getElementType() != buffer.getElementType())
     return op->emitOpError("element types differ: DRAM ")
@@ -60,10 +61,14 @@ verifyTransfer(Operation *op, MemRefType dram, ArrayRef<int64_t> dramOffsets,
     if (sizes[d] < 1)
       return op->emitOpError("sizes must be >= 1, got ") << formatShape(sizes);
     if (dramStrides[d] < 1)
-      return op->emitOpError("dram_strides must be >= 1, got ")
+      return op->emitOpError("strides must be >= 1, got ")
              << formatShape(dramStrides);
-    if (dramOffsets[d] < 0 || bufferOffsets[d] < 0)
-      return op->emitOpError("offsets must be >= 0");
+    if (dramOffsets[d] < 0)
+      return op->emitOpError("DRAM offset ")
+             << dramOffsets[d] << " in dimension " << d << " is negative";
+    if (bufferOffsets[d] < 0)
+      return op->emitOpError("buffer offset ")
+             << bufferOffsets[d] << " in dimension " << d << " is negative";
     int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
     if (last >= dram.getDimSize(d))
       return op->emitOpError("DRAM region leaves the tensor in dimension ")
@@ -120,15 +125,14 @@ LogicalResult ComputeOp::verifyRegions() {
     return emitOpError("body must end with 'acmd.yield'");
   if (yield.getValues().size() != getOuts().size())
     return yield.emitOpError("yields ")
-           << yield.getValues().size() << " values for "
-           << getOuts().size() << " output buffers";
-  for (auto [i, value, out] :
-       llvm::enumerate(yield.getValues(), getOuts())) {
+           << yield.getValues().size() << " values for " << getOuts().size()
+           << " output buffers";
+  for (auto [i, value, out] : llvm::enumerate(yield.getValues(), getOuts())) {
     Type expected = cast<BufferType>(out.getType()).getTensorType();
     if (value.getType() != expected)
       return yield.emitOpError("value #")
-             << i << " has type " << value.getType()
-             << " but output buffer #" << i << " holds " << expected;
+             << i << " has type " << value.getType() << " but output buffer #"
+             << i << " holds " << expected;
   }
   return success();
 }

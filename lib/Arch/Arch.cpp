@@ -54,8 +54,8 @@ llvm::Error accel::validateArch(const Arch &arch) {
     return fieldError("accelerator", "mac", "energy and area must be >= 0");
   if (!(arch.clockGHz > 0))
     return fieldError("accelerator", "clock-ghz",
-                      "must be > 0, got " + std::to_string(arch.clockGHz)
-                                                .substr(0, 8));
+                      "must be > 0, got " +
+                          std::to_string(arch.clockGHz).substr(0, 8));
   if (arch.minParallelLevels > arch.maxParallelLevels)
     return fieldError("accelerator", "parallel-levels",
                       llvm::formatv("min {0} exceeds max {1}",
@@ -71,8 +71,9 @@ llvm::Error accel::validateArch(const Arch &arch) {
       if (arch.memories[j].name == m.name)
         return fieldError(where, "name", "is used twice");
     if (m.capacityBytes < 0)
-      return fieldError(where, "capacity-bytes",
-                        llvm::formatv("must be >= 0, got {0}", m.capacityBytes));
+      return fieldError(
+          where, "capacity-bytes",
+          llvm::formatv("must be >= 0, got {0}", m.capacityBytes));
     if (i > 0 && m.capacityBytes == 0)
       return fieldError(where, "capacity-bytes",
                         "an on-chip level needs a capacity (only DRAM, the "
@@ -105,19 +106,20 @@ llvm::Error accel::validateArch(const Arch &arch) {
                         "DRAM has no fan-out: spread work below an on-chip "
                         "level");
     for (auto [j, s] : llvm::enumerate(m.fanout)) {
-      std::string stage = llvm::formatv("{0} fanout[{1}] ({2})", where, j,
-                                        s.name);
+      std::string stage =
+          llvm::formatv("{0} fanout[{1}] ({2})", where, j, s.name);
       if (s.size < 1)
         return fieldError(stage, "size",
                           llvm::formatv("must be >= 1, got {0}", s.size));
       if (s.maxMappingLevels < 1)
         return fieldError(stage, "max-levels", "must be >= 1");
       for (const std::string &d : s.dims)
-        if (d.size() != 1 || llvm::StringRef("NKCPQRSG").find(d[0]) ==
-                                 llvm::StringRef::npos)
+        if (d.size() != 1 ||
+            llvm::StringRef("NKCPQRSG").find(d[0]) == llvm::StringRef::npos)
           return fieldError(stage, "dims",
-                            "'" + d + "' is not a loop dimension (N, K, C, "
-                                      "P, Q, R, S or G)");
+                            "'" + d +
+                                "' is not a loop dimension (N, K, C, "
+                                "P, Q, R, S or G)");
       stageCapacity += s.maxMappingLevels;
     }
   }

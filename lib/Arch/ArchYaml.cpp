@@ -109,8 +109,8 @@ llvm::Expected<Arch> accel::parseArchYaml(llvm::StringRef text,
     llvm::raw_string_ostream os(d.text);
     if (!d.text.empty())
       os << '\n';
-    os << d.fileName << ':' << diag.getLineNo() << ':'
-       << diag.getColumnNo() + 1 << ": " << diag.getMessage();
+    os << d.fileName << ':' << diag.getLineNo() << ':' << diag.getColumnNo() + 1
+       << ": " << diag.getMessage();
   };
   Arch arch;
   llvm::yaml::Input yin(text, nullptr, handler, &diags);
@@ -130,9 +130,9 @@ llvm::Expected<Arch> accel::loadArchFile(llvm::StringRef path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
       llvm::MemoryBuffer::getFile(path);
   if (!buffer)
-    return llvm::createStringError(buffer.getError(),
-                                   path + ": cannot read: " +
-                                       buffer.getError().message());
+    return llvm::createStringError(
+        buffer.getError(),
+        path + ": cannot read: " + buffer.getError().message());
   return parseArchYaml((*buffer)->getBuffer(), path);
 }
 
@@ -152,10 +152,10 @@ llvm::Expected<Arch> accel::resolveArch(llvm::StringRef presetOrPath) {
     std::string known;
     llvm::raw_string_ostream os(known);
     llvm::interleaveComma(presetNames(), os);
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "unknown accelerator '" + presetOrPath +
-            "': not a preset (" + known + ") nor a .yaml file");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "unknown accelerator '" + presetOrPath +
+                                       "': not a preset (" + known +
+                                       ") nor a .yaml file");
   }
   return loadArchFile(presetOrPath);
 }

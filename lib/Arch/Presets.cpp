@@ -138,12 +138,12 @@ Arch gamma(llvm::StringRef name, int64_t pes, int64_t localBytes,
   }
   a.memories.push_back(sg);
   a.memories.push_back(sram("SL", localBytes, 16, 0.5, 2));
-  a.description = (llvm::Twine("GAMMA ") + (pes == 168 ? "edge" : "cloud") +
-                   " platform, system S" + llvm::Twine(system) + ": " +
-                   llvm::Twine(pes) + " PEs, " + llvm::Twine(localBytes) +
-                   " B local scratchpad per PE, " + llvm::Twine(globalBytes) +
-                   " B global scratchpad")
-                      .str();
+  a.description =
+      (llvm::Twine("GAMMA ") + (pes == 168 ? "edge" : "cloud") +
+       " platform, system S" + llvm::Twine(system) + ": " + llvm::Twine(pes) +
+       " PEs, " + llvm::Twine(localBytes) + " B local scratchpad per PE, " +
+       llvm::Twine(globalBytes) + " B global scratchpad")
+          .str();
   a.source = "Kao & Krishna, GAMMA, ICCAD 2020, Table 3 (PEs, SL, SG) and "
              "the S1/S2/S3 systems; the cloud platform's 4 MiB of local "
              "scratchpad is read as the total over 65,536 PEs (64 B each). "

@@ -2,6 +2,7 @@
 
 #include "accel/Workload/Mapping.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace accel;
 
@@ -27,8 +28,8 @@ llvm::hash_code accel::hash_value(const Mapping &m) {
                            l.numLoops);
     for (Dim d : l.loops())
       h = llvm::hash_combine(h, idx(d));
-    h = llvm::hash_combine(h, llvm::hash_combine_range(l.tile.v.begin(),
-                                                       l.tile.v.end()));
+    h = llvm::hash_combine(
+        h, llvm::hash_combine_range(l.tile.v.begin(), l.tile.v.end()));
   }
   return h;
 }
@@ -42,10 +43,14 @@ llvm::Error accel::verifyMapping(const Mapping &m, const LoopBounds *bounds) {
   if (m.numLevels == 0)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "a mapping needs at least one level");
-  // Parent extent per dimension; 0 = unknown (no bounds, nothing explicit).
+  // Parent extent per dimension, where known (from the bounds or from an
+  // explicit tile of an outer level).
   PerDim<int64_t> parent;
-  for (Dim d : kAllDims)
+  PerDim<bool> known;
+  for (Dim d : kAllDims) {
     parent[d] = bounds ? (*bounds)[d] : 0;
+    known[d] = bounds != nullptr;
+  }
 
   for (auto [i, l] : llvm::enumerate(m.levels())) {
     if (!l.spatial && l.numLoops == 0)
@@ -62,33 +67,41 @@ llvm::Error accel::verifyMapping(const Mapping &m, const LoopBounds *bounds) {
         return mappingError(i, "dimension " + dimName(d) +
                                    " has a tile but no loop");
       if (seen[d] && t < 1)
-        return mappingError(i, llvm::formatv("tile of {0} must be >= 1, got {1}",
-                                             dimName(d), t));
-      if (seen[d] && parent[d] != 0 && t > parent[d])
         return mappingError(
-            i, llvm::formatv("tile {0} of {1} exceeds the parent extent {2}",
-                             t, dimName(d), parent[d]));
+            i,
+            llvm::formatv("tile of {0} must be >= 1, got {1}", dimName(d), t));
+      if (seen[d] && known[d] && t > parent[d])
+        return mappingError(
+            i, llvm::formatv("tile {0} of {1} exceeds the parent extent {2}", t,
+                             dimName(d), parent[d]));
     }
     if (l.spatial) {
       Dim d = *l.spatial;
       if (l.fanout < 1)
-        return mappingError(i, llvm::formatv("fan-out must be >= 1, got {0}",
-                                             l.fanout));
+        return mappingError(
+            i, llvm::formatv("fan-out must be >= 1, got {0}", l.fanout));
       if (!seen[d])
         return mappingError(i, "spatial dimension " + dimName(d) +
                                    " has no tile in the loop list");
-      if (parent[d] != 0 && l.fanout * l.tile[d] > parent[d])
+      int64_t covered;
+      if (llvm::MulOverflow(l.fanout, l.tile[d], covered))
+        return mappingError(i, llvm::formatv("fan-out {0} x tile {1} of {2} "
+                                             "overflows",
+                                             l.fanout, l.tile[d], dimName(d)));
+      if (known[d] && covered > parent[d])
         return mappingError(
-            i, llvm::formatv("fan-out {0} x tile {1} of {2} covers {3} but the "
-                             "parent extent is {4}",
-                             l.fanout, l.tile[d], dimName(d),
-                             l.fanout * l.tile[d], parent[d]));
+            i,
+            llvm::formatv("fan-out {0} x tile {1} of {2} covers {3} but the "
+                          "parent extent is {4}",
+                          l.fanout, l.tile[d], dimName(d), covered, parent[d]));
     } else if (l.fanout != 1) {
       return mappingError(i, "has a fan-out but no spatial dimension");
     }
     for (Dim d : kAllDims)
-      if (seen[d])
+      if (seen[d]) {
         parent[d] = l.tile[d];
+        known[d] = true;
+      }
   }
   return llvm::Error::success();
 }
@@ -100,8 +113,8 @@ void accel::printMapping(llvm::raw_ostream &os, const Mapping &m) {
       os << dimName(*l.spatial) << '*' << l.fanout << " |"
          << (l.numLoops ? " " : "");
     llvm::interleave(
-        l.loops(), os,
-        [&](Dim d) { os << dimName(d) << ':' << l.tile[d]; }, " ");
+        l.loops(), os, [&](Dim d) { os << dimName(d) << ':' << l.tile[d]; },
+        " ");
     os << ']';
   });
 }

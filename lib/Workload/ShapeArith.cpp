@@ -94,8 +94,8 @@ Expected<int64_t> accel::transposedOutputSize(int64_t in, const Window1D &w,
     return err(llvm::formatv("output padding {0} must be smaller than the "
                              "stride {1} or the dilation {2}",
                              outputPadding, w.stride, w.dilation));
-  int64_t out = (in - 1) * w.stride - w.padBegin - w.padEnd +
-                dilatedKernel(w) + outputPadding;
+  int64_t out = (in - 1) * w.stride - w.padBegin - w.padEnd + dilatedKernel(w) +
+                outputPadding;
   if (out < 1)
     return err(llvm::formatv("padding {0}/{1} removes the whole output",
                              w.padBegin, w.padEnd));
@@ -125,8 +125,8 @@ Expected<Shape> accel::inferConv2dShape(ArrayRef<int64_t> input,
     return std::move(e);
   int64_t c = input[1], k = weight[0];
   if (c % p.groups != 0)
-    return err(llvm::formatv("input channels {0} are not divisible by groups {1}",
-                             c, p.groups));
+    return err(llvm::formatv(
+        "input channels {0} are not divisible by groups {1}", c, p.groups));
   if (k % p.groups != 0)
     return err(llvm::formatv(
         "output channels {0} (weight dim 0) are not divisible by groups {1}", k,
@@ -155,18 +155,18 @@ Expected<Shape> accel::inferConvTranspose2dShape(ArrayRef<int64_t> input,
     return std::move(e);
   int64_t c = input[1];
   if (c % p.groups != 0)
-    return err(llvm::formatv("input channels {0} are not divisible by groups {1}",
-                             c, p.groups));
+    return err(llvm::formatv(
+        "input channels {0} are not divisible by groups {1}", c, p.groups));
   if (weight[0] != c)
     return err(llvm::formatv(
         "weight dim 0 is {0} but must equal the input channels {1}", weight[0],
         c));
-  auto h = transposedOutputSize(input[2], p.windowH(weight[2]),
-                                p.outputPadding[0]);
+  auto h =
+      transposedOutputSize(input[2], p.windowH(weight[2]), p.outputPadding[0]);
   if (!h)
     return h.takeError();
-  auto w = transposedOutputSize(input[3], p.windowW(weight[3]),
-                                p.outputPadding[1]);
+  auto w =
+      transposedOutputSize(input[3], p.windowW(weight[3]), p.outputPadding[1]);
   if (!w)
     return w.takeError();
   return Shape{input[0], weight[1] * p.groups, *h, *w};
@@ -205,15 +205,15 @@ Expected<Shape> accel::inferMatmulShape(ArrayRef<int64_t> lhs,
                                         ArrayRef<int64_t> rhs,
                                         bool transposeRhs) {
   if (lhs.size() < 2 || lhs.size() > 3)
-    return err(llvm::formatv("lhs must have rank 2 or 3, got {0}",
-                             formatShape(lhs)));
+    return err(
+        llvm::formatv("lhs must have rank 2 or 3, got {0}", formatShape(lhs)));
   if (rhs.size() != lhs.size())
     return err(llvm::formatv("lhs {0} and rhs {1} must have the same rank",
                              formatShape(lhs), formatShape(rhs)));
   size_t r = lhs.size();
   if (r == 3 && lhs[0] != rhs[0])
-    return err(llvm::formatv("batch dimensions differ: {0} vs {1}", lhs[0],
-                             rhs[0]));
+    return err(
+        llvm::formatv("batch dimensions differ: {0} vs {1}", lhs[0], rhs[0]));
   int64_t m = lhs[r - 2], kl = lhs[r - 1];
   int64_t kr = transposeRhs ? rhs[r - 1] : rhs[r - 2];
   int64_t n = transposeRhs ? rhs[r - 2] : rhs[r - 1];
@@ -243,14 +243,14 @@ Expected<Shape> accel::broadcastShapes(ArrayRef<int64_t> a,
   return out;
 }
 
-Expected<Shape>
-accel::inferConcatShape(ArrayRef<ArrayRef<int64_t>> inputs, int64_t axis) {
+Expected<Shape> accel::inferConcatShape(ArrayRef<ArrayRef<int64_t>> inputs,
+                                        int64_t axis) {
   if (inputs.empty())
     return err("concat needs at least one input");
   int64_t rank = inputs[0].size();
   if (axis < 0 || axis >= rank)
-    return err(llvm::formatv("axis {0} is out of range for rank {1}", axis,
-                             rank));
+    return err(
+        llvm::formatv("axis {0} is out of range for rank {1}", axis, rank));
   Shape out(inputs[0].begin(), inputs[0].end());
   out[axis] = 0;
   for (auto [i, in] : llvm::enumerate(inputs)) {
@@ -261,7 +261,8 @@ accel::inferConcatShape(ArrayRef<ArrayRef<int64_t>> inputs, int64_t axis) {
       if (d != axis && in[d] != out[d])
         return err(llvm::formatv("input {0} {1} differs from input 0 {2} in "
                                  "dimension {3}",
-                                 i, formatShape(in), formatShape(inputs[0]), d));
+                                 i, formatShape(in), formatShape(inputs[0]),
+                                 d));
     out[axis] += in[axis];
   }
   return out;

@@ -65,12 +65,12 @@ struct MemoryLevel {
   /// Optional split of the capacity between tensors, bytes per tensor. A
   /// tensor with 0 bytes bypasses this level. Without it the level is shared.
   std::optional<PerTensor<int64_t>> partition;
-  int64_t wordBits = 16;       ///< width of one access
-  double readBandwidth = 0;    ///< words per cycle per instance; 0 = unlimited
-  double writeBandwidth = 0;   ///< words per cycle per instance; 0 = unlimited
-  double readEnergy = 0;       ///< pJ per word read
-  double writeEnergy = 0;      ///< pJ per word written
-  double area = 0;             ///< um^2 per instance (optional, for DSE)
+  int64_t wordBits = 16;     ///< width of one access
+  double readBandwidth = 0;  ///< words per cycle per instance; 0 = unlimited
+  double writeBandwidth = 0; ///< words per cycle per instance; 0 = unlimited
+  double readEnergy = 0;     ///< pJ per word read
+  double writeEnergy = 0;    ///< pJ per word written
+  double area = 0;           ///< um^2 per instance (optional, for DSE)
   std::vector<FanoutStage> fanout; ///< stages below this level, outer first
 
   bool isUnbounded() const { return capacityBytes == 0; }
@@ -85,7 +85,7 @@ struct MemoryLevel {
 struct Arch {
   std::string name;
   std::string description;
-  std::string source; ///< where the numbers come from
+  std::string source;                ///< where the numbers come from
   std::vector<MemoryLevel> memories; ///< [0] is DRAM; outermost first
   int64_t macBits = 16;
   double macEnergy = 0; ///< pJ per multiply-accumulate

@@ -1,4 +1,5 @@
-//===- Registration.h - Register accel-opt's dialects and passes -*- C++ -*-===//
+//===- Registration.h - Register accel-opt's dialects and passes -*- C++
+//-*-===//
 //
 // For tools and for other MLIR compilers embedding accel-opt.
 //

@@ -1,4 +1,5 @@
-//===- AsmHelpers.h - Custom assembly directives shared by the dialects -*- C++ -*-===//
+//===- AsmHelpers.h - Custom assembly directives shared by the dialects -*- C++
+//-*-===//
 //
 // Used from ODS assembly formats as custom<EnumKeyword>($attr) and
 // custom<FullAttr>($attr).
@@ -36,7 +37,8 @@ mlir::ParseResult parseFullAttr(mlir::OpAsmParser &parser, AttrT &attr) {
     return mlir::failure();
   attr = llvm::dyn_cast<AttrT>(any);
   if (!attr)
-    return parser.emitError(loc, "expected a ") << AttrT::name << " attribute";
+    return parser.emitError(loc, "expected an #")
+           << AttrT::name << " attribute";
   return mlir::success();
 }
 inline void printFullAttr(mlir::OpAsmPrinter &p, mlir::Operation *,

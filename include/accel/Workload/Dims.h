@@ -33,7 +33,9 @@ template <typename T> struct PerDim {
   std::array<T, kNumDims> v{};
   constexpr T &operator[](Dim d) { return v[idx(d)]; }
   constexpr const T &operator[](Dim d) const { return v[idx(d)]; }
-  friend bool operator==(const PerDim &a, const PerDim &b) { return a.v == b.v; }
+  friend bool operator==(const PerDim &a, const PerDim &b) {
+    return a.v == b.v;
+  }
   friend bool operator!=(const PerDim &a, const PerDim &b) { return !(a == b); }
 };
 

@@ -1,4 +1,5 @@
-//===- Mapping.h - Loop-nest mapping of a layer onto an accelerator -*- C++ -*-//
+//===- Mapping.h - Loop-nest mapping of a layer onto an accelerator -*- C++
+//-*-//
 //
 // A mapping is a list of levels, outermost first. Level i splits the extent
 // its parent hands down (E[i-1]; E[-1] is the layer's loop bounds) into tiles:
@@ -40,7 +41,7 @@ struct MappingLevel {
   int64_t fanout = 1;         ///< units used side by side along `spatial`
   uint8_t numLoops = 0;       ///< entries of `order` in use
   std::array<Dim, kNumDims> order{}; ///< temporal loops, outermost first
-  PerDim<int64_t> tile;       ///< per-unit tile; 0 = whole parent extent
+  PerDim<int64_t> tile;              ///< per-unit tile; 0 = whole parent extent
 
   llvm::ArrayRef<Dim> loops() const { return {order.data(), numLoops}; }
   /// Appends a temporal loop over `d` with tile size `size`.

@@ -41,7 +41,8 @@ TEST(Arch, ParsesAFile) {
   EXPECT_DOUBLE_EQ(a->clockGHz, 0.5);
   ASSERT_EQ(a->memories.size(), 3u);
   EXPECT_TRUE(a->memories[0].isUnbounded());
-  EXPECT_EQ(a->memories[1].fanout[1].dims, (std::vector<std::string>{"K", "C"}));
+  EXPECT_EQ(a->memories[1].fanout[1].dims,
+            (std::vector<std::string>{"K", "C"}));
   EXPECT_EQ(a->numPEs(), 32);
   EXPECT_EQ(a->instances(1), 1);
   EXPECT_EQ(a->instances(2), 32);
@@ -97,8 +98,7 @@ TEST(Arch, PresetNumbersFromTheBrief) {
   EXPECT_TRUE(simba.memories[3].holds(Tensor::Outputs));
 
   Arch nvdla = *getPreset("nvdla-like");
-  EXPECT_EQ(nvdla.memories[1].fanout[0].dims,
-            (std::vector<std::string>{"K"}));
+  EXPECT_EQ(nvdla.memories[1].fanout[0].dims, (std::vector<std::string>{"K"}));
   EXPECT_FALSE(getPreset("no-such-accel").has_value());
 }
 
@@ -136,8 +136,9 @@ TEST(Arch, SemanticErrorsNameTheField) {
     text.replace(at, from.size(), to.str());
     return errorOf(parseArchYaml(text, "tiny.yaml"));
   };
-  EXPECT_EQ(withReplaced("capacity-bytes: 4096", "capacity-bytes: -4"),
-            "tiny.yaml: memories[1] (GLB): capacity-bytes: must be >= 0, got -4");
+  EXPECT_EQ(
+      withReplaced("capacity-bytes: 4096", "capacity-bytes: -4"),
+      "tiny.yaml: memories[1] (GLB): capacity-bytes: must be >= 0, got -4");
   EXPECT_EQ(withReplaced("capacity-bytes: 64", "capacity-bytes: 48"),
             "tiny.yaml: memories[2] (RF): partition: the parts add up to 64 "
             "bytes, more than the capacity 48");

@@ -103,3 +103,16 @@ TEST(Mapping, PrintAndEquality) {
 }
 
 } // namespace
+
+namespace {
+TEST(Mapping, HugeFanoutDoesNotOverflow) {
+  Mapping m;
+  m.addLevel().addLoop(Dim::K, 8);
+  MappingLevel &l = m.addLevel();
+  l.spatial = Dim::K;
+  l.fanout = int64_t(1) << 62;
+  l.addLoop(Dim::K, 4);
+  EXPECT_EQ(errorOf(m, nullptr),
+            "level 1: fan-out 4611686018427387904 x tile 4 of K overflows");
+}
+} // namespace

@@ -143,8 +143,7 @@ TEST(ShapeArith, PoolMatmulBroadcastConcatResizeFlatten) {
   gp.global = true;
   EXPECT_EQ(*inferPool2dShape({1, 512, 7, 7}, gp), (Shape{1, 512, 1, 1}));
 
-  EXPECT_EQ(*inferMatmulShape({1, 512}, {1000, 512}, true),
-            (Shape{1, 1000}));
+  EXPECT_EQ(*inferMatmulShape({1, 512}, {1000, 512}, true), (Shape{1, 1000}));
   EXPECT_EQ(*inferMatmulShape({4, 8, 16}, {4, 16, 32}, false),
             (Shape{4, 8, 32}));
   auto bad = inferMatmulShape({1, 512}, {1000, 256}, true);
@@ -162,8 +161,7 @@ TEST(ShapeArith, PoolMatmulBroadcastConcatResizeFlatten) {
   llvm::SmallVector<int64_t> a{1, 64, 28, 28}, b{1, 32, 28, 28};
   llvm::ArrayRef<int64_t> ins[] = {a, b};
   EXPECT_EQ(*inferConcatShape(ins, 1), (Shape{1, 96, 28, 28}));
-  EXPECT_EQ(*inferResizeShape({1, 64, 28, 28}, {2, 2}),
-            (Shape{1, 64, 56, 56}));
+  EXPECT_EQ(*inferResizeShape({1, 64, 28, 28}, {2, 2}), (Shape{1, 64, 56, 56}));
   EXPECT_EQ(*inferFlattenShape({1, 512, 1, 1}, 1), (Shape{1, 512}));
   EXPECT_EQ(*inferFlattenShape({2, 3, 4}, 0), (Shape{1, 24}));
 }
