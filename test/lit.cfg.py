@@ -7,12 +7,12 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "ACCEL"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.accel_obj_root, "test")
 # Unit/ is a test suite of its own (gtest binaries, its own lit.cfg.py).
 config.excludes = ["Unit", "CMakeLists.txt", "README.md", "lit.cfg.py",
-                   "lit.site.cfg.py", "Inputs"]
+                   "lit.site.cfg.py", "Inputs", "lit.local.cfg"]
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%accel_src_root", config.accel_src_root))
@@ -28,4 +28,5 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]
 tools = ["accel-opt"]
+llvm_config.add_tool_substitutions(["not", "count"], [config.llvm_tools_dir])
 llvm_config.add_tool_substitutions(tools, tool_dirs)

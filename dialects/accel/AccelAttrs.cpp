@@ -1,6 +1,7 @@
 //===- AccelAttrs.cpp - Attributes of the accel dialect -------------------===//
 
 #include "dialects/accel/AccelAttrs.h"
+#include "accel/Arch/Presets.h"
 #include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
@@ -195,5 +196,11 @@ LogicalResult TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (preset.empty() == file.empty())
     return emitError() << "#accel.target needs exactly one of 'preset' and "
                           "'file'";
+  if (!preset.empty() && !accel::getPreset(preset)) {
+    InFlightDiagnostic diag = emitError();
+    diag << "unknown accelerator preset '" << preset << "' (known: ";
+    llvm::interleaveComma(accel::presetNames(), diag);
+    return diag << ")";
+  }
   return success();
 }

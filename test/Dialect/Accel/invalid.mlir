@@ -826,3 +826,8 @@ func.func @pool2d_global_bad_strides_count(%x: tensor<1x8x4x4xf32>) -> tensor<1x
 // expected-error @+1 {{invalid mapping: level 1: fan-out 4611686018427387904 x tile 4 of K overflows}}
 #overflow = #accel.mapping<[K:8], [K*4611686018427387904 | K:4]>
 func.func private @overflow() attributes {m = #overflow}
+
+// -----
+
+// expected-error @+1 {{unknown accelerator preset 'eyeris-like' (known: eyeriss-like, simba-like, nvdla-like, gamma-edge, gamma-edge-s1, gamma-edge-s3, gamma-cloud, gamma-cloud-s1, gamma-cloud-s3)}}
+module attributes {accel.target = #accel.target<preset = "eyeris-like">} {}
