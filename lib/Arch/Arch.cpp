@@ -5,18 +5,6 @@
 
 using namespace accel;
 
-llvm::StringRef accel::tensorName(Tensor t) {
-  switch (t) {
-  case Tensor::Weights:
-    return "weights";
-  case Tensor::Inputs:
-    return "inputs";
-  case Tensor::Outputs:
-    return "outputs";
-  }
-  return "?";
-}
-
 int64_t Arch::numPEs() const { return instances(memories.size()); }
 
 int64_t Arch::instances(unsigned m) const {

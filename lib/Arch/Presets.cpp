@@ -59,18 +59,23 @@ Arch eyerissLike() {
              "ISSCC 2016): 168 PEs, spads of 12/192/16 16-bit words, global "
              "buffer 16384 x 64 bit, LPDDR4; energies DRAM 512 pJ per 64-bit "
              "word, GLB ~37 pJ per 64-bit access, spads 0.15-0.8 pJ (we use "
-             "0.5), MAC 2.2 pJ; 200 MHz. Bandwidths are ours: DRAM one 64-bit "
-             "word per cycle, GLB four.";
+             "0.5), MAC 2.2 pJ; 200 MHz. Bandwidths are ours: DRAM 16 64-bit "
+             "words per cycle (LPDDR4-3200 x64, 25.6 GB/s, at the 200 MHz "
+             "core clock), GLB four, each spad one read and one write per "
+             "cycle.";
   a.macBits = 16;
   a.macEnergy = 2.2;
   a.clockGHz = 0.2;
+  // Like Timeloop's mapper, which may spread several dimensions over the 12
+  // physical rows (row stationary: filter rows x channels), the rows can host
+  // two mapping levels whose fan-outs multiply to at most 12.
   a.minParallelLevels = 1;
-  a.maxParallelLevels = 2;
-  a.memories.push_back(dram(512, 1));
+  a.maxParallelLevels = 3;
+  a.memories.push_back(dram(512, 16));
   MemoryLevel glb = sram("GlobalBuffer", 131072, 64, 37, 4);
-  glb.fanout = {stage("rows", 12), stage("cols", 14)};
+  glb.fanout = {stage("rows", 12, 2), stage("cols", 14)};
   a.memories.push_back(glb);
-  MemoryLevel spad = sram("PESpad", 440, 16, 0.5, 2);
+  MemoryLevel spad = sram("PESpad", 440, 16, 0.5, 1);
   spad.partition = split(384, 24, 32);
   a.memories.push_back(spad);
   return a;

@@ -14,6 +14,7 @@
 #ifndef ACCEL_ARCH_ARCH_H
 #define ACCEL_ARCH_ARCH_H
 
+#include "accel/Workload/Problem.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <array>
@@ -23,22 +24,6 @@
 #include <vector>
 
 namespace accel {
-
-/// The three tensors of a layer.
-enum class Tensor : uint8_t { Weights, Inputs, Outputs };
-inline constexpr unsigned kNumTensors = 3;
-inline constexpr std::array<Tensor, kNumTensors> kAllTensors = {
-    Tensor::Weights, Tensor::Inputs, Tensor::Outputs};
-llvm::StringRef tensorName(Tensor t);
-
-template <typename T> struct PerTensor {
-  std::array<T, kNumTensors> v{};
-  T &operator[](Tensor t) { return v[static_cast<unsigned>(t)]; }
-  const T &operator[](Tensor t) const { return v[static_cast<unsigned>(t)]; }
-  friend bool operator==(const PerTensor &a, const PerTensor &b) {
-    return a.v == b.v;
-  }
-};
 
 /// Spatial fan-out below a memory level.
 struct FanoutStage {

@@ -1,0 +1,76 @@
+//===- CostModel.h - Analytical cost of a mapped layer ----------*- C++ -*-===//
+//
+// Counts, for one layer, one accelerator and one mapping, every access of
+// every tensor at every memory level, the compute cycles, and derives
+// latency, energy, EDP, power and utilisation. The counting rules (docs/
+// CostModel.md) are those of the literal loop-nest simulator in
+// test/Unit/CostModel, which the model matches exactly:
+//
+//  * a memory instance holds the tile its position in the loop nest delimits
+//    and refills the whole tile when a loop above it that indexes the tensor
+//    advances (temporal reuse = stationarity from the loop order);
+//  * a parent serves its children's refills of one step with one read per
+//    distinct element when the fan-out stages in between multicast;
+//  * partial sums: children start from zero and write their tile back when
+//    it changes; the parent adds what arrives (reduced in the network when
+//    the stages support it), a read-modify-write except for the first
+//    contribution of a residency;
+//  * every MAC reads its weight and input from the innermost level holding
+//    them and updates the innermost level holding the output.
+//
+// Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_COSTMODEL_COSTMODEL_H
+#define ACCEL_COSTMODEL_COSTMODEL_H
+
+#include "accel/CostModel/LoopNest.h"
+#include <string>
+
+namespace accel {
+
+struct CostOptions {
+  /// Tiles that are refilled take twice their size so that transfers
+  /// overlap compute; latency is then max(compute, each level's transfers).
+  /// Without it, transfers and compute add up.
+  bool doubleBuffering = true;
+};
+
+/// Accesses and occupancy of one memory level, summed over its instances.
+struct LevelCost {
+  PerTensor<int64_t> reads;  ///< elements read
+  PerTensor<int64_t> writes; ///< elements written
+  PerTensor<int64_t> tile;   ///< elements of the largest tile per instance
+  PerTensor<int64_t> bytes;  ///< bytes per instance (with double buffering)
+  int64_t instances = 1;     ///< instances in use
+  double energy = 0;         ///< pJ
+  double transferCycles = 0; ///< cycles the busiest port of one instance needs
+};
+
+struct CostResult {
+  bool valid = false;
+  std::string reason; ///< why the mapping is invalid
+  int64_t macs = 0;
+  int64_t computeCycles = 0; ///< cycles the PEs spend computing
+  double cycles = 0;         ///< latency with transfers
+  double energy = 0;         ///< pJ, memories + MACs
+  double macEnergy = 0;      ///< pJ
+  double edp = 0;            ///< energy (pJ) x cycles
+  double seconds = 0;
+  double powerWatts = 0;
+  double utilization = 0;                 ///< MACs / (cycles x PEs)
+  int64_t dramBytes = 0;                  ///< read + written
+  llvm::SmallVector<LevelCost, 6> levels; ///< indexed like Arch::memories
+  /// Lower bounds: MACs / PEs, and each tensor moved once over DRAM.
+  int64_t computeBound = 0;
+  double dramBound = 0;
+};
+
+/// Evaluates `mapping` for `problem` on `arch`. Never fails: an invalid
+/// mapping gives valid = false and the reason.
+CostResult evaluate(const LayerProblem &problem, const Arch &arch,
+                    const Mapping &mapping, const CostOptions &options = {});
+
+} // namespace accel
+
+#endif // ACCEL_COSTMODEL_COSTMODEL_H

@@ -1,0 +1,73 @@
+//===- Problem.h - A layer as the cost model sees it ------------*- C++ -*-===//
+//
+// The loop bounds of a layer plus the geometry of its tensors: the input
+// planes (for the receptive-field arithmetic with padding), element sizes,
+// and which tensors exist (pooling has no weights). Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_WORKLOAD_PROBLEM_H
+#define ACCEL_WORKLOAD_PROBLEM_H
+
+#include "accel/Workload/Dims.h"
+#include "accel/Workload/ShapeArith.h"
+
+namespace accel {
+
+/// The three tensors of a layer.
+enum class Tensor : uint8_t { Weights, Inputs, Outputs };
+inline constexpr unsigned kNumTensors = 3;
+inline constexpr std::array<Tensor, kNumTensors> kAllTensors = {
+    Tensor::Weights, Tensor::Inputs, Tensor::Outputs};
+llvm::StringRef tensorName(Tensor t);
+
+template <typename T> struct PerTensor {
+  std::array<T, kNumTensors> v{};
+  T &operator[](Tensor t) { return v[static_cast<unsigned>(t)]; }
+  const T &operator[](Tensor t) const { return v[static_cast<unsigned>(t)]; }
+  friend bool operator==(const PerTensor &a, const PerTensor &b) {
+    return a.v == b.v;
+  }
+};
+
+/// Whether tensor `t` is indexed by loop dimension `d` (weights: G K C R S;
+/// inputs: N G C and P R / Q S through the sliding window; outputs: N G K P Q).
+bool isRelevant(Tensor t, Dim d);
+
+struct LayerProblem {
+  LoopBounds bounds;
+  /// Input plane and the padding before it (rows, columns); an input row is
+  /// p * strideH + r * dilationH - padTop.
+  int64_t inputH = 1, inputW = 1;
+  int64_t padTop = 0, padLeft = 0;
+  PerTensor<int64_t> elementBits;
+  bool hasWeights = true;
+
+  LayerProblem() { elementBits.v = {16, 16, 16}; }
+
+  int64_t macs() const { return bounds.iterations(); }
+  /// Number of elements of each tensor.
+  int64_t tensorSize(Tensor t) const;
+  /// Input rows a tile of output rows [p0, p1) x filter rows [r0, r1) reads,
+  /// as the half-open hull clipped to the input: {begin, end}.
+  std::pair<int64_t, int64_t> inputRows(int64_t p0, int64_t p1, int64_t r0,
+                                        int64_t r1) const;
+  std::pair<int64_t, int64_t> inputCols(int64_t q0, int64_t q1, int64_t s0,
+                                        int64_t s1) const;
+};
+
+/// The problem of a 2-D convolution (also grouped / depthwise): input NCHW,
+/// weight [K, C/G, R, S].
+LayerProblem convProblem(llvm::ArrayRef<int64_t> input,
+                         llvm::ArrayRef<int64_t> weight, const ConvParams &p,
+                         int64_t elementBits = 16);
+/// The problem of a matmul lhs [M, K] x rhs -> [M, N] (batched: [B, M, K]).
+LayerProblem matmulProblem(llvm::ArrayRef<int64_t> lhs,
+                           llvm::ArrayRef<int64_t> output,
+                           int64_t elementBits = 16);
+/// The problem of a pooling layer (no weights).
+LayerProblem poolProblem(llvm::ArrayRef<int64_t> input, const PoolParams &p,
+                         int64_t elementBits = 16);
+
+} // namespace accel
+
+#endif // ACCEL_WORKLOAD_PROBLEM_H

@@ -1,0 +1,450 @@
+//===- CostModel.cpp - Analytical cost of a mapped layer ------------------===//
+//
+// Every count is a sum over the steps of the loop nest. The sums factorise:
+// a tensor's tile is a box whose sides (axes) each depend on the loops of one
+// or two dimensions, so a sum over all loop iterations of a product over
+// axes is a product over axes of per-axis sums, times the trip counts of the
+// loops that do not index the tensor. Per axis we enumerate the loops that
+// index it (at most the extent of its dimensions), which keeps edge tiles,
+// padding and sliding windows exact.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/CostModel/CostModel.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <algorithm>
+
+using namespace accel;
+
+namespace {
+
+/// A side of a tensor's tile box: one loop dimension, or an input plane
+/// axis that a sliding window spans (rows: P and R, columns: Q and S).
+struct Axis {
+  Dim d0;
+  Dim d1;
+  bool window;
+};
+
+llvm::ArrayRef<Axis> axesOf(Tensor t) {
+  static const Axis kWeights[] = {{Dim::G, Dim::G, false},
+                                  {Dim::K, Dim::K, false},
+                                  {Dim::C, Dim::C, false},
+                                  {Dim::R, Dim::R, false},
+                                  {Dim::S, Dim::S, false}};
+  static const Axis kInputs[] = {{Dim::N, Dim::N, false},
+                                 {Dim::G, Dim::G, false},
+                                 {Dim::C, Dim::C, false},
+                                 {Dim::P, Dim::R, true},
+                                 {Dim::Q, Dim::S, true}};
+  static const Axis kOutputs[] = {{Dim::N, Dim::N, false},
+                                  {Dim::G, Dim::G, false},
+                                  {Dim::K, Dim::K, false},
+                                  {Dim::P, Dim::P, false},
+                                  {Dim::Q, Dim::Q, false}};
+  switch (t) {
+  case Tensor::Weights:
+    return kWeights;
+  case Tensor::Inputs:
+    return kInputs;
+  case Tensor::Outputs:
+    return kOutputs;
+  }
+  return {};
+}
+
+bool onAxis(const Axis &a, Dim d) { return d == a.d0 || d == a.d1; }
+
+/// How the tiles of the `across` loops of one group combine: their union,
+/// the largest, or whether any is non-empty.
+enum class Combine { Union, Max, Any };
+
+/// A loop taking part in a per-axis sum: `across` loops are combined (their
+/// tiles united, or the largest taken), the others summed over.
+struct AxisLoop {
+  const NestLoop *loop;
+  bool across;
+};
+
+struct AxisEnumerator {
+  const LayerProblem &problem;
+  const Axis &axis;
+  llvm::ArrayRef<AxisLoop> loops;
+  llvm::SmallVector<int64_t, 8> radix; ///< group-key weight of summed loops
+  struct Entry {
+    int64_t key, begin, end;
+  };
+  std::vector<Entry> entries;
+
+  /// The axis interval given the current chunk of each of its dimensions.
+  std::pair<int64_t, int64_t> interval(int64_t lo0, int64_t hi0, int64_t lo1,
+                                       int64_t hi1) const {
+    if (!axis.window)
+      return lo0 < hi0 ? std::pair{lo0, hi0}
+                       : std::pair<int64_t, int64_t>{0, 0};
+    return axis.d0 == Dim::P ? problem.inputRows(lo0, hi0, lo1, hi1)
+                             : problem.inputCols(lo0, hi0, lo1, hi1);
+  }
+
+  void run(unsigned k, int64_t key, int64_t lo0, int64_t hi0, int64_t lo1,
+           int64_t hi1) {
+    if (k == loops.size()) {
+      auto [b, e] = interval(lo0, hi0, lo1, hi1);
+      entries.push_back({key, b, e});
+      return;
+    }
+    const NestLoop &l = *loops[k].loop;
+    bool first = l.dim == axis.d0;
+    for (int64_t x = 0; x < l.trip; ++x) {
+      int64_t nextKey = loops[k].across ? key : key + x * radix[k];
+      if (first) {
+        int64_t lo = lo0 + x * l.step;
+        run(k + 1, nextKey, lo, std::min(hi0, lo + l.step), lo1, hi1);
+      } else {
+        int64_t lo = lo1 + x * l.step;
+        run(k + 1, nextKey, lo0, hi0, lo, std::min(hi1, lo + l.step));
+      }
+    }
+  }
+
+  int64_t sum(Combine combine) {
+    radix.assign(loops.size(), 0);
+    int64_t weight = 1;
+    for (unsigned k = loops.size(); k-- > 0;)
+      if (!loops[k].across) {
+        radix[k] = weight;
+        weight *= loops[k].loop->trip;
+      }
+    const LoopBounds &b = problem.bounds;
+    run(0, 0, 0, b[axis.d0], 0, b[axis.d1]);
+    llvm::sort(entries, [](const Entry &x, const Entry &y) {
+      return std::tie(x.key, x.begin, x.end) < std::tie(y.key, y.begin, y.end);
+    });
+    int64_t total = 0;
+    for (size_t i = 0; i < entries.size();) {
+      size_t j = i;
+      int64_t groupValue = 0, coveredEnd = INT64_MIN;
+      for (; j < entries.size() && entries[j].key == entries[i].key; ++j) {
+        const Entry &e = entries[j];
+        if (e.begin >= e.end)
+          continue;
+        if (combine == Combine::Any) {
+          groupValue = 1;
+        } else if (combine == Combine::Max) {
+          groupValue = std::max(groupValue, e.end - e.begin);
+        } else {
+          int64_t from = std::max(e.begin, coveredEnd);
+          if (e.end > from)
+            groupValue += e.end - from;
+          coveredEnd = std::max(coveredEnd, e.end);
+        }
+      }
+      total += groupValue;
+      i = j;
+    }
+    return total;
+  }
+};
+
+struct Model {
+  const LayerProblem &problem;
+  const Arch &arch;
+  const LoopNest &nest;
+
+  /// Elements of tensor `x` that the instances at position `posC` receive
+  /// over the whole execution, counted at the parent at `posP` (`posP ==
+  /// posC`: counted at the children). Across the spatial loops in between,
+  /// identical or overlapping tiles of one step count once when the stage
+  /// multicasts (reduces, for outputs).
+  int64_t traffic(Tensor x, unsigned posP, unsigned posC) const {
+    const auto &loops = nest.loops;
+    // The tile changes when a loop that indexes `x` advances: the innermost
+    // such loop and every loop outside it count steps.
+    int jStar = -1;
+    for (unsigned k = 0; k < posC; ++k)
+      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
+        jStar = k;
+    int64_t total = 1;
+    for (unsigned k = 0; k < posC; ++k) {
+      const NestLoop &l = loops[k];
+      if (isRelevant(x, l.dim))
+        continue;
+      if (l.spatial ? !combines(x, l, k, posP) : int(k) <= jStar)
+        total *= l.trip;
+    }
+    return total * axesProduct(x, posP, posC);
+  }
+
+  /// Elements of `x` the MACs access over the whole execution, counted at the
+  /// innermost holder at `posP`: on every step, one element per busy unit,
+  /// with the units' accesses combined across multicasting (reducing)
+  /// stages. A dimension that does not index `x` counts the steps on which
+  /// some unit is busy along it.
+  int64_t macTraffic(Tensor x, unsigned posP) const {
+    unsigned posC = nest.loops.size();
+    int64_t total = axesProduct(x, posP, posC);
+    for (Dim d : kAllDims) {
+      if (isRelevant(x, d))
+        continue;
+      Axis a{d, d, false};
+      llvm::SmallVector<AxisLoop, 16> axisLoops;
+      for (unsigned k = 0; k < posC; ++k)
+        if (nest.loops[k].dim == d)
+          axisLoops.push_back(
+              {&nest.loops[k], combines(x, nest.loops[k], k, posP)});
+      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
+    }
+    return total;
+  }
+
+  /// The first contributions MACs make to the residencies of the outputs'
+  /// innermost holder at `pos`: the residencies' elements, counting only
+  /// residencies with work, i.e. whose chunk of every dimension that does not
+  /// index the outputs (C, R, S) is non-empty. (An edge iteration with
+  /// nothing to reduce still holds and writes back its tile.)
+  int64_t firstContributions(unsigned pos) const {
+    Tensor x = Tensor::Outputs;
+    const auto &loops = nest.loops;
+    int jStar = -1;
+    for (unsigned k = 0; k < pos; ++k)
+      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
+        jStar = k;
+    int64_t total = axesProduct(x, pos, pos);
+    for (Dim d : kAllDims) {
+      if (isRelevant(x, d))
+        continue;
+      Axis a{d, d, false};
+      llvm::SmallVector<AxisLoop, 16> axisLoops;
+      for (unsigned k = 0; k < pos; ++k)
+        if (loops[k].dim == d && (loops[k].spatial || int(k) <= jStar))
+          axisLoops.push_back({&loops[k], false});
+      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Any);
+    }
+    return total;
+  }
+
+  static bool combines(Tensor x, const NestLoop &l, unsigned k, unsigned posP) {
+    return l.spatial && k >= posP &&
+           (x == Tensor::Outputs ? l.reduction : l.multicast);
+  }
+
+  /// Product over the axes of `x` of the per-axis sums of the loops above
+  /// `posC`, united across the combining spatial loops below `posP`.
+  int64_t axesProduct(Tensor x, unsigned posP, unsigned posC) const {
+    const auto &loops = nest.loops;
+    int64_t total = 1;
+    for (const Axis &a : axesOf(x)) {
+      llvm::SmallVector<AxisLoop, 16> axisLoops;
+      for (unsigned k = 0; k < posC; ++k)
+        if (onAxis(a, loops[k].dim))
+          axisLoops.push_back({&loops[k], combines(x, loops[k], k, posP)});
+      total *=
+          AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Union);
+    }
+    return total;
+  }
+
+  int64_t computeCycles() const {
+    int64_t cycles = 1;
+    for (Dim d : kAllDims) {
+      Axis a{d, d, false};
+      llvm::SmallVector<AxisLoop, 16> axisLoops;
+      for (const NestLoop &l : nest.loops)
+        if (l.dim == d)
+          axisLoops.push_back({&l, l.spatial});
+      cycles *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
+    }
+    return cycles;
+  }
+
+  /// Largest tile of `x` per instance at position `pos`.
+  int64_t tileElements(Tensor x, unsigned pos) const {
+    const LoopBounds &b = problem.bounds;
+    auto chunk = [&](Dim d) {
+      int64_t c = b[d];
+      for (unsigned k = 0; k < pos; ++k)
+        if (nest.loops[k].dim == d)
+          c = std::min(c, nest.loops[k].step);
+      return c;
+    };
+    int64_t n = 1;
+    for (const Axis &a : axesOf(x)) {
+      if (!a.window) {
+        n *= chunk(a.d0);
+        continue;
+      }
+      bool rows = a.d0 == Dim::P;
+      int64_t stride = rows ? b.strideH : b.strideW;
+      int64_t dilation = rows ? b.dilationH : b.dilationW;
+      int64_t size = rows ? problem.inputH : problem.inputW;
+      n *= std::min(size, (chunk(a.d0) - 1) * stride +
+                              (chunk(a.d1) - 1) * dilation + 1);
+    }
+    return n;
+  }
+
+  bool refilled(Tensor x, unsigned pos) const {
+    for (unsigned k = 0; k < pos; ++k)
+      if (!nest.loops[k].spatial && isRelevant(x, nest.loops[k].dim))
+        return true;
+    return false;
+  }
+};
+
+double words(int64_t elements, int64_t bits, int64_t wordBits) {
+  return double(elements) * double(bits) / double(wordBits);
+}
+
+} // namespace
+
+CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
+                           const Mapping &mapping, const CostOptions &options) {
+  CostResult r;
+  r.macs = problem.macs();
+  r.computeBound = (r.macs + arch.numPEs() - 1) / arch.numPEs();
+  LoopNest nest;
+  if (llvm::Error e = buildLoopNest(problem, arch, mapping, nest)) {
+    r.reason = llvm::toString(std::move(e));
+    return r;
+  }
+  Model model{problem, arch, nest};
+  unsigned numMemories = arch.memories.size();
+  r.levels.assign(numMemories, LevelCost());
+
+  for (unsigned m = 0; m < numMemories; ++m) {
+    int64_t inst = 1;
+    for (unsigned k = 0; k < nest.position[m]; ++k)
+      if (nest.loops[k].spatial)
+        inst *= nest.loops[k].trip;
+    r.levels[m].instances = inst;
+  }
+
+  for (Tensor x : kAllTensors) {
+    if (x == Tensor::Weights && !problem.hasWeights)
+      continue;
+    llvm::SmallVector<unsigned, 8> holders;
+    for (unsigned m = 0; m < numMemories; ++m)
+      if (m == 0 || arch.memories[m].holds(x))
+        holders.push_back(m);
+    bool outputs = x == Tensor::Outputs;
+    // Each holder below DRAM exchanges with the nearest holder above it.
+    for (unsigned i = 1; i < holders.size(); ++i) {
+      unsigned parent = holders[i - 1], child = holders[i];
+      unsigned posP = nest.position[parent], posC = nest.position[child];
+      int64_t fills = model.traffic(x, posC, posC);
+      int64_t atParent = model.traffic(x, posP, posC);
+      if (!outputs) {
+        r.levels[child].writes[x] += fills;
+        r.levels[parent].reads[x] += atParent;
+      } else {
+        r.levels[child].reads[x] += fills; // write-backs
+        r.levels[parent].writes[x] += atParent;
+        r.levels[parent].reads[x] += atParent - model.traffic(x, posP, posP);
+      }
+    }
+    // The MACs and the innermost holder.
+    unsigned inner = holders.back();
+    unsigned pos = nest.position[inner];
+    int64_t perStep = model.macTraffic(x, pos);
+    if (!outputs) {
+      r.levels[inner].reads[x] += perStep;
+    } else {
+      r.levels[inner].writes[x] += perStep;
+      r.levels[inner].reads[x] += perStep - model.firstContributions(pos);
+    }
+    // Occupancy.
+    for (unsigned m : holders) {
+      if (m == 0)
+        continue;
+      LevelCost &lc = r.levels[m];
+      lc.tile[x] = model.tileElements(x, nest.position[m]);
+      int64_t factor =
+          options.doubleBuffering && model.refilled(x, nest.position[m]) ? 2
+                                                                         : 1;
+      lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
+    }
+  }
+
+  // Capacity.
+  r.valid = true;
+  for (unsigned m = 1; m < numMemories && r.valid; ++m) {
+    const MemoryLevel &mem = arch.memories[m];
+    const LevelCost &lc = r.levels[m];
+    auto overflow = [&](llvm::StringRef what, int64_t need, int64_t have) {
+      r.valid = false;
+      r.reason = llvm::formatv("{0}: {1} need {2} B per instance but {3} B "
+                               "are available (over by {4} B)",
+                               mem.name, what, need, have, need - have);
+    };
+    if (mem.partition) {
+      for (Tensor x : kAllTensors)
+        if (mem.holds(x) && lc.bytes[x] > mem.capacityFor(x)) {
+          overflow(tensorName(x), lc.bytes[x], mem.capacityFor(x));
+          break;
+        }
+    } else {
+      int64_t need = lc.bytes.v[0] + lc.bytes.v[1] + lc.bytes.v[2];
+      if (need > mem.capacityBytes)
+        overflow("the tiles", need, mem.capacityBytes);
+    }
+  }
+
+  // Time and energy.
+  r.computeCycles = model.computeCycles();
+  double transfers = 0, slowest = 0;
+  for (unsigned m = 0; m < numMemories; ++m) {
+    const MemoryLevel &mem = arch.memories[m];
+    LevelCost &lc = r.levels[m];
+    // A partitioned level has separate ports per part; a shared one, one
+    // read and one write port for everything.
+    double readWords = 0, writeWords = 0, busiest = 0;
+    double perInstance = 1.0 / double(lc.instances);
+    auto portCycles = [&](double r, double w) {
+      double rc =
+          mem.readBandwidth > 0 ? r * perInstance / mem.readBandwidth : 0;
+      double wc =
+          mem.writeBandwidth > 0 ? w * perInstance / mem.writeBandwidth : 0;
+      return std::max(rc, wc);
+    };
+    for (Tensor x : kAllTensors) {
+      double r = words(lc.reads[x], problem.elementBits[x], mem.wordBits);
+      double w = words(lc.writes[x], problem.elementBits[x], mem.wordBits);
+      readWords += r;
+      writeWords += w;
+      if (mem.partition)
+        busiest = std::max(busiest, portCycles(r, w));
+    }
+    lc.energy = readWords * mem.readEnergy + writeWords * mem.writeEnergy;
+    lc.transferCycles =
+        mem.partition ? busiest : portCycles(readWords, writeWords);
+    transfers += lc.transferCycles;
+    slowest = std::max(slowest, lc.transferCycles);
+    r.energy += lc.energy;
+  }
+  const LevelCost &dram = r.levels[0];
+  for (Tensor x : kAllTensors)
+    r.dramBytes +=
+        (dram.reads[x] + dram.writes[x]) * problem.elementBits[x] / 8;
+  r.macEnergy = double(r.macs) * arch.macEnergy;
+  r.energy += r.macEnergy;
+  r.cycles = options.doubleBuffering
+                 ? std::max(double(r.computeCycles), slowest)
+                 : double(r.computeCycles) + transfers;
+  r.edp = r.energy * r.cycles;
+  r.seconds = r.cycles / (arch.clockGHz * 1e9);
+  r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
+  r.utilization = double(r.macs) / (r.cycles * double(arch.numPEs()));
+  // Each tensor over DRAM once, at DRAM's bandwidth.
+  const MemoryLevel &dramLevel = arch.memories[0];
+  double once = 0;
+  for (Tensor x : {Tensor::Weights, Tensor::Inputs})
+    once += words(problem.tensorSize(x), problem.elementBits[x],
+                  dramLevel.wordBits);
+  double outWords =
+      words(problem.tensorSize(Tensor::Outputs),
+            problem.elementBits[Tensor::Outputs], dramLevel.wordBits);
+  r.dramBound = std::max(
+      dramLevel.readBandwidth > 0 ? once / dramLevel.readBandwidth : 0.0,
+      dramLevel.writeBandwidth > 0 ? outWords / dramLevel.writeBandwidth : 0.0);
+  return r;
+}

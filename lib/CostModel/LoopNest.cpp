@@ -1,0 +1,121 @@
+//===- LoopNest.cpp - A mapping bound to an accelerator -------------------===//
+
+#include "accel/CostModel/LoopNest.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace accel;
+
+static llvm::Error bindError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+namespace {
+/// A fan-out stage and how much of it the levels placed so far use.
+struct StageSlot {
+  unsigned memory, index;
+  const FanoutStage *stage;
+  unsigned levelsUsed = 0;
+  int64_t unitsUsed = 1;
+};
+} // namespace
+
+llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
+                                 const Mapping &mapping, LoopNest &nest) {
+  const LoopBounds &b = problem.bounds;
+  if (llvm::Error e = verifyMapping(mapping, &b))
+    return e;
+  nest = LoopNest();
+
+  unsigned parallelLevels = 0;
+  for (const MappingLevel &l : mapping.levels())
+    parallelLevels += l.spatial.has_value();
+  if (parallelLevels < arch.minParallelLevels ||
+      parallelLevels > arch.maxParallelLevels)
+    return bindError(llvm::formatv(
+        "{0} allows {1} to {2} levels with a spatial dimension, the mapping "
+        "has {3}",
+        arch.name, arch.minParallelLevels, arch.maxParallelLevels,
+        parallelLevels));
+
+  llvm::SmallVector<StageSlot, 8> slots;
+  for (auto [m, mem] : llvm::enumerate(arch.memories))
+    for (auto [s, stage] : llvm::enumerate(mem.fanout))
+      slots.push_back({unsigned(m), unsigned(s), &stage});
+  unsigned cursor = 0;
+
+  // Position (index into loops) of each level's spatial loop, and the memory
+  // whose stage it uses.
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 8> spatialAt;
+  unsigned numLevels = mapping.numLevels;
+  for (unsigned i = 0; i < numLevels; ++i) {
+    const MappingLevel &l = mapping.level(i);
+    // Temporal loops in the level's order; the spatial dimension's temporal
+    // loop steps over fan-out x tile.
+    for (Dim d : l.loops()) {
+      int64_t trip = mapping.tripCount(i, d, b);
+      int64_t step = mapping.resolvedTile(i, d, b) *
+                     (l.spatial == d ? l.fanout : int64_t(1));
+      if (trip > 1)
+        nest.loops.push_back({d, trip, step, false, uint8_t(i)});
+    }
+    if (l.spatial) {
+      Dim d = *l.spatial;
+      int64_t tile = mapping.resolvedTile(i, d, b);
+      // Find a stage for the fan-out.
+      while (cursor < slots.size()) {
+        StageSlot &s = slots[cursor];
+        bool dimOk = s.stage->dims.empty() ||
+                     llvm::is_contained(s.stage->dims, dimName(d).str());
+        if (dimOk && s.levelsUsed < s.stage->maxMappingLevels &&
+            s.unitsUsed * l.fanout <= s.stage->size)
+          break;
+        ++cursor;
+      }
+      if (cursor == slots.size())
+        return bindError(llvm::formatv(
+            "level {0}: spatial {1}*{2} fits no fan-out stage left on {3}", i,
+            dimName(d), l.fanout, arch.name));
+      StageSlot &s = slots[cursor];
+      s.levelsUsed++;
+      s.unitsUsed *= l.fanout;
+      nest.stageOf.push_back({s.memory, s.index});
+      spatialAt.push_back({unsigned(nest.loops.size()), s.memory});
+      if (l.fanout > 1)
+        nest.loops.push_back({d, l.fanout, tile, true, uint8_t(i),
+                              s.stage->multicast, s.stage->spatialReduction});
+    }
+  }
+
+  // The processing element's own loops over its tile, in the innermost
+  // level's order, then the dimensions that level does not list.
+  nest.peBegin = nest.loops.size();
+  const MappingLevel &inner = mapping.level(numLevels - 1);
+  PerDim<bool> placed;
+  auto addPeLoop = [&](Dim d) {
+    if (placed[d])
+      return;
+    placed[d] = true;
+    int64_t tile = mapping.resolvedTile(numLevels - 1, d, b);
+    if (tile > 1)
+      nest.loops.push_back({d, tile, 1, false, uint8_t(numLevels)});
+  };
+  for (Dim d : inner.loops())
+    addPeLoop(d);
+  for (Dim d : kAllDims)
+    addPeLoop(d);
+
+  // Memory positions, innermost first.
+  unsigned numMemories = arch.memories.size();
+  nest.position.assign(numMemories, 0);
+  unsigned next = nest.peBegin;
+  for (unsigned m = numMemories; m-- > 1;) {
+    for (auto [pos, mem] : spatialAt)
+      if (mem == m) {
+        next = std::min(next, pos);
+        break;
+      }
+    nest.position[m] = next;
+  }
+  nest.position[0] = 0;
+  return llvm::Error::success();
+}

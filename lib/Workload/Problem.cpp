@@ -1,0 +1,110 @@
+//===- Problem.cpp - A layer as the cost model sees it --------------------===//
+
+#include "accel/Workload/Problem.h"
+
+using namespace accel;
+
+llvm::StringRef accel::tensorName(Tensor t) {
+  switch (t) {
+  case Tensor::Weights:
+    return "weights";
+  case Tensor::Inputs:
+    return "inputs";
+  case Tensor::Outputs:
+    return "outputs";
+  }
+  return "?";
+}
+
+bool accel::isRelevant(Tensor t, Dim d) {
+  switch (t) {
+  case Tensor::Weights:
+    return d == Dim::G || d == Dim::K || d == Dim::C || d == Dim::R ||
+           d == Dim::S;
+  case Tensor::Inputs:
+    return d != Dim::K;
+  case Tensor::Outputs:
+    return d == Dim::N || d == Dim::G || d == Dim::K || d == Dim::P ||
+           d == Dim::Q;
+  }
+  return false;
+}
+
+int64_t LayerProblem::tensorSize(Tensor t) const {
+  const LoopBounds &b = bounds;
+  switch (t) {
+  case Tensor::Weights:
+    return hasWeights
+               ? b[Dim::G] * b[Dim::K] * b[Dim::C] * b[Dim::R] * b[Dim::S]
+               : 0;
+  case Tensor::Inputs:
+    return b[Dim::N] * b[Dim::G] * b[Dim::C] * inputH * inputW;
+  case Tensor::Outputs:
+    return b[Dim::N] * b[Dim::G] * b[Dim::K] * b[Dim::P] * b[Dim::Q];
+  }
+  return 0;
+}
+
+static std::pair<int64_t, int64_t> hull(int64_t o0, int64_t o1, int64_t f0,
+                                        int64_t f1, int64_t stride,
+                                        int64_t dilation, int64_t pad,
+                                        int64_t size) {
+  if (o0 >= o1 || f0 >= f1)
+    return {0, 0};
+  int64_t begin = o0 * stride + f0 * dilation - pad;
+  int64_t end = (o1 - 1) * stride + (f1 - 1) * dilation - pad + 1;
+  begin = std::max<int64_t>(begin, 0);
+  end = std::min(end, size);
+  return begin < end ? std::pair{begin, end}
+                     : std::pair<int64_t, int64_t>{0, 0};
+}
+
+std::pair<int64_t, int64_t>
+LayerProblem::inputRows(int64_t p0, int64_t p1, int64_t r0, int64_t r1) const {
+  return hull(p0, p1, r0, r1, bounds.strideH, bounds.dilationH, padTop, inputH);
+}
+
+std::pair<int64_t, int64_t>
+LayerProblem::inputCols(int64_t q0, int64_t q1, int64_t s0, int64_t s1) const {
+  return hull(q0, q1, s0, s1, bounds.strideW, bounds.dilationW, padLeft,
+              inputW);
+}
+
+LayerProblem accel::convProblem(llvm::ArrayRef<int64_t> input,
+                                llvm::ArrayRef<int64_t> weight,
+                                const ConvParams &p, int64_t elementBits) {
+  LayerProblem prob;
+  Shape out = llvm::cantFail(inferConv2dShape(input, weight, p));
+  prob.bounds = conv2dLoopBounds(out, weight, p);
+  prob.inputH = input[2];
+  prob.inputW = input[3];
+  prob.padTop = p.pads[0];
+  prob.padLeft = p.pads[1];
+  prob.elementBits.v = {elementBits, elementBits, elementBits};
+  return prob;
+}
+
+LayerProblem accel::matmulProblem(llvm::ArrayRef<int64_t> lhs,
+                                  llvm::ArrayRef<int64_t> output,
+                                  int64_t elementBits) {
+  LayerProblem prob;
+  prob.bounds = matmulLoopBounds(lhs, output);
+  prob.elementBits.v = {elementBits, elementBits, elementBits};
+  return prob;
+}
+
+LayerProblem accel::poolProblem(llvm::ArrayRef<int64_t> input,
+                                const PoolParams &p, int64_t elementBits) {
+  LayerProblem prob;
+  Shape out = llvm::cantFail(inferPool2dShape(input, p));
+  prob.bounds = pool2dLoopBounds(input, out, p);
+  prob.inputH = input[2];
+  prob.inputW = input[3];
+  if (!p.global) {
+    prob.padTop = p.pads[0];
+    prob.padLeft = p.pads[1];
+  }
+  prob.hasWeights = false;
+  prob.elementBits.v = {elementBits, elementBits, elementBits};
+  return prob;
+}

@@ -1,0 +1,31 @@
+//===- LoopNestSimulator.h - Literal execution of a mapped loop nest -*- C++
+//-*-//
+//
+// The oracle of the cost model: executes the mapped loop nest step by step,
+// MAC point by MAC point, keeps every memory instance's current tile and the
+// partial sums written in each residency, and counts every access at every
+// level from explicit element sets. It shares only the LoopNest (the mapping
+// bound to the accelerator) with the analytical model; all counting here is
+// literal. Slow: meant for layers with a few thousand MACs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_TEST_UNIT_COSTMODEL_LOOPNESTSIMULATOR_H
+#define ACCEL_TEST_UNIT_COSTMODEL_LOOPNESTSIMULATOR_H
+
+#include "accel/CostModel/CostModel.h"
+
+namespace accel::testing {
+
+struct SimResult {
+  int64_t macs = 0;
+  int64_t computeCycles = 0;
+  llvm::SmallVector<PerTensor<int64_t>, 6> reads, writes;
+};
+
+/// Simulates `nest` (from buildLoopNest) for `problem` on `arch`.
+SimResult simulate(const LayerProblem &problem, const Arch &arch,
+                   const LoopNest &nest);
+
+} // namespace accel::testing
+
+#endif
