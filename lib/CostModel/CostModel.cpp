@@ -107,7 +107,49 @@ struct AxisEnumerator {
     }
   }
 
+  /// Sum over all tuples of the interval length, with the `across` loops
+  /// held at index 0; with `count`, the number of non-empty intervals.
+  int64_t sumFirstUnit(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
+                       int64_t hi1, bool count) const {
+    if (lo0 >= hi0 || lo1 >= hi1)
+      return 0; // an empty chunk stays empty below
+    if (k == loops.size()) {
+      auto [b, e] = interval(lo0, hi0, lo1, hi1);
+      return count ? (e > b) : e - b;
+    }
+    const NestLoop &l = *loops[k].loop;
+    bool first = l.dim == axis.d0;
+    int64_t trips = loops[k].across ? 1 : l.trip;
+    int64_t total = 0;
+    for (int64_t x = 0; x < trips; ++x) {
+      if (first) {
+        int64_t lo = lo0 + x * l.step;
+        total += sumFirstUnit(k + 1, lo, std::min(hi0, lo + l.step), lo1,
+                              hi1, count);
+      } else {
+        int64_t lo = lo1 + x * l.step;
+        total += sumFirstUnit(k + 1, lo0, hi0, lo, std::min(hi1, lo + l.step),
+                              count);
+      }
+    }
+    return total;
+  }
+
   int64_t sum(Combine combine) {
+    const LoopBounds &bounds = problem.bounds;
+    bool anyAcross = llvm::any_of(loops, [](const AxisLoop &l) {
+      return l.across;
+    });
+    // A single dimension's chunks partition it, so across units they are
+    // disjoint: their union over everything is the extent. The largest of a
+    // group of units is the first unit's chunk (only trailing ones are
+    // clipped at an edge).
+    if (!axis.window && combine == Combine::Union)
+      return bounds[axis.d0];
+    if (!axis.window || !anyAcross)
+      return sumFirstUnit(0, 0, bounds[axis.d0], 0, bounds[axis.d1],
+                          combine == Combine::Any);
+    // Windows across units overlap (halos): unite them per group.
     radix.assign(loops.size(), 0);
     int64_t weight = 1;
     for (unsigned k = loops.size(); k-- > 0;)
@@ -115,8 +157,7 @@ struct AxisEnumerator {
         radix[k] = weight;
         weight *= loops[k].loop->trip;
       }
-    const LoopBounds &b = problem.bounds;
-    run(0, 0, 0, b[axis.d0], 0, b[axis.d1]);
+    run(0, 0, 0, bounds[axis.d0], 0, bounds[axis.d1]);
     llvm::sort(entries, [](const Entry &x, const Entry &y) {
       return std::tie(x.key, x.begin, x.end) < std::tie(y.key, y.begin, y.end);
     });
