@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates docs/Dialects/*.md from the dialects' ODS definitions.
+# Regenerates docs/Dialects/*.md and docs/Passes/*.md from the ODS
+# definitions of the dialects and passes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 accel_install_packages "${ACCEL_PACKAGES[@]}"
 accel_configure
 accel_build mlir-doc
-mkdir -p "$ACCEL_ROOT/docs/Dialects"
-cp "$ACCEL_BUILD_DIR"/docs/Dialects/*.md "$ACCEL_ROOT/docs/Dialects/"
-log "updated $(ls "$ACCEL_ROOT"/docs/Dialects/*.md | wc -l) files in docs/Dialects"
+for kind in Dialects Passes; do
+  mkdir -p "$ACCEL_ROOT/docs/$kind"
+  cp "$ACCEL_BUILD_DIR"/docs/$kind/*.md "$ACCEL_ROOT/docs/$kind/"
+done
+log "updated docs/Dialects and docs/Passes"

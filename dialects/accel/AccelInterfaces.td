@@ -17,6 +17,9 @@ def Accel_LayerOpInterface : OpInterface<"LayerOpInterface"> {
                     "::accel::LoopBounds", "getLoopBounds">,
     InterfaceMethod<"The mapping attached to the layer, if any.",
                     "::accel::MappingAttr", "getMappingAttr">,
+    InterfaceMethod<"The layer as the cost model sees it: loop bounds, input "
+                    "plane, padding, element sizes, which tensors exist.",
+                    "::accel::LayerProblem", "getProblem">,
   ];
 }
 

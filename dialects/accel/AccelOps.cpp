@@ -95,6 +95,29 @@ template <typename ConvOp> static LogicalResult verifyConvAttrs(ConvOp op) {
   return success();
 }
 
+/// Bits of one element of `v`'s tensor type.
+static int64_t elementBits(Value v) {
+  return cast<ShapedType>(v.getType()).getElementTypeBitWidth();
+}
+
+/// A per-pixel layer reading `numInputs` operands of the output's shape:
+/// modelled as a reduction over C = numInputs with no weights (add and mul
+/// touch one element of each operand per output). A broadcast operand is
+/// counted at the output's size.
+static LayerProblem perPixelProblem(Value output, int64_t numInputs,
+                                    int64_t window = 1) {
+  LayerProblem p;
+  ArrayRef<int64_t> shape = shapeOf(output);
+  p.bounds = elementwiseLoopBounds(shape, window);
+  p.bounds.extent[Dim::C] = numInputs;
+  p.inputH = p.bounds[Dim::P] + window - 1;
+  p.inputW = p.bounds[Dim::Q] + window - 1;
+  p.hasWeights = false;
+  int64_t bits = elementBits(output);
+  p.elementBits.v = {bits, bits, bits};
+  return p;
+}
+
 //===----------------------------------------------------------------------===//
 // Conv2DOp
 //===----------------------------------------------------------------------===//
@@ -116,6 +139,14 @@ LogicalResult Conv2DOp::verify() {
 LoopBounds Conv2DOp::getLoopBounds() {
   return conv2dLoopBounds(shapeOf(getOutput()), shapeOf(getWeight()),
                           getConvParams());
+}
+
+LayerProblem Conv2DOp::getProblem() {
+  LayerProblem p = convProblem(shapeOf(getInput()), shapeOf(getWeight()),
+                               getConvParams(), elementBits(getInput()));
+  p.elementBits[Tensor::Weights] = elementBits(getWeight());
+  p.elementBits[Tensor::Outputs] = elementBits(getOutput());
+  return p;
 }
 
 //===----------------------------------------------------------------------===//
@@ -146,6 +177,24 @@ LoopBounds ConvTranspose2DOp::getLoopBounds() {
                                    getConvParams());
 }
 
+LayerProblem ConvTranspose2DOp::getProblem() {
+  // The dense nest over the outputs, reading the zero-inserted input (a
+  // stride-1 convolution over an input of (H - 1) * stride + 1 rows padded
+  // by dilation * (R - 1) - pad): every output gathers R x S taps.
+  LayerProblem p;
+  p.bounds = getLoopBounds();
+  ConvParams cp = getConvParams();
+  ArrayRef<int64_t> in = shapeOf(getInput());
+  p.inputH = (in[2] - 1) * cp.strides[0] + 1;
+  p.inputW = (in[3] - 1) * cp.strides[1] + 1;
+  p.padTop = cp.dilations[0] * (p.bounds[Dim::R] - 1) - cp.pads[0];
+  p.padLeft = cp.dilations[1] * (p.bounds[Dim::S] - 1) - cp.pads[1];
+  p.bounds.strideH = p.bounds.strideW = 1;
+  p.elementBits.v = {elementBits(getWeight()), elementBits(getInput()),
+                     elementBits(getOutput())};
+  return p;
+}
+
 //===----------------------------------------------------------------------===//
 // MatmulOp
 //===----------------------------------------------------------------------===//
@@ -163,6 +212,13 @@ LogicalResult MatmulOp::verify() {
 
 LoopBounds MatmulOp::getLoopBounds() {
   return matmulLoopBounds(shapeOf(getLhs()), shapeOf(getOutput()));
+}
+
+LayerProblem MatmulOp::getProblem() {
+  LayerProblem p = matmulProblem(shapeOf(getLhs()), shapeOf(getOutput()),
+                                 elementBits(getLhs()));
+  p.elementBits[Tensor::Weights] = elementBits(getRhs());
+  return p;
 }
 
 //===----------------------------------------------------------------------===//
@@ -213,6 +269,11 @@ LoopBounds Pool2DOp::getLoopBounds() {
                           getPoolParams());
 }
 
+LayerProblem Pool2DOp::getProblem() {
+  return poolProblem(shapeOf(getInput()), getPoolParams(),
+                     elementBits(getInput()));
+}
+
 //===----------------------------------------------------------------------===//
 // AddOp, MulOp, ActivationOp, ResizeOp
 //===----------------------------------------------------------------------===//
@@ -233,10 +294,15 @@ LoopBounds AddOp::getLoopBounds() {
 LoopBounds MulOp::getLoopBounds() {
   return elementwiseLoopBounds(shapeOf(getOutput()));
 }
+LayerProblem AddOp::getProblem() { return perPixelProblem(getOutput(), 2); }
+LayerProblem MulOp::getProblem() { return perPixelProblem(getOutput(), 2); }
 
 LogicalResult ActivationOp::verify() { return verifyLayerMapping(*this); }
 LoopBounds ActivationOp::getLoopBounds() {
   return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+LayerProblem ActivationOp::getProblem() {
+  return perPixelProblem(getOutput(), 1);
 }
 
 LogicalResult ResizeOp::verify() {
@@ -253,6 +319,12 @@ LoopBounds ResizeOp::getLoopBounds() {
   // Bilinear interpolation reads a 2x2 neighbourhood per output pixel.
   return elementwiseLoopBounds(shapeOf(getOutput()),
                                getMode() == ResizeMode::Bilinear ? 2 : 1);
+}
+LayerProblem ResizeOp::getProblem() {
+  // Counted over the output plane: an input pixel is read once per output
+  // pixel it feeds (scale^2 times for nearest).
+  return perPixelProblem(getOutput(), 1,
+                         getMode() == ResizeMode::Bilinear ? 2 : 1);
 }
 
 //===----------------------------------------------------------------------===//

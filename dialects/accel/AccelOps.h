@@ -3,6 +3,7 @@
 #define ACCEL_DIALECTS_ACCEL_ACCELOPS_H
 
 #include "accel/Workload/Dims.h"
+#include "accel/Workload/Problem.h"
 #include "accel/Workload/ShapeArith.h"
 #include "dialects/accel/AccelAttrs.h"
 #include "dialects/accel/AccelDialect.h"

@@ -176,8 +176,10 @@ Arch nvdlaLike() {
   cbuf.fanout = {stage("atomic-k", 16, 1, {"K"}),
                  stage("atomic-c", 16, 1, {"C"})};
   a.memories.push_back(cbuf);
-  MemoryLevel regs = sram("MACRegisters", 8, 16, 0.05, 0);
-  regs.partition = split(2, 2, 4);
+  // One weight, input and partial sum per MAC cell, each with a shadow
+  // register so the next value loads while the current one is used.
+  MemoryLevel regs = sram("MACRegisters", 12, 16, 0.05, 0);
+  regs.partition = split(4, 4, 4);
   a.memories.push_back(regs);
   return a;
 }

@@ -1,6 +1,7 @@
 //===- Registration.cpp - Register accel-opt's dialects and passes --------===//
 
 #include "accel/Registration/Registration.h"
+#include "accel/Analysis/Passes.h"
 #include "dialects/accel/AccelDialect.h"
 #include "dialects/acmd/AcmdDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -24,6 +25,7 @@ void accel::registerAllAccelOptDialects(mlir::DialectRegistry &registry) {
 }
 
 void accel::registerAccelPasses() {
+  registerAccelAnalysisPasses();
   // Upstream cleanups users combine with ours (canonicalize, cse, ...).
   mlir::registerTransformsPasses();
 }

@@ -4,16 +4,24 @@
 // RUN: grep -v '^//' %accel_src_root/examples/resnet_block.mlir | diff - %t
 // RUN: accel-opt %t --mlir-print-op-generic | accel-opt | diff %t -
 // RUN: FileCheck %s --input-file %t
+// Every mapping in it is valid on eyeriss-like; the two 3x3 convolutions run
+// row stationary at the compute bound.
+// RUN: accel-opt %t --accel-cost-report -o /dev/null | FileCheck %s --check-prefix=COST
 
 // CHECK: module attributes {accel.target = #accel.target<preset = "eyeriss-like">}
 // CHECK: accel.group
 // CHECK-SAME: attributes {name = "block1"}
-// CHECK: accel.conv2d {{.*}}activation = #accel.act<relu>, mapping = #accel.mapping<[K*16 | C:64 P:56 Q:56 K:4 R:3 S:3], [C*12 | K:1 C:4 R:1 S:1]>
+// CHECK: accel.conv2d {{.*}}activation = #accel.act<relu>, mapping = #accel.mapping<[R*3 | C:16 P:4 K:8 R:1 S:3], [C*4 | C:1], [Q*14 | Q:1 P:1 K:8]>
 // CHECK: accel.conv2d
-// CHECK: accel.add {{.*}}mapping = #accel.mapping<[G*64 | G:1 P:8 Q:56]>
-// CHECK: accel.conv2d {{.*}}groups = 64 : i64, mapping = #accel.mapping<[G*16 | G:4 P:56 Q:56], [P*14 | P:1 Q:56 R:3 S:3]>
+// CHECK: accel.add {{.*}}mapping = #accel.mapping<[G*12 | G:2 Q:4], [P*14 | G:1 P:2 Q:1 C:1]>
+// CHECK: accel.conv2d {{.*}}groups = 64 : i64, mapping = #accel.mapping<[G*12 | G:1 P:28 Q:16], [P*14 | P:2 Q:1 R:2 S:1]>
 // CHECK: accel.yield
 // CHECK: accel.pool2d max
-// CHECK: accel.pool2d avg {{.*}}{global}
+// CHECK: accel.pool2d avg {{.*}}{global, mapping
 // CHECK: accel.flatten
 // CHECK: accel.matmul {{.*}}transpose_rhs
+
+// COST: accel-cost-report: 7 layers on eyeriss-like (168 PEs, 0.2 GHz)
+// COST: conv2d@{{[0-9]+}} {{ *}}conv2d {{ *}}ir {{ *}}115605504 {{ *}}688128 {{ *}}688128 {{ *}}100.0
+// COST: conv2d@{{[0-9]+}} {{ *}}conv2d {{ *}}ir {{ *}}115605504 {{ *}}688128 {{ *}}688128 {{ *}}100.0
+// COST: total

@@ -1,0 +1,18 @@
+//===- ArchResolution.h - The accelerator a pass works for ------*- C++ -*-===//
+#ifndef ACCEL_ANALYSIS_ARCHRESOLUTION_H
+#define ACCEL_ANALYSIS_ARCHRESOLUTION_H
+
+#include "accel/Arch/Arch.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace accel {
+
+/// The accelerator named by a pass option (preset or .yaml file) or, when
+/// the option is empty, by the module's `accel.target`; emits an error on
+/// the module and returns failure when there is none or it does not load.
+mlir::FailureOr<Arch> resolvePassArch(mlir::ModuleOp module,
+                                      llvm::StringRef option);
+
+} // namespace accel
+
+#endif

@@ -1,0 +1,119 @@
+//===- DefaultMapping.cpp - A reasonable mapping without a search ---------===//
+
+#include "accel/Search/DefaultMapping.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <random>
+
+using namespace accel;
+
+namespace {
+
+constexpr std::array<Dim, kNumDims> kOrder = {Dim::N, Dim::G, Dim::K, Dim::P,
+                                              Dim::Q, Dim::C, Dim::R, Dim::S};
+constexpr std::array<Dim, 6> kSpatialPreference = {Dim::K, Dim::C, Dim::P,
+                                                   Dim::Q, Dim::G, Dim::N};
+
+struct Template {
+  llvm::SmallVector<std::pair<Dim, int64_t>, 4> spatial; // (dim, fan-out)
+  /// tile[i][d]: per-unit tile of d at level i.
+  llvm::SmallVector<PerDim<int64_t>, 4> tile;
+
+  /// The mapping; a loop whose tile is its parent's extent is left out (it
+  /// would run once), except the spatial dimension's.
+  Mapping build(const LoopBounds &b) const {
+    Mapping m;
+    for (unsigned i = 0; i < spatial.size(); ++i) {
+      MappingLevel &l = m.addLevel();
+      if (spatial[i].second > 1) {
+        l.spatial = spatial[i].first;
+        l.fanout = spatial[i].second;
+      }
+      for (Dim d : kOrder) {
+        int64_t parent = i == 0 ? b[d] : tile[i - 1][d];
+        if (tile[i][d] < parent || l.spatial == d)
+          l.addLoop(d, tile[i][d]);
+      }
+      if (l.numLoops == 0)
+        l.addLoop(Dim::N, tile[i][Dim::N]);
+    }
+    return m;
+  }
+};
+
+} // namespace
+
+llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
+                                              const Arch &arch, unsigned steps,
+                                              uint64_t seed) {
+  const LoopBounds &b = problem.bounds;
+  Template t;
+  // Spatial levels: walk the stages outer to inner.
+  PerDim<bool> used;
+  for (const MemoryLevel &mem : arch.memories)
+    for (const FanoutStage &stage : mem.fanout) {
+      int64_t left = stage.size;
+      for (unsigned n = 0; n < stage.maxMappingLevels; ++n) {
+        if (t.spatial.size() == arch.maxParallelLevels || left < 2)
+          break;
+        std::optional<Dim> best;
+        for (Dim d : kSpatialPreference) {
+          bool allowed = stage.dims.empty() ||
+                         llvm::is_contained(stage.dims, dimName(d).str());
+          if (allowed && !used[d] && b[d] > 1 && (!best || b[d] > b[*best]))
+            best = d;
+        }
+        if (!best)
+          break;
+        used[*best] = true;
+        int64_t fan = std::min(left, b[*best]);
+        t.spatial.push_back({*best, fan});
+        left /= fan;
+      }
+    }
+  if (t.spatial.size() < arch.minParallelLevels)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("no default mapping: {0} needs {1} spatial levels but "
+                      "the layer has only {2} dimensions the fan-out stages "
+                      "can spread",
+                      arch.name, arch.minParallelLevels, t.spatial.size()));
+  if (t.spatial.empty())
+    t.spatial.push_back({Dim::N, 1}); // nothing to spread: one temporal level
+  unsigned levels = t.spatial.size();
+  // Minimal tiles: 1, except that a level's tile of a dimension a deeper
+  // level spreads must hold that level's fan-out.
+  t.tile.assign(levels, PerDim<int64_t>());
+  for (unsigned i = 0; i < levels; ++i)
+    for (Dim d : kAllDims) {
+      int64_t need = 1;
+      for (unsigned j = i + 1; j < levels; ++j)
+        if (t.spatial[j].first == d)
+          need *= t.spatial[j].second;
+      t.tile[i][d] = need;
+    }
+  CostResult best = evaluate(problem, arch, t.build(b));
+  if (!best.valid)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "no default mapping: even the smallest tiles do not fit: " +
+            best.reason);
+  std::mt19937_64 rng(seed);
+  for (unsigned s = 0; s < steps; ++s) {
+    unsigned i = std::uniform_int_distribution<unsigned>(0, levels - 1)(rng);
+    Dim d =
+        kAllDims[std::uniform_int_distribution<unsigned>(0, kNumDims - 1)(rng)];
+    Template next = t;
+    int64_t parent = i == 0 ? b[d] : next.tile[i - 1][d];
+    int64_t fan = next.spatial[i].first == d ? next.spatial[i].second : 1;
+    int64_t grown = std::min(next.tile[i][d] * 2, parent / fan);
+    if (grown <= next.tile[i][d])
+      continue;
+    next.tile[i][d] = grown;
+    CostResult r = evaluate(problem, arch, next.build(b));
+    if (r.valid && r.edp <= best.edp) {
+      t = next;
+      best = r;
+    }
+  }
+  return t.build(b);
+}
