@@ -14,6 +14,7 @@ ACCEL_PACKAGES=(
   cmake ninja-build ccache lld g++ python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libgtest-dev libbenchmark-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-numpy
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,0 +1,29 @@
+//===- OnnxImport.h - ONNX models to the accel dialect ----------*- C++ -*-===//
+#ifndef ACCEL_TARGET_ONNXIMPORT_H
+#define ACCEL_TARGET_ONNXIMPORT_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
+namespace accel {
+
+struct OnnxImportOptions {
+  /// Weights become function arguments (after the inputs) instead of
+  /// constants: for mapping and cost studies, where values do not matter.
+  /// BatchNormalization is then folded into the convolution structurally.
+  bool weightsAsArguments = false;
+};
+
+/// Imports a serialized ONNX model into a module with one function, @main.
+/// Nodes keep their names as locations; an operator accel does not model
+/// becomes accel.opaque with a warning naming it; a malformed file or a
+/// model accel cannot represent (dynamic shapes, external data) is an error
+/// at the file or the node. Returns null after an error.
+mlir::OwningOpRef<mlir::ModuleOp> importOnnx(llvm::StringRef bytes,
+                                             llvm::StringRef fileName,
+                                             mlir::MLIRContext *context,
+                                             const OnnxImportOptions &options);
+
+} // namespace accel
+
+#endif

@@ -1,0 +1,1127 @@
+//===- OnnxImport.cpp - ONNX models to the accel dialect ------------------===//
+//
+// Reads the protobuf with Debian's libonnx, runs ONNX shape inference, and
+// builds one accel op per node in the graph's (topological) order. Result
+// shapes come from accel's shape arithmetic and are checked against ONNX's
+// inferred shapes, so a disagreement is reported at the node. libonnx throws
+// C++ exceptions, so this file is built with -fexceptions and catches them at
+// the library boundary.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Target/OnnxImport.h"
+#include "accel/Workload/ShapeArith.h"
+#include "dialects/accel/AccelOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
+#include "onnx/onnx_pb.h"
+#include "onnx/shape_inference/implementation.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace mlir;
+using namespace accel;
+
+namespace {
+
+/// The shape and element type ONNX gives a value.
+struct TensorInfo {
+  Type elementType;
+  llvm::SmallVector<int64_t, 4> shape;
+  bool dynamic = false;
+};
+
+class OnnxImporter {
+public:
+  OnnxImporter(MLIRContext *ctx, StringRef fileName,
+               const OnnxImportOptions &options)
+      : ctx(ctx), builder(ctx), fileName(fileName), options(options) {}
+
+  OwningOpRef<ModuleOp> run(StringRef bytes);
+
+private:
+  MLIRContext *ctx;
+  OpBuilder builder;
+  std::string fileName;
+  OnnxImportOptions options;
+  onnx::ModelProto model;
+
+  llvm::StringMap<TensorInfo> infos;
+  llvm::StringMap<const onnx::TensorProto *> constants;
+  llvm::StringMap<Value> values;
+  /// How many node inputs and graph outputs read each value.
+  llvm::StringMap<unsigned> readers;
+  unsigned unsupported = 0;
+
+  /// The node being imported, for diagnostics: "node 'conv1' (Conv): ".
+  std::string currentNode;
+
+  Location fileLoc() { return FileLineColLoc::get(ctx, fileName, 0, 0); }
+  InFlightDiagnostic nodeError(Location loc) {
+    return std::move(emitError(loc) << currentNode);
+  }
+  InFlightDiagnostic nodeWarning(Location loc) {
+    return std::move(emitWarning(loc) << currentNode);
+  }
+  Location nodeLoc(const onnx::NodeProto &node, unsigned index) {
+    std::string name =
+        node.name().empty()
+            ? llvm::formatv("{0}#{1}", node.op_type(), index).str()
+            : node.name();
+    return NameLoc::get(StringAttr::get(ctx, name), fileLoc());
+  }
+
+  // Types.
+  Type elementType(int32_t onnxType);
+  void recordInfo(const onnx::ValueInfoProto &vi);
+  FailureOr<RankedTensorType> typeOf(StringRef name, Location loc);
+
+  // Constants.
+  FailureOr<DenseElementsAttr> toAttr(const onnx::TensorProto &t, Location loc);
+  /// Numeric values of a constant input (initializer or Constant node).
+  std::optional<llvm::SmallVector<double>> constValues(StringRef name);
+  FailureOr<Value> lookup(StringRef name, Location loc);
+
+  // Nodes.
+  LogicalResult importNode(const onnx::NodeProto &node, Location loc);
+  LogicalResult importOpaque(const onnx::NodeProto &node, Location loc,
+                             StringRef why = "");
+  LogicalResult define(const onnx::NodeProto &node, Value v, Location loc);
+  LogicalResult checkShape(const onnx::NodeProto &node, Location loc,
+                           ArrayRef<int64_t> shape);
+  /// Reads an ints attribute (or `dflt`) into a fixed-size array.
+  template <size_t N>
+  LogicalResult readInts(const onnx::NodeProto &node, Location loc,
+                         StringRef name, ArrayRef<int64_t> dflt,
+                         std::array<int64_t, N> &out);
+
+  LogicalResult importConv(const onnx::NodeProto &node, Location loc);
+  LogicalResult importConvTranspose(const onnx::NodeProto &node, Location loc);
+  LogicalResult importBatchNorm(const onnx::NodeProto &node, Location loc);
+  LogicalResult importActivation(const onnx::NodeProto &node, Location loc);
+  LogicalResult importPool(const onnx::NodeProto &node, Location loc);
+  LogicalResult importGemm(const onnx::NodeProto &node, Location loc);
+  LogicalResult importResize(const onnx::NodeProto &node, Location loc);
+  LogicalResult importReshape(const onnx::NodeProto &node, Location loc);
+  LogicalResult importReduceMean(const onnx::NodeProto &node, Location loc);
+
+  void foldActivations(func::FuncOp func);
+};
+
+//===----------------------------------------------------------------------===//
+// Attribute helpers
+//===----------------------------------------------------------------------===//
+
+const onnx::AttributeProto *findAttr(const onnx::NodeProto &node,
+                                     StringRef name) {
+  for (const onnx::AttributeProto &a : node.attribute())
+    if (a.name() == name)
+      return &a;
+  return nullptr;
+}
+int64_t intAttr(const onnx::NodeProto &node, StringRef name, int64_t dflt) {
+  const onnx::AttributeProto *a = findAttr(node, name);
+  return a ? a->i() : dflt;
+}
+/// A float attribute as the shortest decimal that reads back to the same
+/// float (0.2f is 0.2, not 0.20000000298023224).
+double floatAttr(const onnx::NodeProto &node, StringRef name, float dflt) {
+  const onnx::AttributeProto *a = findAttr(node, name);
+  float f = a ? a->f() : dflt;
+  for (int digits = 1; digits < 10; ++digits) {
+    char text[32];
+    std::snprintf(text, sizeof(text), "%.*g", digits, double(f));
+    double d = std::strtod(text, nullptr);
+    if (float(d) == f)
+      return d;
+  }
+  return f;
+}
+std::string stringAttr(const onnx::NodeProto &node, StringRef name,
+                       StringRef dflt) {
+  const onnx::AttributeProto *a = findAttr(node, name);
+  return a ? a->s() : dflt.str();
+}
+llvm::SmallVector<int64_t> intsAttr(const onnx::NodeProto &node, StringRef name,
+                                    ArrayRef<int64_t> dflt = {}) {
+  const onnx::AttributeProto *a = findAttr(node, name);
+  if (!a)
+    return llvm::SmallVector<int64_t>(dflt);
+  return llvm::SmallVector<int64_t>(a->ints().begin(), a->ints().end());
+}
+/// Input `i` of a node, or "" when absent (optional inputs may be empty).
+StringRef input(const onnx::NodeProto &node, int i) {
+  return i < node.input_size() ? StringRef(node.input(i)) : StringRef();
+}
+
+//===----------------------------------------------------------------------===//
+// Types and constants
+//===----------------------------------------------------------------------===//
+
+Type OnnxImporter::elementType(int32_t t) {
+  switch (t) {
+  case onnx::TensorProto::FLOAT:
+    return builder.getF32Type();
+  case onnx::TensorProto::FLOAT16:
+    return builder.getF16Type();
+  case onnx::TensorProto::BFLOAT16:
+    return builder.getBF16Type();
+  case onnx::TensorProto::DOUBLE:
+    return builder.getF64Type();
+  case onnx::TensorProto::INT8:
+  case onnx::TensorProto::UINT8:
+    return builder.getIntegerType(8);
+  case onnx::TensorProto::INT16:
+    return builder.getIntegerType(16);
+  case onnx::TensorProto::INT32:
+    return builder.getIntegerType(32);
+  case onnx::TensorProto::INT64:
+    return builder.getIntegerType(64);
+  case onnx::TensorProto::BOOL:
+    return builder.getIntegerType(1);
+  default:
+    return {};
+  }
+}
+
+void OnnxImporter::recordInfo(const onnx::ValueInfoProto &vi) {
+  if (!vi.type().has_tensor_type())
+    return;
+  const onnx::TypeProto::Tensor &tt = vi.type().tensor_type();
+  TensorInfo info;
+  info.elementType = elementType(tt.elem_type());
+  if (!info.elementType || !tt.has_shape())
+    return;
+  for (const onnx::TensorShapeProto::Dimension &d : tt.shape().dim()) {
+    if (d.has_dim_value() && d.dim_value() > 0)
+      info.shape.push_back(d.dim_value());
+    else {
+      info.dynamic = true;
+      info.shape.push_back(ShapedType::kDynamic);
+    }
+  }
+  infos[vi.name()] = info;
+}
+
+FailureOr<RankedTensorType> OnnxImporter::typeOf(StringRef name, Location loc) {
+  auto it = infos.find(name);
+  if (it == infos.end())
+    return emitError(loc) << "the shape of '" << name
+                          << "' is unknown after ONNX shape inference";
+  if (it->second.dynamic)
+    return emitError(loc) << "'" << name
+                          << "' has a dynamic shape; accel needs static "
+                             "shapes (export the model with fixed sizes)";
+  return RankedTensorType::get(it->second.shape, it->second.elementType);
+}
+
+FailureOr<DenseElementsAttr> OnnxImporter::toAttr(const onnx::TensorProto &t,
+                                                  Location loc) {
+  if (t.data_location() == onnx::TensorProto::EXTERNAL)
+    return emitError(loc) << "tensor '" << t.name()
+                          << "' keeps its data in an external file, which "
+                             "the importer does not read";
+  Type elt = elementType(t.data_type());
+  if (!elt)
+    return emitError(loc) << "tensor '" << t.name()
+                          << "' has an unsupported element type";
+  llvm::SmallVector<int64_t> shape(t.dims().begin(), t.dims().end());
+  auto type = RankedTensorType::get(shape, elt);
+  int64_t n = numElements(shape);
+  if (t.has_raw_data()) {
+    const std::string &raw = t.raw_data();
+    int64_t bytes = n * ((elt.getIntOrFloatBitWidth() + 7) / 8);
+    if (int64_t(raw.size()) != bytes)
+      return emitError(loc) << "tensor '" << t.name() << "' has " << raw.size()
+                            << " bytes of data, expected " << bytes;
+    if (elt.isInteger(1))
+      return emitError(loc) << "boolean tensors are not supported";
+    return DenseElementsAttr::getFromRawBuffer(
+        type, ArrayRef<char>(raw.data(), raw.size()));
+  }
+  auto wrongCount = [&](int64_t have) {
+    return emitError(loc) << "tensor '" << t.name() << "' has " << have
+                          << " values, expected " << n;
+  };
+  switch (t.data_type()) {
+  case onnx::TensorProto::FLOAT:
+    if (t.float_data_size() != n)
+      return wrongCount(t.float_data_size());
+    return cast<DenseElementsAttr>(DenseElementsAttr::get(
+        type, ArrayRef<float>(t.float_data().data(), n)));
+  case onnx::TensorProto::DOUBLE:
+    if (t.double_data_size() != n)
+      return wrongCount(t.double_data_size());
+    return cast<DenseElementsAttr>(DenseElementsAttr::get(
+        type, ArrayRef<double>(t.double_data().data(), n)));
+  case onnx::TensorProto::INT64:
+    if (t.int64_data_size() != n)
+      return wrongCount(t.int64_data_size());
+    return cast<DenseElementsAttr>(DenseElementsAttr::get(
+        type, ArrayRef<int64_t>(t.int64_data().data(), n)));
+  case onnx::TensorProto::INT32:
+    if (t.int32_data_size() != n)
+      return wrongCount(t.int32_data_size());
+    return cast<DenseElementsAttr>(DenseElementsAttr::get(
+        type, ArrayRef<int32_t>(t.int32_data().data(), n)));
+  default:
+    return emitError(loc) << "tensor '" << t.name()
+                          << "' stores its values in a field the importer "
+                             "does not read (use raw_data)";
+  }
+}
+
+std::optional<llvm::SmallVector<double>>
+OnnxImporter::constValues(StringRef name) {
+  auto it = constants.find(name);
+  if (it == constants.end())
+    return std::nullopt;
+  FailureOr<DenseElementsAttr> attr = toAttr(*it->second, fileLoc());
+  if (failed(attr))
+    return std::nullopt;
+  llvm::SmallVector<double> out;
+  if (isa<FloatType>(attr->getElementType()))
+    for (APFloat v : attr->getValues<APFloat>())
+      out.push_back(v.convertToDouble());
+  else
+    for (APInt v : attr->getValues<APInt>())
+      out.push_back(double(v.getSExtValue()));
+  return out;
+}
+
+FailureOr<Value> OnnxImporter::lookup(StringRef name, Location loc) {
+  auto it = values.find(name);
+  if (it != values.end())
+    return it->second;
+  auto c = constants.find(name);
+  if (c == constants.end())
+    return emitError(loc) << "input '" << name << "' is not defined";
+  FailureOr<DenseElementsAttr> attr = toAttr(*c->second, loc);
+  if (failed(attr))
+    return failure();
+  Value v = arith::ConstantOp::create(
+      builder, NameLoc::get(StringAttr::get(ctx, name), fileLoc()), *attr);
+  values[name] = v;
+  return v;
+}
+
+//===----------------------------------------------------------------------===//
+// Nodes
+//===----------------------------------------------------------------------===//
+
+LogicalResult OnnxImporter::checkShape(const onnx::NodeProto &node,
+                                       Location loc, ArrayRef<int64_t> shape) {
+  auto it = infos.find(node.output(0));
+  if (it == infos.end() || it->second.dynamic)
+    return success();
+  if (ArrayRef<int64_t>(it->second.shape) != shape)
+    return nodeError(loc) << "accel computes shape " << formatShape(shape)
+                          << " but ONNX shape inference says "
+                          << formatShape(it->second.shape);
+  return success();
+}
+
+template <size_t N>
+LogicalResult OnnxImporter::readInts(const onnx::NodeProto &node, Location loc,
+                                     StringRef name, ArrayRef<int64_t> dflt,
+                                     std::array<int64_t, N> &out) {
+  llvm::SmallVector<int64_t> v = intsAttr(node, name, dflt);
+  if (v.size() != N)
+    return nodeError(loc) << "attribute '" << name << "' has " << v.size()
+                          << " entries, expected " << N;
+  llvm::copy(v, out.begin());
+  return success();
+}
+
+LogicalResult OnnxImporter::define(const onnx::NodeProto &node, Value v,
+                                   Location loc) {
+  if (failed(checkShape(node, loc, cast<ShapedType>(v.getType()).getShape())))
+    return failure();
+  values[node.output(0)] = v;
+  return success();
+}
+
+LogicalResult OnnxImporter::importOpaque(const onnx::NodeProto &node,
+                                         Location loc, StringRef why) {
+  llvm::SmallVector<Value> operands;
+  for (const std::string &in : node.input()) {
+    if (in.empty())
+      continue;
+    FailureOr<Value> v = lookup(in, loc);
+    if (failed(v))
+      return failure();
+    operands.push_back(*v);
+  }
+  llvm::SmallVector<Type> types;
+  for (const std::string &out : node.output()) {
+    FailureOr<RankedTensorType> t = typeOf(out, loc);
+    if (failed(t))
+      return nodeError(loc) << "cannot keep unsupported " << node.op_type()
+                            << " node as accel.opaque: its output shape is "
+                               "unknown";
+    types.push_back(*t);
+  }
+  auto op = OpaqueOp::create(builder, loc, types,
+                             builder.getStringAttr("onnx." + node.op_type()),
+                             operands);
+  for (auto [name, result] : llvm::zip(node.output(), op.getResults()))
+    values[name] = result;
+  ++unsupported;
+  InFlightDiagnostic w = nodeWarning(loc)
+                         << "unsupported ONNX operator '" << node.op_type()
+                         << "' kept as accel.opaque";
+  if (!why.empty())
+    w << " (" << why << ")";
+  return success();
+}
+
+LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
+                                       Location loc) {
+  StringRef op = node.op_type();
+  if (!node.domain().empty() && node.domain() != "ai.onnx")
+    return importOpaque(node, loc, "domain " + node.domain());
+  if (op == "Conv")
+    return importConv(node, loc);
+  if (op == "ConvTranspose")
+    return importConvTranspose(node, loc);
+  if (op == "BatchNormalization")
+    return importBatchNorm(node, loc);
+  if (op == "Relu" || op == "Clip" || op == "Sigmoid" || op == "HardSigmoid" ||
+      op == "HardSwish" || op == "LeakyRelu" || op == "Tanh")
+    return importActivation(node, loc);
+  if (op == "MaxPool" || op == "AveragePool" || op == "GlobalAveragePool" ||
+      op == "GlobalMaxPool")
+    return importPool(node, loc);
+  if (op == "Gemm" || op == "MatMul")
+    return importGemm(node, loc);
+  if (op == "Resize" || op == "Upsample")
+    return importResize(node, loc);
+  if (op == "Reshape" || op == "Flatten")
+    return importReshape(node, loc);
+  if (op == "ReduceMean")
+    return importReduceMean(node, loc);
+  if (op == "Identity" || op == "Dropout") {
+    FailureOr<Value> x = lookup(input(node, 0), loc);
+    if (failed(x))
+      return failure();
+    values[node.output(0)] = *x; // Dropout's mask output stays unused
+    return success();
+  }
+  if (op == "Constant") {
+    const onnx::AttributeProto *value = findAttr(node, "value");
+    if (!value || !value->has_t())
+      return importOpaque(node, loc, "only tensor 'value' constants");
+    constants[node.output(0)] = &value->t();
+    return success();
+  }
+  if (op == "Add" || op == "Mul") {
+    FailureOr<Value> a = lookup(input(node, 0), loc);
+    FailureOr<Value> b = failed(a) ? a : lookup(input(node, 1), loc);
+    if (failed(b))
+      return failure();
+    auto ta = cast<RankedTensorType>(a->getType());
+    auto tb = cast<RankedTensorType>(b->getType());
+    llvm::Expected<Shape> shape = broadcastShapes(ta.getShape(), tb.getShape());
+    if (!shape)
+      return nodeError(loc) << llvm::toString(shape.takeError());
+    if (ta.getElementType() != tb.getElementType())
+      return importOpaque(node, loc, "mixed element types");
+    auto type = RankedTensorType::get(*shape, ta.getElementType());
+    Value r =
+        op == "Add"
+            ? Value(AddOp::create(builder, loc, type, *a, *b, nullptr, nullptr))
+            : Value(
+                  MulOp::create(builder, loc, type, *a, *b, nullptr, nullptr));
+    return define(node, r, loc);
+  }
+  if (op == "Concat") {
+    llvm::SmallVector<Value> inputs;
+    llvm::SmallVector<ArrayRef<int64_t>> shapes;
+    for (const std::string &in : node.input()) {
+      FailureOr<Value> v = lookup(in, loc);
+      if (failed(v))
+        return failure();
+      inputs.push_back(*v);
+      shapes.push_back(cast<ShapedType>(v->getType()).getShape());
+    }
+    int64_t axis = intAttr(node, "axis", 1);
+    if (axis < 0)
+      axis += shapes.front().size();
+    llvm::Expected<Shape> shape = inferConcatShape(shapes, axis);
+    if (!shape)
+      return nodeError(loc) << llvm::toString(shape.takeError());
+    auto type = RankedTensorType::get(
+        *shape, cast<ShapedType>(inputs.front().getType()).getElementType());
+    return define(node,
+                  ConcatOp::create(builder, loc, type, inputs,
+                                   builder.getI64IntegerAttr(axis)),
+                  loc);
+  }
+  return importOpaque(node, loc);
+}
+
+LogicalResult OnnxImporter::importConv(const onnx::NodeProto &node,
+                                       Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  FailureOr<Value> w = failed(x) ? x : lookup(input(node, 1), loc);
+  if (failed(w))
+    return failure();
+  Value bias;
+  if (!input(node, 2).empty()) {
+    FailureOr<Value> b = lookup(input(node, 2), loc);
+    if (failed(b))
+      return failure();
+    bias = *b;
+  }
+  ArrayRef<int64_t> in = cast<ShapedType>(x->getType()).getShape();
+  ArrayRef<int64_t> ws = cast<ShapedType>(w->getType()).getShape();
+  if (in.size() != 4 || ws.size() != 4)
+    return importOpaque(node, loc, "only 2-D convolutions");
+  ConvParams p;
+  if (failed(readInts(node, loc, "strides", {1, 1}, p.strides)) ||
+      failed(readInts(node, loc, "dilations", {1, 1}, p.dilations)) ||
+      failed(readInts(node, loc, "pads", {0, 0, 0, 0}, p.pads)))
+    return failure();
+  p.groups = intAttr(node, "group", 1);
+  std::string autoPad = stringAttr(node, "auto_pad", "NOTSET");
+  if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+    for (int i = 0; i < 2; ++i) {
+      int64_t outSize = (in[2 + i] + p.strides[i] - 1) / p.strides[i];
+      int64_t span = p.dilations[i] * (ws[2 + i] - 1) + 1;
+      int64_t total =
+          std::max<int64_t>((outSize - 1) * p.strides[i] + span - in[2 + i], 0);
+      int64_t small = total / 2, big = total - small;
+      p.pads[i] = autoPad == "SAME_UPPER" ? small : big;
+      p.pads[i + 2] = autoPad == "SAME_UPPER" ? big : small;
+    }
+  } else if (autoPad == "VALID") {
+    p.pads = {0, 0, 0, 0};
+  } else if (autoPad != "NOTSET") {
+    return nodeError(loc) << "unknown auto_pad '" << autoPad << "'";
+  }
+  llvm::Expected<Shape> shape = inferConv2dShape(in, ws, p);
+  if (!shape)
+    return nodeError(loc) << llvm::toString(shape.takeError());
+  auto type = RankedTensorType::get(
+      *shape, cast<ShapedType>(x->getType()).getElementType());
+  auto conv = Conv2DOp::create(
+      builder, loc, type, *x, *w, bias, builder.getDenseI64ArrayAttr(p.strides),
+      builder.getDenseI64ArrayAttr(p.dilations),
+      builder.getDenseI64ArrayAttr(p.pads), builder.getI64IntegerAttr(p.groups),
+      nullptr, nullptr);
+  return define(node, conv, loc);
+}
+
+LogicalResult OnnxImporter::importConvTranspose(const onnx::NodeProto &node,
+                                                Location loc) {
+  if (findAttr(node, "output_shape"))
+    return importOpaque(node, loc, "output_shape is not supported");
+  if (stringAttr(node, "auto_pad", "NOTSET") != "NOTSET")
+    return importOpaque(node, loc, "auto_pad is not supported");
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  FailureOr<Value> w = failed(x) ? x : lookup(input(node, 1), loc);
+  if (failed(w))
+    return failure();
+  Value bias;
+  if (!input(node, 2).empty()) {
+    FailureOr<Value> b = lookup(input(node, 2), loc);
+    if (failed(b))
+      return failure();
+    bias = *b;
+  }
+  if (cast<ShapedType>(x->getType()).getRank() != 4)
+    return importOpaque(node, loc, "only 2-D transposed convolutions");
+  ConvParams p;
+  if (failed(readInts(node, loc, "strides", {1, 1}, p.strides)) ||
+      failed(readInts(node, loc, "dilations", {1, 1}, p.dilations)) ||
+      failed(readInts(node, loc, "pads", {0, 0, 0, 0}, p.pads)) ||
+      failed(readInts(node, loc, "output_padding", {0, 0}, p.outputPadding)))
+    return failure();
+  p.groups = intAttr(node, "group", 1);
+  llvm::Expected<Shape> shape =
+      inferConvTranspose2dShape(cast<ShapedType>(x->getType()).getShape(),
+                                cast<ShapedType>(w->getType()).getShape(), p);
+  if (!shape)
+    return nodeError(loc) << llvm::toString(shape.takeError());
+  auto type = RankedTensorType::get(
+      *shape, cast<ShapedType>(x->getType()).getElementType());
+  auto conv = ConvTranspose2DOp::create(
+      builder, loc, type, *x, *w, bias, builder.getDenseI64ArrayAttr(p.strides),
+      builder.getDenseI64ArrayAttr(p.dilations),
+      builder.getDenseI64ArrayAttr(p.pads),
+      builder.getDenseI64ArrayAttr(p.outputPadding),
+      builder.getI64IntegerAttr(p.groups), nullptr, nullptr);
+  return define(node, conv, loc);
+}
+
+/// Scales a constant's values per output channel (dimension 0).
+static DenseElementsAttr scalePerChannel(DenseElementsAttr attr,
+                                         ArrayRef<double> scale,
+                                         ArrayRef<double> shift) {
+  auto type = cast<RankedTensorType>(attr.getType());
+  auto ft = cast<FloatType>(type.getElementType());
+  int64_t perChannel = type.getNumElements() / type.getDimSize(0);
+  llvm::SmallVector<APFloat> out;
+  out.reserve(type.getNumElements());
+  int64_t i = 0;
+  for (APFloat v : attr.getValues<APFloat>()) {
+    int64_t c = i++ / perChannel;
+    double d = v.convertToDouble() * scale[c] + (shift.empty() ? 0 : shift[c]);
+    APFloat r(d);
+    bool lost;
+    r.convert(ft.getFloatSemantics(), APFloat::rmNearestTiesToEven, &lost);
+    out.push_back(r);
+  }
+  return DenseElementsAttr::get(type, out);
+}
+
+LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
+                                            Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  int64_t channels = xt.getRank() >= 2 ? xt.getDimSize(1) : 0;
+  double eps = floatAttr(node, "epsilon", 1e-5f);
+  std::optional<llvm::SmallVector<double>> gamma = constValues(input(node, 1)),
+                                           beta = constValues(input(node, 2)),
+                                           mean = constValues(input(node, 3)),
+                                           var = constValues(input(node, 4));
+  // Only a convolution whose output nothing else reads can absorb it.
+  auto conv = x->getDefiningOp<Conv2DOp>();
+  if (conv && readers.lookup(input(node, 0)) != 1)
+    conv = nullptr;
+  // Structural fold: the convolution's weights are arguments anyway.
+  if (options.weightsAsArguments && conv) {
+    values[node.output(0)] = *x;
+    return success();
+  }
+  if (!gamma || !beta || !mean || !var || int64_t(gamma->size()) != channels ||
+      int64_t(beta->size()) != channels || int64_t(mean->size()) != channels ||
+      int64_t(var->size()) != channels)
+    return importOpaque(node, loc, "statistics are not constants");
+  llvm::SmallVector<double> a(channels), c(channels);
+  for (int64_t i = 0; i < channels; ++i) {
+    a[i] = (*gamma)[i] / std::sqrt((*var)[i] + eps);
+    c[i] = (*beta)[i] - (*mean)[i] * a[i];
+  }
+  // Fold into the convolution that feeds it: w' = a w, b' = a b + c.
+  if (conv && isa<FloatType>(xt.getElementType())) {
+    auto wConst = conv.getWeight().getDefiningOp<arith::ConstantOp>();
+    arith::ConstantOp bConst =
+        conv.getBias() ? conv.getBias().getDefiningOp<arith::ConstantOp>()
+                       : nullptr;
+    if (wConst && wConst->hasOneUse() && (!conv.getBias() || bConst)) {
+      auto w = cast<DenseElementsAttr>(wConst.getValue());
+      OpBuilder::InsertionGuard guard(builder);
+      builder.setInsertionPoint(conv);
+      auto newW = arith::ConstantOp::create(builder, wConst.getLoc(),
+                                            scalePerChannel(w, a, {}));
+      DenseElementsAttr b =
+          bConst ? cast<DenseElementsAttr>(bConst.getValue())
+                 : DenseElementsAttr::get(
+                       RankedTensorType::get({channels}, xt.getElementType()),
+                       builder.getZeroAttr(xt.getElementType()));
+      auto newB = arith::ConstantOp::create(
+          builder,
+          NameLoc::get(StringAttr::get(ctx, input(node, 2)), fileLoc()),
+          scalePerChannel(b, a, c));
+      conv.getWeightMutable().assign(newW);
+      conv.getBiasMutable().assign(newB.getResult());
+      if (wConst->use_empty())
+        wConst->erase();
+      if (bConst && bConst->use_empty())
+        bConst->erase();
+      values[node.output(0)] = *x;
+      return success();
+    }
+  }
+  // Otherwise y = x * a + c with per-channel constants.
+  auto pcType = RankedTensorType::get({1, channels, 1, 1}, xt.getElementType());
+  auto perChannel = [&](ArrayRef<double> v) {
+    llvm::SmallVector<APFloat> vals;
+    for (double d : v) {
+      APFloat r(d);
+      bool lost;
+      r.convert(cast<FloatType>(xt.getElementType()).getFloatSemantics(),
+                APFloat::rmNearestTiesToEven, &lost);
+      vals.push_back(r);
+    }
+    return DenseElementsAttr::get(pcType, vals);
+  };
+  Value av = arith::ConstantOp::create(builder, loc, perChannel(a));
+  Value cv = arith::ConstantOp::create(builder, loc, perChannel(c));
+  Value m = MulOp::create(builder, loc, xt, *x, av, nullptr, nullptr);
+  return define(node, AddOp::create(builder, loc, xt, m, cv, nullptr, nullptr),
+                loc);
+}
+
+LogicalResult OnnxImporter::importActivation(const onnx::NodeProto &node,
+                                             Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  StringRef op = node.op_type();
+  ActivationAttr act;
+  if (op == "Relu") {
+    act = ActivationAttr::get(ctx, ActivationKind::Relu);
+  } else if (op == "Sigmoid") {
+    act = ActivationAttr::get(ctx, ActivationKind::Sigmoid);
+  } else if (op == "Tanh") {
+    act = ActivationAttr::get(ctx, ActivationKind::Tanh);
+  } else if (op == "HardSwish") {
+    act = ActivationAttr::get(ctx, ActivationKind::HardSwish);
+  } else if (op == "HardSigmoid") {
+    act = ActivationAttr::get(ctx, ActivationKind::HardSigmoid,
+                              floatAttr(node, "alpha", 0.2f),
+                              floatAttr(node, "beta", 0.5f));
+  } else if (op == "LeakyRelu") {
+    act = ActivationAttr::get(ctx, ActivationKind::LeakyRelu,
+                              floatAttr(node, "alpha", 0.01f), 0);
+  } else { // Clip: bounds are inputs since opset 11, attributes before.
+    double lo = -INFINITY, hi = INFINITY;
+    if (const onnx::AttributeProto *a = findAttr(node, "min"))
+      lo = a->f();
+    if (const onnx::AttributeProto *a = findAttr(node, "max"))
+      hi = a->f();
+    for (int i : {1, 2}) {
+      if (input(node, i).empty())
+        continue;
+      std::optional<llvm::SmallVector<double>> v = constValues(input(node, i));
+      if (!v || v->size() != 1)
+        return importOpaque(node, loc, "bounds are not constants");
+      (i == 1 ? lo : hi) = v->front();
+    }
+    if (lo == 0 && hi == 6)
+      act = ActivationAttr::get(ctx, ActivationKind::Relu6);
+    else if (lo == 0 && std::isinf(hi))
+      act = ActivationAttr::get(ctx, ActivationKind::Relu);
+    else if (std::isinf(lo) || std::isinf(hi))
+      return importOpaque(node, loc, "one-sided clip");
+    else
+      act = ActivationAttr::get(ctx, ActivationKind::Clip, lo, hi);
+  }
+  return define(
+      node, ActivationOp::create(builder, loc, x->getType(), *x, act, nullptr),
+      loc);
+}
+
+LogicalResult OnnxImporter::importPool(const onnx::NodeProto &node,
+                                       Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  if (xt.getRank() != 4)
+    return importOpaque(node, loc, "only 2-D pooling");
+  StringRef op = node.op_type();
+  PoolParams p;
+  p.global = op.starts_with("Global");
+  PoolKind kind =
+      op == "MaxPool" || op == "GlobalMaxPool" ? PoolKind::Max : PoolKind::Avg;
+  if (node.output_size() > 1 && !node.output(1).empty())
+    return importOpaque(node, loc, "the Indices output is not supported");
+  bool countIncludePad = false;
+  if (!p.global) {
+    if (stringAttr(node, "auto_pad", "NOTSET") != "NOTSET")
+      return importOpaque(node, loc, "auto_pad is not supported");
+    if (failed(readInts(node, loc, "kernel_shape", {}, p.kernel)) ||
+        failed(readInts(node, loc, "strides", {1, 1}, p.strides)) ||
+        failed(readInts(node, loc, "dilations", {1, 1}, p.dilations)) ||
+        failed(readInts(node, loc, "pads", {0, 0, 0, 0}, p.pads)))
+      return failure();
+    p.ceilMode = intAttr(node, "ceil_mode", 0) != 0;
+    countIncludePad =
+        kind == PoolKind::Avg && intAttr(node, "count_include_pad", 0) != 0;
+  }
+  llvm::Expected<Shape> shape = inferPool2dShape(xt.getShape(), p);
+  if (!shape)
+    return nodeError(loc) << llvm::toString(shape.takeError());
+  auto type = RankedTensorType::get(*shape, xt.getElementType());
+  auto pool = Pool2DOp::create(
+      builder, loc, type, PoolKindAttr::get(ctx, kind), *x,
+      p.global ? DenseI64ArrayAttr() : builder.getDenseI64ArrayAttr(p.kernel),
+      builder.getDenseI64ArrayAttr(p.global ? ArrayRef<int64_t>{1, 1}
+                                            : ArrayRef<int64_t>(p.strides)),
+      builder.getDenseI64ArrayAttr(p.global ? ArrayRef<int64_t>{1, 1}
+                                            : ArrayRef<int64_t>(p.dilations)),
+      builder.getDenseI64ArrayAttr(p.global ? ArrayRef<int64_t>{0, 0, 0, 0}
+                                            : ArrayRef<int64_t>(p.pads)),
+      p.ceilMode ? builder.getUnitAttr() : UnitAttr(),
+      countIncludePad ? builder.getUnitAttr() : UnitAttr(),
+      p.global ? builder.getUnitAttr() : UnitAttr(), nullptr);
+  return define(node, pool, loc);
+}
+
+LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
+                                       Location loc) {
+  bool gemm = node.op_type() == "Gemm";
+  if (gemm &&
+      (intAttr(node, "transA", 0) != 0 || floatAttr(node, "alpha", 1) != 1 ||
+       floatAttr(node, "beta", 1) != 1))
+    return importOpaque(node, loc, "transA, alpha or beta other than 1");
+  FailureOr<Value> a = lookup(input(node, 0), loc);
+  FailureOr<Value> b = failed(a) ? a : lookup(input(node, 1), loc);
+  if (failed(b))
+    return failure();
+  bool transB = gemm && intAttr(node, "transB", 0) != 0;
+  auto at = cast<RankedTensorType>(a->getType());
+  llvm::Expected<Shape> shape = inferMatmulShape(
+      at.getShape(), cast<ShapedType>(b->getType()).getShape(), transB);
+  if (!shape)
+    return importOpaque(node, loc, llvm::toString(shape.takeError()));
+  Value bias;
+  if (gemm && !input(node, 2).empty()) {
+    FailureOr<Value> c = lookup(input(node, 2), loc);
+    if (failed(c))
+      return failure();
+    ArrayRef<int64_t> cs = cast<ShapedType>(c->getType()).getShape();
+    int64_t n = shape->back();
+    if (cs.size() == 1 && cs[0] == n) {
+      bias = *c;
+    } else if (cs.size() == 2 && cs[0] == 1 && cs[1] == n) {
+      bias = ReshapeOp::create(
+          builder, loc, RankedTensorType::get({n}, at.getElementType()), *c);
+    } else {
+      return importOpaque(node, loc, "bias that is not one value per column");
+    }
+  }
+  auto type = RankedTensorType::get(*shape, at.getElementType());
+  return define(node,
+                MatmulOp::create(builder, loc, type, *a, *b, bias,
+                                 transB ? builder.getUnitAttr() : UnitAttr(),
+                                 nullptr, nullptr),
+                loc);
+}
+
+LogicalResult OnnxImporter::importResize(const onnx::NodeProto &node,
+                                         Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  if (xt.getRank() != 4)
+    return importOpaque(node, loc, "only 4-D inputs");
+  // Scales: Upsample's input 1, Resize's input 2, or Resize's sizes (3).
+  llvm::SmallVector<double> scales;
+  bool upsample = node.op_type() == "Upsample";
+  StringRef scaleName = input(node, upsample ? 1 : 2);
+  if (!scaleName.empty())
+    if (auto v = constValues(scaleName); v && !v->empty())
+      scales = *v;
+  if (scales.empty() && !upsample && !input(node, 3).empty())
+    if (auto v = constValues(input(node, 3)); v && v->size() == 4)
+      for (int i = 0; i < 4; ++i)
+        scales.push_back((*v)[i] / double(xt.getDimSize(i)));
+  if (scales.size() != 4)
+    return importOpaque(node, loc, "scales or sizes are not constants");
+  llvm::SmallVector<int64_t> factors;
+  for (int i = 0; i < 4; ++i) {
+    double s = scales[i];
+    if (s < 1 || s != std::floor(s) || (i < 2 && s != 1))
+      return importOpaque(node, loc,
+                          "only integer upsampling of the spatial axes");
+    if (i >= 2)
+      factors.push_back(int64_t(s));
+  }
+  std::string mode = stringAttr(node, "mode", "nearest");
+  std::string coord = stringAttr(node, "coordinate_transformation_mode",
+                                 upsample ? "asymmetric" : "half_pixel");
+  std::string nearest = stringAttr(node, "nearest_mode", "round_prefer_floor");
+  ResizeMode m;
+  bool alignCorners = false;
+  // With an integer scale s, output x = k s + j reads input k (floor) under
+  // asymmetric + floor, and under half-pixel centres rounded either way:
+  // (x + 0.5) / s - 0.5 = k + (j + 0.5 - s / 2) / s never reaches k +- 0.5.
+  bool halfPixel = coord == "half_pixel" || coord == "pytorch_half_pixel";
+  if (mode == "nearest" &&
+      (upsample || (coord == "asymmetric" && nearest == "floor") ||
+       (halfPixel &&
+        (nearest == "round_prefer_floor" || nearest == "round_prefer_ceil")))) {
+    m = ResizeMode::Nearest; // src = floor(dst / scale)
+  } else if ((mode == "linear" || mode == "bilinear") &&
+             (coord == "half_pixel" || coord == "pytorch_half_pixel" ||
+              coord == "align_corners")) {
+    m = ResizeMode::Bilinear;
+    alignCorners = coord == "align_corners";
+  } else {
+    return importOpaque(node, loc,
+                        "mode '" + mode + "' with coordinate transformation '" +
+                            coord + "' and nearest mode '" + nearest + "'");
+  }
+  llvm::Expected<Shape> shape = inferResizeShape(xt.getShape(), factors);
+  if (!shape)
+    return nodeError(loc) << llvm::toString(shape.takeError());
+  auto type = RankedTensorType::get(*shape, xt.getElementType());
+  return define(node,
+                ResizeOp::create(
+                    builder, loc, type, ResizeModeAttr::get(ctx, m), *x,
+                    builder.getDenseI64ArrayAttr(factors),
+                    alignCorners ? builder.getUnitAttr() : UnitAttr(), nullptr),
+                loc);
+}
+
+LogicalResult OnnxImporter::importReshape(const onnx::NodeProto &node,
+                                          Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  if (node.op_type() == "Flatten") {
+    int64_t axis = intAttr(node, "axis", 1);
+    if (axis < 0)
+      axis += xt.getRank();
+    llvm::Expected<Shape> shape = inferFlattenShape(xt.getShape(), axis);
+    if (!shape)
+      return nodeError(loc) << llvm::toString(shape.takeError());
+    return define(
+        node,
+        FlattenOp::create(builder, loc,
+                          RankedTensorType::get(*shape, xt.getElementType()),
+                          *x, builder.getI64IntegerAttr(axis)),
+        loc);
+  }
+  std::optional<llvm::SmallVector<double>> target = constValues(input(node, 1));
+  if (!target)
+    return importOpaque(node, loc, "the shape is not a constant");
+  bool allowZero = intAttr(node, "allowzero", 0) != 0;
+  Shape shape;
+  int64_t known = 1, inferred = -1;
+  for (auto [i, d] : llvm::enumerate(*target)) {
+    int64_t v = int64_t(d);
+    if (v == 0 && !allowZero)
+      v = i < size_t(xt.getRank()) ? xt.getDimSize(i) : 0;
+    if (v == -1) {
+      inferred = i;
+      v = 1;
+    }
+    shape.push_back(v);
+    known *= v;
+  }
+  int64_t total = xt.getNumElements();
+  if (inferred >= 0 && known > 0)
+    shape[inferred] = total / known;
+  if (numElements(shape) != total)
+    return nodeError(loc) << "shape " << formatShape(shape)
+                          << " does not hold the " << total
+                          << " elements of the input";
+  return define(
+      node,
+      ReshapeOp::create(builder, loc,
+                        RankedTensorType::get(shape, xt.getElementType()), *x),
+      loc);
+}
+
+/// ReduceMean over the spatial axes (mnasnet's head) is a global average
+/// pooling, flattened when keepdims = 0.
+LogicalResult OnnxImporter::importReduceMean(const onnx::NodeProto &node,
+                                             Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  llvm::SmallVector<int64_t> axes = intsAttr(node, "axes");
+  for (int64_t &a : axes)
+    if (a < 0)
+      a += xt.getRank();
+  llvm::sort(axes);
+  if (xt.getRank() != 4 || axes != llvm::SmallVector<int64_t>{2, 3})
+    return importOpaque(node, loc, "only the mean over axes 2 and 3");
+  auto pooledType = RankedTensorType::get(
+      {xt.getDimSize(0), xt.getDimSize(1), 1, 1}, xt.getElementType());
+  Value pooled = Pool2DOp::create(
+      builder, loc, pooledType, PoolKindAttr::get(ctx, PoolKind::Avg), *x,
+      DenseI64ArrayAttr(), builder.getDenseI64ArrayAttr({1, 1}),
+      builder.getDenseI64ArrayAttr({1, 1}),
+      builder.getDenseI64ArrayAttr({0, 0, 0, 0}), UnitAttr(), UnitAttr(),
+      builder.getUnitAttr(), nullptr);
+  if (intAttr(node, "keepdims", 1) != 0)
+    return define(node, pooled, loc);
+  auto flatType = RankedTensorType::get({xt.getDimSize(0), xt.getDimSize(1)},
+                                        xt.getElementType());
+  return define(node,
+                FlattenOp::create(builder, loc, flatType, pooled,
+                                  builder.getI64IntegerAttr(1)),
+                loc);
+}
+
+/// torch exports hard-swish as x * HardSigmoid(x; alpha = 1/6, beta = 0.5):
+/// that pair becomes one hard_swish activation.
+static void foldHardSwish(func::FuncOp func) {
+  llvm::SmallVector<MulOp> muls;
+  func.walk([&](MulOp m) { muls.push_back(m); });
+  for (MulOp m : muls) {
+    for (int i = 0; i < 2; ++i) {
+      Value x = m->getOperand(i), gate = m->getOperand(1 - i);
+      auto hs = gate.getDefiningOp<ActivationOp>();
+      if (!hs || hs.getInput() != x || !hs->hasOneUse() || m.getActivation() ||
+          hs.getAct().getKind() != ActivationKind::HardSigmoid)
+        continue;
+      double alpha = hs.getAct().getAlpha().getValueAsDouble();
+      double beta = hs.getAct().getBeta().getValueAsDouble();
+      if (std::abs(alpha - 1.0 / 6.0) > 1e-6 || std::abs(beta - 0.5) > 1e-6)
+        continue;
+      OpBuilder b(m);
+      Value swish = ActivationOp::create(
+          b, m.getLoc(), x.getType(), x,
+          ActivationAttr::get(b.getContext(), ActivationKind::HardSwish),
+          nullptr);
+      m.getOutput().replaceAllUsesWith(swish);
+      m->erase();
+      hs->erase();
+      break;
+    }
+  }
+}
+
+/// An activation right after a convolution, matmul or add that has no other
+/// use becomes that layer's fused activation.
+void OnnxImporter::foldActivations(func::FuncOp func) {
+  foldHardSwish(func);
+  llvm::SmallVector<ActivationOp> acts;
+  func.walk([&](ActivationOp a) { acts.push_back(a); });
+  for (ActivationOp a : acts) {
+    Operation *def = a.getInput().getDefiningOp();
+    if (!def || !def->hasOneUse() || def->getAttr("activation"))
+      continue;
+    if (!isa<Conv2DOp, ConvTranspose2DOp, MatmulOp, AddOp>(def))
+      continue;
+    def->setAttr("activation", a.getAct());
+    a.getOutput().replaceAllUsesWith(def->getResult(0));
+    a->erase();
+  }
+}
+
+OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {
+  if (!model.ParseFromArray(bytes.data(), int(bytes.size()))) {
+    emitError(fileLoc()) << "not a valid ONNX model (the protobuf does not "
+                            "parse: the file is truncated or not ONNX)";
+    return nullptr;
+  }
+  if (!model.has_graph()) {
+    emitError(fileLoc()) << "the ONNX model has no graph";
+    return nullptr;
+  }
+  try {
+    onnx::shape_inference::InferShapes(model);
+  } catch (const std::exception &e) {
+    emitWarning(fileLoc()) << "ONNX shape inference failed (" << e.what()
+                           << "); using the shapes the file records";
+  }
+  const onnx::GraphProto &graph = model.graph();
+  for (const onnx::ValueInfoProto &vi : graph.input())
+    recordInfo(vi);
+  for (const onnx::ValueInfoProto &vi : graph.value_info())
+    recordInfo(vi);
+  for (const onnx::ValueInfoProto &vi : graph.output())
+    recordInfo(vi);
+  for (const onnx::NodeProto &node : graph.node())
+    for (const std::string &in : node.input())
+      ++readers[in];
+  for (const onnx::ValueInfoProto &vi : graph.output())
+    ++readers[vi.name()];
+  for (const onnx::TensorProto &t : graph.initializer()) {
+    constants[t.name()] = &t;
+    TensorInfo info;
+    info.elementType = elementType(t.data_type());
+    info.shape.assign(t.dims().begin(), t.dims().end());
+    if (info.elementType)
+      infos[t.name()] = info;
+  }
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc());
+  builder.setInsertionPointToEnd(module->getBody());
+
+  // Signature: the graph's inputs that are not initializers, then (with
+  // weightsAsArguments) the initializers the nodes use.
+  llvm::SmallVector<std::string> argNames;
+  llvm::SmallVector<Type> argTypes;
+  for (const onnx::ValueInfoProto &vi : graph.input()) {
+    if (constants.count(vi.name()))
+      continue;
+    FailureOr<RankedTensorType> t = typeOf(
+        vi.name(), NameLoc::get(builder.getStringAttr(vi.name()), fileLoc()));
+    if (failed(t))
+      return nullptr;
+    argNames.push_back(vi.name());
+    argTypes.push_back(*t);
+  }
+  if (options.weightsAsArguments) {
+    llvm::StringSet<> used;
+    for (const onnx::NodeProto &node : graph.node())
+      for (const std::string &in : node.input())
+        used.insert(in);
+    for (const onnx::TensorProto &t : graph.initializer()) {
+      auto info = infos.find(t.name());
+      if (!used.count(t.name()) || info == infos.end() ||
+          !isa<FloatType>(info->second.elementType) ||
+          info->second.shape.size() < 1)
+        continue; // shapes, scales and the like stay constants
+      argNames.push_back(t.name());
+      argTypes.push_back(
+          RankedTensorType::get(info->second.shape, info->second.elementType));
+    }
+  }
+  llvm::SmallVector<Type> resultTypes;
+  for (const onnx::ValueInfoProto &vi : graph.output()) {
+    FailureOr<RankedTensorType> t = typeOf(
+        vi.name(), NameLoc::get(builder.getStringAttr(vi.name()), fileLoc()));
+    if (failed(t))
+      return nullptr;
+    resultTypes.push_back(*t);
+  }
+  auto func =
+      func::FuncOp::create(builder, fileLoc(), "main",
+                           builder.getFunctionType(argTypes, resultTypes));
+  Block *body = func.addEntryBlock();
+  for (auto [i, name] : llvm::enumerate(argNames)) {
+    values[name] = body->getArgument(i);
+    func.setArgAttr(i, "onnx.name", builder.getStringAttr(name));
+  }
+  builder.setInsertionPointToEnd(body);
+
+  for (auto [i, node] : llvm::enumerate(graph.node())) {
+    Location loc = nodeLoc(node, i);
+    currentNode =
+        llvm::formatv("node '{0}' ({1}): ",
+                      cast<NameLoc>(loc).getName().getValue(), node.op_type())
+            .str();
+    try {
+      if (failed(importNode(node, loc)))
+        return nullptr;
+    } catch (const std::exception &e) {
+      nodeError(loc) << "import failed: " << e.what();
+      return nullptr;
+    }
+  }
+  llvm::SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &vi : graph.output()) {
+    FailureOr<Value> v = lookup(vi.name(), fileLoc());
+    if (failed(v))
+      return nullptr;
+    results.push_back(*v);
+  }
+  func::ReturnOp::create(builder, fileLoc(), results);
+  foldActivations(func);
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}
+
+} // namespace
+
+OwningOpRef<ModuleOp> accel::importOnnx(StringRef bytes, StringRef fileName,
+                                        MLIRContext *context,
+                                        const OnnxImportOptions &options) {
+  context->loadDialect<AccelDialect, arith::ArithDialect, func::FuncDialect>();
+  OnnxImporter importer(context, fileName, options);
+  return importer.run(bytes);
+}

@@ -1,0 +1,324 @@
+#!/usr/bin/python3
+"""Small ONNX test fixtures for the ONNX importer's lit tests.
+
+Builds each model by hand with onnx.helper (no torch): float32, NCHW, small
+initializers drawn from numpy with a fixed seed per file, so the output is the
+same on every run. Every node has a name unless a fixture says otherwise.
+Opset 13 except activations.onnx (14: HardSwish is opset 14) and
+upsample.onnx (9). All fixtures but no_value_info.onnx carry value_info for
+their intermediates (from onnx shape inference); truncated.onnx is malformed
+on purpose.
+
+    /usr/bin/python3 scripts/make_onnx_fixtures.py OUT_DIR
+
+Needs Debian's python3-onnx and python3-numpy (use /usr/bin/python3). The
+generated files are not committed (*.onnx is in .gitignore): tests generate
+them with this script.
+"""
+
+import os
+import sys
+import zlib
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+FLOAT = TensorProto.FLOAT
+
+
+class Graph:
+    """Collects nodes and initializers of one fixture."""
+
+    def __init__(self, name):
+        self.name = name
+        self.nodes = []
+        self.inits = []
+        # A fixed seed per file: adding a fixture does not change the others.
+        self.rng = np.random.default_rng(zlib.crc32(name.encode()))
+
+    def node(self, op, inputs, outputs, name, **attrs):
+        self.nodes.append(helper.make_node(op, inputs, outputs, name=name,
+                                           **attrs))
+        return outputs[0]
+
+    def const(self, name, array):
+        self.inits.append(numpy_helper.from_array(array, name))
+        return name
+
+    def rand(self, name, *shape, low=-0.5, high=0.5):
+        a = self.rng.uniform(low, high, size=shape).astype(np.float32)
+        return self.const(name, a)
+
+    def model(self, inputs, outputs, opset=13, value_info=True):
+        """inputs, outputs: lists of (name, shape)."""
+        graph = helper.make_graph(
+            self.nodes, self.name,
+            [helper.make_tensor_value_info(n, FLOAT, s) for n, s in inputs],
+            [helper.make_tensor_value_info(n, FLOAT, s) for n, s in outputs],
+            initializer=self.inits)
+        opsets = [helper.make_opsetid("", opset)]
+        model = helper.make_model(
+            graph, opset_imports=opsets,
+            ir_version=helper.find_min_ir_version_for(opsets),
+            producer_name="accel-opt make_onnx_fixtures")
+        if value_info:
+            model = onnx.shape_inference.infer_shapes(model, strict_mode=True)
+        onnx.checker.check_model(model, full_check=True)
+        return model
+
+
+def conv():
+    # 1x3x16x16 -> conv_pad (3x3 s2 p1, bias) 1x8x8x8
+    #  -> conv_same (3x3 s2 SAME_UPPER: pads 0 begin, 1 end) 1x8x4x4
+    #  -> conv_dw (depthwise 3x3, dilation 2, pads 2, no bias) 1x8x4x4
+    g = Graph("conv")
+    x = g.node("Conv", ["input", g.rand("conv_pad.w", 8, 3, 3, 3),
+                        g.rand("conv_pad.b", 8)], ["conv_pad.out"], "conv_pad",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[2, 2], group=1)
+    x = g.node("Conv", [x, g.rand("conv_same.w", 8, 8, 3, 3),
+                        g.rand("conv_same.b", 8)], ["conv_same.out"],
+               "conv_same", kernel_shape=[3, 3], strides=[2, 2],
+               auto_pad="SAME_UPPER")
+    g.node("Conv", [x, g.rand("conv_dw.w", 8, 1, 3, 3)], ["output"], "conv_dw",
+           kernel_shape=[3, 3], pads=[2, 2, 2, 2], dilations=[2, 2], group=8)
+    return g.model([("input", [1, 3, 16, 16])], [("output", [1, 8, 4, 4])])
+
+
+def bn_fold():
+    # 1x3x8x8 -> conv (3x3 p1, no bias) -> bn -> relu 1x4x8x8
+    g = Graph("bn_fold")
+    x = g.node("Conv", ["input", g.rand("conv.w", 4, 3, 3, 3)], ["conv.out"],
+               "conv", kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    x = g.node("BatchNormalization",
+               [x, g.rand("bn.scale", 4, low=0.5, high=1.5),
+                g.rand("bn.B", 4), g.rand("bn.mean", 4),
+                g.rand("bn.var", 4, low=0.5, high=1.5)],
+               ["bn.out"], "bn", epsilon=1e-5)
+    g.node("Relu", [x], ["output"], "relu")
+    return g.model([("input", [1, 3, 8, 8])], [("output", [1, 4, 8, 8])])
+
+
+def activations():
+    # A chain on 1x4x8x8. clip: min/max from initializers (opset 13 style);
+    # clip6: ReLU6 as torch exports it (min/max from Constant nodes);
+    # clip_min: only the min input. HardSwish needs opset 14.
+    g = Graph("activations")
+    x = g.node("Relu", ["input"], ["relu.out"], "relu")
+    x = g.node("Clip", [x, g.const("clip.min", np.array(-0.25, np.float32)),
+                        g.const("clip.max", np.array(0.75, np.float32))],
+               ["clip.out"], "clip")
+    x = g.node("Sigmoid", [x], ["sigmoid.out"], "sigmoid")
+    x = g.node("HardSigmoid", [x], ["hardsigmoid.out"], "hardsigmoid",
+               alpha=0.2, beta=0.5)
+    x = g.node("HardSwish", [x], ["hardswish.out"], "hardswish")
+    x = g.node("LeakyRelu", [x], ["leakyrelu.out"], "leakyrelu", alpha=0.1)
+    x = g.node("Tanh", [x], ["tanh.out"], "tanh")
+    lo = g.node("Constant", [], ["clip6.min"], "clip6.min",
+                value=numpy_helper.from_array(np.array(0.0, np.float32)))
+    hi = g.node("Constant", [], ["clip6.max"], "clip6.max",
+                value=numpy_helper.from_array(np.array(6.0, np.float32)))
+    x = g.node("Clip", [x, lo, hi], ["clip6.out"], "clip6")
+    g.node("Clip", [x, g.const("clip_min.min", np.array(0.1, np.float32))],
+           ["output"], "clip_min")
+    return g.model([("input", [1, 4, 8, 8])], [("output", [1, 4, 8, 8])],
+                   opset=14)
+
+
+def pool():
+    # 1x4x16x16 -> maxpool (3, s2, p1) 1x4x8x8
+    #  -> avgpool (2, s2, p1, count_include_pad) 1x4x5x5 -> gap 1x4x1x1
+    g = Graph("pool")
+    x = g.node("MaxPool", ["input"], ["maxpool.out"], "maxpool",
+               kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1],
+               ceil_mode=0)
+    x = g.node("AveragePool", [x], ["avgpool.out"], "avgpool",
+               kernel_shape=[2, 2], strides=[2, 2], pads=[1, 1, 1, 1],
+               count_include_pad=1)
+    g.node("GlobalAveragePool", [x], ["output"], "gap")
+    return g.model([("input", [1, 4, 16, 16])], [("output", [1, 4, 1, 1])])
+
+
+def gemm():
+    # 1x4x2x2 -> flatten 1x16 -> gemm (transB) 1x10  = output
+    #                         -> matmul + add   1x10  = output_matmul
+    g = Graph("gemm")
+    x = g.node("Flatten", ["input"], ["flatten.out"], "flatten", axis=1)
+    g.node("Gemm", [x, g.rand("fc.w", 10, 16), g.rand("fc.b", 10)],
+           ["output"], "fc", transB=1)
+    y = g.node("MatMul", [x, g.rand("matmul.w", 16, 10)], ["matmul.out"],
+               "matmul")
+    g.node("Add", [y, g.rand("matmul.b", 10)], ["output_matmul"], "bias_add")
+    return g.model([("input", [1, 4, 2, 2])],
+                   [("output", [1, 10]), ("output_matmul", [1, 10])])
+
+
+def elementwise():
+    # 1x8x8x8: conv+relu, residual add with the input, squeeze-excite
+    # (gap -> 1x1 conv -> hardsigmoid, Mul broadcasting 1x8x1x1 over
+    # 1x8x8x8), concat with the input on channels -> 1x16x8x8
+    g = Graph("elementwise")
+    x = g.node("Conv", ["input", g.rand("conv.w", 8, 8, 3, 3),
+                        g.rand("conv.b", 8)], ["conv.out"], "conv",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    x = g.node("Relu", [x], ["relu.out"], "relu")
+    x = g.node("Add", [x, "input"], ["add.out"], "add")
+    s = g.node("GlobalAveragePool", [x], ["se_pool.out"], "se_pool")
+    s = g.node("Conv", [s, g.rand("se_fc.w", 8, 8, 1, 1),
+                        g.rand("se_fc.b", 8)], ["se_fc.out"], "se_fc",
+               kernel_shape=[1, 1])
+    s = g.node("HardSigmoid", [s], ["se_gate.out"], "se_gate",
+               alpha=1.0 / 6, beta=0.5)
+    x = g.node("Mul", [x, s], ["se_mul.out"], "se_mul")
+    g.node("Concat", [x, "input"], ["output"], "concat", axis=1)
+    return g.model([("input", [1, 8, 8, 8])], [("output", [1, 16, 8, 8])])
+
+
+def resize():
+    # 1x4x8x8 -> nearest, scales [1,1,2,2] (roi ""), 1x4x16x16
+    #  -> linear half_pixel, sizes [1,4,32,32] (roi "", scales ""), 1x4x32x32
+    g = Graph("resize")
+    x = g.node("Resize", ["input", "", g.const(
+        "nearest.scales", np.array([1, 1, 2, 2], np.float32))],
+        ["nearest.out"], "nearest", mode="nearest")
+    g.node("Resize", [x, "", "", g.const(
+        "linear.sizes", np.array([1, 4, 32, 32], np.int64))],
+        ["output"], "linear", mode="linear",
+        coordinate_transformation_mode="half_pixel")
+    return g.model([("input", [1, 4, 8, 8])], [("output", [1, 4, 32, 32])])
+
+
+def upsample():
+    # Opset 9: Upsample with scales as an input. 1x4x8x8 -> 1x4x16x16
+    g = Graph("upsample")
+    g.node("Upsample", ["input", g.const(
+        "upsample.scales", np.array([1, 1, 2, 2], np.float32))],
+        ["output"], "upsample", mode="nearest")
+    return g.model([("input", [1, 4, 8, 8])], [("output", [1, 4, 16, 16])],
+                   opset=9)
+
+
+def conv_transpose():
+    # 1x8x4x4 -> deconv (k2 s2, bias) 1x4x8x8
+    #  -> deconv_op (k3 s2 p1 output_padding 1, no bias) 1x4x16x16
+    # Weights are [C_in, C_out/group, kH, kW].
+    g = Graph("conv_transpose")
+    x = g.node("ConvTranspose", ["input", g.rand("deconv.w", 8, 4, 2, 2),
+                                 g.rand("deconv.b", 4)], ["deconv.out"],
+               "deconv", kernel_shape=[2, 2], strides=[2, 2])
+    g.node("ConvTranspose", [x, g.rand("deconv_op.w", 4, 4, 3, 3)],
+           ["output"], "deconv_op", kernel_shape=[3, 3], strides=[2, 2],
+           pads=[1, 1, 1, 1], output_padding=[1, 1])
+    return g.model([("input", [1, 8, 4, 4])], [("output", [1, 4, 16, 16])])
+
+
+def reshape():
+    # 1x4x4x4 -> reshape to [0,-1,2,2] (0: copy the dim, -1: inferred)
+    #  1x16x2x2 -> identity -> dropout (ratio input) -> add a Constant
+    g = Graph("reshape")
+    x = g.node("Reshape", ["input", g.const(
+        "reshape.shape", np.array([0, -1, 2, 2], np.int64))],
+        ["reshape.out"], "reshape")
+    x = g.node("Identity", [x], ["identity.out"], "identity")
+    x = g.node("Dropout", [x, g.const("dropout.ratio",
+                                      np.array(0.5, np.float32))],
+               ["dropout.out"], "dropout")
+    c = g.node("Constant", [], ["bias"], "bias", value=numpy_helper.from_array(
+        g.rng.uniform(-0.5, 0.5, (1, 16, 1, 1)).astype(np.float32)))
+    g.node("Add", [x, c], ["output"], "add")
+    return g.model([("input", [1, 4, 4, 4])], [("output", [1, 16, 2, 2])])
+
+
+def opaque():
+    # conv (supported) -> softmax (unsupported) -> relu (supported, and the
+    # one node without a name). 1x4x8x8 -> 1x4x8x8
+    g = Graph("opaque")
+    x = g.node("Conv", ["input", g.rand("conv.w", 4, 4, 3, 3),
+                        g.rand("conv.b", 4)], ["conv.out"], "conv",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    x = g.node("Softmax", [x], ["softmax.out"], "softmax", axis=1)
+    g.nodes.append(helper.make_node("Relu", [x], ["output"]))
+    return g.model([("input", [1, 4, 8, 8])], [("output", [1, 4, 8, 8])])
+
+
+def multibranch():
+    #            input 1x8x16x16
+    #                 conv1, relu1
+    #        /          |               \
+    #   dw (3x3, g=8)   |            branch (1x1)
+    #   pw (1x1)        |               |
+    #      add (residual with relu1)    |
+    #                concat (axis 1) 1x16x16x16
+    g = Graph("multibranch")
+    x = g.node("Conv", ["input", g.rand("conv1.w", 8, 8, 3, 3),
+                        g.rand("conv1.b", 8)], ["conv1.out"], "conv1",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    x = g.node("Relu", [x], ["relu1.out"], "relu1")
+    y = g.node("Conv", [x, g.rand("dw.w", 8, 1, 3, 3), g.rand("dw.b", 8)],
+               ["dw.out"], "dw", kernel_shape=[3, 3], pads=[1, 1, 1, 1],
+               group=8)
+    y = g.node("Conv", [y, g.rand("pw.w", 8, 8, 1, 1), g.rand("pw.b", 8)],
+               ["pw.out"], "pw", kernel_shape=[1, 1])
+    y = g.node("Add", [y, x], ["add.out"], "add")
+    z = g.node("Conv", [x, g.rand("branch.w", 8, 8, 1, 1),
+                        g.rand("branch.b", 8)], ["branch.out"], "branch",
+               kernel_shape=[1, 1])
+    g.node("Concat", [y, z], ["output"], "concat", axis=1)
+    return g.model([("input", [1, 8, 16, 16])], [("output", [1, 16, 16, 16])])
+
+
+def no_value_info():
+    # 1x4x8x8 -> conv1 (3x3 s2 p1) -> conv2 (3x3 p1) 1x8x4x4, with no
+    # value_info for conv1.out: the importer must infer shapes itself.
+    g = Graph("no_value_info")
+    x = g.node("Conv", ["input", g.rand("conv1.w", 8, 4, 3, 3),
+                        g.rand("conv1.b", 8)], ["conv1.out"], "conv1",
+               kernel_shape=[3, 3], pads=[1, 1, 1, 1], strides=[2, 2])
+    g.node("Conv", [x, g.rand("conv2.w", 8, 8, 3, 3), g.rand("conv2.b", 8)],
+           ["output"], "conv2", kernel_shape=[3, 3], pads=[1, 1, 1, 1])
+    return g.model([("input", [1, 4, 8, 8])], [("output", [1, 8, 4, 4])],
+                   value_info=False)
+
+
+FIXTURES = {
+    "conv": conv,
+    "bn_fold": bn_fold,
+    "activations": activations,
+    "pool": pool,
+    "gemm": gemm,
+    "elementwise": elementwise,
+    "resize": resize,
+    "upsample": upsample,
+    "conv_transpose": conv_transpose,
+    "reshape": reshape,
+    "opaque": opaque,
+    "multibranch": multibranch,
+    "no_value_info": no_value_info,
+}
+
+
+def main():
+    if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    out_dir = sys.argv[1]
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    for name, build in FIXTURES.items():
+        path = os.path.join(out_dir, name + ".onnx")
+        onnx.save(build(), path)
+        written.append(path)
+    # A malformed file: the first half of conv.onnx.
+    with open(os.path.join(out_dir, "conv.onnx"), "rb") as f:
+        data = f.read()
+    path = os.path.join(out_dir, "truncated.onnx")
+    with open(path, "wb") as f:
+        f.write(data[:len(data) // 2])
+    written.append(path)
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+// BatchNormalization after a convolution folds into its weights and bias
+// (w' = w * scale / sqrt(var + eps), b' = (b - mean) * that + B), and the
+// following Relu becomes the convolution's fused activation. With
+// --onnx-weights-as-args the fold is structural: the weight arguments stand
+// for the folded values.
+// RUN: accel-translate --import-onnx %onnx_fixtures/bn_fold.onnx | FileCheck %s
+// RUN: accel-translate --import-onnx --onnx-weights-as-args %onnx_fixtures/bn_fold.onnx | FileCheck %s --check-prefix=ARGS
+
+// CHECK: %[[W:.*]] = arith.constant dense<"0x{{[0-9A-F]+}}"> : tensor<4x3x3x3xf32>
+// The folded bias: B - mean * scale / sqrt(var + eps), per channel.
+// CHECK: %[[B:.*]] = arith.constant dense<[0.0398864411, 0.11916665, -0.704290568, -0.0693938211]> : tensor<4xf32>
+// CHECK: accel.conv2d %arg0, %[[W]], %[[B]] {activation = #accel.act<relu>, pads = array<i64: 1, 1, 1, 1>}
+// CHECK-NOT: accel.mul
+// CHECK-NOT: accel.add
+
+// ARGS: func.func @main(%arg0: tensor<1x3x8x8xf32> {onnx.name = "input"}, %arg1: tensor<4x3x3x3xf32> {onnx.name = "conv.w"}
+// ARGS: accel.conv2d %arg0, %arg1 {activation = #accel.act<relu>, pads = array<i64: 1, 1, 1, 1>}
