@@ -11,7 +11,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 
 # Debian packages the build and the tests need.
 ACCEL_PACKAGES=(
-  cmake ninja-build ccache lld g++ python3
+  cmake ninja-build ccache lld g++ python3 bc
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libgtest-dev libbenchmark-dev
   libonnx-dev libprotobuf-dev protobuf-compiler python3-onnx python3-numpy

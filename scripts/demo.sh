@@ -1,32 +1,53 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine (as root), builds accel-opt and runs the
-# main job on the example network.
+# main job on a real model:
+#   1. export ResNet-18 from torchvision to ONNX (random weights, nothing is
+#      downloaded; needs Debian's python3-torch, installed here),
+#   2. import it into the accel dialect (accel-translate --import-onnx),
+#   3. report its cost on eyeriss-like, layer by layer, with the default
+#      mappings (--accel-cost-report),
+# then show the hand-written ResNet-style block whose mappings reach the
+# compute bound, a tiled convolution in the acmd command dialect, and the
+# verifier rejecting a mapping that does not fit its layer.
+# The pipeline grows (fusion, the mapping search, lowering) as those stages
+# land; see README "Status".
 #
-# Today: parse, verify and print a hand-written ResNet-style block (a fused
-# layer group with a mapping on every layer) and the acmd command program of
-# a tiled convolution; report the block's cost layer by layer on two
-# accelerators; show the verifier rejecting a mapping that does not fit its
-# layer. It grows into import -> analyse -> fuse -> map -> lower on a real
-# model as those stages land (see README "Status").
+# Environment: ACCEL_DEMO_MODEL (default resnet18; any name of
+# scripts/export_models.py --list), ACCEL_DEMO_ARCH (default eyeriss-like).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-accel_setup
-opt="$ACCEL_BUILD_DIR/bin/accel-opt"
+model=${ACCEL_DEMO_MODEL:-resnet18}
+arch=${ACCEL_DEMO_ARCH:-eyeriss-like}
+models="$ACCEL_ROOT/models"
 
-log "accel: a ResNet-style block, fused into one layer group and mapped"
-"$opt" "$ACCEL_ROOT/examples/resnet_block.mlir"
+accel_install_packages "${ACCEL_PACKAGES[@]}" python3-torch python3-torchvision
+accel_configure
+accel_build
+opt="$ACCEL_BUILD_DIR/bin/accel-opt"
+translate="$ACCEL_BUILD_DIR/bin/accel-translate"
+
+log "exporting $model to ONNX"
+/usr/bin/python3 "$ACCEL_ROOT/scripts/export_models.py" --out "$models" \
+  --only "$model"
+
+log "importing $models/$model.onnx"
+start=$(date +%s.%N)
+"$translate" --import-onnx "$models/$model.onnx" --mlir-print-debuginfo \
+  -o "$models/$model.mlir"
+end=$(date +%s.%N)
+echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$model.mlir") accel ops"
+"$translate" --import-onnx "$models/$model.onnx" \
+  --mlir-elide-elementsattrs-if-larger=16 | grep -m 6 'accel\.' || true
+
+log "$model on $arch, layer by layer (default mappings)"
+"$opt" "$models/$model.mlir" --accel-cost-report="arch=$arch" -o /dev/null
+
+log "a hand-written ResNet-style block with tuned mappings, on eyeriss-like"
+"$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-cost-report -o /dev/null
 
 log "acmd: one 3x3 convolution as two double-buffered row tiles"
 "$opt" "$ACCEL_ROOT/examples/conv_tiled.acmd.mlir"
-
-log "its cost on eyeriss-like, layer by layer (--accel-cost-report)"
-"$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-cost-report -o /dev/null
-
-log "the same block on gamma-edge with default mappings (its own are tuned for eyeriss-like)"
-"$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" -o - |
-  sed -E 's/, mapping = #accel.mapping<[^>]*>//; s/mapping = #accel.mapping<[^>]*>, //' |
-  "$opt" --accel-cost-report=arch=gamma-edge -o /dev/null
 
 log "a mapping that spreads 3 filter rows over 6 units is rejected:"
 sed 's/\[R\*3 | C:16/[R*6 | C:16/' \

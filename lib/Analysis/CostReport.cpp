@@ -61,22 +61,31 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   os << "accel-cost-report: " << rows.size() << " layers on " << arch.name
      << " (" << arch.numPEs() << " PEs, " << llvm::format("%g", arch.clockGHz)
      << " GHz)\n";
-  os << llvm::formatv("{0,-24} {1,-10} {2,-7} {3,14} {4,14} {5,14} {6,6} "
-                      "{7,12} {8,12} {9,12}\n",
-                      "layer", "op", "mapping", "MACs", "cycles",
-                      "compute-bound", "util%", "energy-uJ", "EDP-uJ*ms",
-                      "DRAM-KiB");
-  double cycles = 0, energy = 0, dram = 0, bound = 0;
-  int64_t macs = 0;
+  size_t width = 5;
+  for (const Row &r : rows)
+    width = std::max(width, r.name.size());
+  auto line = [&](llvm::StringRef name, llvm::StringRef kind,
+                  llvm::StringRef source, int64_t macs, int64_t cycles,
+                  int64_t bound, double util, double energyUJ, double ms,
+                  double dramKiB) {
+    os << llvm::left_justify(name, width)
+       << llvm::formatv(" {0,-16} {1,-7} {2,14} {3,14} {4,14} {5,6:F1} "
+                        "{6,12:F3} {7,12:F4} {8,12:F1}\n",
+                        kind, source, macs, cycles, bound, util * 100, energyUJ,
+                        energyUJ * ms, dramKiB);
+  };
+  os << llvm::left_justify("layer", width)
+     << llvm::formatv(" {0,-16} {1,-7} {2,14} {3,14} {4,14} {5,6} {6,12} "
+                      "{7,12} {8,12}\n",
+                      "op", "mapping", "MACs", "cycles", "compute-bound",
+                      "util%", "energy-uJ", "EDP-uJ*ms", "DRAM-KiB");
+  double cycles = 0, energy = 0, dram = 0;
+  int64_t macs = 0, bound = 0;
   for (const Row &r : rows) {
     const CostResult &c = r.cost;
-    double ms = c.seconds * 1e3;
-    os << llvm::formatv(
-        "{0,-24} {1,-10} {2,-7} {3,14} {4,14} {5,14} {6,6:F1} {7,12:F3} "
-        "{8,12:F4} {9,12:F1}\n",
-        r.name, r.kind, r.fromIr ? "ir" : "default", c.macs, int64_t(c.cycles),
-        c.computeBound, c.utilization * 100, c.energy * 1e-6,
-        c.energy * 1e-6 * ms, c.dramBytes / 1024.0);
+    line(r.name, r.kind, r.fromIr ? "ir" : "default", c.macs, int64_t(c.cycles),
+         c.computeBound, c.utilization, c.energy * 1e-6, c.seconds * 1e3,
+         c.dramBytes / 1024.0);
     cycles += c.cycles;
     energy += c.energy;
     dram += c.dramBytes;
@@ -85,11 +94,8 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   }
   double ms = cycles / (arch.clockGHz * 1e9) * 1e3;
   double util = cycles > 0 ? double(macs) / (cycles * arch.numPEs()) : 0;
-  os << llvm::formatv("{0,-24} {1,-10} {2,-7} {3,14} {4,14} {5,14} {6,6:F1} "
-                      "{7,12:F3} {8,12:F4} {9,12:F1}\n",
-                      "total", "", "", macs, int64_t(cycles), int64_t(bound),
-                      util * 100, energy * 1e-6, energy * 1e-6 * ms,
-                      dram / 1024.0);
+  line("total", "", "", macs, int64_t(cycles), bound, util, energy * 1e-6, ms,
+       dram / 1024.0);
 }
 
 llvm::json::Object tensorCounts(const PerTensor<int64_t> &v) {
