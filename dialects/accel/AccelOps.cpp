@@ -4,6 +4,7 @@
 #include "accel/Support/AsmHelpers.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
 
 using namespace mlir;
 using namespace accel;
@@ -303,6 +304,59 @@ LoopBounds ActivationOp::getLoopBounds() {
 }
 LayerProblem ActivationOp::getProblem() {
   return perPixelProblem(getOutput(), 1);
+}
+
+namespace {
+struct FuseActivationIntoProducer : OpRewritePattern<ActivationOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(ActivationOp op,
+                                PatternRewriter &rewriter) const override {
+    Operation *def = op.getInput().getDefiningOp();
+    if (!def || !def->hasOneUse() || def->getAttr("activation") ||
+        !isa<Conv2DOp, ConvTranspose2DOp, MatmulOp, AddOp>(def))
+      return failure();
+    rewriter.modifyOpInPlace(def,
+                             [&] { def->setAttr("activation", op.getAct()); });
+    rewriter.replaceOp(op, def->getResult(0));
+    return success();
+  }
+};
+
+struct HardSwishFromMul : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getActivation() || op.getMapping())
+      return failure();
+    for (int i = 0; i < 2; ++i) {
+      Value x = op->getOperand(i);
+      auto gate = op->getOperand(1 - i).getDefiningOp<ActivationOp>();
+      if (!gate || gate.getInput() != x || !gate->hasOneUse() ||
+          gate.getAct().getKind() != ActivationKind::HardSigmoid)
+        continue;
+      double alpha = gate.getAct().getAlpha().getValueAsDouble();
+      double beta = gate.getAct().getBeta().getValueAsDouble();
+      if (std::abs(alpha - 1.0 / 6.0) > 1e-6 || std::abs(beta - 0.5) > 1e-6)
+        continue;
+      rewriter.replaceOpWithNewOp<ActivationOp>(
+          op, op.getType(), x,
+          ActivationAttr::get(getContext(), ActivationKind::HardSwish),
+          nullptr);
+      return success();
+    }
+    return failure();
+  }
+};
+} // namespace
+
+void ActivationOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                               MLIRContext *ctx) {
+  patterns.add<FuseActivationIntoProducer>(ctx);
+}
+
+void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                        MLIRContext *ctx) {
+  patterns.add<HardSwishFromMul>(ctx);
 }
 
 LogicalResult ResizeOp::verify() {

@@ -153,7 +153,10 @@ class Accel_BinaryOp<string mnemonic, string what> : Accel_LayerOp<mnemonic> {
   }];
 }
 def Accel_AddOp : Accel_BinaryOp<"add", "addition">;
-def Accel_MulOp : Accel_BinaryOp<"mul", "multiplication">;
+def Accel_MulOp : Accel_BinaryOp<"mul", "multiplication"> {
+  // x * hard_sigmoid(x; 1/6, 1/2) is hard_swish(x) (how torch exports it).
+  let hasCanonicalizer = 1;
+}
 
 def Accel_ActivationOp : Accel_LayerOp<"activation", [SameOperandsAndResultType]> {
   let summary = "elementwise activation function";
@@ -163,6 +166,9 @@ def Accel_ActivationOp : Accel_LayerOp<"activation", [SameOperandsAndResultType]
   let assemblyFormat = [{
     custom<FullAttr>($act) $input attr-dict `:` type($input)
   }];
+  // An activation whose input is a convolution, matmul or add read by
+  // nothing else becomes that layer's fused activation.
+  let hasCanonicalizer = 1;
 }
 
 def Accel_ResizeOp : Accel_LayerOp<"resize"> {

@@ -2,6 +2,7 @@
 
 #include "accel/Registration/Registration.h"
 #include "accel/Analysis/Passes.h"
+#include "accel/Conversion/Passes.h"
 #include "dialects/accel/AccelDialect.h"
 #include "dialects/acmd/AcmdDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -26,6 +27,7 @@ void accel::registerAllAccelOptDialects(mlir::DialectRegistry &registry) {
 
 void accel::registerAccelPasses() {
   registerAccelAnalysisPasses();
+  registerAccelConversionPasses();
   // Upstream cleanups users combine with ours (canonicalize, cse, ...).
   mlir::registerTransformsPasses();
 }

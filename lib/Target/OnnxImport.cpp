@@ -18,6 +18,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "onnx/onnx_pb.h"
 #include "onnx/shape_inference/implementation.h"
 #include "llvm/ADT/StringMap.h"
@@ -953,51 +954,13 @@ LogicalResult OnnxImporter::importReduceMean(const onnx::NodeProto &node,
                 loc);
 }
 
-/// torch exports hard-swish as x * HardSigmoid(x; alpha = 1/6, beta = 0.5):
-/// that pair becomes one hard_swish activation.
-static void foldHardSwish(func::FuncOp func) {
-  llvm::SmallVector<MulOp> muls;
-  func.walk([&](MulOp m) { muls.push_back(m); });
-  for (MulOp m : muls) {
-    for (int i = 0; i < 2; ++i) {
-      Value x = m->getOperand(i), gate = m->getOperand(1 - i);
-      auto hs = gate.getDefiningOp<ActivationOp>();
-      if (!hs || hs.getInput() != x || !hs->hasOneUse() || m.getActivation() ||
-          hs.getAct().getKind() != ActivationKind::HardSigmoid)
-        continue;
-      double alpha = hs.getAct().getAlpha().getValueAsDouble();
-      double beta = hs.getAct().getBeta().getValueAsDouble();
-      if (std::abs(alpha - 1.0 / 6.0) > 1e-6 || std::abs(beta - 0.5) > 1e-6)
-        continue;
-      OpBuilder b(m);
-      Value swish = ActivationOp::create(
-          b, m.getLoc(), x.getType(), x,
-          ActivationAttr::get(b.getContext(), ActivationKind::HardSwish),
-          nullptr);
-      m.getOutput().replaceAllUsesWith(swish);
-      m->erase();
-      hs->erase();
-      break;
-    }
-  }
-}
-
-/// An activation right after a convolution, matmul or add that has no other
-/// use becomes that layer's fused activation.
+/// Fused activations and hard-swish: the accel canonicalisations that
+/// recognise them (shared with the TOSA and linalg conversions).
 void OnnxImporter::foldActivations(func::FuncOp func) {
-  foldHardSwish(func);
-  llvm::SmallVector<ActivationOp> acts;
-  func.walk([&](ActivationOp a) { acts.push_back(a); });
-  for (ActivationOp a : acts) {
-    Operation *def = a.getInput().getDefiningOp();
-    if (!def || !def->hasOneUse() || def->getAttr("activation"))
-      continue;
-    if (!isa<Conv2DOp, ConvTranspose2DOp, MatmulOp, AddOp>(def))
-      continue;
-    def->setAttr("activation", a.getAct());
-    a.getOutput().replaceAllUsesWith(def->getResult(0));
-    a->erase();
-  }
+  RewritePatternSet patterns(ctx);
+  ActivationOp::getCanonicalizationPatterns(patterns, ctx);
+  MulOp::getCanonicalizationPatterns(patterns, ctx);
+  (void)applyPatternsGreedily(func, std::move(patterns));
 }
 
 OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {

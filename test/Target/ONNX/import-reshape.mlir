@@ -2,7 +2,7 @@
 // disappear; a Constant node feeds an Add.
 // RUN: accel-translate --import-onnx %onnx_fixtures/reshape.onnx | FileCheck %s
 
-// CHECK: %[[R:.*]] = accel.reshape %arg0 : tensor<1x4x4x4xf32> -> tensor<1x16x2x2xf32>
-// CHECK-NEXT: %[[K:.*]] = arith.constant {{.*}} : tensor<1x16x1x1xf32>
+// CHECK: %[[K:.*]] = arith.constant {{.*}} : tensor<1x16x1x1xf32>
+// CHECK-NEXT: %[[R:.*]] = accel.reshape %arg0 : tensor<1x4x4x4xf32> -> tensor<1x16x2x2xf32>
 // CHECK-NEXT: %[[A:.*]] = accel.add %[[R]], %[[K]] : tensor<1x16x2x2xf32>, tensor<1x16x1x1xf32> -> tensor<1x16x2x2xf32>
 // CHECK-NEXT: return %[[A]]

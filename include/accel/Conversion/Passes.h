@@ -1,0 +1,20 @@
+//===- Passes.h - Conversions into and out of accel -------------*- C++ -*-===//
+#ifndef ACCEL_CONVERSION_PASSES_H
+#define ACCEL_CONVERSION_PASSES_H
+
+#include "dialects/accel/AccelDialect.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace accel {
+
+#define GEN_PASS_DECL
+#include "accel/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "accel/Conversion/Passes.h.inc"
+
+} // namespace accel
+
+#endif
