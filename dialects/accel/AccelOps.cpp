@@ -403,6 +403,16 @@ LogicalResult ReshapeOp::verify() {
   return success();
 }
 
+OpFoldResult ReshapeOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto inner = getInput().getDefiningOp<ReshapeOp>()) {
+    getInputMutable().assign(inner.getInput());
+    return getOutput();
+  }
+  return {};
+}
+
 LogicalResult FlattenOp::verify() {
   return verifyInferredShape(
       *this,

@@ -206,6 +206,8 @@ def Accel_ReshapeOp : Accel_Op<"reshape", [Pure, SameOperandsAndResultElementTyp
   let results = (outs Accel_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
+  // reshape(reshape(x)) = reshape(x); a reshape to the same type is x.
+  let hasFolder = 1;
 }
 
 def Accel_FlattenOp : Accel_Op<"flatten", [Pure, SameOperandsAndResultElementType]> {

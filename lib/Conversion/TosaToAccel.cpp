@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConversionUtils.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Workload/ShapeArith.h"
 #include "dialects/accel/AccelOps.h"
@@ -27,70 +28,13 @@ using namespace accel;
 
 namespace {
 
-constexpr int32_t kToNCHW[] = {0, 3, 1, 2};
-constexpr int32_t kToNHWC[] = {0, 2, 3, 1};
-
-std::optional<DenseElementsAttr> constantOf(Value v) {
-  DenseElementsAttr attr;
-  if (matchPattern(v, m_Constant(&attr)))
-    return attr;
-  return std::nullopt;
-}
-
-bool isZero(Value v) {
-  std::optional<DenseElementsAttr> attr = constantOf(v);
-  if (!attr || !attr->isSplat())
-    return false;
-  if (isa<FloatType>(attr->getElementType()))
-    return attr->getSplatValue<APFloat>().isZero();
-  return attr->getSplatValue<APInt>().isZero();
-}
-
-/// A constant with its dimensions permuted: result dimension i is input
-/// dimension perms[i].
-DenseElementsAttr permuteConstant(DenseElementsAttr attr,
-                                  ArrayRef<int32_t> perms) {
-  auto type = cast<RankedTensorType>(attr.getType());
-  SmallVector<int64_t> shape;
-  for (int32_t p : perms)
-    shape.push_back(type.getDimSize(p));
-  auto newType = RankedTensorType::get(shape, type.getElementType());
-  if (attr.isSplat())
-    return attr.reshape(newType);
-  int64_t bytes = (type.getElementTypeBitWidth() + 7) / 8;
-  ArrayRef<char> raw = attr.getRawData();
-  std::vector<char> out(raw.size());
-  int64_t rank = type.getRank();
-  SmallVector<int64_t> inStrides(rank, 1);
-  for (int64_t d = rank - 2; d >= 0; --d)
-    inStrides[d] = inStrides[d + 1] * type.getDimSize(d + 1);
-  SmallVector<int64_t> index(rank, 0);
-  for (int64_t linear = 0, n = type.getNumElements(); linear < n; ++linear) {
-    int64_t src = 0;
-    for (int64_t d = 0; d < rank; ++d)
-      src += index[d] * inStrides[perms[d]];
-    std::memcpy(&out[linear * bytes], &raw[src * bytes], bytes);
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      if (++index[d] < shape[d])
-        break;
-      index[d] = 0;
-    }
-  }
-  return DenseElementsAttr::getFromRawBuffer(newType, out);
-}
-
 /// `v` with its dimensions permuted, folded when `v` is a constant.
 Value permute(PatternRewriter &b, Location loc, Value v,
               ArrayRef<int32_t> perms) {
   if (std::optional<DenseElementsAttr> attr = constantOf(v))
     return arith::ConstantOp::create(b, loc, permuteConstant(*attr, perms));
-  auto type = cast<RankedTensorType>(v.getType());
-  SmallVector<int64_t> shape;
-  for (int32_t p : perms)
-    shape.push_back(type.getDimSize(p));
-  return tosa::TransposeOp::create(
-      b, loc, RankedTensorType::get(shape, type.getElementType()), v,
-      b.getDenseI32ArrayAttr(perms));
+  return tosa::TransposeOp::create(b, loc, permuteType(v.getType(), perms), v,
+                                   b.getDenseI32ArrayAttr(perms));
 }
 
 RankedTensorType nchwType(Type nhwc) {
@@ -110,7 +54,8 @@ SmallVector<int64_t> accelPads(ArrayRef<int64_t> tosaPad) {
 /// the patterns and the remarks emitted for what stays.
 std::optional<std::string> unsupportedReason(Operation *op) {
   auto zeroPoints = [](auto conv) -> std::optional<std::string> {
-    if (!isZero(conv.getInputZp()) || !isZero(conv.getWeightZp()))
+    if (!isZeroConstant(conv.getInputZp()) ||
+        !isZeroConstant(conv.getWeightZp()))
       return "quantised (non-zero zero points)";
     return std::nullopt;
   };
@@ -127,15 +72,16 @@ std::optional<std::string> unsupportedReason(Operation *op) {
     return std::nullopt;
   }
   if (auto mm = dyn_cast<tosa::MatMulOp>(op))
-    return isZero(mm.getAZp()) && isZero(mm.getBZp())
+    return isZeroConstant(mm.getAZp()) && isZeroConstant(mm.getBZp())
                ? std::nullopt
                : std::optional<std::string>("quantised (non-zero zero points)");
   if (auto pool = dyn_cast<tosa::AvgPool2dOp>(op))
-    return isZero(pool.getInputZp()) && isZero(pool.getOutputZp())
+    return isZeroConstant(pool.getInputZp()) &&
+                   isZeroConstant(pool.getOutputZp())
                ? std::nullopt
                : std::optional<std::string>("quantised (non-zero zero points)");
   if (auto mul = dyn_cast<tosa::MulOp>(op))
-    return isZero(mul.getShift())
+    return isZeroConstant(mul.getShift())
                ? std::nullopt
                : std::optional<std::string>("a non-zero shift");
   if (auto resize = dyn_cast<tosa::ResizeOp>(op)) {
@@ -421,12 +367,10 @@ struct SimplifyTranspose : OpRewritePattern<tosa::TransposeOp> {
                                 PatternRewriter &rewriter) const override {
     ArrayRef<int32_t> perms = op.getPerms();
     if (auto inner = op.getInput1().getDefiningOp<tosa::TransposeOp>()) {
-      SmallVector<int32_t> composed;
-      for (int32_t p : perms)
-        composed.push_back(inner.getPerms()[p]);
       rewriter.replaceOpWithNewOp<tosa::TransposeOp>(
           op, op.getType(), inner.getInput1(),
-          rewriter.getDenseI32ArrayAttr(composed));
+          rewriter.getDenseI32ArrayAttr(
+              composePermutations(inner.getPerms(), perms)));
       return success();
     }
     if (llvm::equal(perms, llvm::seq<int32_t>(0, perms.size()))) {
@@ -439,31 +383,9 @@ struct SimplifyTranspose : OpRewritePattern<tosa::TransposeOp> {
       return success();
     }
     // Moving only unit dimensions keeps the element order.
-    auto in = cast<RankedTensorType>(op.getInput1().getType());
-    SmallVector<int32_t> nonUnit;
-    for (int32_t p : perms)
-      if (in.getDimSize(p) != 1)
-        nonUnit.push_back(p);
-    if (llvm::is_sorted(nonUnit) && in.hasStaticShape()) {
+    if (permutationIsReshape(cast<RankedTensorType>(op.getInput1().getType()),
+                             perms)) {
       rewriter.replaceOpWithNewOp<ReshapeOp>(op, op.getType(), op.getInput1());
-      return success();
-    }
-    return failure();
-  }
-};
-
-/// reshape(reshape(x)) = reshape(x); a reshape to the same type vanishes.
-struct SimplifyReshape : OpRewritePattern<ReshapeOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ReshapeOp op,
-                                PatternRewriter &rewriter) const override {
-    if (op.getInput().getType() == op.getType()) {
-      rewriter.replaceOp(op, op.getInput());
-      return success();
-    }
-    if (auto inner = op.getInput().getDefiningOp<ReshapeOp>()) {
-      rewriter.replaceOpWithNewOp<ReshapeOp>(op, op.getType(),
-                                             inner.getInput());
       return success();
     }
     return failure();
@@ -483,8 +405,8 @@ struct ConvertTosaPass
              ConvertBinary<tosa::MulOp, MulOp>, ConvertClamp,
              ConvertSimpleActivation<tosa::SigmoidOp, ActivationKind::Sigmoid>,
              ConvertSimpleActivation<tosa::TanhOp, ActivationKind::Tanh>,
-             ConvertConcat, ConvertResize, ConvertReshape, SimplifyTranspose,
-             SimplifyReshape>(ctx);
+             ConvertConcat, ConvertResize, ConvertReshape, SimplifyTranspose>(
+            ctx);
     ActivationOp::getCanonicalizationPatterns(patterns, ctx);
     MulOp::getCanonicalizationPatterns(patterns, ctx);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

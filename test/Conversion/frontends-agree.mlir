@@ -1,9 +1,11 @@
 // The same small multi-branch network (3x3 conv + relu, depthwise 3x3,
 // pointwise 1x1, a residual add, a 1x1 branch, a channel concat) imported
-// from ONNX and converted from TOSA gives the same accel IR: same layers,
+// from ONNX and converted from TOSA or linalg (Inputs/multibranch-linalg.mlir)
+// gives the same accel IR: same layers,
 // attributes, types and data flow (weights are not compared).
 // RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx | FileCheck %s
 // RUN: accel-opt %s --accel-convert-tosa | FileCheck %s
+// RUN: accel-opt %S/Inputs/multibranch-linalg.mlir --accel-convert-linalg | FileCheck %s
 
 // CHECK-LABEL: func.func @main(%arg0: tensor<1x8x16x16xf32>
 // CHECK:      %[[C1:.*]] = accel.conv2d %arg0, %{{.*}}, %{{.*}} {activation = #accel.act<relu>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x16x16xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
