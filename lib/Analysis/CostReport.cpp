@@ -1,6 +1,7 @@
 //===- CostReport.cpp - --accel-cost-report -------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
+#include "accel/Analysis/LayerNames.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/CostModel/CostModel.h"
 #include "accel/Search/DefaultMapping.h"
@@ -19,22 +20,6 @@ using namespace mlir;
 using namespace accel;
 
 namespace {
-
-/// A layer's name for reports: the name of its location (ONNX node names
-/// arrive as NameLoc), else "op@line", else "op#index".
-std::string layerName(Operation *op, unsigned index) {
-  std::string kind = op->getName().stripDialect().str();
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location inner : fused.getLocations())
-      if (isa<NameLoc>(inner))
-        loc = inner;
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().str();
-  if (auto file = dyn_cast<FileLineColLoc>(loc))
-    return llvm::formatv("{0}@{1}", kind, file.getLine());
-  return llvm::formatv("{0}#{1}", kind, index);
-}
 
 std::string groupName(Operation *op) {
   auto group = op->getParentOfType<GroupOp>();

@@ -1,10 +1,13 @@
 //===- accel-translate.cpp - Translations in and out of accel -------------===//
 //
 // --import-onnx: an ONNX model file to an accel module.
+// --export-timeloop, --export-maestro: mapped layers for cross-checking with
+// those tools.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Registration/Registration.h"
+#include "accel/Target/Export.h"
 #include "accel/Target/OnnxImport.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
@@ -17,7 +20,34 @@ static llvm::cl::opt<bool> weightsAsArgs(
     llvm::cl::desc("--import-onnx: make the weights function arguments "
                    "instead of constants (for mapping without executing)"));
 
+static llvm::cl::opt<std::string> exportArch(
+    "export-arch",
+    llvm::cl::desc("--export-timeloop / --export-maestro: the accelerator (a "
+                   "preset or a .yaml file; default: the module's "
+                   "accel.target)"),
+    llvm::cl::value_desc("name"));
+
 static void registerTranslations() {
+  mlir::TranslateFromMLIRRegistration toTimeloop(
+      "export-timeloop",
+      "Write every convolution and matmul as a Timeloop problem and mapping",
+      [](mlir::Operation *op, llvm::raw_ostream &os) {
+        return accel::exportTimeloop(llvm::cast<mlir::ModuleOp>(op), exportArch,
+                                     os);
+      },
+      [](mlir::DialectRegistry &registry) {
+        accel::registerAllAccelOptDialects(registry);
+      });
+  mlir::TranslateFromMLIRRegistration toMaestro(
+      "export-maestro",
+      "Write every convolution and matmul as a MAESTRO dataflow",
+      [](mlir::Operation *op, llvm::raw_ostream &os) {
+        return accel::exportMaestro(llvm::cast<mlir::ModuleOp>(op), exportArch,
+                                    os);
+      },
+      [](mlir::DialectRegistry &registry) {
+        accel::registerAllAccelOptDialects(registry);
+      });
   mlir::TranslateToMLIRRegistration importOnnx(
       "import-onnx", "Import an ONNX model into the accel dialect",
       [](llvm::SourceMgr &sourceMgr,

@@ -1,0 +1,33 @@
+// accel-opt export for MAESTRO; accelerator tiny (3 PEs)
+Network accel {
+Layer conv1d {
+  // conv2d; the dataflow uses 3 PEs
+  Type: CONV
+  Stride { X: 1, Y: 1 }
+  Dimensions { K: 1, C: 1, R: 1, S: 3, Y: 1, X: 8, N: 1 }
+  Dataflow {
+    SpatialMap(3,1) X;
+    TemporalMap(1,1) N;
+    TemporalMap(1,1) K;
+    TemporalMap(1,1) C;
+    TemporalMap(1,1) R;
+    TemporalMap(3,3) S;
+    TemporalMap(1,1) Y;
+  }
+}
+Layer fc {
+  // matmul; the dataflow uses 3 PEs
+  Type: CONV
+  Stride { X: 1, Y: 1 }
+  Dimensions { K: 3, C: 2, R: 1, S: 1, Y: 1, X: 1, N: 4 }
+  Dataflow {
+    SpatialMap(1,1) K;
+    TemporalMap(1,1) N;
+    TemporalMap(2,2) C;
+    TemporalMap(1,1) R;
+    TemporalMap(1,1) S;
+    TemporalMap(1,1) Y;
+    TemporalMap(1,1) X;
+  }
+}
+}
