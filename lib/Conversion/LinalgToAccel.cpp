@@ -160,7 +160,11 @@ void replaceAccumulating(PatternRewriter &rewriter, Operation *op, Value r,
   rewriter.replaceOp(op, r);
 }
 
-template <typename ConvOp, bool nhwc>
+/// A linalg convolution (regular or depthwise, NCHW or NHWC) as an accel
+/// one: the padding in front absorbed, the input in NCHW, the weights in
+/// accel's [K, C/G, R, S] (which `depthwise` decides), a broadcast bias
+/// folded in, any other accumulator added back.
+template <typename ConvOp, bool nhwc, bool depthwise>
 struct ConvertConv : OpRewritePattern<ConvOp> {
   using OpRewritePattern<ConvOp>::OpRewritePattern;
   LogicalResult matchAndRewrite(ConvOp op,
@@ -169,10 +173,24 @@ struct ConvertConv : OpRewritePattern<ConvOp> {
     SmallVector<int64_t> pads;
     Value x = absorbPad(op.getInputs()[0], nhwc ? 1 : 2, nhwc ? 2 : 3,
                         isZeroAttr, pads);
-    Value w = op.getInputs()[1];
-    if (nhwc) {
+    if (nhwc)
       x = permute(rewriter, loc, x, kToNCHW);
-      w = permute(rewriter, loc, w, {3, 2, 0, 1}); // HWCF -> FCHW
+    Value w = op.getInputs()[1];
+    int64_t groups = 1;
+    if (!depthwise) {
+      if (nhwc)
+        w = permute(rewriter, loc, w, {3, 2, 0, 1}); // HWCF -> FCHW
+    } else {
+      if (nhwc)
+        w = permute(rewriter, loc, w, {2, 0, 1}); // HWC -> CHW
+      auto wt = cast<RankedTensorType>(w.getType());
+      groups = wt.getDimSize(0);
+      auto w4 = RankedTensorType::get(
+          {groups, 1, wt.getDimSize(1), wt.getDimSize(2)}, wt.getElementType());
+      if (std::optional<DenseElementsAttr> attr = constantOf(w))
+        w = arith::ConstantOp::create(rewriter, loc, attr->reshape(w4));
+      else
+        w = ReshapeOp::create(rewriter, loc, w4, w);
     }
     Value init = op.getOutputs()[0];
     Value bias = biasOf(init, nhwc);
@@ -182,44 +200,7 @@ struct ConvertConv : OpRewritePattern<ConvOp> {
         rewriter, loc, outType, x, w, bias,
         rewriter.getDenseI64ArrayAttr(pairOf(op.getStrides())),
         rewriter.getDenseI64ArrayAttr(pairOf(op.getDilations())),
-        rewriter.getDenseI64ArrayAttr(pads), rewriter.getI64IntegerAttr(1),
-        nullptr, nullptr);
-    replaceAccumulating(rewriter, op, conv, init, nhwc, bool(bias));
-    return success();
-  }
-};
-
-template <typename ConvOp, bool nhwc>
-struct ConvertDepthwise : OpRewritePattern<ConvOp> {
-  using OpRewritePattern<ConvOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(ConvOp op,
-                                PatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    SmallVector<int64_t> pads;
-    Value x = absorbPad(op.getInputs()[0], nhwc ? 1 : 2, nhwc ? 2 : 3,
-                        isZeroAttr, pads);
-    Value w = op.getInputs()[1];
-    if (nhwc) {
-      x = permute(rewriter, loc, x, kToNCHW);
-      w = permute(rewriter, loc, w, {2, 0, 1}); // HWC -> CHW
-    }
-    auto wt = cast<RankedTensorType>(w.getType());
-    int64_t c = wt.getDimSize(0);
-    auto w4 = RankedTensorType::get({c, 1, wt.getDimSize(1), wt.getDimSize(2)},
-                                    wt.getElementType());
-    if (std::optional<DenseElementsAttr> attr = constantOf(w))
-      w = arith::ConstantOp::create(rewriter, loc, attr->reshape(w4));
-    else
-      w = ReshapeOp::create(rewriter, loc, w4, w);
-    Value init = op.getOutputs()[0];
-    Value bias = biasOf(init, nhwc);
-    auto type = cast<RankedTensorType>(init.getType());
-    auto outType = nhwc ? permuteType(type, kToNCHW) : type;
-    Value conv = Conv2DOp::create(
-        rewriter, loc, outType, x, w, bias,
-        rewriter.getDenseI64ArrayAttr(pairOf(op.getStrides())),
-        rewriter.getDenseI64ArrayAttr(pairOf(op.getDilations())),
-        rewriter.getDenseI64ArrayAttr(pads), rewriter.getI64IntegerAttr(c),
+        rewriter.getDenseI64ArrayAttr(pads), rewriter.getI64IntegerAttr(groups),
         nullptr, nullptr);
     replaceAccumulating(rewriter, op, conv, init, nhwc, bool(bias));
     return success();
@@ -398,10 +379,10 @@ struct ConvertLinalgPass
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
-    patterns.add<ConvertConv<linalg::Conv2DNchwFchwOp, false>,
-                 ConvertConv<linalg::Conv2DNhwcHwcfOp, true>,
-                 ConvertDepthwise<linalg::DepthwiseConv2DNchwChwOp, false>,
-                 ConvertDepthwise<linalg::DepthwiseConv2DNhwcHwcOp, true>,
+    patterns.add<ConvertConv<linalg::Conv2DNchwFchwOp, false, false>,
+                 ConvertConv<linalg::Conv2DNhwcHwcfOp, true, false>,
+                 ConvertConv<linalg::DepthwiseConv2DNchwChwOp, false, true>,
+                 ConvertConv<linalg::DepthwiseConv2DNhwcHwcOp, true, true>,
                  ConvertMaxPool<linalg::PoolingNchwMaxOp, false>,
                  ConvertMaxPool<linalg::PoolingNhwcMaxOp, true>,
                  ConvertMatmul<linalg::MatmulOp>,

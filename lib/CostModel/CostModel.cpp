@@ -124,8 +124,8 @@ struct AxisEnumerator {
     for (int64_t x = 0; x < trips; ++x) {
       if (first) {
         int64_t lo = lo0 + x * l.step;
-        total += sumFirstUnit(k + 1, lo, std::min(hi0, lo + l.step), lo1,
-                              hi1, count);
+        total += sumFirstUnit(k + 1, lo, std::min(hi0, lo + l.step), lo1, hi1,
+                              count);
       } else {
         int64_t lo = lo1 + x * l.step;
         total += sumFirstUnit(k + 1, lo0, hi0, lo, std::min(hi1, lo + l.step),
@@ -137,9 +137,8 @@ struct AxisEnumerator {
 
   int64_t sum(Combine combine) {
     const LoopBounds &bounds = problem.bounds;
-    bool anyAcross = llvm::any_of(loops, [](const AxisLoop &l) {
-      return l.across;
-    });
+    bool anyAcross =
+        llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
     // A single dimension's chunks partition it, so across units they are
     // disjoint: their union over everything is the extent. The largest of a
     // group of units is the first unit's chunk (only trailing ones are
@@ -318,8 +317,8 @@ struct Model {
       int64_t stride = rows ? b.strideH : b.strideW;
       int64_t dilation = rows ? b.dilationH : b.dilationW;
       int64_t size = rows ? problem.inputH : problem.inputW;
-      n *= std::min(size, (chunk(a.d0) - 1) * stride +
-                              (chunk(a.d1) - 1) * dilation + 1);
+      n *=
+          std::min(size, inputSpan(chunk(a.d0), chunk(a.d1), stride, dilation));
     }
     return n;
   }

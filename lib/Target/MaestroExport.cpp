@@ -12,7 +12,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "MappedLayers.h"
-#include "accel/Analysis/ArchResolution.h"
 #include "accel/Target/Export.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -65,7 +64,7 @@ struct MaestroLayer {
     int64_t stride = rows ? b.strideH : b.strideW;
     int64_t dilation = rows ? b.dilationH : b.dilationW;
     int64_t filter = layer.mapping.resolvedTile(i, f, b);
-    return {(t - 1) * stride + dilation * (filter - 1) + 1, t * stride};
+    return {inputSpan(t, filter, stride, dilation), t * stride};
   }
 };
 
@@ -73,13 +72,11 @@ struct MaestroLayer {
 
 LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
                                    llvm::raw_ostream &os) {
-  FailureOr<Arch> arch = resolvePassArch(module, archOption);
-  if (failed(arch))
+  FailureOr<MappedModule> mapped = collectMappedLayers(module, archOption);
+  if (failed(mapped))
     return failure();
-  FailureOr<std::vector<MappedLayer>> layers =
-      collectMappedLayers(module, *arch);
-  if (failed(layers))
-    return failure();
+  const Arch *arch = &mapped->arch;
+  const std::vector<MappedLayer> *layers = &mapped->layers;
   os << "// accel-opt export for MAESTRO; accelerator " << arch->name << " ("
      << arch->numPEs() << " PEs)\n";
   os << "Network accel {\n";
@@ -104,8 +101,8 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
     os << "  Type: " << (depthwise ? "DSCONV" : "CONV") << "\n";
     os << llvm::formatv("  Stride { X: {0}, Y: {1} }\n", b.strideW, b.strideH);
     // Input extent with padding: what the output rows need.
-    int64_t y = (b[Dim::P] - 1) * b.strideH + b.dilationH * (b[Dim::R] - 1) + 1;
-    int64_t x = (b[Dim::Q] - 1) * b.strideW + b.dilationW * (b[Dim::S] - 1) + 1;
+    int64_t y = inputSpan(b[Dim::P], b[Dim::R], b.strideH, b.dilationH);
+    int64_t x = inputSpan(b[Dim::Q], b[Dim::S], b.strideW, b.dilationW);
     os << "  Dimensions { ";
     if (depthwise)
       os << "K: 1, C: " << b[Dim::G];

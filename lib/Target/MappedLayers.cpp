@@ -1,14 +1,19 @@
 //===- MappedLayers.cpp - The layers an export writes ---------------------===//
 
 #include "MappedLayers.h"
+#include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/LayerNames.h"
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelOps.h"
 
 using namespace mlir;
 
-FailureOr<std::vector<accel::MappedLayer>>
-accel::collectMappedLayers(ModuleOp module, const Arch &arch) {
+FailureOr<accel::MappedModule>
+accel::collectMappedLayers(ModuleOp module, llvm::StringRef archOption) {
+  FailureOr<Arch> resolved = resolvePassArch(module, archOption);
+  if (failed(resolved))
+    return failure();
+  const Arch &arch = *resolved;
   std::vector<MappedLayer> layers;
   unsigned index = 0;
   WalkResult walk = module.walk([&](LayerOpInterface layer) {
@@ -34,5 +39,5 @@ accel::collectMappedLayers(ModuleOp module, const Arch &arch) {
   });
   if (walk.wasInterrupted())
     return failure();
-  return layers;
+  return MappedModule{arch, std::move(layers)};
 }

@@ -16,10 +16,17 @@ struct MappedLayer {
   bool defaultMapping; ///< no #accel.mapping in the IR
 };
 
-/// Every layer of `module` with its mapping (the default one where the IR has
-/// none), in order. Emits an error at a layer whose default mapping fails.
-mlir::FailureOr<std::vector<MappedLayer>>
-collectMappedLayers(mlir::ModuleOp module, const Arch &arch);
+struct MappedModule {
+  Arch arch;
+  std::vector<MappedLayer> layers;
+};
+
+/// The accelerator (the option, else the module's accel.target) and every
+/// layer of `module` with its mapping (the default one where the IR has
+/// none), in order. Emits an error at the module or at a layer whose
+/// default mapping fails.
+mlir::FailureOr<MappedModule> collectMappedLayers(mlir::ModuleOp module,
+                                                  llvm::StringRef archOption);
 
 } // namespace accel
 

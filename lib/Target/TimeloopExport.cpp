@@ -15,7 +15,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "MappedLayers.h"
-#include "accel/Analysis/ArchResolution.h"
 #include "accel/Target/Export.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -100,13 +99,11 @@ void writeLevel(llvm::raw_ostream &os, llvm::StringRef target,
 
 LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
                                     llvm::raw_ostream &os) {
-  FailureOr<Arch> arch = resolvePassArch(module, archOption);
-  if (failed(arch))
+  FailureOr<MappedModule> mapped = collectMappedLayers(module, archOption);
+  if (failed(mapped))
     return failure();
-  FailureOr<std::vector<MappedLayer>> layers =
-      collectMappedLayers(module, *arch);
-  if (failed(layers))
-    return failure();
+  const Arch *arch = &mapped->arch;
+  const std::vector<MappedLayer> *layers = &mapped->layers;
   for (const MappedLayer &l : *layers) {
     if (l.kind != "conv2d" && l.kind != "matmul") {
       os << "# skipped " << l.name << " (" << l.kind

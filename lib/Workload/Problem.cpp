@@ -52,7 +52,7 @@ static std::pair<int64_t, int64_t> hull(int64_t o0, int64_t o1, int64_t f0,
   if (o0 >= o1 || f0 >= f1)
     return {0, 0};
   int64_t begin = o0 * stride + f0 * dilation - pad;
-  int64_t end = (o1 - 1) * stride + (f1 - 1) * dilation - pad + 1;
+  int64_t end = begin + inputSpan(o1 - o0, f1 - f0, stride, dilation);
   begin = std::max<int64_t>(begin, 0);
   end = std::min(end, size);
   return begin < end ? std::pair{begin, end}

@@ -54,7 +54,12 @@ int64_t accel::numElements(ArrayRef<int64_t> shape) {
 }
 
 int64_t accel::dilatedKernel(const Window1D &w) {
-  return w.dilation * (w.kernel - 1) + 1;
+  return inputSpan(1, w.kernel, w.stride, w.dilation);
+}
+
+int64_t accel::inputSpan(int64_t outputs, int64_t taps, int64_t stride,
+                         int64_t dilation) {
+  return (outputs - 1) * stride + dilation * (taps - 1) + 1;
 }
 
 Expected<int64_t> accel::slidingOutputSize(int64_t in, const Window1D &w,

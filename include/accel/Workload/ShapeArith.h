@@ -35,6 +35,12 @@ struct Window1D {
 /// Extent covered by a dilated kernel: dilation * (kernel - 1) + 1.
 int64_t dilatedKernel(const Window1D &w);
 
+/// Input extent (unclipped, padding included) that `outputs` consecutive
+/// outputs read with `taps` consecutive filter taps: (outputs - 1) * stride +
+/// dilation * (taps - 1) + 1. The receptive field of a tile.
+int64_t inputSpan(int64_t outputs, int64_t taps, int64_t stride,
+                  int64_t dilation);
+
 /// Output length of a convolution / pooling window sliding over `in`
 /// elements: floor((in + pads - dilatedKernel) / stride) + 1, or with
 /// `ceilMode` the ceiling, where (as in ONNX and PyTorch) the last window must
