@@ -1,6 +1,7 @@
 //===- Problem.cpp - A layer as the cost model sees it --------------------===//
 
 #include "accel/Workload/Problem.h"
+#include "accel/Workload/ReceptiveField.h"
 
 using namespace accel;
 
@@ -45,29 +46,18 @@ int64_t LayerProblem::tensorSize(Tensor t) const {
   return 0;
 }
 
-static std::pair<int64_t, int64_t> hull(int64_t o0, int64_t o1, int64_t f0,
-                                        int64_t f1, int64_t stride,
-                                        int64_t dilation, int64_t pad,
-                                        int64_t size) {
-  if (o0 >= o1 || f0 >= f1)
-    return {0, 0};
-  int64_t begin = o0 * stride + f0 * dilation - pad;
-  int64_t end = begin + inputSpan(o1 - o0, f1 - f0, stride, dilation);
-  begin = std::max<int64_t>(begin, 0);
-  end = std::min(end, size);
-  return begin < end ? std::pair{begin, end}
-                     : std::pair<int64_t, int64_t>{0, 0};
-}
-
 std::pair<int64_t, int64_t>
 LayerProblem::inputRows(int64_t p0, int64_t p1, int64_t r0, int64_t r1) const {
-  return hull(p0, p1, r0, r1, bounds.strideH, bounds.dilationH, padTop, inputH);
+  Interval i = windowInput({p0, p1}, {r0, r1}, bounds.strideH, bounds.dilationH,
+                           padTop, inputH);
+  return {i.begin, i.end};
 }
 
 std::pair<int64_t, int64_t>
 LayerProblem::inputCols(int64_t q0, int64_t q1, int64_t s0, int64_t s1) const {
-  return hull(q0, q1, s0, s1, bounds.strideW, bounds.dilationW, padLeft,
-              inputW);
+  Interval i = windowInput({q0, q1}, {s0, s1}, bounds.strideW, bounds.dilationW,
+                           padLeft, inputW);
+  return {i.begin, i.end};
 }
 
 LayerProblem accel::convProblem(llvm::ArrayRef<int64_t> input,

@@ -47,8 +47,8 @@ struct LayerProblem {
   int64_t macs() const { return bounds.iterations(); }
   /// Number of elements of each tensor.
   int64_t tensorSize(Tensor t) const;
-  /// Input rows a tile of output rows [p0, p1) x filter rows [r0, r1) reads,
-  /// as the half-open hull clipped to the input: {begin, end}.
+  /// Input rows a tile of output rows [p0, p1) x filter rows [r0, r1) reads
+  /// (ReceptiveField.h's windowInput): {begin, end}, empty as {0, 0}.
   std::pair<int64_t, int64_t> inputRows(int64_t p0, int64_t p1, int64_t r0,
                                         int64_t r1) const;
   std::pair<int64_t, int64_t> inputCols(int64_t q0, int64_t q1, int64_t s0,

@@ -65,7 +65,7 @@ struct Simulator {
     return true;
   }
   /// The element of `x` a MAC at `c` touches; for inputs the row and column
-  /// are unclipped (a box of them is clipped afterwards).
+  /// may lie in the padding.
   Element element(Tensor x, const PerDim<int64_t> &c) const {
     const LoopBounds &b = prob.bounds;
     switch (x) {
@@ -82,15 +82,9 @@ struct Simulator {
   }
   std::set<Element> elements(Tensor x, const Box &box) const {
     std::set<Element> out;
-    std::array<int64_t, 5> lo = box.lo, hi = box.hi;
+    const std::array<int64_t, 5> &lo = box.lo, &hi = box.hi;
     if (lo[0] > hi[0])
       return out;
-    if (x == Tensor::Inputs) { // clip rows and columns to the input
-      lo[3] = std::max<int64_t>(lo[3], 0);
-      hi[3] = std::min(hi[3], prob.inputH - 1);
-      lo[4] = std::max<int64_t>(lo[4], 0);
-      hi[4] = std::min(hi[4], prob.inputW - 1);
-    }
     for (int64_t a = lo[0]; a <= hi[0]; ++a)
       for (int64_t b = lo[1]; b <= hi[1]; ++b)
         for (int64_t c = lo[2]; c <= hi[2]; ++c)
@@ -185,10 +179,14 @@ struct Simulator {
             reaches = false;
         if (!reaches)
           continue;
+        Element e = element(x, c);
+        // Padding is not stored: input boxes hold rows and columns read.
+        if (x == Tensor::Inputs && (e[3] < 0 || e[3] >= prob.inputH ||
+                                    e[4] < 0 || e[4] >= prob.inputW))
+          continue;
         for (unsigned m : holders(x)) {
           unsigned pos = nest.position[m];
-          boxes[{m, x, instanceAt(pos, i), identityAt(x, pos, i)}].add(
-              element(x, c));
+          boxes[{m, x, instanceAt(pos, i), identityAt(x, pos, i)}].add(e);
         }
       }
     });

@@ -1,0 +1,89 @@
+//===- ReceptiveField.h - Which input a tile of output needs ----*- C++ -*-===//
+//
+// For every layer kind, the exact input region an output region reads,
+// through stride, dilation, padding (clipped at the borders), pooling
+// windows, transposed convolution and upsampling (fractional strides),
+// concatenation (channel ranges) and broadcasting. Regions are boxes of
+// half-open intervals over the NCHW dimensions (fewer for lower ranks). The
+// window extents come from ShapeArith's inputSpan. Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_WORKLOAD_RECEPTIVEFIELD_H
+#define ACCEL_WORKLOAD_RECEPTIVEFIELD_H
+
+#include "accel/Workload/ShapeArith.h"
+#include <string>
+
+namespace accel {
+
+struct Interval {
+  int64_t begin = 0, end = 0; ///< half-open; empty when begin >= end
+  int64_t size() const { return end > begin ? end - begin : 0; }
+  bool empty() const { return end <= begin; }
+  friend bool operator==(const Interval &a, const Interval &b) {
+    return a.size() == 0 ? b.size() == 0 : a.begin == b.begin && a.end == b.end;
+  }
+};
+
+/// A box of intervals, one per tensor dimension.
+struct Region {
+  llvm::SmallVector<Interval, 4> dims;
+
+  /// The whole of a tensor of `shape`.
+  static Region whole(llvm::ArrayRef<int64_t> shape);
+  bool empty() const;
+  int64_t elements() const;
+  /// The smallest box holding both (what a buffer holds for two tiles).
+  Region hull(const Region &other) const;
+  Region intersect(const Region &other) const;
+  friend bool operator==(const Region &a, const Region &b) {
+    return a.dims == b.dims;
+  }
+  /// "[0, 1) x [0, 64) x [3, 9) x [0, 56)".
+  std::string str() const;
+};
+
+/// The input rows (or columns) outputs `o` read through filter taps `taps`:
+/// the smallest interval holding every row p * stride + r * dilation -
+/// padBegin (p in o, r in taps) that lies in [0, inputSize). Padding is not
+/// read; with dilation > stride the rows read can have gaps, which the
+/// interval covers.
+Interval windowInput(Interval o, Interval taps, int64_t stride,
+                     int64_t dilation, int64_t padBegin, int64_t inputSize);
+/// The same through all of a window's taps.
+Interval windowInput(Interval o, const Window1D &w, int64_t inputSize);
+/// Input rows a transposed convolution reads for outputs `o`: the i with
+/// i * stride + r * dilation - padBegin in `o` for some tap r.
+Interval transposedInput(Interval o, const Window1D &w, int64_t inputSize);
+
+/// conv2d (input NCHW, weight [K, C/G, R, S]): the input region.
+Region conv2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
+                   llvm::ArrayRef<int64_t> weight, const ConvParams &p);
+Region convTranspose2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
+                            llvm::ArrayRef<int64_t> weight,
+                            const ConvParams &p);
+Region pool2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
+                   const PoolParams &p);
+/// Integer-factor resize; bilinear reads the two neighbours of each source
+/// coordinate (half-pixel centres unless alignCorners).
+Region resizeInput(const Region &out, llvm::ArrayRef<int64_t> input,
+                   llvm::ArrayRef<int64_t> output, bool bilinear,
+                   bool alignCorners);
+/// Elementwise with broadcasting: the region of an operand of `operand`
+/// shape (a dimension of 1 that stretches reads [0, 1)).
+Region broadcastInput(const Region &out, llvm::ArrayRef<int64_t> operand);
+/// concat along `axis`: the region of input `index` (empty when the output
+/// region does not reach it), in the input's coordinates.
+Region concatInput(const Region &out,
+                   llvm::ArrayRef<llvm::ArrayRef<int64_t>> inputs, int64_t axis,
+                   unsigned index);
+/// matmul lhs [.., M, K] x rhs: the lhs region (rows of the output, all of K).
+Region matmulLhsInput(const Region &out, llvm::ArrayRef<int64_t> lhs);
+/// Reshape / flatten: exact when the reshape only merges or splits
+/// dimensions the region covers whole; otherwise the whole input.
+Region reshapeInput(const Region &out, llvm::ArrayRef<int64_t> input,
+                    llvm::ArrayRef<int64_t> output);
+
+} // namespace accel
+
+#endif

@@ -1,0 +1,240 @@
+//===- ReceptiveFieldTest.cpp - Receptive fields against brute force ------===//
+//
+// Each case propagates an output region element by element: every output in
+// the region, every tap it reads, and keeps the input coordinates that lie
+// inside the input. The analytical region must be the bounding box of that
+// set, exactly.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Workload/ReceptiveField.h"
+#include "gtest/gtest.h"
+#include <cmath>
+#include <random>
+
+using namespace accel;
+
+namespace {
+
+struct Random {
+  std::mt19937_64 rng;
+  int64_t pick(int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  }
+  Interval sub(int64_t size) {
+    int64_t b = pick(0, size - 1);
+    return {b, pick(b + 1, size)};
+  }
+};
+
+/// Bounding box of a set of 4-D points, as a Region.
+struct BoxBuilder {
+  std::array<int64_t, 4> lo{INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
+  std::array<int64_t, 4> hi{INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
+  bool any = false;
+  void add(std::array<int64_t, 4> p) {
+    any = true;
+    for (int i = 0; i < 4; ++i) {
+      lo[i] = std::min(lo[i], p[i]);
+      hi[i] = std::max(hi[i], p[i] + 1);
+    }
+  }
+  Region region() const {
+    Region r;
+    for (int i = 0; i < 4; ++i)
+      r.dims.push_back(any ? Interval{lo[i], hi[i]} : Interval{0, 0});
+    return r;
+  }
+};
+
+bool sameRegion(const Region &a, const Region &b) {
+  if (a.empty() || b.empty())
+    return a.empty() == b.empty();
+  return a == b;
+}
+
+TEST(ReceptiveField, ConvMatchesBruteForce) {
+  Random r{std::mt19937_64(3)};
+  int checked = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    ConvParams p;
+    p.groups = r.pick(1, 3);
+    int64_t cg = r.pick(1, 2), kg = r.pick(1, 2);
+    int64_t kh = r.pick(1, 4), kw = r.pick(1, 3);
+    p.strides = {r.pick(1, 3), r.pick(1, 2)};
+    p.dilations = {r.pick(1, 3), r.pick(1, 2)};
+    p.pads = {r.pick(0, 3), r.pick(0, 2), r.pick(0, 3), r.pick(0, 2)};
+    Shape in{1, cg * p.groups, r.pick(1, 12), r.pick(1, 9)};
+    Shape w{kg * p.groups, cg, kh, kw};
+    auto out = inferConv2dShape(in, w, p);
+    if (!out) {
+      llvm::consumeError(out.takeError());
+      continue;
+    }
+    Region o{{r.sub((*out)[0]), r.sub((*out)[1]), r.sub((*out)[2]),
+              r.sub((*out)[3])}};
+    BoxBuilder box;
+    for (int64_t n = o.dims[0].begin; n < o.dims[0].end; ++n)
+      for (int64_t k = o.dims[1].begin; k < o.dims[1].end; ++k)
+        for (int64_t y = o.dims[2].begin; y < o.dims[2].end; ++y)
+          for (int64_t x = o.dims[3].begin; x < o.dims[3].end; ++x)
+            for (int64_t c = 0; c < cg; ++c)
+              for (int64_t i = 0; i < kh; ++i)
+                for (int64_t j = 0; j < kw; ++j) {
+                  int64_t g = k / kg;
+                  int64_t row =
+                      y * p.strides[0] + i * p.dilations[0] - p.pads[0];
+                  int64_t col =
+                      x * p.strides[1] + j * p.dilations[1] - p.pads[1];
+                  if (row >= 0 && row < in[2] && col >= 0 && col < in[3])
+                    box.add({n, g * cg + c, row, col});
+                }
+    Region expected = box.region();
+    Region got = conv2dInput(o, in, w, p);
+    ASSERT_TRUE(sameRegion(got, expected))
+        << "out " << o.str() << " got " << got.str() << " expected "
+        << expected.str();
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
+  Random r{std::mt19937_64(5)};
+  int checked = 0;
+  for (int iter = 0; iter < 3000; ++iter) {
+    ConvParams p;
+    int64_t kh = r.pick(1, 4), kw = r.pick(1, 3);
+    p.strides = {r.pick(1, 3), r.pick(1, 2)};
+    p.dilations = {r.pick(1, 2), r.pick(1, 2)};
+    p.pads = {r.pick(0, 2), r.pick(0, 1), r.pick(0, 2), r.pick(0, 1)};
+    Shape in{1, 2, r.pick(1, 7), r.pick(1, 6)};
+    Shape w{2, 3, kh, kw};
+    auto out = inferConvTranspose2dShape(in, w, p);
+    if (!out) {
+      llvm::consumeError(out.takeError());
+      continue;
+    }
+    Region o{{{0, 1}, r.sub((*out)[1]), r.sub((*out)[2]), r.sub((*out)[3])}};
+    BoxBuilder box;
+    // Input (c, i, j) feeds output row i * s + a * d - pad for tap a.
+    for (int64_t c = 0; c < in[1]; ++c)
+      for (int64_t i = 0; i < in[2]; ++i)
+        for (int64_t j = 0; j < in[3]; ++j)
+          for (int64_t a = 0; a < kh; ++a)
+            for (int64_t b = 0; b < kw; ++b) {
+              int64_t y = i * p.strides[0] + a * p.dilations[0] - p.pads[0];
+              int64_t x = j * p.strides[1] + b * p.dilations[1] - p.pads[1];
+              if (y >= o.dims[2].begin && y < o.dims[2].end &&
+                  x >= o.dims[3].begin && x < o.dims[3].end)
+                box.add({0, c, i, j});
+            }
+    Region expected = box.region();
+    Region got = convTranspose2dInput(o, in, w, p);
+    ASSERT_TRUE(sameRegion(got, expected))
+        << "out " << o.str() << " got " << got.str() << " expected "
+        << expected.str();
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+TEST(ReceptiveField, PoolMatchesBruteForce) {
+  Random r{std::mt19937_64(9)};
+  for (int iter = 0; iter < 2000; ++iter) {
+    PoolParams p;
+    p.kernel = {r.pick(1, 3), r.pick(1, 3)};
+    p.strides = {r.pick(1, 3), r.pick(1, 2)};
+    p.pads = {r.pick(0, p.kernel[0] - 1), r.pick(0, p.kernel[1] - 1),
+              r.pick(0, p.kernel[0] - 1), r.pick(0, p.kernel[1] - 1)};
+    p.ceilMode = r.pick(0, 1);
+    Shape in{1, 3, r.pick(1, 10), r.pick(1, 10)};
+    auto out = inferPool2dShape(in, p);
+    if (!out) {
+      llvm::consumeError(out.takeError());
+      continue;
+    }
+    Region o{{{0, 1}, r.sub(3), r.sub((*out)[2]), r.sub((*out)[3])}};
+    BoxBuilder box;
+    for (int64_t c = o.dims[1].begin; c < o.dims[1].end; ++c)
+      for (int64_t y = o.dims[2].begin; y < o.dims[2].end; ++y)
+        for (int64_t x = o.dims[3].begin; x < o.dims[3].end; ++x)
+          for (int64_t a = 0; a < p.kernel[0]; ++a)
+            for (int64_t b = 0; b < p.kernel[1]; ++b) {
+              int64_t row = y * p.strides[0] + a - p.pads[0];
+              int64_t col = x * p.strides[1] + b - p.pads[1];
+              if (row >= 0 && row < in[2] && col >= 0 && col < in[3])
+                box.add({0, c, row, col});
+            }
+    Region got = pool2dInput(o, in, p);
+    ASSERT_TRUE(sameRegion(got, box.region()))
+        << "out " << o.str() << " got " << got.str() << " expected "
+        << box.region().str();
+  }
+}
+
+/// Source rows of output row `dst` of a resize, as an executor computes them.
+std::pair<int64_t, int64_t> resizeSources(int64_t dst, int64_t in, int64_t out,
+                                          bool bilinear, bool alignCorners) {
+  int64_t s = out / in;
+  if (!bilinear)
+    return {dst / s, dst / s};
+  double src = alignCorners ? (out > 1 ? double(dst) * (in - 1) / (out - 1) : 0)
+                            : (dst + 0.5) / s - 0.5;
+  int64_t lo = std::max<int64_t>(0, int64_t(std::floor(src)));
+  return {lo, std::min(in - 1, lo + 1)};
+}
+
+TEST(ReceptiveField, ResizeMatchesBruteForce) {
+  Random r{std::mt19937_64(13)};
+  for (int iter = 0; iter < 2000; ++iter) {
+    bool bilinear = r.pick(0, 1), align = bilinear && r.pick(0, 1);
+    Shape in{1, 2, r.pick(1, 6), r.pick(1, 6)};
+    Shape out{1, 2, in[2] * r.pick(1, 4), in[3] * r.pick(1, 4)};
+    Region o{{{0, 1}, r.sub(2), r.sub(out[2]), r.sub(out[3])}};
+    BoxBuilder box;
+    for (int64_t c = o.dims[1].begin; c < o.dims[1].end; ++c)
+      for (int64_t y = o.dims[2].begin; y < o.dims[2].end; ++y)
+        for (int64_t x = o.dims[3].begin; x < o.dims[3].end; ++x) {
+          auto [y0, y1] = resizeSources(y, in[2], out[2], bilinear, align);
+          auto [x0, x1] = resizeSources(x, in[3], out[3], bilinear, align);
+          for (int64_t a : {y0, y1})
+            for (int64_t b : {x0, x1})
+              box.add({0, c, a, b});
+        }
+    Region got = resizeInput(o, in, out, bilinear, align);
+    ASSERT_TRUE(sameRegion(got, box.region()))
+        << "out " << o.str() << " got " << got.str() << " expected "
+        << box.region().str() << (bilinear ? " bilinear" : " nearest")
+        << (align ? " align" : "");
+  }
+}
+
+TEST(ReceptiveField, ConcatBroadcastMatmulReshape) {
+  Shape a{1, 8, 4, 4}, b{1, 16, 4, 4};
+  llvm::ArrayRef<int64_t> ins[] = {a, b};
+  Region o{{{0, 1}, {6, 12}, {1, 3}, {0, 4}}};
+  EXPECT_EQ(concatInput(o, ins, 1, 0).str(),
+            "[0, 1) x [6, 8) x [1, 3) x [0, 4)");
+  EXPECT_EQ(concatInput(o, ins, 1, 1).str(),
+            "[0, 1) x [0, 4) x [1, 3) x [0, 4)");
+  Region high{{{0, 1}, {9, 12}, {0, 4}, {0, 4}}};
+  EXPECT_TRUE(concatInput(high, ins, 1, 0).empty());
+
+  // Squeeze-excite: the [N, C, 1, 1] gate is read at [0, 1) spatially.
+  EXPECT_EQ(broadcastInput(o, {1, 24, 1, 1}).str(),
+            "[0, 1) x [6, 12) x [0, 1) x [0, 1)");
+  EXPECT_EQ(broadcastInput(o, {24, 4, 4}).str(), "[6, 12) x [1, 3) x [0, 4)");
+
+  Region rows{{{2, 5}, {0, 10}}};
+  EXPECT_EQ(matmulLhsInput(rows, {8, 64}).str(), "[2, 5) x [0, 64)");
+  // A flatten of [N, C, 1, 1] maps channels one to one.
+  Region cols{{{0, 1}, {3, 7}}};
+  EXPECT_EQ(reshapeInput(cols, {1, 16, 1, 1}, {1, 16}).str(),
+            "[0, 1) x [3, 7) x [0, 1) x [0, 1)");
+  // Anything else reads the whole input.
+  EXPECT_EQ(reshapeInput(cols, {1, 4, 2, 2}, {1, 16}).str(),
+            "[0, 1) x [0, 4) x [0, 2) x [0, 2)");
+}
+
+} // namespace
