@@ -3,6 +3,7 @@
 #include "accel/Registration/Registration.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/Conversion/Passes.h"
+#include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelDialect.h"
 #include "dialects/acmd/AcmdDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -28,6 +29,7 @@ void accel::registerAllAccelOptDialects(mlir::DialectRegistry &registry) {
 void accel::registerAccelPasses() {
   registerAccelAnalysisPasses();
   registerAccelConversionPasses();
+  registerAccelTransformsPasses();
   // Upstream cleanups users combine with ours (canonicalize, cse, ...).
   mlir::registerTransformsPasses();
 }

@@ -14,30 +14,30 @@ int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
 
 } // namespace
 
-Region Region::whole(ArrayRef<int64_t> shape) {
-  Region r;
+TensorRegion TensorRegion::whole(ArrayRef<int64_t> shape) {
+  TensorRegion r;
   for (int64_t d : shape)
     r.dims.push_back({0, d});
   return r;
 }
 
-bool Region::empty() const {
+bool TensorRegion::empty() const {
   return llvm::any_of(dims, [](const Interval &i) { return i.empty(); });
 }
 
-int64_t Region::elements() const {
+int64_t TensorRegion::elements() const {
   int64_t n = 1;
   for (const Interval &i : dims)
     n *= i.size();
   return n;
 }
 
-Region Region::hull(const Region &other) const {
+TensorRegion TensorRegion::hull(const TensorRegion &other) const {
   if (empty())
     return other;
   if (other.empty())
     return *this;
-  Region r = *this;
+  TensorRegion r = *this;
   for (auto [a, b] : llvm::zip(r.dims, other.dims)) {
     a.begin = std::min(a.begin, b.begin);
     a.end = std::max(a.end, b.end);
@@ -45,8 +45,8 @@ Region Region::hull(const Region &other) const {
   return r;
 }
 
-Region Region::intersect(const Region &other) const {
-  Region r = *this;
+TensorRegion TensorRegion::intersect(const TensorRegion &other) const {
+  TensorRegion r = *this;
   for (auto [a, b] : llvm::zip(r.dims, other.dims)) {
     a.begin = std::max(a.begin, b.begin);
     a.end = std::min(a.end, b.end);
@@ -54,7 +54,7 @@ Region Region::intersect(const Region &other) const {
   return r;
 }
 
-std::string Region::str() const {
+std::string TensorRegion::str() const {
   std::string s;
   llvm::raw_string_ostream os(s);
   llvm::interleave(
@@ -117,9 +117,10 @@ static Interval groupChannels(Interval k, int64_t outPerGroup,
   return {g0 * inPerGroup, g1 * inPerGroup};
 }
 
-Region accel::conv2dInput(const Region &out, ArrayRef<int64_t> input,
-                          ArrayRef<int64_t> weight, const ConvParams &p) {
-  Region in;
+TensorRegion accel::conv2dInput(const TensorRegion &out,
+                                ArrayRef<int64_t> input,
+                                ArrayRef<int64_t> weight, const ConvParams &p) {
+  TensorRegion in;
   in.dims.push_back(out.dims[0]);
   in.dims.push_back(
       groupChannels(out.dims[1], weight[0] / p.groups, input[1] / p.groups));
@@ -128,10 +129,11 @@ Region accel::conv2dInput(const Region &out, ArrayRef<int64_t> input,
   return in;
 }
 
-Region accel::convTranspose2dInput(const Region &out, ArrayRef<int64_t> input,
-                                   ArrayRef<int64_t> weight,
-                                   const ConvParams &p) {
-  Region in;
+TensorRegion accel::convTranspose2dInput(const TensorRegion &out,
+                                         ArrayRef<int64_t> input,
+                                         ArrayRef<int64_t> weight,
+                                         const ConvParams &p) {
+  TensorRegion in;
   in.dims.push_back(out.dims[0]);
   in.dims.push_back(groupChannels(out.dims[1], weight[1], input[1] / p.groups));
   in.dims.push_back(
@@ -141,9 +143,9 @@ Region accel::convTranspose2dInput(const Region &out, ArrayRef<int64_t> input,
   return in;
 }
 
-Region accel::pool2dInput(const Region &out, ArrayRef<int64_t> input,
-                          const PoolParams &p) {
-  Region in;
+TensorRegion accel::pool2dInput(const TensorRegion &out,
+                                ArrayRef<int64_t> input, const PoolParams &p) {
+  TensorRegion in;
   in.dims.push_back(out.dims[0]);
   in.dims.push_back(out.dims[1]);
   if (p.global) {
@@ -178,10 +180,11 @@ static Interval resizeAxis(Interval o, int64_t in, int64_t outSize,
   return {lo, hi + 1};
 }
 
-Region accel::resizeInput(const Region &out, ArrayRef<int64_t> input,
-                          ArrayRef<int64_t> output, bool bilinear,
-                          bool alignCorners) {
-  Region in;
+TensorRegion accel::resizeInput(const TensorRegion &out,
+                                ArrayRef<int64_t> input,
+                                ArrayRef<int64_t> output, bool bilinear,
+                                bool alignCorners) {
+  TensorRegion in;
   in.dims.push_back(out.dims[0]);
   in.dims.push_back(out.dims[1]);
   for (int d = 2; d < 4; ++d)
@@ -190,8 +193,9 @@ Region accel::resizeInput(const Region &out, ArrayRef<int64_t> input,
   return in;
 }
 
-Region accel::broadcastInput(const Region &out, ArrayRef<int64_t> operand) {
-  Region in;
+TensorRegion accel::broadcastInput(const TensorRegion &out,
+                                   ArrayRef<int64_t> operand) {
+  TensorRegion in;
   size_t lead = out.dims.size() - operand.size();
   for (size_t d = 0; d < operand.size(); ++d) {
     const Interval &o = out.dims[lead + d];
@@ -200,12 +204,13 @@ Region accel::broadcastInput(const Region &out, ArrayRef<int64_t> operand) {
   return in;
 }
 
-Region accel::concatInput(const Region &out, ArrayRef<ArrayRef<int64_t>> inputs,
-                          int64_t axis, unsigned index) {
+TensorRegion accel::concatInput(const TensorRegion &out,
+                                ArrayRef<ArrayRef<int64_t>> inputs,
+                                int64_t axis, unsigned index) {
   int64_t offset = 0;
   for (unsigned i = 0; i < index; ++i)
     offset += inputs[i][axis];
-  Region in = out;
+  TensorRegion in = out;
   Interval &a = in.dims[axis];
   a = {std::max<int64_t>(a.begin - offset, 0),
        std::min(a.end - offset, inputs[index][axis])};
@@ -215,33 +220,35 @@ Region accel::concatInput(const Region &out, ArrayRef<ArrayRef<int64_t>> inputs,
   return in;
 }
 
-Region accel::matmulLhsInput(const Region &out, ArrayRef<int64_t> lhs) {
-  Region in = out;
+TensorRegion accel::matmulLhsInput(const TensorRegion &out,
+                                   ArrayRef<int64_t> lhs) {
+  TensorRegion in = out;
   in.dims.back() = {0, out.empty() ? 0 : lhs.back()};
   return in;
 }
 
-Region accel::reshapeInput(const Region &out, ArrayRef<int64_t> input,
-                           ArrayRef<int64_t> output) {
+TensorRegion accel::reshapeInput(const TensorRegion &out,
+                                 ArrayRef<int64_t> input,
+                                 ArrayRef<int64_t> output) {
   // Exact when the region is whole in every dimension but the first, and
   // the first dimension is shared (a flatten of [N, ...]).
   bool wholeTail = true;
   for (size_t d = 1; d < out.dims.size(); ++d)
     wholeTail &= out.dims[d] == Interval{0, output[d]};
   if (wholeTail && !input.empty() && input[0] == output[0]) {
-    Region in = Region::whole(input);
+    TensorRegion in = TensorRegion::whole(input);
     in.dims[0] = out.dims[0];
     return in;
   }
   // [N, C, 1, 1] <-> [N, C]: channels map one to one.
   if (input.size() == 4 && output.size() == 2 && input[2] == 1 &&
       input[3] == 1) {
-    Region in = Region::whole(input);
+    TensorRegion in = TensorRegion::whole(input);
     in.dims[0] = out.dims[0];
     in.dims[1] = out.dims[1];
     return in;
   }
-  Region in = Region::whole(input);
+  TensorRegion in = TensorRegion::whole(input);
   if (out.empty())
     in.dims[0] = {0, 0};
   return in;

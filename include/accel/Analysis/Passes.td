@@ -29,4 +29,46 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
   ];
 }
 
+def AccelPrintReceptiveField : Pass<"accel-print-receptive-field",
+                                    "::mlir::ModuleOp"> {
+  let summary = "Print the regions a layer group's row tiles need";
+  let description = [{
+    For every accel.group, cuts its outputs into tiles of `tile-rows` output
+    rows and prints, per tile, the region every layer inside must produce
+    and every group input must provide (the tile propagated backwards through
+    the receptive fields), then per value the rows consecutive tiles share:
+    the halo a depth-first schedule keeps instead of recomputing.
+  }];
+  let options = [
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"4",
+           "Output rows per tile">,
+  ];
+}
+
+def AccelPrintBufferFootprint : Pass<"accel-print-buffer-footprint",
+                                     "::mlir::ModuleOp"> {
+  let summary = "Print the on-chip bytes layer groups and layers need";
+  let description = [{
+    For every accel.group run in tiles of `tile-rows` output rows: the peak
+    bytes of its inputs, intermediates (halo kept), outputs and weights
+    (`weights=resident` keeps all, `streamed` only the running layer's), and
+    whether it fits the outermost on-chip level of the accelerator (the
+    `arch` option or the module's accel.target, when there is one) and by how
+    much it overflows. For every layer outside a group, when an accelerator
+    is known: the bytes each tensor needs per instance at each memory level
+    under its mapping (the default mapping when it has none).
+  }];
+  let options = [
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"4",
+           "Output rows per tile">,
+    Option<"weights", "weights", "std::string", /*default=*/"\"resident\"",
+           "resident or streamed">,
+    Option<"doubleBuffer", "double-buffer", "bool", /*default=*/"false",
+           "Double-buffer the group's inputs and outputs">,
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator for the fit check (default: the module's "
+           "accel.target)">,
+  ];
+}
+
 #endif // ACCEL_ANALYSIS_PASSES_TD

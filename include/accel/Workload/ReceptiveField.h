@@ -26,17 +26,17 @@ struct Interval {
 };
 
 /// A box of intervals, one per tensor dimension.
-struct Region {
+struct TensorRegion {
   llvm::SmallVector<Interval, 4> dims;
 
   /// The whole of a tensor of `shape`.
-  static Region whole(llvm::ArrayRef<int64_t> shape);
+  static TensorRegion whole(llvm::ArrayRef<int64_t> shape);
   bool empty() const;
   int64_t elements() const;
   /// The smallest box holding both (what a buffer holds for two tiles).
-  Region hull(const Region &other) const;
-  Region intersect(const Region &other) const;
-  friend bool operator==(const Region &a, const Region &b) {
+  TensorRegion hull(const TensorRegion &other) const;
+  TensorRegion intersect(const TensorRegion &other) const;
+  friend bool operator==(const TensorRegion &a, const TensorRegion &b) {
     return a.dims == b.dims;
   }
   /// "[0, 1) x [0, 64) x [3, 9) x [0, 56)".
@@ -57,32 +57,36 @@ Interval windowInput(Interval o, const Window1D &w, int64_t inputSize);
 Interval transposedInput(Interval o, const Window1D &w, int64_t inputSize);
 
 /// conv2d (input NCHW, weight [K, C/G, R, S]): the input region.
-Region conv2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
-                   llvm::ArrayRef<int64_t> weight, const ConvParams &p);
-Region convTranspose2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
-                            llvm::ArrayRef<int64_t> weight,
-                            const ConvParams &p);
-Region pool2dInput(const Region &out, llvm::ArrayRef<int64_t> input,
-                   const PoolParams &p);
+TensorRegion conv2dInput(const TensorRegion &out, llvm::ArrayRef<int64_t> input,
+                         llvm::ArrayRef<int64_t> weight, const ConvParams &p);
+TensorRegion convTranspose2dInput(const TensorRegion &out,
+                                  llvm::ArrayRef<int64_t> input,
+                                  llvm::ArrayRef<int64_t> weight,
+                                  const ConvParams &p);
+TensorRegion pool2dInput(const TensorRegion &out, llvm::ArrayRef<int64_t> input,
+                         const PoolParams &p);
 /// Integer-factor resize; bilinear reads the two neighbours of each source
 /// coordinate (half-pixel centres unless alignCorners).
-Region resizeInput(const Region &out, llvm::ArrayRef<int64_t> input,
-                   llvm::ArrayRef<int64_t> output, bool bilinear,
-                   bool alignCorners);
+TensorRegion resizeInput(const TensorRegion &out, llvm::ArrayRef<int64_t> input,
+                         llvm::ArrayRef<int64_t> output, bool bilinear,
+                         bool alignCorners);
 /// Elementwise with broadcasting: the region of an operand of `operand`
 /// shape (a dimension of 1 that stretches reads [0, 1)).
-Region broadcastInput(const Region &out, llvm::ArrayRef<int64_t> operand);
+TensorRegion broadcastInput(const TensorRegion &out,
+                            llvm::ArrayRef<int64_t> operand);
 /// concat along `axis`: the region of input `index` (empty when the output
 /// region does not reach it), in the input's coordinates.
-Region concatInput(const Region &out,
-                   llvm::ArrayRef<llvm::ArrayRef<int64_t>> inputs, int64_t axis,
-                   unsigned index);
+TensorRegion concatInput(const TensorRegion &out,
+                         llvm::ArrayRef<llvm::ArrayRef<int64_t>> inputs,
+                         int64_t axis, unsigned index);
 /// matmul lhs [.., M, K] x rhs: the lhs region (rows of the output, all of K).
-Region matmulLhsInput(const Region &out, llvm::ArrayRef<int64_t> lhs);
+TensorRegion matmulLhsInput(const TensorRegion &out,
+                            llvm::ArrayRef<int64_t> lhs);
 /// Reshape / flatten: exact when the reshape only merges or splits
 /// dimensions the region covers whole; otherwise the whole input.
-Region reshapeInput(const Region &out, llvm::ArrayRef<int64_t> input,
-                    llvm::ArrayRef<int64_t> output);
+TensorRegion reshapeInput(const TensorRegion &out,
+                          llvm::ArrayRef<int64_t> input,
+                          llvm::ArrayRef<int64_t> output);
 
 } // namespace accel
 

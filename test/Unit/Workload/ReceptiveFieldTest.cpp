@@ -27,7 +27,7 @@ struct Random {
   }
 };
 
-/// Bounding box of a set of 4-D points, as a Region.
+/// Bounding box of a set of 4-D points, as a TensorRegion.
 struct BoxBuilder {
   std::array<int64_t, 4> lo{INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
   std::array<int64_t, 4> hi{INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN};
@@ -39,15 +39,15 @@ struct BoxBuilder {
       hi[i] = std::max(hi[i], p[i] + 1);
     }
   }
-  Region region() const {
-    Region r;
+  TensorRegion region() const {
+    TensorRegion r;
     for (int i = 0; i < 4; ++i)
       r.dims.push_back(any ? Interval{lo[i], hi[i]} : Interval{0, 0});
     return r;
   }
 };
 
-bool sameRegion(const Region &a, const Region &b) {
+bool sameRegion(const TensorRegion &a, const TensorRegion &b) {
   if (a.empty() || b.empty())
     return a.empty() == b.empty();
   return a == b;
@@ -71,8 +71,8 @@ TEST(ReceptiveField, ConvMatchesBruteForce) {
       llvm::consumeError(out.takeError());
       continue;
     }
-    Region o{{r.sub((*out)[0]), r.sub((*out)[1]), r.sub((*out)[2]),
-              r.sub((*out)[3])}};
+    TensorRegion o{{r.sub((*out)[0]), r.sub((*out)[1]), r.sub((*out)[2]),
+                    r.sub((*out)[3])}};
     BoxBuilder box;
     for (int64_t n = o.dims[0].begin; n < o.dims[0].end; ++n)
       for (int64_t k = o.dims[1].begin; k < o.dims[1].end; ++k)
@@ -89,8 +89,8 @@ TEST(ReceptiveField, ConvMatchesBruteForce) {
                   if (row >= 0 && row < in[2] && col >= 0 && col < in[3])
                     box.add({n, g * cg + c, row, col});
                 }
-    Region expected = box.region();
-    Region got = conv2dInput(o, in, w, p);
+    TensorRegion expected = box.region();
+    TensorRegion got = conv2dInput(o, in, w, p);
     ASSERT_TRUE(sameRegion(got, expected))
         << "out " << o.str() << " got " << got.str() << " expected "
         << expected.str();
@@ -115,7 +115,8 @@ TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
       llvm::consumeError(out.takeError());
       continue;
     }
-    Region o{{{0, 1}, r.sub((*out)[1]), r.sub((*out)[2]), r.sub((*out)[3])}};
+    TensorRegion o{
+        {{0, 1}, r.sub((*out)[1]), r.sub((*out)[2]), r.sub((*out)[3])}};
     BoxBuilder box;
     // Input (c, i, j) feeds output row i * s + a * d - pad for tap a.
     for (int64_t c = 0; c < in[1]; ++c)
@@ -129,8 +130,8 @@ TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
                   x >= o.dims[3].begin && x < o.dims[3].end)
                 box.add({0, c, i, j});
             }
-    Region expected = box.region();
-    Region got = convTranspose2dInput(o, in, w, p);
+    TensorRegion expected = box.region();
+    TensorRegion got = convTranspose2dInput(o, in, w, p);
     ASSERT_TRUE(sameRegion(got, expected))
         << "out " << o.str() << " got " << got.str() << " expected "
         << expected.str();
@@ -154,7 +155,7 @@ TEST(ReceptiveField, PoolMatchesBruteForce) {
       llvm::consumeError(out.takeError());
       continue;
     }
-    Region o{{{0, 1}, r.sub(3), r.sub((*out)[2]), r.sub((*out)[3])}};
+    TensorRegion o{{{0, 1}, r.sub(3), r.sub((*out)[2]), r.sub((*out)[3])}};
     BoxBuilder box;
     for (int64_t c = o.dims[1].begin; c < o.dims[1].end; ++c)
       for (int64_t y = o.dims[2].begin; y < o.dims[2].end; ++y)
@@ -166,7 +167,7 @@ TEST(ReceptiveField, PoolMatchesBruteForce) {
               if (row >= 0 && row < in[2] && col >= 0 && col < in[3])
                 box.add({0, c, row, col});
             }
-    Region got = pool2dInput(o, in, p);
+    TensorRegion got = pool2dInput(o, in, p);
     ASSERT_TRUE(sameRegion(got, box.region()))
         << "out " << o.str() << " got " << got.str() << " expected "
         << box.region().str();
@@ -191,7 +192,7 @@ TEST(ReceptiveField, ResizeMatchesBruteForce) {
     bool bilinear = r.pick(0, 1), align = bilinear && r.pick(0, 1);
     Shape in{1, 2, r.pick(1, 6), r.pick(1, 6)};
     Shape out{1, 2, in[2] * r.pick(1, 4), in[3] * r.pick(1, 4)};
-    Region o{{{0, 1}, r.sub(2), r.sub(out[2]), r.sub(out[3])}};
+    TensorRegion o{{{0, 1}, r.sub(2), r.sub(out[2]), r.sub(out[3])}};
     BoxBuilder box;
     for (int64_t c = o.dims[1].begin; c < o.dims[1].end; ++c)
       for (int64_t y = o.dims[2].begin; y < o.dims[2].end; ++y)
@@ -202,7 +203,7 @@ TEST(ReceptiveField, ResizeMatchesBruteForce) {
             for (int64_t b : {x0, x1})
               box.add({0, c, a, b});
         }
-    Region got = resizeInput(o, in, out, bilinear, align);
+    TensorRegion got = resizeInput(o, in, out, bilinear, align);
     ASSERT_TRUE(sameRegion(got, box.region()))
         << "out " << o.str() << " got " << got.str() << " expected "
         << box.region().str() << (bilinear ? " bilinear" : " nearest")
@@ -213,12 +214,12 @@ TEST(ReceptiveField, ResizeMatchesBruteForce) {
 TEST(ReceptiveField, ConcatBroadcastMatmulReshape) {
   Shape a{1, 8, 4, 4}, b{1, 16, 4, 4};
   llvm::ArrayRef<int64_t> ins[] = {a, b};
-  Region o{{{0, 1}, {6, 12}, {1, 3}, {0, 4}}};
+  TensorRegion o{{{0, 1}, {6, 12}, {1, 3}, {0, 4}}};
   EXPECT_EQ(concatInput(o, ins, 1, 0).str(),
             "[0, 1) x [6, 8) x [1, 3) x [0, 4)");
   EXPECT_EQ(concatInput(o, ins, 1, 1).str(),
             "[0, 1) x [0, 4) x [1, 3) x [0, 4)");
-  Region high{{{0, 1}, {9, 12}, {0, 4}, {0, 4}}};
+  TensorRegion high{{{0, 1}, {9, 12}, {0, 4}, {0, 4}}};
   EXPECT_TRUE(concatInput(high, ins, 1, 0).empty());
 
   // Squeeze-excite: the [N, C, 1, 1] gate is read at [0, 1) spatially.
@@ -226,10 +227,10 @@ TEST(ReceptiveField, ConcatBroadcastMatmulReshape) {
             "[0, 1) x [6, 12) x [0, 1) x [0, 1)");
   EXPECT_EQ(broadcastInput(o, {24, 4, 4}).str(), "[6, 12) x [1, 3) x [0, 4)");
 
-  Region rows{{{2, 5}, {0, 10}}};
+  TensorRegion rows{{{2, 5}, {0, 10}}};
   EXPECT_EQ(matmulLhsInput(rows, {8, 64}).str(), "[2, 5) x [0, 64)");
   // A flatten of [N, C, 1, 1] maps channels one to one.
-  Region cols{{{0, 1}, {3, 7}}};
+  TensorRegion cols{{{0, 1}, {3, 7}}};
   EXPECT_EQ(reshapeInput(cols, {1, 16, 1, 1}, {1, 16}).str(),
             "[0, 1) x [3, 7) x [0, 1) x [0, 1)");
   // Anything else reads the whole input.

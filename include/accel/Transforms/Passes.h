@@ -1,0 +1,19 @@
+//===- Passes.h - Transformations of accel networks -------------*- C++ -*-===//
+#ifndef ACCEL_TRANSFORMS_PASSES_H
+#define ACCEL_TRANSFORMS_PASSES_H
+
+#include "dialects/accel/AccelDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace accel {
+
+#define GEN_PASS_DECL
+#include "accel/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "accel/Transforms/Passes.h.inc"
+
+} // namespace accel
+
+#endif
