@@ -74,7 +74,9 @@ struct PrintBufferFootprintPass
            << "\n";
         return;
       }
-      CostResult c = evaluate(problem, *arch, mapping);
+      CostOptions options;
+      options.doubleBuffering = doubleBuffer;
+      CostResult c = evaluate(problem, *arch, mapping, options);
       os << layerName(layer, index++) << " ("
          << (layer.getMappingAttr() ? "its" : "default") << " mapping"
          << (c.valid ? "" : ", invalid: " + c.reason) << "):\n";
