@@ -11,9 +11,7 @@ static int64_t elementBytes(Value v) {
   return (cast<ShapedType>(v.getType()).getElementTypeBitWidth() + 7) / 8;
 }
 
-/// Whether a group input is a weight or a bias (read as operand 1 or 2 of a
-/// convolution or matmul) rather than an activation.
-static bool isWeight(BlockArgument arg) {
+bool accel::isWeight(BlockArgument arg) {
   for (OpOperand &use : arg.getUses())
     if (use.getOperandNumber() >= 1 &&
         isa<Conv2DOp, ConvTranspose2DOp, MatmulOp>(use.getOwner()))

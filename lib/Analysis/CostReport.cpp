@@ -1,6 +1,8 @@
 //===- CostReport.cpp - --accel-cost-report -------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
+#include "accel/Analysis/BufferFootprint.h"
+#include "accel/Analysis/GroupProblemBuilder.h"
 #include "accel/Analysis/LayerNames.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/CostModel/CostModel.h"
@@ -32,6 +34,12 @@ struct Row {
   std::string name, kind, group, mappingText;
   bool fromIr = false;
   CostResult cost;
+  /// A comparison line (a group run layer by layer): not in the totals.
+  bool comparison = false;
+  std::string source() const {
+    return kind == "group" ? (comparison ? "unfused" : "fused")
+                           : (fromIr ? "ir" : "default");
+  }
 };
 
 std::string mappingText(const Mapping &m) {
@@ -43,9 +51,11 @@ std::string mappingText(const Mapping &m) {
 
 void printTable(llvm::raw_ostream &os, const Arch &arch,
                 llvm::ArrayRef<Row> rows) {
-  os << "accel-cost-report: " << rows.size() << " layers on " << arch.name
-     << " (" << arch.numPEs() << " PEs, " << llvm::format("%g", arch.clockGHz)
-     << " GHz)\n";
+  size_t counted =
+      llvm::count_if(rows, [](const Row &r) { return !r.comparison; });
+  os << "accel-cost-report: " << counted << " layers and groups on "
+     << arch.name << " (" << arch.numPEs() << " PEs, "
+     << llvm::format("%g", arch.clockGHz) << " GHz)\n";
   size_t width = 5;
   for (const Row &r : rows)
     width = std::max(width, r.name.size());
@@ -68,9 +78,10 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   int64_t macs = 0, bound = 0;
   for (const Row &r : rows) {
     const CostResult &c = r.cost;
-    line(r.name, r.kind, r.fromIr ? "ir" : "default", c.macs, int64_t(c.cycles),
-         c.computeBound, c.utilization, c.energy * 1e-6, c.seconds * 1e3,
-         c.dramBytes / 1024.0);
+    line(r.name, r.kind, r.source(), c.macs, int64_t(c.cycles), c.computeBound,
+         c.utilization, c.energy * 1e-6, c.seconds * 1e3, c.dramBytes / 1024.0);
+    if (r.comparison)
+      continue;
     cycles += c.cycles;
     energy += c.energy;
     dram += c.dramBytes;
@@ -106,23 +117,24 @@ void printJson(llvm::raw_ostream &os, const Arch &arch,
                              {"tile_elements", tensorCounts(lc.tile)},
                              {"energy_pj", lc.energy},
                              {"transfer_cycles", lc.transferCycles}});
-    layers.push_back(
-        llvm::json::Object{{"name", r.name},
-                           {"op", r.kind},
-                           {"group", r.group},
-                           {"mapping", r.mappingText},
-                           {"mapping_source", r.fromIr ? "ir" : "default"},
-                           {"macs", c.macs},
-                           {"cycles", c.cycles},
-                           {"compute_cycles", c.computeCycles},
-                           {"compute_bound", c.computeBound},
-                           {"dram_bound", c.dramBound},
-                           {"utilization", c.utilization},
-                           {"energy_pj", c.energy},
-                           {"mac_energy_pj", c.macEnergy},
-                           {"edp_pj_cycles", c.edp},
-                           {"dram_bytes", c.dramBytes},
-                           {"levels", std::move(levels)}});
+    layers.push_back(llvm::json::Object{{"name", r.name},
+                                        {"op", r.kind},
+                                        {"group", r.group},
+                                        {"mapping", r.mappingText},
+                                        {"mapping_source", r.source()},
+                                        {"macs", c.macs},
+                                        {"cycles", c.cycles},
+                                        {"compute_cycles", c.computeCycles},
+                                        {"compute_bound", c.computeBound},
+                                        {"dram_bound", c.dramBound},
+                                        {"utilization", c.utilization},
+                                        {"energy_pj", c.energy},
+                                        {"mac_energy_pj", c.macEnergy},
+                                        {"edp_pj_cycles", c.edp},
+                                        {"dram_bytes", c.dramBytes},
+                                        {"levels", std::move(levels)}});
+    if (r.comparison)
+      continue;
     cycles += c.cycles;
     energy += c.energy;
     macs += c.macs;
@@ -144,6 +156,79 @@ struct CostReportPass
     : public accel::impl::AccelCostReportBase<CostReportPass> {
   using AccelCostReportBase::AccelCostReportBase;
 
+  /// A group as one fused row, then a row of its layers run one by one.
+  template <typename CostLayer>
+  LogicalResult costGroup(GroupOp group, const Arch &arch,
+                          const CostOptions &options, std::vector<Row> &rows,
+                          CostLayer &costLayer) {
+    WeightPolicy policy =
+        weights == "streamed" ? WeightPolicy::Streamed : WeightPolicy::Resident;
+    if (weights == "auto" &&
+        !checkFit(groupFootprint(group, tileRows, WeightPolicy::Resident,
+                                 options.doubleBuffering),
+                  arch)
+             .fits)
+      policy = WeightPolicy::Streamed;
+    FailureOr<GroupProblem> problem =
+        buildGroupProblem(group, arch, tileRows, halo == "keep", policy);
+    if (failed(problem))
+      return failure();
+    GroupCostResult g = evaluateGroup(*problem, arch, options);
+    if (!g.valid)
+      return group.emitError("layer group cannot run on ")
+             << arch.name << ": " << g.reason;
+    std::string name = group.getName() ? group.getName()->str() : "group";
+    Row fused;
+    fused.name = name;
+    fused.kind = "group";
+    fused.mappingText = llvm::formatv(
+        "{0} tiles of {1} rows, halo {2}, weights {3}", problem->tiles(),
+        tileRows.getValue(), halo.getValue(),
+        policy == WeightPolicy::Resident ? "resident" : "streamed");
+    CostResult &c = fused.cost;
+    c.valid = true;
+    c.macs = g.macs;
+    c.cycles = g.cycles;
+    c.computeCycles = int64_t(g.computeCycles);
+    c.energy = g.energy;
+    c.edp = g.edp;
+    c.seconds = g.cycles / (arch.clockGHz * 1e9);
+    c.dramBytes = g.dramBytes;
+    c.utilization =
+        g.cycles > 0 ? double(g.macs) / (g.cycles * arch.numPEs()) : 0;
+    Row unfused;
+    unfused.name = name;
+    unfused.kind = "group";
+    unfused.comparison = true;
+    unfused.mappingText = "the same layers one by one";
+    unfused.cost.valid = true;
+    for (Operation &op : group.getBodyBlock().without_terminator()) {
+      auto layer = dyn_cast<LayerOpInterface>(&op);
+      if (!layer)
+        continue;
+      std::optional<Row> row = costLayer(layer);
+      if (!row)
+        return failure();
+      CostResult &u = unfused.cost;
+      u.macs += row->cost.macs;
+      u.cycles += row->cost.cycles;
+      u.computeCycles += row->cost.computeCycles;
+      u.energy += row->cost.energy;
+      u.seconds += row->cost.seconds;
+      u.dramBytes += row->cost.dramBytes;
+      u.computeBound += row->cost.computeBound;
+    }
+    c.computeBound = unfused.cost.computeBound;
+    unfused.cost.edp = unfused.cost.energy * unfused.cost.cycles;
+    unfused.cost.utilization =
+        unfused.cost.cycles > 0
+            ? double(unfused.cost.macs) / (unfused.cost.cycles * arch.numPEs())
+            : 0;
+    rows.push_back(std::move(fused));
+    rows.push_back(std::move(unfused));
+    return success();
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (format != "table" && format != "json") {
@@ -157,10 +242,18 @@ struct CostReportPass
     CostOptions options;
     options.doubleBuffering = doubleBuffering;
 
+    if (tileRows < 1 || (halo != "keep" && halo != "recompute") ||
+        (weights != "auto" && weights != "resident" && weights != "streamed")) {
+      module.emitError("expected tile-rows >= 1, halo=keep|recompute and "
+                       "weights=auto|resident|streamed");
+      return signalPassFailure();
+    }
+
     std::vector<Row> rows;
     bool failedAny = false;
     unsigned index = 0;
-    module.walk([&](LayerOpInterface layer) {
+    // One layer on its own: its mapping (or the default one), evaluated.
+    auto costLayer = [&](LayerOpInterface layer) -> std::optional<Row> {
       Row row;
       row.name = layerName(layer, index++);
       row.kind = layer->getName().stripDialect().str();
@@ -174,8 +267,7 @@ struct CostReportPass
         llvm::Expected<Mapping> fallback = defaultMapping(problem, *arch);
         if (!fallback) {
           layer->emitError(llvm::toString(fallback.takeError()));
-          failedAny = true;
-          return;
+          return std::nullopt;
         }
         mapping = *fallback;
       }
@@ -184,10 +276,24 @@ struct CostReportPass
       if (!row.cost.valid) {
         layer->emitError("mapping is invalid on ")
             << arch->name << ": " << row.cost.reason;
-        failedAny = true;
-        return;
+        return std::nullopt;
       }
-      rows.push_back(std::move(row));
+      return row;
+    };
+    module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (auto group = dyn_cast<GroupOp>(op)) {
+        if (failed(costGroup(group, *arch, options, rows, costLayer)))
+          failedAny = true;
+        return WalkResult::skip();
+      }
+      if (auto layer = dyn_cast<LayerOpInterface>(op)) {
+        std::optional<Row> row = costLayer(layer);
+        if (!row)
+          failedAny = true;
+        else
+          rows.push_back(std::move(*row));
+      }
+      return WalkResult::advance();
     });
     if (failedAny)
       return signalPassFailure();

@@ -4,8 +4,9 @@
 // RUN: grep -v '^//' %accel_src_root/examples/resnet_block.mlir | diff - %t
 // RUN: accel-opt %t --mlir-print-op-generic | accel-opt | diff %t -
 // RUN: FileCheck %s --input-file %t
-// Every mapping in it is valid on eyeriss-like; the two 3x3 convolutions run
-// row stationary at the compute bound.
+// Every mapping in it is valid on eyeriss-like. The group is costed fused
+// (intermediates on chip) and, for comparison, layer by layer; only the fused
+// row counts in the total.
 // RUN: accel-opt %t --accel-cost-report -o /dev/null | FileCheck %s --check-prefix=COST
 
 // CHECK: module attributes {accel.target = #accel.target<preset = "eyeriss-like">}
@@ -21,7 +22,8 @@
 // CHECK: accel.flatten
 // CHECK: accel.matmul {{.*}}transpose_rhs
 
-// COST: accel-cost-report: 7 layers on eyeriss-like (168 PEs, 0.2 GHz)
-// COST: conv2d@{{[0-9]+}} {{ *}}conv2d {{ *}}ir {{ *}}115605504 {{ *}}688128 {{ *}}688128 {{ *}}100.0
-// COST: conv2d@{{[0-9]+}} {{ *}}conv2d {{ *}}ir {{ *}}115605504 {{ *}}688128 {{ *}}688128 {{ *}}100.0
-// COST: total
+// COST: accel-cost-report: 4 layers and groups on eyeriss-like (168 PEs, 0.2 GHz)
+// COST: block1 {{ *}}group {{ *}}fused {{ *}}233418752 {{ *}}1496488 {{ *}}1389398
+// COST: block1 {{ *}}group {{ *}}unfused {{ *}}233418752 {{ *}}1505408 {{ *}}1389398
+// COST: pool2d@{{[0-9]+}} {{ *}}pool2d {{ *}}ir {{ *}}200704
+// COST: total {{ *}}233670272

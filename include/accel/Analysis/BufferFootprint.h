@@ -19,6 +19,10 @@ namespace accel {
 
 enum class WeightPolicy { Resident, Streamed };
 
+/// Whether a group input is a weight or a bias (read as operand 1 or 2 of a
+/// convolution or matmul) rather than an activation.
+bool isWeight(mlir::BlockArgument arg);
+
 struct GroupFootprint {
   int64_t tiles = 0;
   int64_t inputBytes = 0;        ///< group inputs (activations), peak tile

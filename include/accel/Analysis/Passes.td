@@ -7,13 +7,17 @@ include "mlir/Pass/PassBase.td"
 def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
   let summary = "Report the cost of every layer's mapping on the accelerator";
   let description = [{
-    Evaluates every layer (inside layer groups too) with the analytical cost
-    model: the `#accel.mapping` it carries or, when it has none, the default
-    mapping (docs/CostModel.md, marked `default`). Prints per layer the MACs,
-    cycles next to the compute lower bound, utilisation, energy, EDP and DRAM
-    traffic, then the totals of running the layers one after another. With
-    `format=json`, also every level's reads and writes per tensor. An invalid
-    mapping is an error at its layer, with the reason.
+    Evaluates every layer with the analytical cost model: the
+    `#accel.mapping` it carries or, when it has none, the default mapping
+    (docs/CostModel.md, marked `default`). A layer group is costed as one
+    fused unit run in tiles of `tile-rows` output rows (intermediates on
+    chip, halos kept or recomputed, weights resident or streamed), followed
+    by a line with the same layers run one by one through DRAM, for
+    comparison. Prints per row the MACs, cycles next to the compute lower
+    bound, utilisation, energy, EDP and DRAM traffic, then the totals (groups
+    counted fused). With `format=json`, also every level's reads and writes
+    per tensor of single layers. An invalid mapping is an error at its
+    layer, with the reason.
 
     The accelerator is the `arch` option (a preset name or a .yaml file), or
     else the module's `accel.target`.
@@ -26,6 +30,14 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
            "Output format: table or json">,
     Option<"doubleBuffering", "double-buffering", "bool", /*default=*/"true",
            "Double-buffer refilled tiles so transfers overlap compute">,
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"8",
+           "Output rows per tile of a layer group">,
+    Option<"halo", "halo", "std::string", /*default=*/"\"keep\"",
+           "Layer groups: keep the rows consecutive tiles share, or "
+           "recompute them">,
+    Option<"weights", "weights", "std::string", /*default=*/"\"auto\"",
+           "Layer groups: resident, streamed (reloaded every tile), or auto "
+           "(resident when they fit)">,
   ];
 }
 

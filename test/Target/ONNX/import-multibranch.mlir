@@ -17,7 +17,7 @@
 // CHECK-NEXT: }
 
 // The report names layers after their ONNX nodes.
-// COST: accel-cost-report: 5 layers on eyeriss-like
+// COST: accel-cost-report: 5 layers and groups on eyeriss-like
 // COST: conv1 {{ *}}conv2d {{ *}}default {{ *}}147456
 // COST: dw {{ *}}conv2d {{ *}}default {{ *}}18432
 // COST: pw {{ *}}conv2d {{ *}}default {{ *}}16384
