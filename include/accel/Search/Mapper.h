@@ -1,0 +1,95 @@
+//===- Mapper.h - Searching a layer's mapping -------------------*- C++ -*-===//
+//
+// One entry point for every search strategy, so that each result can be
+// compared with the others at the same budget of evaluations:
+//   * genetic: GAMMA (population x generations, elitism, crossover, the two
+//     mutations, reorder, growth, aging; invalid mappings ranked last);
+//   * random: as many random genomes;
+//   * anneal: simulated annealing over the same operators;
+//   * fixed-nvdla / fixed-eyeriss / fixed-shidiannao: a fixed dataflow
+//     (parallel dimensions and loop order) whose tiles are fitted to the
+//     buffers by a hill climb with the same budget;
+//   * exhaustive: every genome of the space (small spaces only; the optimum,
+//     an oracle for the others).
+// Deterministic: the result depends on the seed only, never on the number
+// of threads (a generation is evaluated in parallel, each candidate in its
+// own slot, and every decision is taken in index order).
+// Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_SEARCH_MAPPER_H
+#define ACCEL_SEARCH_MAPPER_H
+
+#include "accel/Search/Objective.h"
+#include "accel/Search/SearchSpace.h"
+
+namespace accel {
+
+enum class Strategy {
+  Genetic,
+  Random,
+  Anneal,
+  FixedNvdla,
+  FixedEyeriss,
+  FixedShidiannao,
+  Exhaustive
+};
+std::optional<Strategy> parseStrategy(llvm::StringRef name);
+llvm::StringRef strategyName(Strategy s);
+
+struct SearchOptions {
+  Strategy strategy = Strategy::Genetic;
+  Objective objective;
+  uint64_t seed = 0;
+  /// GAMMA's defaults (§4.1): 200 x 50, every rate 0.5. The other
+  /// strategies get population x generations evaluations.
+  unsigned population = 200;
+  unsigned generations = 50;
+  double crossoverRate = 0.5;
+  double mutationRate = 0.5; ///< each of the two mutations
+  double reorderRate = 0.5;
+  double growthRate = 0.5;
+  double agingRate = 0.5;
+  /// Fraction of the population kept unchanged (elites) and fraction that
+  /// parents the next generation (GAMMA does not give them; these did best
+  /// on ResNet layers, see bench/MapperBench.cpp).
+  double eliteFraction = 0.02;
+  double parentFraction = 0.1;
+  unsigned threads = 0; ///< 0 = every core
+  /// Exhaustive search refuses spaces with more genomes than this.
+  int64_t exhaustiveLimit = 5'000'000;
+  SearchConstraints constraints;
+  CostOptions cost;
+};
+
+struct SearchStats {
+  int64_t evaluations = 0;
+  int64_t valid = 0;
+  /// Best objective after each generation (or each budget slice of
+  /// population evaluations for the other strategies); +inf until a valid
+  /// mapping is found.
+  std::vector<double> bestPerGeneration;
+};
+
+struct SearchResult {
+  Mapping mapping;
+  CostResult cost;
+  double score = 0;
+  SearchStats stats;
+};
+
+/// Searches a mapping of `problem` on `arch`. Fails when no candidate is
+/// valid, saying what rejected most of them.
+llvm::Expected<SearchResult> searchMapping(const LayerProblem &problem,
+                                           const Arch &arch,
+                                           const SearchOptions &options);
+
+/// Number of genomes exhaustive search would visit (saturates at INT64_MAX).
+int64_t exhaustiveSpaceSize(const SearchSpace &space);
+
+/// The fixed dataflows: parallel dimensions per level and loop order.
+SearchConstraints fixedDataflow(Strategy s, const Arch &arch);
+
+} // namespace accel
+
+#endif // ACCEL_SEARCH_MAPPER_H

@@ -1,0 +1,206 @@
+//===- SearchSpace.cpp - The mappings a search may visit ------------------===//
+
+#include "accel/Search/SearchSpace.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <algorithm>
+#include <cmath>
+
+using namespace accel;
+
+SearchSpace::SearchSpace(const LayerProblem &problem, const Arch &arch,
+                         SearchConstraints constraints)
+    : problem_(problem), arch_(arch), constraints_(std::move(constraints)) {
+  for (Dim d : kAllDims)
+    if (problem_.bounds[d] > 1)
+      active_.push_back(d);
+  unsigned stageLevels = 0;
+  for (const MemoryLevel &mem : arch_.memories)
+    for (const FanoutStage &stage : mem.fanout) {
+      slots_.push_back({&stage});
+      stageLevels += stage.maxMappingLevels;
+    }
+  minLevels_ = std::max(1u, arch_.minParallelLevels);
+  maxLevels_ = std::min(
+      {arch_.maxParallelLevels, stageLevels, unsigned(kMaxMappingLevels)});
+  if (!constraints_.dataflow.empty()) {
+    unsigned n = constraints_.dataflow.size();
+    if (n < minLevels_ || n > maxLevels_)
+      emptyReason_ = llvm::formatv(
+          "the dataflow spreads {0} dimensions but {1} takes {2} to {3} "
+          "parallel levels",
+          n, arch_.name, minLevels_, maxLevels_);
+    minLevels_ = maxLevels_ = n;
+  }
+  if (emptyReason_.empty() && minLevels_ > maxLevels_)
+    emptyReason_ = llvm::formatv(
+        "{0} needs {1} parallel levels but its fan-out stages take {2}",
+        arch_.name, arch_.minParallelLevels, stageLevels);
+}
+
+bool SearchSpace::stageAllows(const FanoutStage &stage, Dim d) const {
+  return stage.dims.empty() || llvm::is_contained(stage.dims, dimName(d).str());
+}
+
+int64_t SearchSpace::randomTile(Rng &rng, int64_t parent) {
+  if (parent <= 1)
+    return 1;
+  double x = std::uniform_real_distribution<double>(
+      0.0, std::log(double(parent) + 1))(rng);
+  return std::clamp<int64_t>(int64_t(std::exp(x)), 1, parent);
+}
+
+Genome SearchSpace::random(Rng &rng) const {
+  Genome g;
+  g.numLevels =
+      std::uniform_int_distribution<unsigned>(minLevels_, maxLevels_)(rng);
+  PerDim<int64_t> parent = problem_.bounds.extent;
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    GenomeLevel &l = g[i];
+    if (!active_.empty())
+      l.spatial = active_[std::uniform_int_distribution<size_t>(
+          0, active_.size() - 1)(rng)];
+    std::shuffle(l.order.begin(), l.order.end(), rng);
+    for (Dim d : kAllDims) {
+      l.tile[d] = randomTile(rng, parent[d]);
+      parent[d] = l.tile[d];
+    }
+    l.fanout = randomTile(rng, arch_.numPEs());
+  }
+  repair(g);
+  return g;
+}
+
+llvm::SmallVector<int, kMaxMappingLevels>
+SearchSpace::assignStages(const Genome &g) const {
+  llvm::SmallVector<int, kMaxMappingLevels> at;
+  llvm::SmallVector<unsigned, 8> levelsUsed(slots_.size(), 0);
+  llvm::SmallVector<int64_t, 8> unitsUsed(slots_.size(), 1);
+  unsigned cursor = 0;
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    const GenomeLevel &l = g[i];
+    while (cursor < slots_.size()) {
+      const FanoutStage &s = *slots_[cursor].stage;
+      if (stageAllows(s, l.spatial) &&
+          levelsUsed[cursor] < s.maxMappingLevels &&
+          unitsUsed[cursor] * l.fanout <= s.size)
+        break;
+      ++cursor;
+    }
+    if (cursor == slots_.size()) {
+      at.push_back(-1);
+      continue;
+    }
+    levelsUsed[cursor]++;
+    unitsUsed[cursor] *= l.fanout;
+    at.push_back(cursor);
+  }
+  return at;
+}
+
+void SearchSpace::repair(Genome &g) const {
+  g.numLevels = std::clamp<unsigned>(g.numLevels, minLevels_, maxLevels_);
+  if (!constraints_.order.empty())
+    for (unsigned i = 0; i < g.numLevels; ++i) {
+      std::array<Dim, kNumDims> order;
+      unsigned n = 0;
+      for (Dim d : constraints_.order)
+        order[n++] = d;
+      for (Dim d : kAllDims)
+        if (!llvm::is_contained(constraints_.order, d))
+          order[n++] = d;
+      g[i].order = order;
+    }
+  for (const SearchConstraints::FixedTile &f : constraints_.fixedTiles)
+    if (f.level < g.numLevels)
+      g[f.level].tile[f.dim] = f.tile;
+
+  // Walk the levels and the fan-out stages together, as buildLoopNest binds
+  // them, fixing each level's parallel dimension and fan-out to its stage.
+  llvm::SmallVector<unsigned, 8> levelsUsed(slots_.size(), 0);
+  llvm::SmallVector<int64_t, 8> unitsUsed(slots_.size(), 1);
+  unsigned cursor = 0;
+  PerDim<int64_t> parent = problem_.bounds.extent;
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    GenomeLevel &l = g[i];
+    for (Dim d : kAllDims)
+      l.tile[d] = std::clamp<int64_t>(l.tile[d], 1, parent[d]);
+    if (i < constraints_.dataflow.size())
+      l.spatial = constraints_.dataflow[i];
+    // The first stage with a mapping level left that can spread something.
+    while (cursor < slots_.size()) {
+      const FanoutStage &s = *slots_[cursor].stage;
+      bool canSpread = stageAllows(s, l.spatial);
+      if (!canSpread && constraints_.dataflow.empty())
+        for (Dim d : active_)
+          canSpread |= stageAllows(s, d);
+      if (canSpread && levelsUsed[cursor] < s.maxMappingLevels &&
+          unitsUsed[cursor] < s.size)
+        break;
+      ++cursor;
+    }
+    if (cursor == slots_.size()) {
+      // No stage left: drop this level and the ones below it (when the
+      // accelerator allows that few; else the cost model reports it).
+      if (i >= minLevels_) {
+        g.numLevels = i;
+        break;
+      }
+      continue;
+    }
+    const FanoutStage &s = *slots_[cursor].stage;
+    if (!stageAllows(s, l.spatial)) {
+      // The active dimension with the largest extent the stage can spread.
+      std::optional<Dim> best;
+      for (Dim d : active_)
+        if (stageAllows(s, d) &&
+            (!best || problem_.bounds[d] > problem_.bounds[*best]))
+          best = d;
+      if (best)
+        l.spatial = *best;
+    }
+    Dim d = l.spatial;
+    int64_t room = s.size / unitsUsed[cursor];
+    l.fanout =
+        std::clamp<int64_t>(l.fanout, 1, std::min(room, parent[d] / l.tile[d]));
+    levelsUsed[cursor]++;
+    unitsUsed[cursor] *= l.fanout;
+    parent = l.tile;
+  }
+}
+
+Mapping SearchSpace::toMapping(const Genome &g) const {
+  Mapping m;
+  PerDim<int64_t> parent = problem_.bounds.extent;
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    const GenomeLevel &gl = g[i];
+    MappingLevel &l = m.addLevel();
+    l.spatial = gl.spatial;
+    l.fanout = gl.fanout;
+    for (Dim d : gl.order)
+      if (gl.tile[d] < parent[d] || d == gl.spatial)
+        l.addLoop(d, gl.tile[d]);
+    parent = gl.tile;
+  }
+  return m;
+}
+
+Genome SearchSpace::fromMapping(const Mapping &m) const {
+  Genome g;
+  g.numLevels = m.numLevels;
+  const LoopBounds &b = problem_.bounds;
+  for (unsigned i = 0; i < m.numLevels; ++i) {
+    const MappingLevel &ml = m.level(i);
+    GenomeLevel &l = g[i];
+    l.spatial = ml.spatial.value_or(active_.empty() ? Dim::K : active_[0]);
+    l.fanout = ml.spatial ? ml.fanout : 1;
+    unsigned n = 0;
+    for (Dim d : ml.loops())
+      l.order[n++] = d;
+    for (Dim d : kAllDims)
+      if (!ml.lists(d))
+        l.order[n++] = d;
+    for (Dim d : kAllDims)
+      l.tile[d] = m.resolvedTile(i, d, b);
+  }
+  return g;
+}
