@@ -34,13 +34,14 @@ static LogicalResult verifyInferredShape(Operation *op,
   return success();
 }
 
-/// Checks an attached mapping against the layer's loop bounds. Called at the
-/// end of each layer's verifier, once its shapes are known to be valid.
+/// Checks an attached mapping against the loop nest it maps: the cost
+/// model's problem (for an elementwise layer, C counts its inputs). Called at
+/// the end of each layer's verifier, once its shapes are known to be valid.
 static LogicalResult verifyLayerMapping(LayerOpInterface layer) {
   MappingAttr mapping = layer.getMappingAttr();
   if (!mapping)
     return success();
-  LoopBounds bounds = layer.getLoopBounds();
+  LoopBounds bounds = layer.getProblem().bounds;
   if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds)) {
     InFlightDiagnostic diag = layer->emitOpError("mapping does not fit the "
                                                  "loop bounds ");

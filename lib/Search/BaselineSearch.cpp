@@ -61,7 +61,8 @@ void accel::runAnneal(Evaluator &eval, Rng &rng) {
     Genome next = current;
     neighbour(next, eval.space, rng);
     Score s = eval.evaluate(next);
-    bool accept = s.betterThan(currentScore);
+    // Until a valid mapping is found, walk freely.
+    bool accept = s.betterThan(currentScore) || !currentScore.valid;
     if (!accept && s.valid && currentScore.valid) {
       double worse = std::log(s.value) - std::log(currentScore.value);
       accept = coin(rng) < std::exp(-worse / t);

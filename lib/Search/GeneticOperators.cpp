@@ -51,13 +51,50 @@ void accel::crossover(Genome &child, const Genome &other,
   space.repair(child);
 }
 
+/// A fan-out for level `i` of `g`: as wide as its stage allows, or (half the
+/// time) the widest that divides the extent it spreads (no ragged step).
+static int64_t newFanout(const Genome &g, unsigned i, const SearchSpace &space,
+                         Rng &rng) {
+  const GenomeLevel &l = g[i];
+  int64_t most =
+      std::min(space.fanoutRoom(g, i),
+               parentExtent(g, space, i, l.spatial) / l.tile[l.spatial]);
+  if (most <= 1 || std::uniform_int_distribution<int>(0, 1)(rng))
+    return std::max<int64_t>(1, most);
+  int64_t whole = parentExtent(g, space, i, l.spatial) / l.tile[l.spatial];
+  for (int64_t f = most; f > 1; --f)
+    if (whole % f == 0)
+      return f;
+  return most;
+}
+
+/// Grows the tiles of `d` at the levels above `i` so that level `i` can
+/// spread `units` x its tile of `d` (a new parallel dimension would else be
+/// starved by a small tile above it).
+static void makeRoomAbove(Genome &g, unsigned i, Dim d, int64_t units) {
+  int64_t need = units * g[i].tile[d];
+  for (unsigned j = i; j-- > 0;) {
+    g[j].tile[d] = std::max(g[j].tile[d], need);
+    need = g[j].tile[d] * (g[j].spatial == d ? g[j].fanout : 1);
+  }
+}
+
 void accel::mutateParallelDim(Genome &g, const SearchSpace &space, Rng &rng) {
   if (g.numLevels == 0)
     return;
-  GenomeLevel &l = g[pick(rng, g.numLevels)];
+  unsigned i = pick(rng, g.numLevels);
+  GenomeLevel &l = g[i];
   l.spatial = pickDim(space, rng);
-  // Spread it as far as the stage allows; repair trims the fan-out.
-  l.fanout = space.arch().numPEs();
+  // A unit of a parallel level usually takes one element of what it spreads.
+  if (std::uniform_int_distribution<int>(0, 1)(rng))
+    l.tile[l.spatial] = 1;
+  l.fanout = 1;
+  space.repair(g);
+  if (std::uniform_int_distribution<int>(0, 1)(rng)) {
+    makeRoomAbove(g, i, g[i].spatial, space.fanoutRoom(g, i));
+    space.repair(g);
+  }
+  g[i].fanout = newFanout(g, i, space, rng);
   space.repair(g);
 }
 
@@ -69,9 +106,13 @@ void accel::mutateTile(Genome &g, const SearchSpace &space, Rng &rng) {
   GenomeLevel &l = g[i];
   int64_t parent = parentExtent(g, space, i, d);
   l.tile[d] = newTile(rng, parent);
-  if (l.spatial == d)
-    l.fanout = newTile(rng, parent / l.tile[d]);
   space.repair(g);
+  if (g[i].spatial == d) {
+    g[i].fanout = 1;
+    space.repair(g);
+    g[i].fanout = newFanout(g, i, space, rng);
+    space.repair(g);
+  }
 }
 
 void accel::reorder(Genome &g, const SearchSpace &space, Rng &rng) {
@@ -99,9 +140,14 @@ void accel::grow(Genome &g, const SearchSpace &space, Rng &rng) {
   std::shuffle(l.order.begin(), l.order.end(), rng);
   for (Dim d : kAllDims)
     l.tile[d] = newTile(rng, last.tile[d]);
-  l.fanout = space.arch().numPEs(); // as wide as the stage allows
+  l.fanout = 1;
   g[g.numLevels++] = l;
   space.repair(g);
+  if (g.numLevels > 0) {
+    unsigned i = g.numLevels - 1;
+    g[i].fanout = newFanout(g, i, space, rng);
+    space.repair(g);
+  }
 }
 
 void accel::age(Genome &g, const SearchSpace &space) {

@@ -10,6 +10,7 @@
 
 #include "Strategies.h"
 #include "accel/Search/GeneticOperators.h"
+#include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <numeric>
 
@@ -34,8 +35,22 @@ void accel::runGenetic(Evaluator &eval, Rng &rng) {
   for (unsigned gen = 1; gen < o.generations; ++gen) {
     std::vector<unsigned> rank(population);
     std::iota(rank.begin(), rank.end(), 0);
+    // Copies of a better-ranked genome (the same mapping) go last: a
+    // population of clones cannot explore.
+    std::vector<Score> ranked = scores;
+    {
+      std::vector<unsigned> byScore = rank;
+      std::stable_sort(byScore.begin(), byScore.end(),
+                       [&](unsigned a, unsigned b) {
+                         return scores[a].betterThan(scores[b]);
+                       });
+      llvm::DenseSet<llvm::hash_code> seen;
+      for (unsigned i : byScore)
+        if (!seen.insert(hash_value(space.toMapping(pop[i]))).second)
+          ranked[i] = Score();
+    }
     std::stable_sort(rank.begin(), rank.end(), [&](unsigned a, unsigned b) {
-      return scores[a].betterThan(scores[b]);
+      return ranked[a].betterThan(ranked[b]);
     });
     std::vector<Genome> next;
     std::vector<Score> nextScores;

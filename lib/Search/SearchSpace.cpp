@@ -97,6 +97,17 @@ SearchSpace::assignStages(const Genome &g) const {
   return at;
 }
 
+int64_t SearchSpace::fanoutRoom(const Genome &g, unsigned i) const {
+  llvm::SmallVector<int, kMaxMappingLevels> at = assignStages(g);
+  if (i >= at.size() || at[i] < 0)
+    return 1;
+  int64_t used = 1;
+  for (unsigned j = 0; j < i; ++j)
+    if (at[j] == at[i])
+      used *= g[j].fanout;
+  return std::max<int64_t>(1, slots_[at[i]].stage->size / used);
+}
+
 void SearchSpace::repair(Genome &g) const {
   g.numLevels = std::clamp<unsigned>(g.numLevels, minLevels_, maxLevels_);
   if (!constraints_.order.empty())

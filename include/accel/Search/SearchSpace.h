@@ -90,6 +90,11 @@ public:
   /// them: slot index per level, or -1 when none is left.
   llvm::SmallVector<int, kMaxMappingLevels> assignStages(const Genome &g) const;
 
+  /// Units the fan-out stage of level `i` has left for it (the stage's size
+  /// over the fan-outs of the levels before it on the same stage); 1 when
+  /// the level lands on no stage.
+  int64_t fanoutRoom(const Genome &g, unsigned i) const;
+
   /// A random tile in [1, parent], log-uniform (small tiles as likely as
   /// large ones, like powers of two).
   static int64_t randomTile(Rng &rng, int64_t parent);

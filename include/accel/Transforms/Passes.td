@@ -26,4 +26,68 @@ def AccelGroupLayers : Pass<"accel-group-layers", "::mlir::ModuleOp"> {
   let dependentDialects = ["::accel::AccelDialect"];
 }
 
+def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
+  let summary = "Annotate every layer with a searched #accel.mapping";
+  let description = [{
+    Searches a mapping for every layer (inside groups too) on the
+    accelerator (`arch`, else the module's `accel.target`) and attaches it as
+    the layer's `mapping`. `strategy` picks the search: `ga` (GAMMA's genetic
+    algorithm, the default), `random`, `anneal`, `fixed-nvdla`,
+    `fixed-eyeriss`, `fixed-shidiannao` (a fixed dataflow with its tiles
+    fitted to the buffers) or `exhaustive` (small layers only); every
+    strategy spends `population` x `generations` evaluations. The search
+    minimises `objective` (latency, energy, edp, power, or weighted:
+    latency^latency-weight x energy^energy-weight).
+
+    Constraints: `dataflow=K,C` fixes the parallel dimension of each level
+    (and the number of levels); `fix-tile=0:C:16,1:K:4` fixes tiles
+    (level:dimension:tile).
+
+    Layers with the same shape are searched once. The result depends on
+    `seed` only, not on `threads`. Each layer gets a remark with the cost of
+    its mapping and its distance to the compute bound; a layer for which no
+    valid mapping was found gets an error saying which constraint rejected
+    the candidates.
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator: a preset name or a .yaml file (default: the "
+           "module's accel.target)">,
+    Option<"strategy", "strategy", "std::string", /*default=*/"\"ga\"",
+           "ga, random, anneal, fixed-nvdla, fixed-eyeriss, "
+           "fixed-shidiannao or exhaustive">,
+    Option<"objective", "objective", "std::string", /*default=*/"\"edp\"",
+           "latency, energy, edp, power or weighted">,
+    Option<"latencyWeight", "latency-weight", "double", /*default=*/"1.0",
+           "Exponent of latency in the weighted objective">,
+    Option<"energyWeight", "energy-weight", "double", /*default=*/"1.0",
+           "Exponent of energy in the weighted objective">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0",
+           "Seed of the search">,
+    Option<"population", "population", "unsigned", /*default=*/"200",
+           "Genomes per generation (GAMMA: 200)">,
+    Option<"generations", "generations", "unsigned", /*default=*/"50",
+           "Generations (GAMMA: 50)">,
+    Option<"crossoverRate", "crossover-rate", "double", /*default=*/"0.5",
+           "Probability of crossover per child">,
+    Option<"mutationRate", "mutation-rate", "double", /*default=*/"0.5",
+           "Probability of each mutation (parallel dimension, tile)">,
+    Option<"reorderRate", "reorder-rate", "double", /*default=*/"0.5",
+           "Probability of a reorder per child">,
+    Option<"growthRate", "growth-rate", "double", /*default=*/"0.5",
+           "Probability of growth (a level added) per child">,
+    Option<"agingRate", "aging-rate", "double", /*default=*/"0.5",
+           "Probability of aging (innermost level dropped) per child">,
+    Option<"threads", "threads", "unsigned", /*default=*/"0",
+           "Threads evaluating a generation (0: every core)">,
+    Option<"dataflow", "dataflow", "std::string", /*default=*/"\"\"",
+           "Parallel dimension of each level, outermost first: K,C">,
+    Option<"fixTile", "fix-tile", "std::string", /*default=*/"\"\"",
+           "Fixed tiles, level:dimension:tile, comma-separated">,
+    Option<"remarks", "remarks", "bool", /*default=*/"true",
+           "Emit a remark per layer with its cost">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect"];
+}
+
 #endif // ACCEL_TRANSFORMS_PASSES_TD

@@ -431,7 +431,7 @@ func.func @mul_result_shape(%a: tensor<1x8x4x4xf32>, %b: tensor<4xf32>) -> tenso
 // -----
 
 func.func @mul_mapping(%a: tensor<1x8x4x4xf32>, %b: tensor<1x8x1x1xf32>) -> tensor<1x8x4x4xf32> {
-  // expected-error @+1 {{'accel.mul' op mapping does not fit the loop bounds N=1, K=1, C=1, P=4, Q=4, R=1, S=1, G=8: level 0: fan-out 8 x tile 1 of K covers 8 but the parent extent is 1}}
+  // expected-error @+1 {{'accel.mul' op mapping does not fit the loop bounds N=1, K=1, C=2, P=4, Q=4, R=1, S=1, G=8: level 0: fan-out 8 x tile 1 of K covers 8 but the parent extent is 1}}
   %0 = accel.mul %a, %b {mapping = #accel.mapping<[K*8 | K:1]>} : tensor<1x8x4x4xf32>, tensor<1x8x1x1xf32> -> tensor<1x8x4x4xf32>
   return %0 : tensor<1x8x4x4xf32>
 }

@@ -1,0 +1,149 @@
+//===- MapLayers.cpp - --accel-map ----------------------------------------===//
+//
+// Runs the Search library's mapper on every layer and attaches the result.
+// Layers of the same shape (the same LayerProblem) are searched once.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Analysis/ArchResolution.h"
+#include "accel/Search/Mapper.h"
+#include "accel/Transforms/Passes.h"
+#include "dialects/accel/AccelOps.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <map>
+#include <variant>
+
+namespace accel {
+#define GEN_PASS_DEF_ACCELMAP
+#include "accel/Transforms/Passes.h.inc"
+} // namespace accel
+
+using namespace mlir;
+using namespace accel;
+
+namespace {
+
+/// A layer problem as a comparable key (every field the cost model reads).
+std::vector<int64_t> problemKey(const LayerProblem &p) {
+  std::vector<int64_t> key(p.bounds.extent.v.begin(), p.bounds.extent.v.end());
+  key.insert(key.end(), {p.bounds.strideH, p.bounds.strideW, p.bounds.dilationH,
+                         p.bounds.dilationW, p.inputH, p.inputW, p.padTop,
+                         p.padLeft, p.hasWeights});
+  key.insert(key.end(), p.elementBits.v.begin(), p.elementBits.v.end());
+  return key;
+}
+
+struct MapPass : public accel::impl::AccelMapBase<MapPass> {
+  using AccelMapBase::AccelMapBase;
+
+  /// Parses the constraint options; emits the error on `module`.
+  LogicalResult parseConstraints(ModuleOp module, SearchConstraints &c) {
+    SmallVector<StringRef> parts;
+    StringRef(dataflow).split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef part : parts) {
+      std::optional<Dim> d = parseDim(part.trim());
+      if (!d)
+        return module.emitError("dataflow: '")
+               << part << "' is not a dimension (N, K, C, P, Q, R, S, G)";
+      c.dataflow.push_back(*d);
+    }
+    parts.clear();
+    StringRef(fixTile).split(parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef part : parts) {
+      SmallVector<StringRef> fields;
+      part.trim().split(fields, ':');
+      unsigned level;
+      int64_t tile;
+      std::optional<Dim> d;
+      if (fields.size() != 3 || fields[0].getAsInteger(10, level) ||
+          !(d = parseDim(fields[1])) || fields[2].getAsInteger(10, tile) ||
+          tile < 1)
+        return module.emitError("fix-tile: expected level:dimension:tile "
+                                "with a tile >= 1, got '")
+               << part << "'";
+      c.fixedTiles.push_back({level, *d, tile});
+    }
+    return success();
+  }
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    FailureOr<Arch> resolved = resolvePassArch(module, arch);
+    if (failed(resolved))
+      return signalPassFailure();
+    SearchOptions o;
+    std::optional<Strategy> s = parseStrategy(strategy);
+    if (!s) {
+      module.emitError("unknown strategy '")
+          << strategy
+          << "' (expected ga, random, anneal, fixed-nvdla, fixed-eyeriss, "
+             "fixed-shidiannao or exhaustive)";
+      return signalPassFailure();
+    }
+    std::optional<ObjectiveKind> kind = Objective::parse(objective);
+    if (!kind) {
+      module.emitError("unknown objective '")
+          << objective
+          << "' (expected latency, energy, edp, power or weighted)";
+      return signalPassFailure();
+    }
+    if (population < 2 || generations < 1) {
+      module.emitError("expected population >= 2 and generations >= 1");
+      return signalPassFailure();
+    }
+    o.strategy = *s;
+    o.objective.kind = *kind;
+    o.objective.latencyWeight = latencyWeight;
+    o.objective.energyWeight = energyWeight;
+    o.seed = seed;
+    o.population = population;
+    o.generations = generations;
+    o.crossoverRate = crossoverRate;
+    o.mutationRate = mutationRate;
+    o.reorderRate = reorderRate;
+    o.growthRate = growthRate;
+    o.agingRate = agingRate;
+    o.threads = threads;
+    if (failed(parseConstraints(module, o.constraints)))
+      return signalPassFailure();
+
+    // Search results by layer shape: the result, or why there is none.
+    std::map<std::vector<int64_t>, std::variant<SearchResult, std::string>>
+        cache;
+    bool failedAny = false;
+    module.walk([&](LayerOpInterface layer) {
+      LayerProblem problem = layer.getProblem();
+      auto [it, inserted] = cache.try_emplace(problemKey(problem));
+      if (inserted) {
+        llvm::Expected<SearchResult> found =
+            searchMapping(problem, *resolved, o);
+        if (found)
+          it->second = std::move(*found);
+        else
+          it->second = llvm::toString(found.takeError());
+      }
+      if (auto *error = std::get_if<std::string>(&it->second)) {
+        layer->emitError(*error);
+        failedAny = true;
+        return;
+      }
+      const SearchResult *r = &std::get<SearchResult>(it->second);
+      layer->setAttr("mapping",
+                     MappingAttr::get(layer->getContext(), r->mapping));
+      if (!remarks)
+        return;
+      const CostResult &c = r->cost;
+      layer->emitRemark(llvm::formatv(
+          "{0} mapping ({1} {2:e}): {3:f0} cycles, {4:f2}x the compute bound "
+          "of {5}, {6:f3} uJ, {7} of {8} candidates valid",
+          strategyName(o.strategy), o.objective.name(), r->score, c.cycles,
+          c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
+          c.energy * 1e-6, r->stats.valid, r->stats.evaluations));
+    });
+    if (failedAny)
+      signalPassFailure();
+  }
+};
+
+} // namespace
