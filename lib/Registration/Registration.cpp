@@ -4,6 +4,7 @@
 #include "accel/Analysis/Passes.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Transforms/Passes.h"
+#include "accel/Transforms/Pipeline.h"
 #include "dialects/accel/AccelDialect.h"
 #include "dialects/acmd/AcmdDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -30,6 +31,7 @@ void accel::registerAccelPasses() {
   registerAccelAnalysisPasses();
   registerAccelConversionPasses();
   registerAccelTransformsPasses();
+  registerAccelPipeline();
   // Upstream cleanups users combine with ours (canonicalize, cse, ...).
   mlir::registerTransformsPasses();
 }
