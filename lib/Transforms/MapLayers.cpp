@@ -11,7 +11,9 @@
 #include "dialects/accel/AccelOps.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <atomic>
 #include <map>
+#include <thread>
 #include <variant>
 
 namespace accel {
@@ -32,6 +34,43 @@ std::vector<int64_t> problemKey(const LayerProblem &p) {
                          p.padLeft, p.hasWeights});
   key.insert(key.end(), p.elementBits.v.begin(), p.elementBits.v.end());
   return key;
+}
+
+/// Searches every shape. With at least as many shapes as threads, the
+/// shapes are spread over the threads (each search single-threaded: no
+/// per-generation synchronisation); else each search uses every thread.
+/// Results go to their shape's slot, so the outcome never depends on the
+/// thread count.
+void searchAll(llvm::ArrayRef<LayerProblem> shapes, const Arch &arch,
+               const SearchOptions &options,
+               std::vector<std::variant<SearchResult, std::string>> &out) {
+  unsigned threads = options.threads
+                         ? options.threads
+                         : std::max(1u, std::thread::hardware_concurrency());
+  bool acrossShapes = threads > 1 && shapes.size() >= threads;
+  SearchOptions each = options;
+  if (acrossShapes)
+    each.threads = 1;
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < shapes.size(); i = next++) {
+      llvm::Expected<SearchResult> found = searchMapping(shapes[i], arch, each);
+      if (found)
+        out[i] = std::move(*found);
+      else
+        out[i] = llvm::toString(found.takeError());
+    }
+  };
+  if (!acrossShapes) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(work);
+  work();
+  for (std::thread &t : pool)
+    t.join();
 }
 
 struct MapPass : public accel::impl::AccelMapBase<MapPass> {
@@ -108,31 +147,35 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     if (failed(parseConstraints(module, o.constraints)))
       return signalPassFailure();
 
-    // Search results by layer shape: the result, or why there is none.
-    std::map<std::vector<int64_t>, std::variant<SearchResult, std::string>>
-        cache;
-    bool failedAny = false;
+    // Distinct layer shapes, in walk order; each is searched once.
+    using Outcome = std::variant<SearchResult, std::string>;
+    std::map<std::vector<int64_t>, unsigned> shapeIndex;
+    std::vector<LayerProblem> shapes;
+    std::vector<std::pair<LayerOpInterface, unsigned>> layers;
     module.walk([&](LayerOpInterface layer) {
       LayerProblem problem = layer.getProblem();
-      auto [it, inserted] = cache.try_emplace(problemKey(problem));
-      if (inserted) {
-        llvm::Expected<SearchResult> found =
-            searchMapping(problem, *resolved, o);
-        if (found)
-          it->second = std::move(*found);
-        else
-          it->second = llvm::toString(found.takeError());
-      }
-      if (auto *error = std::get_if<std::string>(&it->second)) {
+      auto [it, inserted] =
+          shapeIndex.try_emplace(problemKey(problem), shapes.size());
+      if (inserted)
+        shapes.push_back(problem);
+      layers.push_back({layer, it->second});
+    });
+    std::vector<Outcome> outcomes(shapes.size());
+    searchAll(shapes, *resolved, o, outcomes);
+
+    bool failedAny = false;
+    for (auto [layer, shape] : layers) {
+      Outcome *it = &outcomes[shape];
+      if (auto *error = std::get_if<std::string>(it)) {
         layer->emitError(*error);
         failedAny = true;
-        return;
+        continue;
       }
-      const SearchResult *r = &std::get<SearchResult>(it->second);
+      const SearchResult *r = &std::get<SearchResult>(*it);
       layer->setAttr("mapping",
                      MappingAttr::get(layer->getContext(), r->mapping));
       if (!remarks)
-        return;
+        continue;
       const CostResult &c = r->cost;
       layer->emitRemark(llvm::formatv(
           "{0} mapping ({1} {2:e}): {3:f0} cycles, {4:f2}x the compute bound "
@@ -140,7 +183,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
           strategyName(o.strategy), o.objective.name(), r->score, c.cycles,
           c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
           c.energy * 1e-6, r->stats.valid, r->stats.evaluations));
-    });
+    }
     if (failedAny)
       signalPassFailure();
   }

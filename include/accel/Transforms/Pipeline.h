@@ -30,9 +30,8 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
   Option<unsigned> population{*this, "population",
                               llvm::cl::desc("Genomes per generation"),
                               llvm::cl::init(200)};
-  Option<unsigned> generations{*this, "generations",
-                               llvm::cl::desc("Generations"),
-                               llvm::cl::init(50)};
+  Option<unsigned> generations{
+      *this, "generations", llvm::cl::desc("Generations"), llvm::cl::init(50)};
 };
 
 /// Appends the pipeline to `pm`.
