@@ -138,12 +138,7 @@ int runModels(const Args &args) {
     module->walk([&](LayerOpInterface layer) {
       ++total;
       LayerProblem p = layer.getProblem();
-      std::vector<int64_t> key(p.bounds.extent.v.begin(),
-                               p.bounds.extent.v.end());
-      key.insert(key.end(),
-                 {p.bounds.strideH, p.bounds.strideW, p.bounds.dilationH,
-                  p.inputH, p.inputW, p.padTop, p.hasWeights});
-      if (seen.try_emplace(key, layers.size()).second)
+      if (seen.try_emplace(p.key(), layers.size()).second)
         layers.push_back({layerName(layer, index), p});
       ++index;
     });

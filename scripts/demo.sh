@@ -6,11 +6,13 @@
 #   2. import it into the accel dialect (accel-translate --import-onnx),
 #   3. report its cost on eyeriss-like, layer by layer, with the default
 #      mappings (--accel-cost-report),
+#   4. search every layer's mapping with GAMMA's genetic algorithm
+#      (--accel-pipeline, seeded) and report the cost again,
 # then show the hand-written ResNet-style block whose mappings reach the
 # compute bound, a tiled convolution in the acmd command dialect, and the
 # verifier rejecting a mapping that does not fit its layer.
-# The pipeline grows (fusion, the mapping search, lowering) as those stages
-# land; see README "Status".
+# The pipeline grows (fusion, lowering) as those stages land; see README
+# "Status".
 #
 # Environment: ACCEL_DEMO_MODEL (default resnet18; any name of
 # scripts/export_models.py --list), ACCEL_DEMO_ARCH (default eyeriss-like).
@@ -42,6 +44,17 @@ echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$
 
 log "$model on $arch, layer by layer (default mappings)"
 "$opt" "$models/$model.mlir" --accel-cost-report="arch=$arch" -o /dev/null
+
+log "$model on $arch: mapping search (GAMMA GA, 200 x 50 per distinct layer shape, seed 1)"
+start=$(date +%s.%N)
+"$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch seed=1" \
+  --mlir-print-op-on-diagnostic=false -o "$models/$model.mapped.mlir" \
+  2>"$models/$model.map-remarks.txt"
+end=$(date +%s.%N)
+echo "mapped in $(echo "$end - $start" | bc) s; first remarks:"
+head -n 4 "$models/$model.map-remarks.txt"
+log "$model on $arch, layer by layer (searched mappings)"
+"$opt" "$models/$model.mapped.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
 log "a hand-written ResNet-style block with tuned mappings, on eyeriss-like"
 "$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-cost-report -o /dev/null

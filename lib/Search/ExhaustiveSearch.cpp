@@ -15,16 +15,6 @@
 
 using namespace accel;
 
-static bool sameGenome(const Genome &a, const Genome &b) {
-  if (a.numLevels != b.numLevels)
-    return false;
-  for (unsigned i = 0; i < a.numLevels; ++i)
-    if (a[i].spatial != b[i].spatial || a[i].fanout != b[i].fanout ||
-        a[i].order != b[i].order || a[i].tile != b[i].tile)
-      return false;
-  return true;
-}
-
 static int64_t satMul(int64_t a, int64_t b) {
   if (a == 0 || b == 0)
     return 0;
@@ -96,7 +86,7 @@ llvm::Error accel::runExhaustive(Evaluator &eval) {
     if (i == count) {
       Genome repaired = g;
       space.repair(repaired);
-      if (sameGenome(repaired, g)) {
+      if (repaired == g) {
         batch.push_back(g);
         if (batch.size() == 4096)
           flush();

@@ -26,16 +26,6 @@ using namespace accel;
 
 namespace {
 
-/// A layer problem as a comparable key (every field the cost model reads).
-std::vector<int64_t> problemKey(const LayerProblem &p) {
-  std::vector<int64_t> key(p.bounds.extent.v.begin(), p.bounds.extent.v.end());
-  key.insert(key.end(), {p.bounds.strideH, p.bounds.strideW, p.bounds.dilationH,
-                         p.bounds.dilationW, p.inputH, p.inputW, p.padTop,
-                         p.padLeft, p.hasWeights});
-  key.insert(key.end(), p.elementBits.v.begin(), p.elementBits.v.end());
-  return key;
-}
-
 /// Searches every shape. With at least as many shapes as threads, the
 /// shapes are spread over the threads (each search single-threaded: no
 /// per-generation synchronisation); else each search uses every thread.
@@ -155,7 +145,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     module.walk([&](LayerOpInterface layer) {
       LayerProblem problem = layer.getProblem();
       auto [it, inserted] =
-          shapeIndex.try_emplace(problemKey(problem), shapes.size());
+          shapeIndex.try_emplace(problem.key(), shapes.size());
       if (inserted)
         shapes.push_back(problem);
       layers.push_back({layer, it->second});

@@ -31,6 +31,15 @@ bool accel::isRelevant(Tensor t, Dim d) {
   return false;
 }
 
+std::vector<int64_t> LayerProblem::key() const {
+  std::vector<int64_t> k(bounds.extent.v.begin(), bounds.extent.v.end());
+  k.insert(k.end(),
+           {bounds.strideH, bounds.strideW, bounds.dilationH, bounds.dilationW,
+            inputH, inputW, padTop, padLeft, hasWeights});
+  k.insert(k.end(), elementBits.v.begin(), elementBits.v.end());
+  return k;
+}
+
 int64_t LayerProblem::tensorSize(Tensor t) const {
   const LoopBounds &b = bounds;
   switch (t) {

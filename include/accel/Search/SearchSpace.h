@@ -38,6 +38,16 @@ struct Genome {
   std::array<GenomeLevel, kMaxMappingLevels> levels{};
   GenomeLevel &operator[](unsigned i) { return levels[i]; }
   const GenomeLevel &operator[](unsigned i) const { return levels[i]; }
+
+  friend bool operator==(const Genome &a, const Genome &b) {
+    if (a.numLevels != b.numLevels)
+      return false;
+    for (unsigned i = 0; i < a.numLevels; ++i)
+      if (a[i].spatial != b[i].spatial || a[i].fanout != b[i].fanout ||
+          a[i].order != b[i].order || a[i].tile != b[i].tile)
+        return false;
+    return true;
+  }
 };
 
 /// Restrictions a user puts on the search (in addition to the accelerator's).

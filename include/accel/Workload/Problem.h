@@ -10,6 +10,7 @@
 
 #include "accel/Workload/Dims.h"
 #include "accel/Workload/ShapeArith.h"
+#include <vector>
 
 namespace accel {
 
@@ -45,6 +46,9 @@ struct LayerProblem {
   LayerProblem() { elementBits.v = {16, 16, 16}; }
 
   int64_t macs() const { return bounds.iterations(); }
+  /// Every field as one comparable key: layers with equal keys cost the
+  /// same under every mapping (searches run once per key).
+  std::vector<int64_t> key() const;
   /// Number of elements of each tensor.
   int64_t tensorSize(Tensor t) const;
   /// Input rows a tile of output rows [p0, p1) x filter rows [r0, r1) reads

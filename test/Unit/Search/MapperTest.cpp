@@ -54,16 +54,6 @@ LayerProblem smallConv() {
   return convProblem({1, 1, 3, 1}, {2, 1, 3, 1}, p);
 }
 
-bool sameGenome(const Genome &a, const Genome &b) {
-  if (a.numLevels != b.numLevels)
-    return false;
-  for (unsigned i = 0; i < a.numLevels; ++i)
-    if (a[i].spatial != b[i].spatial || a[i].fanout != b[i].fanout ||
-        a[i].order != b[i].order || a[i].tile != b[i].tile)
-      return false;
-  return true;
-}
-
 /// Every operator keeps genomes in the space: repair leaves them unchanged,
 /// and their mappings bind to the accelerator (stages, level limits, tiles).
 TEST(GeneticOperators, KeepGenomesInTheSpace) {
@@ -98,7 +88,7 @@ TEST(GeneticOperators, KeepGenomesInTheSpace) {
       }
       Genome again = g;
       space.repair(again);
-      ASSERT_TRUE(sameGenome(again, g)) << name.str() << " step " << step;
+      ASSERT_TRUE(again == g) << name.str() << " step " << step;
       ASSERT_GE(g.numLevels, space.minLevels());
       ASSERT_LE(g.numLevels, space.maxLevels());
       LoopNest nest;
