@@ -11,20 +11,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/CostModel/CostModel.h"
+#include "AxisSum.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <algorithm>
 
 using namespace accel;
 
 namespace {
-
-/// A side of a tensor's tile box: one loop dimension, or an input plane
-/// axis that a sliding window spans (rows: P and R, columns: Q and S).
-struct Axis {
-  Dim d0;
-  Dim d1;
-  bool window;
-};
 
 llvm::ArrayRef<Axis> axesOf(Tensor t) {
   static const Axis kWeights[] = {{Dim::G, Dim::G, false},
@@ -54,137 +47,6 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
 }
 
 bool onAxis(const Axis &a, Dim d) { return d == a.d0 || d == a.d1; }
-
-/// How the tiles of the `across` loops of one group combine: their union,
-/// the largest, or whether any is non-empty.
-enum class Combine { Union, Max, Any };
-
-/// A loop taking part in a per-axis sum: `across` loops are combined (their
-/// tiles united, or the largest taken), the others summed over.
-struct AxisLoop {
-  const NestLoop *loop;
-  bool across;
-};
-
-struct AxisEnumerator {
-  const LayerProblem &problem;
-  const Axis &axis;
-  llvm::ArrayRef<AxisLoop> loops;
-  llvm::SmallVector<int64_t, 8> radix; ///< group-key weight of summed loops
-  struct Entry {
-    int64_t key, begin, end;
-  };
-  std::vector<Entry> entries;
-
-  /// The axis interval given the current chunk of each of its dimensions.
-  std::pair<int64_t, int64_t> interval(int64_t lo0, int64_t hi0, int64_t lo1,
-                                       int64_t hi1) const {
-    if (!axis.window)
-      return lo0 < hi0 ? std::pair{lo0, hi0}
-                       : std::pair<int64_t, int64_t>{0, 0};
-    return axis.d0 == Dim::P ? problem.inputRows(lo0, hi0, lo1, hi1)
-                             : problem.inputCols(lo0, hi0, lo1, hi1);
-  }
-
-  void run(unsigned k, int64_t key, int64_t lo0, int64_t hi0, int64_t lo1,
-           int64_t hi1) {
-    if (k == loops.size()) {
-      auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      entries.push_back({key, b, e});
-      return;
-    }
-    const NestLoop &l = *loops[k].loop;
-    bool first = l.dim == axis.d0;
-    for (int64_t x = 0; x < l.trip; ++x) {
-      int64_t nextKey = loops[k].across ? key : key + x * radix[k];
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        run(k + 1, nextKey, lo, std::min(hi0, lo + l.step), lo1, hi1);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        run(k + 1, nextKey, lo0, hi0, lo, std::min(hi1, lo + l.step));
-      }
-    }
-  }
-
-  /// Sum over all tuples of the interval length, with the `across` loops
-  /// held at index 0; with `count`, the number of non-empty intervals.
-  int64_t sumFirstUnit(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
-                       int64_t hi1, bool count) const {
-    if (lo0 >= hi0 || lo1 >= hi1)
-      return 0; // an empty chunk stays empty below
-    if (k == loops.size()) {
-      auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      return count ? (e > b) : e - b;
-    }
-    const NestLoop &l = *loops[k].loop;
-    bool first = l.dim == axis.d0;
-    int64_t trips = loops[k].across ? 1 : l.trip;
-    int64_t total = 0;
-    for (int64_t x = 0; x < trips; ++x) {
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        total += sumFirstUnit(k + 1, lo, std::min(hi0, lo + l.step), lo1, hi1,
-                              count);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        total += sumFirstUnit(k + 1, lo0, hi0, lo, std::min(hi1, lo + l.step),
-                              count);
-      }
-    }
-    return total;
-  }
-
-  int64_t sum(Combine combine) {
-    const LoopBounds &bounds = problem.bounds;
-    bool anyAcross =
-        llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
-    // A single dimension's chunks partition it, so across units they are
-    // disjoint: their union over everything is the extent. The largest of a
-    // group of units is the first unit's chunk (only trailing ones are
-    // clipped at an edge).
-    if (!axis.window && combine == Combine::Union)
-      return bounds[axis.d0];
-    if (!axis.window || !anyAcross)
-      return sumFirstUnit(0, 0, bounds[axis.d0], 0, bounds[axis.d1],
-                          combine == Combine::Any);
-    // Windows across units overlap (halos): unite them per group.
-    radix.assign(loops.size(), 0);
-    int64_t weight = 1;
-    for (unsigned k = loops.size(); k-- > 0;)
-      if (!loops[k].across) {
-        radix[k] = weight;
-        weight *= loops[k].loop->trip;
-      }
-    run(0, 0, 0, bounds[axis.d0], 0, bounds[axis.d1]);
-    llvm::sort(entries, [](const Entry &x, const Entry &y) {
-      return std::tie(x.key, x.begin, x.end) < std::tie(y.key, y.begin, y.end);
-    });
-    int64_t total = 0;
-    for (size_t i = 0; i < entries.size();) {
-      size_t j = i;
-      int64_t groupValue = 0, coveredEnd = INT64_MIN;
-      for (; j < entries.size() && entries[j].key == entries[i].key; ++j) {
-        const Entry &e = entries[j];
-        if (e.begin >= e.end)
-          continue;
-        if (combine == Combine::Any) {
-          groupValue = 1;
-        } else if (combine == Combine::Max) {
-          groupValue = std::max(groupValue, e.end - e.begin);
-        } else {
-          int64_t from = std::max(e.begin, coveredEnd);
-          if (e.end > from)
-            groupValue += e.end - from;
-          coveredEnd = std::max(coveredEnd, e.end);
-        }
-      }
-      total += groupValue;
-      i = j;
-    }
-    return total;
-  }
-};
 
 struct Model {
   const LayerProblem &problem;
@@ -232,7 +94,7 @@ struct Model {
         if (nest.loops[k].dim == d)
           axisLoops.push_back(
               {&nest.loops[k], combines(x, nest.loops[k], k, posP)});
-      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
+      total *= axisSum(problem, a, axisLoops, Combine::Max);
     }
     return total;
   }
@@ -258,7 +120,7 @@ struct Model {
       for (unsigned k = 0; k < pos; ++k)
         if (loops[k].dim == d && (loops[k].spatial || int(k) <= jStar))
           axisLoops.push_back({&loops[k], false});
-      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Any);
+      total *= axisSum(problem, a, axisLoops, Combine::Any);
     }
     return total;
   }
@@ -278,8 +140,7 @@ struct Model {
       for (unsigned k = 0; k < posC; ++k)
         if (onAxis(a, loops[k].dim))
           axisLoops.push_back({&loops[k], combines(x, loops[k], k, posP)});
-      total *=
-          AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Union);
+      total *= axisSum(problem, a, axisLoops, Combine::Union);
     }
     return total;
   }
@@ -292,7 +153,7 @@ struct Model {
       for (const NestLoop &l : nest.loops)
         if (l.dim == d)
           axisLoops.push_back({&l, l.spatial});
-      cycles *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
+      cycles *= axisSum(problem, a, axisLoops, Combine::Max);
     }
     return cycles;
   }
