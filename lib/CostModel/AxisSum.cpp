@@ -59,6 +59,10 @@ public:
     // disjoint: their union over everything is the extent.
     if (!axis.window && combine == Combine::Union)
       return bounds[axis.d0];
+    // Without across loops, all chunks count: their sizes add up to it.
+    if (!axis.window && combine == Combine::Max &&
+        llvm::none_of(loops, [](const AxisLoop &l) { return l.across; }))
+      return bounds[axis.d0];
     return total(0, 0, bounds[axis.d0], 0, bounds[axis.d1]);
   }
 

@@ -53,6 +53,14 @@ struct Model {
   const Arch &arch;
   const LoopNest &nest;
 
+  struct WindowSum {
+    Dim d0;
+    unsigned posC;
+    uint64_t across;
+    int64_t value;
+  };
+  mutable llvm::SmallVector<WindowSum, 16> windowSums;
+
   /// Elements of tensor `x` that the instances at position `posC` receive
   /// over the whole execution, counted at the parent at `posP` (`posP ==
   /// posC`: counted at the children). Across the spatial loops in between,
@@ -136,13 +144,37 @@ struct Model {
     const auto &loops = nest.loops;
     int64_t total = 1;
     for (const Axis &a : axesOf(x)) {
+      // Chunks of one dimension partition it: the union is its extent.
+      if (!a.window) {
+        total *= problem.bounds[a.d0];
+        continue;
+      }
       llvm::SmallVector<AxisLoop, 16> axisLoops;
+      uint64_t across = 0;
       for (unsigned k = 0; k < posC; ++k)
-        if (onAxis(a, loops[k].dim))
-          axisLoops.push_back({&loops[k], combines(x, loops[k], k, posP)});
-      total *= axisSum(problem, a, axisLoops, Combine::Union);
+        if (onAxis(a, loops[k].dim)) {
+          bool combined = combines(x, loops[k], k, posP);
+          axisLoops.push_back({&loops[k], combined});
+          across |= uint64_t(combined) << std::min(k, 63u);
+        }
+      total *= windowSum(a, posC, across, axisLoops);
     }
     return total;
+  }
+
+  /// A window axis' sum over the loops above `posC`, `across` the combining
+  /// ones. The traffic of the input tensor between several pairs of levels
+  /// and to the MACs asks for the same sums: they are computed once.
+  int64_t windowSum(const Axis &a, unsigned posC, uint64_t across,
+                    llvm::ArrayRef<AxisLoop> axisLoops) const {
+    for (const WindowSum &w : windowSums)
+      if (w.d0 == a.d0 && w.posC == posC && w.across == across)
+        return w.value;
+    int64_t value = axisSum(problem, a, axisLoops, Combine::Union);
+    // Nests beyond 64 loops alias in the mask: do not cache them.
+    if (nest.loops.size() <= 64)
+      windowSums.push_back({a.d0, posC, across, value});
+    return value;
   }
 
   int64_t computeCycles() const {
