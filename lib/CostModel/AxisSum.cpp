@@ -26,6 +26,12 @@ using namespace accel;
 
 namespace {
 
+int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
+
 class AxisSummer {
 public:
   AxisSummer(const LayerProblem &problem, const Axis &axis,
@@ -40,16 +46,6 @@ public:
       dilation = rows ? b.dilationH : b.dilationW;
       pad = rows ? problem.padTop : problem.padLeft;
       size = rows ? problem.inputH : problem.inputW;
-    }
-    if (unite) {
-      // Group key weights of the loops that are summed over.
-      radix.assign(loops.size(), 0);
-      int64_t weight = 1;
-      for (unsigned k = loops.size(); k-- > 0;)
-        if (!loops[k].across) {
-          radix[k] = weight;
-          weight *= loops[k].loop->trip;
-        }
     }
   }
 
@@ -74,7 +70,6 @@ private:
   bool unite; ///< a window axis with across loops: unite per group
   bool rows = false;
   int64_t stride = 1, dilation = 1, pad = 0, size = 0;
-  llvm::SmallVector<int64_t, 8> radix; ///< group-key weight of summed loops
 
   struct Memo {
     unsigned k;
@@ -83,10 +78,10 @@ private:
   static constexpr unsigned kMemoSize = 32;
   llvm::SmallVector<Memo, kMemoSize> memo;
 
-  struct Entry {
-    int64_t key, begin, end;
-  };
-  llvm::SmallVector<Entry, 256> entries;
+  /// The tiles of the group being united.
+  llvm::SmallVector<std::pair<int64_t, int64_t>, 64> tiles;
+  /// The current iteration of each loop, in the subtree being united.
+  llvm::SmallVector<int64_t, 16> index;
 
   /// Whether the window of the chunks lies inside the input (always, for an
   /// axis without a window): then the subtree below is shift-invariant.
@@ -135,86 +130,132 @@ private:
   }
 
   /// Loop k is summed over (an across loop outside a union: its first unit).
+  /// Its full-size children whose windows lie inside the input have equal
+  /// sums: that run is counted by multiplication, the others enumerated.
   int64_t summed(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
                  int64_t hi1) {
     const NestLoop &l = *loops[k].loop;
     bool first = l.dim == axis.d0;
+    int64_t lo = first ? lo0 : lo1, hi = first ? hi0 : hi1, step = l.step;
     int64_t trips = loops[k].across ? 1 : l.trip;
+    int64_t count = std::min(trips, ceilDiv(hi - lo, step)); // non-empty
+    int64_t full = std::min(count, (hi - lo) / step);
+    auto child = [&](int64_t x) {
+      int64_t b = lo + x * step, e = std::min(hi, b + step);
+      return first ? total(k + 1, b, e, lo1, hi1)
+                   : total(k + 1, lo0, hi0, b, e);
+    };
+    auto [runBegin, runEnd] =
+        first ? insideRun(lo, step, full, stride, lo1 * dilation,
+                          (hi1 - 1) * dilation)
+              : insideRun(lo, step, full, dilation, lo0 * stride,
+                          (hi0 - 1) * stride);
     int64_t sum = 0;
-    for (int64_t x = 0; x < trips; ++x) {
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        if (lo >= hi0)
-          break;
-        sum += total(k + 1, lo, std::min(hi0, lo + l.step), lo1, hi1);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        if (lo >= hi1)
-          break;
-        sum += total(k + 1, lo0, hi0, lo, std::min(hi1, lo + l.step));
-      }
-    }
+    for (int64_t x = 0; x < runBegin; ++x)
+      sum += child(x);
+    if (runBegin < runEnd)
+      sum += (runEnd - runBegin) * child(runBegin);
+    for (int64_t x = std::max(runBegin, runEnd); x < count; ++x)
+      sum += child(x);
     return sum;
   }
 
-  /// Lists the non-empty tiles of the subtree of loops[k..] with their
-  /// group key.
-  void list(unsigned k, int64_t key, int64_t lo0, int64_t hi0, int64_t lo1,
-            int64_t hi1) {
-    if (k == loops.size()) {
-      auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      if (b < e)
-        entries.push_back({key, b, e});
-      return;
-    }
-    const NestLoop &l = *loops[k].loop;
-    bool first = l.dim == axis.d0;
-    for (int64_t x = 0; x < l.trip; ++x) {
-      int64_t nextKey = loops[k].across ? key : key + x * radix[k];
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        if (lo >= hi0)
-          break;
-        list(k + 1, nextKey, lo, std::min(hi0, lo + l.step), lo1, hi1);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        if (lo >= hi1)
-          break;
-        list(k + 1, nextKey, lo0, hi0, lo, std::min(hi1, lo + l.step));
-      }
-    }
+  /// The children x in [0, full) of size `step` at lo + x * step whose
+  /// windows lie inside the input, when the dimension's rows are `scale`
+  /// input rows apart and the other dimension's chunk adds `first` to the
+  /// window's first row and `last` to its last one.
+  std::pair<int64_t, int64_t> insideRun(int64_t lo, int64_t step, int64_t full,
+                                        int64_t scale, int64_t first,
+                                        int64_t last) const {
+    if (!axis.window)
+      return {0, full};
+    // (lo + x step) scale + first - pad >= 0 and
+    // (lo + x step + step - 1) scale + last - pad + 1 <= size.
+    int64_t unit = step * scale;
+    int64_t from =
+        std::max<int64_t>(0, ceilDiv(pad - first - lo * scale, unit));
+    int64_t to = std::min(
+        full,
+        floorDiv(size + pad - 1 - last - (lo + step - 1) * scale, unit) + 1);
+    return from < to ? std::pair{from, to} : std::pair<int64_t, int64_t>{0, 0};
   }
 
-  /// Loop k is across: the sum over the groups of the subtree of their
-  /// combined tiles.
+  /// Loop k is across: the sum over the groups of the subtree of loops[k..]
+  /// (the combinations of its summed loops) of the tiles combined over the
+  /// across loops. Groups are visited one after the other, so a group's
+  /// tiles usually arrive in order and need no sorting.
   int64_t unitedGroups(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
                        int64_t hi1) {
-    entries.clear();
-    list(k, 0, lo0, hi0, lo1, hi1);
-    llvm::sort(entries, [](const Entry &x, const Entry &y) {
-      return std::tie(x.key, x.begin, x.end) < std::tie(y.key, y.begin, y.end);
-    });
+    unsigned n = loops.size();
+    index.assign(n, 0);
     int64_t sum = 0;
-    for (size_t i = 0; i < entries.size();) {
-      size_t j = i;
-      int64_t groupValue = 0, coveredEnd = INT64_MIN;
-      for (; j < entries.size() && entries[j].key == entries[i].key; ++j) {
-        const Entry &e = entries[j];
-        if (combine == Combine::Any) {
-          groupValue = 1;
-        } else if (combine == Combine::Max) {
-          groupValue = std::max(groupValue, e.end - e.begin);
-        } else {
-          int64_t from = std::max(e.begin, coveredEnd);
-          if (e.end > from)
-            groupValue += e.end - from;
-          coveredEnd = std::max(coveredEnd, e.end);
-        }
-      }
-      sum += groupValue;
-      i = j;
-    }
+    do {
+      tiles.clear();
+      bool sorted = true;
+      do {
+        auto [b, e] = tile(k, lo0, hi0, lo1, hi1);
+        if (b >= e)
+          continue;
+        sorted &= tiles.empty() || tiles.back() <= std::pair{b, e};
+        tiles.push_back({b, e});
+      } while (advance(k, /*across=*/true));
+      if (!sorted)
+        llvm::sort(tiles);
+      sum += combined();
+    } while (advance(k, /*across=*/false));
     return sum;
+  }
+
+  /// The tile at the current iterations of loops[k..] below [lo0, hi0) x
+  /// [lo1, hi1); clipped as the loops clip their chunks.
+  std::pair<int64_t, int64_t> tile(unsigned k, int64_t lo0, int64_t hi0,
+                                   int64_t lo1, int64_t hi1) const {
+    for (unsigned j = k; j < loops.size(); ++j) {
+      const NestLoop &l = *loops[j].loop;
+      if (l.dim == axis.d0) {
+        lo0 += index[j] * l.step;
+        hi0 = std::min(hi0, lo0 + l.step);
+      } else {
+        lo1 += index[j] * l.step;
+        hi1 = std::min(hi1, lo1 + l.step);
+      }
+      if (lo0 >= hi0 || lo1 >= hi1)
+        return {0, 0};
+    }
+    return interval(lo0, hi0, lo1, hi1);
+  }
+
+  /// Steps the across (or the summed) loops among loops[k..] to their next
+  /// combination, innermost fastest; false after the last one.
+  bool advance(unsigned k, bool across) {
+    for (unsigned j = loops.size(); j-- > k;) {
+      if (loops[j].across != across)
+        continue;
+      if (++index[j] < loops[j].loop->trip)
+        return true;
+      index[j] = 0;
+    }
+    return false;
+  }
+
+  /// The tiles of one group (sorted) combined.
+  int64_t combined() const {
+    if (tiles.empty())
+      return 0;
+    if (combine == Combine::Any)
+      return 1;
+    int64_t value = 0, coveredEnd = INT64_MIN;
+    for (auto [b, e] : tiles) {
+      if (combine == Combine::Max) {
+        value = std::max(value, e - b);
+        continue;
+      }
+      int64_t from = std::max(b, coveredEnd);
+      if (e > from)
+        value += e - from;
+      coveredEnd = std::max(coveredEnd, e);
+    }
+    return value;
   }
 };
 
