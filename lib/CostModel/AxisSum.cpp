@@ -80,6 +80,7 @@ private:
 
   /// The tiles of the group being united.
   llvm::SmallVector<std::pair<int64_t, int64_t>, 64> tiles;
+  bool sorted = true; ///< whether `tiles` arrived in order
   /// The current iteration of each loop, in the subtree being united.
   llvm::SmallVector<int64_t, 16> index;
 
@@ -186,19 +187,21 @@ private:
   /// tiles usually arrive in order and need no sorting.
   int64_t unitedGroups(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
                        int64_t hi1) {
-    unsigned n = loops.size();
-    index.assign(n, 0);
+    index.assign(loops.size(), 0);
+    bool oneAcross = combine == Combine::Union &&
+                     llvm::count_if(loops.drop_front(k), [](const AxisLoop &l) {
+                       return l.across;
+                     }) == 1;
     int64_t sum = 0;
     do {
       tiles.clear();
-      bool sorted = true;
-      do {
-        auto [b, e] = tile(k, lo0, hi0, lo1, hi1);
-        if (b >= e)
-          continue;
-        sorted &= tiles.empty() || tiles.back() <= std::pair{b, e};
-        tiles.push_back({b, e});
-      } while (advance(k, /*across=*/true));
+      sorted = true;
+      if (oneAcross)
+        listUnits(k, lo0, hi0, lo1, hi1);
+      else
+        do
+          addTile(tile(k, lo0, hi0, lo1, hi1));
+        while (advance(k, /*across=*/true));
       if (!sorted)
         llvm::sort(tiles);
       sum += combined();
@@ -206,23 +209,78 @@ private:
     return sum;
   }
 
-  /// The tile at the current iterations of loops[k..] below [lo0, hi0) x
-  /// [lo1, hi1); clipped as the loops clip their chunks.
-  std::pair<int64_t, int64_t> tile(unsigned k, int64_t lo0, int64_t hi0,
-                                   int64_t lo1, int64_t hi1) const {
+  void addTile(std::pair<int64_t, int64_t> t) {
+    if (t.first >= t.second)
+      return;
+    sorted &= tiles.empty() || tiles.back() <= t;
+    tiles.push_back(t);
+  }
+
+  /// Lists the tiles of the units of loop k, the only across loop of the
+  /// subtree, in the current group. A unit's full-size chunk gives the
+  /// first unit's tile shifted by the unit's step: where those lie inside
+  /// the input and overlap, their union is one interval, listed as such.
+  void listUnits(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
+                 int64_t hi1) {
+    const NestLoop &l = *loops[k].loop;
+    bool first = l.dim == axis.d0;
+    int64_t lo = first ? lo0 : lo1, hi = first ? hi0 : hi1, step = l.step;
+    int64_t count = std::min(l.trip, ceilDiv(hi - lo, step)); // non-empty
+    int64_t full = std::min(count, (hi - lo) / step);
+    int64_t runBegin = 0, runEnd = 0, b0 = 0, e0 = 0;
+    int64_t spacing = step * (first ? stride : dilation);
+    Chunks c{lo0, hi0, lo1, hi1};
+    index[k] = 0;
+    if (full > 0 && leaf(k, c)) {
+      b0 = c.lo0 * stride + c.lo1 * dilation - pad;
+      e0 = (c.hi0 - 1) * stride + (c.hi1 - 1) * dilation - pad + 1;
+      if (spacing <= e0 - b0) {
+        runBegin = std::max<int64_t>(0, ceilDiv(-b0, spacing));
+        runEnd = std::min(full, floorDiv(size - e0, spacing) + 1);
+      }
+    }
+    for (int64_t u = 0; u < count; ++u) {
+      if (u == runBegin && runBegin < runEnd) {
+        addTile({b0 + runBegin * spacing, e0 + (runEnd - 1) * spacing});
+        u = runEnd - 1;
+        continue;
+      }
+      index[k] = u;
+      addTile(tile(k, lo0, hi0, lo1, hi1));
+    }
+    index[k] = 0;
+  }
+
+  struct Chunks {
+    int64_t lo0, hi0, lo1, hi1;
+  };
+
+  /// Narrows `c` to the leaf chunks at the current iterations of loops[k..],
+  /// clipped as the loops clip them; false if empty.
+  bool leaf(unsigned k, Chunks &c) const {
     for (unsigned j = k; j < loops.size(); ++j) {
       const NestLoop &l = *loops[j].loop;
       if (l.dim == axis.d0) {
-        lo0 += index[j] * l.step;
-        hi0 = std::min(hi0, lo0 + l.step);
+        c.lo0 += index[j] * l.step;
+        c.hi0 = std::min(c.hi0, c.lo0 + l.step);
       } else {
-        lo1 += index[j] * l.step;
-        hi1 = std::min(hi1, lo1 + l.step);
+        c.lo1 += index[j] * l.step;
+        c.hi1 = std::min(c.hi1, c.lo1 + l.step);
       }
-      if (lo0 >= hi0 || lo1 >= hi1)
-        return {0, 0};
+      if (c.lo0 >= c.hi0 || c.lo1 >= c.hi1)
+        return false;
     }
-    return interval(lo0, hi0, lo1, hi1);
+    return true;
+  }
+
+  /// The tile at the current iterations of loops[k..] below [lo0, hi0) x
+  /// [lo1, hi1).
+  std::pair<int64_t, int64_t> tile(unsigned k, int64_t lo0, int64_t hi0,
+                                   int64_t lo1, int64_t hi1) const {
+    Chunks c{lo0, hi0, lo1, hi1};
+    if (!leaf(k, c))
+      return {0, 0};
+    return interval(c.lo0, c.hi0, c.lo1, c.hi1);
   }
 
   /// Steps the across (or the summed) loops among loops[k..] to their next

@@ -14,6 +14,7 @@
 #include "AxisSum.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <algorithm>
+#include <cassert>
 
 using namespace accel;
 
@@ -48,6 +49,24 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
 
 bool onAxis(const Axis &a, Dim d) { return d == a.d0 || d == a.d1; }
 
+constexpr uint8_t dimMask(std::initializer_list<Dim> dims) {
+  uint8_t mask = 0;
+  for (Dim d : dims)
+    mask |= 1u << unsigned(d);
+  return mask;
+}
+
+/// isRelevant as a table: the counts ask it for every loop of every level.
+bool indexes(Tensor x, Dim d) {
+  static constexpr uint8_t kIndexedBy[kNumTensors] = {
+      dimMask({Dim::G, Dim::K, Dim::C, Dim::R, Dim::S}),
+      dimMask({Dim::N, Dim::G, Dim::C, Dim::P, Dim::Q, Dim::R, Dim::S}),
+      dimMask({Dim::N, Dim::G, Dim::K, Dim::P, Dim::Q})};
+  bool indexed = kIndexedBy[unsigned(x)] >> unsigned(d) & 1;
+  assert(indexed == isRelevant(x, d));
+  return indexed;
+}
+
 struct Model {
   const LayerProblem &problem;
   const Arch &arch;
@@ -55,8 +74,7 @@ struct Model {
 
   struct WindowSum {
     Dim d0;
-    unsigned posC;
-    uint64_t across;
+    uint64_t loops, across; ///< masks of the loops taking part
     int64_t value;
   };
   mutable llvm::SmallVector<WindowSum, 16> windowSums;
@@ -72,12 +90,12 @@ struct Model {
     // such loop and every loop outside it count steps.
     int jStar = -1;
     for (unsigned k = 0; k < posC; ++k)
-      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
+      if (!loops[k].spatial && indexes(x, loops[k].dim))
         jStar = k;
     int64_t total = 1;
     for (unsigned k = 0; k < posC; ++k) {
       const NestLoop &l = loops[k];
-      if (isRelevant(x, l.dim))
+      if (indexes(x, l.dim))
         continue;
       if (l.spatial ? !combines(x, l, k, posP) : int(k) <= jStar)
         total *= l.trip;
@@ -94,7 +112,7 @@ struct Model {
     unsigned posC = nest.loops.size();
     int64_t total = axesProduct(x, posP, posC);
     for (Dim d : kAllDims) {
-      if (isRelevant(x, d))
+      if (indexes(x, d))
         continue;
       Axis a{d, d, false};
       llvm::SmallVector<AxisLoop, 16> axisLoops;
@@ -117,11 +135,11 @@ struct Model {
     const auto &loops = nest.loops;
     int jStar = -1;
     for (unsigned k = 0; k < pos; ++k)
-      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
+      if (!loops[k].spatial && indexes(x, loops[k].dim))
         jStar = k;
     int64_t total = axesProduct(x, pos, pos);
     for (Dim d : kAllDims) {
-      if (isRelevant(x, d))
+      if (indexes(x, d))
         continue;
       Axis a{d, d, false};
       llvm::SmallVector<AxisLoop, 16> axisLoops;
@@ -150,30 +168,32 @@ struct Model {
         continue;
       }
       llvm::SmallVector<AxisLoop, 16> axisLoops;
-      uint64_t across = 0;
+      uint64_t onMask = 0, acrossMask = 0;
       for (unsigned k = 0; k < posC; ++k)
         if (onAxis(a, loops[k].dim)) {
           bool combined = combines(x, loops[k], k, posP);
           axisLoops.push_back({&loops[k], combined});
-          across |= uint64_t(combined) << std::min(k, 63u);
+          onMask |= uint64_t(1) << std::min(k, 63u);
+          acrossMask |= uint64_t(combined) << std::min(k, 63u);
         }
-      total *= windowSum(a, posC, across, axisLoops);
+      total *= windowSum(a, onMask, acrossMask, axisLoops);
     }
     return total;
   }
 
-  /// A window axis' sum over the loops above `posC`, `across` the combining
-  /// ones. The traffic of the input tensor between several pairs of levels
-  /// and to the MACs asks for the same sums: they are computed once.
-  int64_t windowSum(const Axis &a, unsigned posC, uint64_t across,
+  /// A window axis' sum over the loops in `loops` (a mask of nest
+  /// positions), `across` the combining ones. The traffic of the input tensor
+  /// between several pairs of levels and to the MACs asks for the same sums:
+  /// they are computed once.
+  int64_t windowSum(const Axis &a, uint64_t loops, uint64_t across,
                     llvm::ArrayRef<AxisLoop> axisLoops) const {
     for (const WindowSum &w : windowSums)
-      if (w.d0 == a.d0 && w.posC == posC && w.across == across)
+      if (w.d0 == a.d0 && w.loops == loops && w.across == across)
         return w.value;
     int64_t value = axisSum(problem, a, axisLoops, Combine::Union);
-    // Nests beyond 64 loops alias in the mask: do not cache them.
+    // Nests beyond 64 loops alias in the masks: do not cache them.
     if (nest.loops.size() <= 64)
-      windowSums.push_back({a.d0, posC, across, value});
+      windowSums.push_back({a.d0, loops, across, value});
     return value;
   }
 
@@ -218,7 +238,7 @@ struct Model {
 
   bool refilled(Tensor x, unsigned pos) const {
     for (unsigned k = 0; k < pos; ++k)
-      if (!nest.loops[k].spatial && isRelevant(x, nest.loops[k].dim))
+      if (!nest.loops[k].spatial && indexes(x, nest.loops[k].dim))
         return true;
     return false;
   }
