@@ -124,7 +124,7 @@ private:
           return m.value;
     int64_t value = unite && loops[k].across
                         ? unitedGroups(k, lo0, hi0, lo1, hi1)
-                        : summed(k, lo0, hi0, lo1, hi1);
+                        : summed(k, lo0, hi0, lo1, hi1, shiftFree);
     if (shiftFree && memo.size() < kMemoSize)
       memo.push_back({k, n0, n1, value});
     return value;
@@ -133,24 +133,30 @@ private:
   /// Loop k is summed over (an across loop outside a union: its first unit).
   /// Its full-size children whose windows lie inside the input have equal
   /// sums: that run is counted by multiplication, the others enumerated.
-  int64_t summed(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
-                 int64_t hi1) {
+  int64_t summed(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1, int64_t hi1,
+                 bool inside) {
     const NestLoop &l = *loops[k].loop;
     bool first = l.dim == axis.d0;
     int64_t lo = first ? lo0 : lo1, hi = first ? hi0 : hi1, step = l.step;
     int64_t trips = loops[k].across ? 1 : l.trip;
-    int64_t count = std::min(trips, ceilDiv(hi - lo, step)); // non-empty
-    int64_t full = std::min(count, (hi - lo) / step);
+    // Non-empty children, and those of full size (divisions are slow: the
+    // trips usually fit the chunk exactly).
+    int64_t count = trips, full = trips;
+    if (trips * step > hi - lo) {
+      count = std::min(trips, ceilDiv(hi - lo, step));
+      full = std::min(count, (hi - lo) / step);
+    }
     auto child = [&](int64_t x) {
       int64_t b = lo + x * step, e = std::min(hi, b + step);
       return first ? total(k + 1, b, e, lo1, hi1)
                    : total(k + 1, lo0, hi0, b, e);
     };
     auto [runBegin, runEnd] =
-        first ? insideRun(lo, step, full, stride, lo1 * dilation,
-                          (hi1 - 1) * dilation)
-              : insideRun(lo, step, full, dilation, lo0 * stride,
-                          (hi0 - 1) * stride);
+        inside  ? std::pair<int64_t, int64_t>{0, full}
+        : first ? insideRun(lo, step, full, stride, lo1 * dilation,
+                            (hi1 - 1) * dilation)
+                : insideRun(lo, step, full, dilation, lo0 * stride,
+                            (hi0 - 1) * stride);
     int64_t sum = 0;
     for (int64_t x = 0; x < runBegin; ++x)
       sum += child(x);
@@ -225,8 +231,11 @@ private:
     const NestLoop &l = *loops[k].loop;
     bool first = l.dim == axis.d0;
     int64_t lo = first ? lo0 : lo1, hi = first ? hi0 : hi1, step = l.step;
-    int64_t count = std::min(l.trip, ceilDiv(hi - lo, step)); // non-empty
-    int64_t full = std::min(count, (hi - lo) / step);
+    int64_t count = l.trip, full = l.trip; // non-empty, full-size units
+    if (l.trip * step > hi - lo) {
+      count = std::min(l.trip, ceilDiv(hi - lo, step));
+      full = std::min(count, (hi - lo) / step);
+    }
     int64_t runBegin = 0, runEnd = 0, b0 = 0, e0 = 0;
     int64_t spacing = step * (first ? stride : dilation);
     Chunks c{lo0, hi0, lo1, hi1};

@@ -47,8 +47,6 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
   return {};
 }
 
-bool onAxis(const Axis &a, Dim d) { return d == a.d0 || d == a.d1; }
-
 constexpr uint8_t dimMask(std::initializer_list<Dim> dims) {
   uint8_t mask = 0;
   for (Dim d : dims)
@@ -71,6 +69,8 @@ struct Model {
   const LayerProblem &problem;
   const Arch &arch;
   const LoopNest &nest;
+  /// Positions of the loops over each dimension, outer first.
+  std::array<llvm::SmallVector<unsigned, 6>, kNumDims> loopsOn;
 
   struct WindowSum {
     Dim d0;
@@ -78,6 +78,12 @@ struct Model {
     int64_t value;
   };
   mutable llvm::SmallVector<WindowSum, 16> windowSums;
+
+  Model(const LayerProblem &problem, const Arch &arch, const LoopNest &nest)
+      : problem(problem), arch(arch), nest(nest) {
+    for (auto [k, l] : llvm::enumerate(nest.loops))
+      loopsOn[unsigned(l.dim)].push_back(k);
+  }
 
   /// Elements of tensor `x` that the instances at position `posC` receive
   /// over the whole execution, counted at the parent at `posP` (`posP ==
@@ -114,13 +120,9 @@ struct Model {
     for (Dim d : kAllDims) {
       if (indexes(x, d))
         continue;
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (unsigned k = 0; k < posC; ++k)
-        if (nest.loops[k].dim == d)
-          axisLoops.push_back(
-              {&nest.loops[k], combines(x, nest.loops[k], k, posP)});
-      total *= axisSum(problem, a, axisLoops, Combine::Max);
+      total *= dimSum(
+          d, posC, Combine::Max, [](unsigned) { return true; },
+          [&](unsigned k) { return combines(x, nest.loops[k], k, posP); });
     }
     return total;
   }
@@ -141,12 +143,10 @@ struct Model {
     for (Dim d : kAllDims) {
       if (indexes(x, d))
         continue;
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (unsigned k = 0; k < pos; ++k)
-        if (loops[k].dim == d && (loops[k].spatial || int(k) <= jStar))
-          axisLoops.push_back({&loops[k], false});
-      total *= axisSum(problem, a, axisLoops, Combine::Any);
+      total *= dimSum(
+          d, pos, Combine::Any,
+          [&](unsigned k) { return loops[k].spatial || int(k) <= jStar; },
+          [](unsigned) { return false; });
     }
     return total;
   }
@@ -167,15 +167,25 @@ struct Model {
         total *= problem.bounds[a.d0];
         continue;
       }
+      // The loops of both dimensions, in nest order.
       llvm::SmallVector<AxisLoop, 16> axisLoops;
       uint64_t onMask = 0, acrossMask = 0;
-      for (unsigned k = 0; k < posC; ++k)
-        if (onAxis(a, loops[k].dim)) {
-          bool combined = combines(x, loops[k], k, posP);
-          axisLoops.push_back({&loops[k], combined});
-          onMask |= uint64_t(1) << std::min(k, 63u);
-          acrossMask |= uint64_t(combined) << std::min(k, 63u);
-        }
+      auto next0 = loopsOn[unsigned(a.d0)].begin(),
+           end0 = loopsOn[unsigned(a.d0)].end();
+      auto next1 = loopsOn[unsigned(a.d1)].begin(),
+           end1 = loopsOn[unsigned(a.d1)].end();
+      while (true) {
+        unsigned k0 = next0 != end0 ? *next0 : posC;
+        unsigned k1 = next1 != end1 ? *next1 : posC;
+        unsigned k = std::min({k0, k1, posC});
+        if (k == posC)
+          break;
+        ++(k == k0 ? next0 : next1);
+        bool combined = combines(x, loops[k], k, posP);
+        axisLoops.push_back({&loops[k], combined});
+        onMask |= uint64_t(1) << std::min(k, 63u);
+        acrossMask |= uint64_t(combined) << std::min(k, 63u);
+      }
       total *= windowSum(a, onMask, acrossMask, axisLoops);
     }
     return total;
@@ -199,15 +209,35 @@ struct Model {
 
   int64_t computeCycles() const {
     int64_t cycles = 1;
-    for (Dim d : kAllDims) {
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (const NestLoop &l : nest.loops)
-        if (l.dim == d)
-          axisLoops.push_back({&l, l.spatial});
-      cycles *= axisSum(problem, a, axisLoops, Combine::Max);
-    }
+    for (Dim d : kAllDims)
+      cycles *= dimSum(
+          d, nest.loops.size(), Combine::Max, [](unsigned) { return true; },
+          [&](unsigned k) { return nest.loops[k].spatial; });
     return cycles;
+  }
+
+  /// The sum over dimension d's loops above `posC` that `use` accepts, of
+  /// its chunks combined as `combine` says over those `across` accepts.
+  template <typename Use, typename Across>
+  int64_t dimSum(Dim d, unsigned posC, Combine combine, Use use,
+                 Across across) const {
+    llvm::SmallVector<AxisLoop, 8> axisLoops;
+    bool anyAcross = false;
+    for (unsigned k : loopsOn[unsigned(d)]) {
+      if (k >= posC)
+        break;
+      if (!use(k))
+        continue;
+      bool combined = across(k);
+      anyAcross |= combined;
+      axisLoops.push_back({&nest.loops[k], combined});
+    }
+    // The chunks partition the dimension; with no loop, one chunk.
+    if (combine == Combine::Any && axisLoops.empty())
+      return 1;
+    if (combine != Combine::Any && !anyAcross)
+      return problem.bounds[d];
+    return axisSum(problem, Axis{d, d, false}, axisLoops, combine);
   }
 
   /// Largest tile of `x` per instance at position `pos`.
@@ -215,9 +245,11 @@ struct Model {
     const LoopBounds &b = problem.bounds;
     auto chunk = [&](Dim d) {
       int64_t c = b[d];
-      for (unsigned k = 0; k < pos; ++k)
-        if (nest.loops[k].dim == d)
-          c = std::min(c, nest.loops[k].step);
+      for (unsigned k : loopsOn[unsigned(d)]) {
+        if (k >= pos)
+          break;
+        c = std::min(c, nest.loops[k].step);
+      }
       return c;
     };
     int64_t n = 1;
@@ -260,7 +292,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.reason = llvm::toString(std::move(e));
     return r;
   }
-  Model model{problem, arch, nest};
+  Model model(problem, arch, nest);
   unsigned numMemories = arch.memories.size();
   r.levels.assign(numMemories, LevelCost());
 
