@@ -7,7 +7,7 @@
 // the sliding window of the chunk reaches the input's padding, where rows
 // are clipped. So every chunk whose window lies inside the input (every
 // chunk, on an axis without a window) is looked up by (loop, size) in a
-// small memo, and only the chunks along the borders and the clipped edge
+// small cache, and only the chunks along the borders and the clipped edge
 // chunks are enumerated. Inside the input the window of output rows [p0, p1)
 // and filter rows [r0, r1) is [p0 s + r0 d - pad, (p1-1) s + (r1-1) d - pad
 // + 1), which windowInput would also give.
@@ -75,8 +75,14 @@ private:
     unsigned k;
     int64_t n0, n1, value;
   };
-  static constexpr unsigned kMemoSize = 32;
-  llvm::SmallVector<Memo, kMemoSize> memo;
+  /// Direct-mapped: a collision only costs a recomputation.
+  static constexpr unsigned kMemoSlots = 32;
+  Memo memo[kMemoSlots];
+  uint32_t memoValid = 0;
+
+  unsigned memoSlot(unsigned k, int64_t n0, int64_t n1) const {
+    return (k * 7 + uint64_t(n0) * 5 + uint64_t(n1) * 3) % kMemoSlots;
+  }
 
   /// The tiles of the group being united.
   llvm::SmallVector<std::pair<int64_t, int64_t>, 64> tiles;
@@ -118,15 +124,18 @@ private:
     }
     bool shiftFree = inside(lo0, hi0, lo1, hi1);
     int64_t n0 = hi0 - lo0, n1 = hi1 - lo1;
-    if (shiftFree)
-      for (const Memo &m : memo)
-        if (m.k == k && m.n0 == n0 && m.n1 == n1)
-          return m.value;
+    unsigned slot = memoSlot(k, n0, n1);
+    const Memo &m = memo[slot];
+    if (shiftFree && (memoValid >> slot & 1) && m.k == k && m.n0 == n0 &&
+        m.n1 == n1)
+      return m.value;
     int64_t value = unite && loops[k].across
                         ? unitedGroups(k, lo0, hi0, lo1, hi1)
                         : summed(k, lo0, hi0, lo1, hi1, shiftFree);
-    if (shiftFree && memo.size() < kMemoSize)
-      memo.push_back({k, n0, n1, value});
+    if (shiftFree) {
+      memo[slot] = {k, n0, n1, value};
+      memoValid |= uint32_t(1) << slot;
+    }
     return value;
   }
 
@@ -176,14 +185,19 @@ private:
                                         int64_t last) const {
     if (!axis.window)
       return {0, full};
-    // (lo + x step) scale + first - pad >= 0 and
-    // (lo + x step + step - 1) scale + last - pad + 1 <= size.
-    int64_t unit = step * scale;
-    int64_t from =
-        std::max<int64_t>(0, ceilDiv(pad - first - lo * scale, unit));
-    int64_t to = std::min(
-        full,
-        floorDiv(size + pad - 1 - last - (lo + step - 1) * scale, unit) + 1);
+    return runInside(lo * scale + first - pad,
+                     (lo + step - 1) * scale + last - pad + 1, step * scale,
+                     full);
+  }
+
+  /// The x in [0, full) for which [b, e) shifted by x * unit lies inside the
+  /// input (unit > 0). Divides only when the run is cut short.
+  std::pair<int64_t, int64_t> runInside(int64_t b, int64_t e, int64_t unit,
+                                        int64_t full) const {
+    int64_t from = b >= 0 ? 0 : ceilDiv(-b, unit);
+    int64_t to = e + (full - 1) * unit <= size
+                     ? full
+                     : std::min(full, floorDiv(size - e, unit) + 1);
     return from < to ? std::pair{from, to} : std::pair<int64_t, int64_t>{0, 0};
   }
 
@@ -243,10 +257,8 @@ private:
     if (full > 0 && leaf(k, c)) {
       b0 = c.lo0 * stride + c.lo1 * dilation - pad;
       e0 = (c.hi0 - 1) * stride + (c.hi1 - 1) * dilation - pad + 1;
-      if (spacing <= e0 - b0) {
-        runBegin = std::max<int64_t>(0, ceilDiv(-b0, spacing));
-        runEnd = std::min(full, floorDiv(size - e0, spacing) + 1);
-      }
+      if (spacing <= e0 - b0)
+        std::tie(runBegin, runEnd) = runInside(b0, e0, spacing, full);
     }
     for (int64_t u = 0; u < count; ++u) {
       if (u == runBegin && runBegin < runEnd) {
