@@ -194,6 +194,12 @@ private:
   /// input (unit > 0). Divides only when the run is cut short.
   std::pair<int64_t, int64_t> runInside(int64_t b, int64_t e, int64_t unit,
                                         int64_t full) const {
+    if (unit == 1) {
+      int64_t from = std::max<int64_t>(0, -b);
+      int64_t to = std::min(full, size - e + 1);
+      return from < to ? std::pair{from, to}
+                       : std::pair<int64_t, int64_t>{0, 0};
+    }
     int64_t from = b >= 0 ? 0 : ceilDiv(-b, unit);
     int64_t to = e + (full - 1) * unit <= size
                      ? full

@@ -93,18 +93,21 @@ struct Model {
   int64_t traffic(Tensor x, unsigned posP, unsigned posC) const {
     const auto &loops = nest.loops;
     // The tile changes when a loop that indexes `x` advances: the innermost
-    // such loop and every loop outside it count steps.
-    int jStar = -1;
-    for (unsigned k = 0; k < posC; ++k)
-      if (!loops[k].spatial && indexes(x, loops[k].dim))
-        jStar = k;
-    int64_t total = 1;
+    // such loop and every loop outside it count steps. The temporal loops
+    // seen since the last indexing one are pending until another comes.
+    int64_t total = 1, pending = 1;
     for (unsigned k = 0; k < posC; ++k) {
       const NestLoop &l = loops[k];
-      if (indexes(x, l.dim))
-        continue;
-      if (l.spatial ? !combines(x, l, k, posP) : int(k) <= jStar)
-        total *= l.trip;
+      bool indexed = indexes(x, l.dim);
+      if (l.spatial) {
+        if (!indexed && !combines(x, l, k, posP))
+          total *= l.trip;
+      } else if (indexed) {
+        total *= pending;
+        pending = 1;
+      } else {
+        pending *= l.trip;
+      }
     }
     return total * axesProduct(x, posP, posC);
   }
