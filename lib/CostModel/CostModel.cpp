@@ -307,41 +307,17 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.levels[m].instances = inst;
   }
 
-  for (Tensor x : kAllTensors) {
-    if (x == Tensor::Weights && !problem.hasWeights)
-      continue;
-    llvm::SmallVector<unsigned, 8> holders;
-    for (unsigned m = 0; m < numMemories; ++m)
-      if (m == 0 || arch.memories[m].holds(x))
-        holders.push_back(m);
-    bool outputs = x == Tensor::Outputs;
-    // Each holder below DRAM exchanges with the nearest holder above it.
-    for (unsigned i = 1; i < holders.size(); ++i) {
-      unsigned parent = holders[i - 1], child = holders[i];
-      unsigned posP = nest.position[parent], posC = nest.position[child];
-      int64_t fills = model.traffic(x, posC, posC);
-      int64_t atParent = model.traffic(x, posP, posC);
-      if (!outputs) {
-        r.levels[child].writes[x] += fills;
-        r.levels[parent].reads[x] += atParent;
-      } else {
-        r.levels[child].reads[x] += fills; // write-backs
-        r.levels[parent].writes[x] += atParent;
-        r.levels[parent].reads[x] += atParent - model.traffic(x, posP, posP);
-      }
-    }
-    // The MACs and the innermost holder.
-    unsigned inner = holders.back();
-    unsigned pos = nest.position[inner];
-    int64_t perStep = model.macTraffic(x, pos);
-    if (!outputs) {
-      r.levels[inner].reads[x] += perStep;
-    } else {
-      r.levels[inner].writes[x] += perStep;
-      r.levels[inner].reads[x] += perStep - model.firstContributions(pos);
-    }
-    // Occupancy.
-    for (unsigned m : holders) {
+  // The levels holding each tensor, DRAM first.
+  PerTensor<llvm::SmallVector<unsigned, 8>> holders;
+  for (Tensor x : kAllTensors)
+    if (x != Tensor::Weights || problem.hasWeights)
+      for (unsigned m = 0; m < numMemories; ++m)
+        if (m == 0 || arch.memories[m].holds(x))
+          holders[x].push_back(m);
+
+  // Occupancy and capacity first: a mapping that does not fit can stop here.
+  for (Tensor x : kAllTensors)
+    for (unsigned m : holders[x]) {
       if (m == 0)
         continue;
       LevelCost &lc = r.levels[m];
@@ -351,9 +327,6 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
                                                                          : 1;
       lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
     }
-  }
-
-  // Capacity.
   r.valid = true;
   for (unsigned m = 1; m < numMemories && r.valid; ++m) {
     const MemoryLevel &mem = arch.memories[m];
@@ -374,6 +347,41 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
       int64_t need = lc.bytes.v[0] + lc.bytes.v[1] + lc.bytes.v[2];
       if (need > mem.capacityBytes)
         overflow("the tiles", need, mem.capacityBytes);
+    }
+  }
+  if (!r.valid && options.stopWhenInvalid)
+    return r;
+
+  // Accesses.
+  for (Tensor x : kAllTensors) {
+    llvm::ArrayRef<unsigned> held = holders[x];
+    if (held.empty())
+      continue;
+    bool outputs = x == Tensor::Outputs;
+    // Each holder below DRAM exchanges with the nearest holder above it.
+    for (unsigned i = 1; i < held.size(); ++i) {
+      unsigned parent = held[i - 1], child = held[i];
+      unsigned posP = nest.position[parent], posC = nest.position[child];
+      int64_t fills = model.traffic(x, posC, posC);
+      int64_t atParent = model.traffic(x, posP, posC);
+      if (!outputs) {
+        r.levels[child].writes[x] += fills;
+        r.levels[parent].reads[x] += atParent;
+      } else {
+        r.levels[child].reads[x] += fills; // write-backs
+        r.levels[parent].writes[x] += atParent;
+        r.levels[parent].reads[x] += atParent - model.traffic(x, posP, posP);
+      }
+    }
+    // The MACs and the innermost holder.
+    unsigned inner = held.back();
+    unsigned pos = nest.position[inner];
+    int64_t perStep = model.macTraffic(x, pos);
+    if (!outputs) {
+      r.levels[inner].reads[x] += perStep;
+    } else {
+      r.levels[inner].writes[x] += perStep;
+      r.levels[inner].reads[x] += perStep - model.firstContributions(pos);
     }
   }
 
