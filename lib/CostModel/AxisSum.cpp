@@ -5,16 +5,20 @@
 // step)). The sum is taken over that tree, but most subtrees are copies of
 // one another: a chunk's subtree depends only on the chunk's size, unless
 // the sliding window of the chunk reaches the input's padding, where rows
-// are clipped. So every chunk whose window lies inside the input (every
-// chunk, on an axis without a window) is looked up by (loop, size) in a
-// small cache, and only the chunks along the borders and the clipped edge
-// chunks are enumerated. Inside the input the window of output rows [p0, p1)
-// and filter rows [r0, r1) is [p0 s + r0 d - pad, (p1-1) s + (r1-1) d - pad
-// + 1), which windowInput would also give.
-//
-// Windows of units across a multicasting stage overlap (halos), so below the
-// first across loop the tiles are listed and united per group of the other
-// loops; that subtree is memoised like any other.
+// are clipped. Inside the input the window of output rows [p0, p1) and
+// filter rows [r0, r1) is [p0 s + r0 d - pad, (p1-1) s + (r1-1) d - pad + 1),
+// as windowInput would give, and shifts with the chunk. So:
+//  * a loop's full-size children inside the input form one run found by
+//    arithmetic; one of them is summed and multiplied by the run's length;
+//  * subtrees of chunks inside the input (every chunk, on an axis without a
+//    window) are cached by (loop, size), for the runs of other parents;
+//  * only the children at the borders and the clipped last child of a loop
+//    are enumerated, with windowInput at the leaves that are clipped.
+// Windows of units across a multicasting stage overlap (halos): below the
+// first across loop the tiles of each group of the other loops are united.
+// With a single across loop, its interior units' tiles are translates that
+// overlap, and their union is one interval; only border units are listed.
+// Mappings of a few levels use no heap memory.
 //
 //===----------------------------------------------------------------------===//
 
@@ -47,6 +51,8 @@ public:
       pad = rows ? problem.padTop : problem.padLeft;
       size = rows ? problem.inputH : problem.inputW;
     }
+    if (unite)
+      hoistUnitedDimension();
   }
 
   int64_t sum() {
@@ -66,6 +72,7 @@ private:
   const LayerProblem &problem;
   const Axis &axis;
   llvm::ArrayRef<AxisLoop> loops;
+  llvm::SmallVector<AxisLoop, 16> reordered;
   Combine combine;
   bool unite; ///< a window axis with across loops: unite per group
   bool rows = false;
@@ -89,6 +96,29 @@ private:
   bool sorted = true; ///< whether `tiles` arrived in order
   /// The current iteration of each loop, in the subtree being united.
   llvm::SmallVector<int64_t, 16> index;
+
+  /// A dimension's chunks depend only on its own loops, in their order, so
+  /// the loops of the two dimensions may interleave in any way. Those of a
+  /// dimension without across loops go first: they are then summed over
+  /// (runs, cache) instead of splitting the united subtree into groups.
+  void hoistUnitedDimension() {
+    auto acrossOn = [&](Dim d) {
+      return llvm::any_of(loops, [&](const AxisLoop &l) {
+        return l.across && l.loop->dim == d;
+      });
+    };
+    bool across0 = acrossOn(axis.d0), across1 = acrossOn(axis.d1);
+    if (across0 == across1)
+      return;
+    Dim first = across0 ? axis.d1 : axis.d0;
+    for (const AxisLoop &l : loops)
+      if (l.loop->dim == first)
+        reordered.push_back(l);
+    for (const AxisLoop &l : loops)
+      if (l.loop->dim != first)
+        reordered.push_back(l);
+    loops = reordered;
+  }
 
   /// Whether the window of the chunks lies inside the input (always, for an
   /// axis without a window): then the subtree below is shift-invariant.
