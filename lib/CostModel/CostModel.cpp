@@ -4,9 +4,13 @@
 // a tensor's tile is a box whose sides (axes) each depend on the loops of one
 // or two dimensions, so a sum over all loop iterations of a product over
 // axes is a product over axes of per-axis sums, times the trip counts of the
-// loops that do not index the tensor. Per axis we enumerate the loops that
-// index it (at most the extent of its dimensions), which keeps edge tiles,
-// padding and sliding windows exact.
+// loops that do not index the tensor. Most per-axis sums are the extent of
+// a dimension (its chunks partition it) and cost nothing; the others, input
+// rows and columns and the dimensions combined across stages, come from
+// AxisSum.cpp, which enumerates only the chunks at the padded borders and
+// edges and counts the identical interior ones by multiplication, so edge
+// tiles, padding and sliding windows stay exact. Input window sums recur
+// between level pairs and are computed once per evaluation.
 //
 //===----------------------------------------------------------------------===//
 
