@@ -4,27 +4,25 @@
 // a tensor's tile is a box whose sides (axes) each depend on the loops of one
 // or two dimensions, so a sum over all loop iterations of a product over
 // axes is a product over axes of per-axis sums, times the trip counts of the
-// loops that do not index the tensor. Per axis we enumerate the loops that
-// index it (at most the extent of its dimensions), which keeps edge tiles,
-// padding and sliding windows exact.
+// loops that do not index the tensor. Most per-axis sums are the extent of
+// a dimension (its chunks partition it) and cost nothing; the others, input
+// rows and columns and the dimensions combined across stages, come from
+// AxisSum.cpp, which enumerates only the chunks at the padded borders and
+// edges and counts the identical interior ones by multiplication, so edge
+// tiles, padding and sliding windows stay exact. Input window sums recur
+// between level pairs and are computed once per evaluation.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/CostModel/CostModel.h"
+#include "AxisSum.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <algorithm>
+#include <cassert>
 
 using namespace accel;
 
 namespace {
-
-/// A side of a tensor's tile box: one loop dimension, or an input plane
-/// axis that a sliding window spans (rows: P and R, columns: Q and S).
-struct Axis {
-  Dim d0;
-  Dim d1;
-  bool window;
-};
 
 llvm::ArrayRef<Axis> axesOf(Tensor t) {
   static const Axis kWeights[] = {{Dim::G, Dim::G, false},
@@ -53,143 +51,43 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
   return {};
 }
 
-bool onAxis(const Axis &a, Dim d) { return d == a.d0 || d == a.d1; }
+constexpr uint8_t dimMask(std::initializer_list<Dim> dims) {
+  uint8_t mask = 0;
+  for (Dim d : dims)
+    mask |= 1u << unsigned(d);
+  return mask;
+}
 
-/// How the tiles of the `across` loops of one group combine: their union,
-/// the largest, or whether any is non-empty.
-enum class Combine { Union, Max, Any };
-
-/// A loop taking part in a per-axis sum: `across` loops are combined (their
-/// tiles united, or the largest taken), the others summed over.
-struct AxisLoop {
-  const NestLoop *loop;
-  bool across;
-};
-
-struct AxisEnumerator {
-  const LayerProblem &problem;
-  const Axis &axis;
-  llvm::ArrayRef<AxisLoop> loops;
-  llvm::SmallVector<int64_t, 8> radix; ///< group-key weight of summed loops
-  struct Entry {
-    int64_t key, begin, end;
-  };
-  std::vector<Entry> entries;
-
-  /// The axis interval given the current chunk of each of its dimensions.
-  std::pair<int64_t, int64_t> interval(int64_t lo0, int64_t hi0, int64_t lo1,
-                                       int64_t hi1) const {
-    if (!axis.window)
-      return lo0 < hi0 ? std::pair{lo0, hi0}
-                       : std::pair<int64_t, int64_t>{0, 0};
-    return axis.d0 == Dim::P ? problem.inputRows(lo0, hi0, lo1, hi1)
-                             : problem.inputCols(lo0, hi0, lo1, hi1);
-  }
-
-  void run(unsigned k, int64_t key, int64_t lo0, int64_t hi0, int64_t lo1,
-           int64_t hi1) {
-    if (k == loops.size()) {
-      auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      entries.push_back({key, b, e});
-      return;
-    }
-    const NestLoop &l = *loops[k].loop;
-    bool first = l.dim == axis.d0;
-    for (int64_t x = 0; x < l.trip; ++x) {
-      int64_t nextKey = loops[k].across ? key : key + x * radix[k];
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        run(k + 1, nextKey, lo, std::min(hi0, lo + l.step), lo1, hi1);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        run(k + 1, nextKey, lo0, hi0, lo, std::min(hi1, lo + l.step));
-      }
-    }
-  }
-
-  /// Sum over all tuples of the interval length, with the `across` loops
-  /// held at index 0; with `count`, the number of non-empty intervals.
-  int64_t sumFirstUnit(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
-                       int64_t hi1, bool count) const {
-    if (lo0 >= hi0 || lo1 >= hi1)
-      return 0; // an empty chunk stays empty below
-    if (k == loops.size()) {
-      auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      return count ? (e > b) : e - b;
-    }
-    const NestLoop &l = *loops[k].loop;
-    bool first = l.dim == axis.d0;
-    int64_t trips = loops[k].across ? 1 : l.trip;
-    int64_t total = 0;
-    for (int64_t x = 0; x < trips; ++x) {
-      if (first) {
-        int64_t lo = lo0 + x * l.step;
-        total += sumFirstUnit(k + 1, lo, std::min(hi0, lo + l.step), lo1, hi1,
-                              count);
-      } else {
-        int64_t lo = lo1 + x * l.step;
-        total += sumFirstUnit(k + 1, lo0, hi0, lo, std::min(hi1, lo + l.step),
-                              count);
-      }
-    }
-    return total;
-  }
-
-  int64_t sum(Combine combine) {
-    const LoopBounds &bounds = problem.bounds;
-    bool anyAcross =
-        llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
-    // A single dimension's chunks partition it, so across units they are
-    // disjoint: their union over everything is the extent. The largest of a
-    // group of units is the first unit's chunk (only trailing ones are
-    // clipped at an edge).
-    if (!axis.window && combine == Combine::Union)
-      return bounds[axis.d0];
-    if (!axis.window || !anyAcross)
-      return sumFirstUnit(0, 0, bounds[axis.d0], 0, bounds[axis.d1],
-                          combine == Combine::Any);
-    // Windows across units overlap (halos): unite them per group.
-    radix.assign(loops.size(), 0);
-    int64_t weight = 1;
-    for (unsigned k = loops.size(); k-- > 0;)
-      if (!loops[k].across) {
-        radix[k] = weight;
-        weight *= loops[k].loop->trip;
-      }
-    run(0, 0, 0, bounds[axis.d0], 0, bounds[axis.d1]);
-    llvm::sort(entries, [](const Entry &x, const Entry &y) {
-      return std::tie(x.key, x.begin, x.end) < std::tie(y.key, y.begin, y.end);
-    });
-    int64_t total = 0;
-    for (size_t i = 0; i < entries.size();) {
-      size_t j = i;
-      int64_t groupValue = 0, coveredEnd = INT64_MIN;
-      for (; j < entries.size() && entries[j].key == entries[i].key; ++j) {
-        const Entry &e = entries[j];
-        if (e.begin >= e.end)
-          continue;
-        if (combine == Combine::Any) {
-          groupValue = 1;
-        } else if (combine == Combine::Max) {
-          groupValue = std::max(groupValue, e.end - e.begin);
-        } else {
-          int64_t from = std::max(e.begin, coveredEnd);
-          if (e.end > from)
-            groupValue += e.end - from;
-          coveredEnd = std::max(coveredEnd, e.end);
-        }
-      }
-      total += groupValue;
-      i = j;
-    }
-    return total;
-  }
-};
+/// isRelevant as a table: the counts ask it for every loop of every level.
+bool indexes(Tensor x, Dim d) {
+  static constexpr uint8_t kIndexedBy[kNumTensors] = {
+      dimMask({Dim::G, Dim::K, Dim::C, Dim::R, Dim::S}),
+      dimMask({Dim::N, Dim::G, Dim::C, Dim::P, Dim::Q, Dim::R, Dim::S}),
+      dimMask({Dim::N, Dim::G, Dim::K, Dim::P, Dim::Q})};
+  bool indexed = kIndexedBy[unsigned(x)] >> unsigned(d) & 1;
+  assert(indexed == isRelevant(x, d));
+  return indexed;
+}
 
 struct Model {
   const LayerProblem &problem;
   const Arch &arch;
   const LoopNest &nest;
+  /// Positions of the loops over each dimension, outer first.
+  std::array<llvm::SmallVector<unsigned, 6>, kNumDims> loopsOn;
+
+  struct WindowSum {
+    Dim d0;
+    uint64_t loops, across; ///< masks of the loops taking part
+    int64_t value;
+  };
+  mutable llvm::SmallVector<WindowSum, 16> windowSums;
+
+  Model(const LayerProblem &problem, const Arch &arch, const LoopNest &nest)
+      : problem(problem), arch(arch), nest(nest) {
+    for (auto [k, l] : llvm::enumerate(nest.loops))
+      loopsOn[unsigned(l.dim)].push_back(k);
+  }
 
   /// Elements of tensor `x` that the instances at position `posC` receive
   /// over the whole execution, counted at the parent at `posP` (`posP ==
@@ -199,18 +97,21 @@ struct Model {
   int64_t traffic(Tensor x, unsigned posP, unsigned posC) const {
     const auto &loops = nest.loops;
     // The tile changes when a loop that indexes `x` advances: the innermost
-    // such loop and every loop outside it count steps.
-    int jStar = -1;
-    for (unsigned k = 0; k < posC; ++k)
-      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
-        jStar = k;
-    int64_t total = 1;
+    // such loop and every loop outside it count steps. The temporal loops
+    // seen since the last indexing one are pending until another comes.
+    int64_t total = 1, pending = 1;
     for (unsigned k = 0; k < posC; ++k) {
       const NestLoop &l = loops[k];
-      if (isRelevant(x, l.dim))
-        continue;
-      if (l.spatial ? !combines(x, l, k, posP) : int(k) <= jStar)
-        total *= l.trip;
+      bool indexed = indexes(x, l.dim);
+      if (l.spatial) {
+        if (!indexed && !combines(x, l, k, posP))
+          total *= l.trip;
+      } else if (indexed) {
+        total *= pending;
+        pending = 1;
+      } else {
+        pending *= l.trip;
+      }
     }
     return total * axesProduct(x, posP, posC);
   }
@@ -224,15 +125,11 @@ struct Model {
     unsigned posC = nest.loops.size();
     int64_t total = axesProduct(x, posP, posC);
     for (Dim d : kAllDims) {
-      if (isRelevant(x, d))
+      if (indexes(x, d))
         continue;
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (unsigned k = 0; k < posC; ++k)
-        if (nest.loops[k].dim == d)
-          axisLoops.push_back(
-              {&nest.loops[k], combines(x, nest.loops[k], k, posP)});
-      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
+      total *= dimSum(
+          d, posC, Combine::Max, [](unsigned) { return true; },
+          [&](unsigned k) { return combines(x, nest.loops[k], k, posP); });
     }
     return total;
   }
@@ -247,18 +144,16 @@ struct Model {
     const auto &loops = nest.loops;
     int jStar = -1;
     for (unsigned k = 0; k < pos; ++k)
-      if (!loops[k].spatial && isRelevant(x, loops[k].dim))
+      if (!loops[k].spatial && indexes(x, loops[k].dim))
         jStar = k;
     int64_t total = axesProduct(x, pos, pos);
     for (Dim d : kAllDims) {
-      if (isRelevant(x, d))
+      if (indexes(x, d))
         continue;
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (unsigned k = 0; k < pos; ++k)
-        if (loops[k].dim == d && (loops[k].spatial || int(k) <= jStar))
-          axisLoops.push_back({&loops[k], false});
-      total *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Any);
+      total *= dimSum(
+          d, pos, Combine::Any,
+          [&](unsigned k) { return loops[k].spatial || int(k) <= jStar; },
+          [](unsigned) { return false; });
     }
     return total;
   }
@@ -274,27 +169,82 @@ struct Model {
     const auto &loops = nest.loops;
     int64_t total = 1;
     for (const Axis &a : axesOf(x)) {
+      // Chunks of one dimension partition it: the union is its extent.
+      if (!a.window) {
+        total *= problem.bounds[a.d0];
+        continue;
+      }
+      // The loops of both dimensions, in nest order.
       llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (unsigned k = 0; k < posC; ++k)
-        if (onAxis(a, loops[k].dim))
-          axisLoops.push_back({&loops[k], combines(x, loops[k], k, posP)});
-      total *=
-          AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Union);
+      uint64_t onMask = 0, acrossMask = 0;
+      auto next0 = loopsOn[unsigned(a.d0)].begin(),
+           end0 = loopsOn[unsigned(a.d0)].end();
+      auto next1 = loopsOn[unsigned(a.d1)].begin(),
+           end1 = loopsOn[unsigned(a.d1)].end();
+      while (true) {
+        unsigned k0 = next0 != end0 ? *next0 : posC;
+        unsigned k1 = next1 != end1 ? *next1 : posC;
+        unsigned k = std::min({k0, k1, posC});
+        if (k == posC)
+          break;
+        ++(k == k0 ? next0 : next1);
+        bool combined = combines(x, loops[k], k, posP);
+        axisLoops.push_back({&loops[k], combined});
+        onMask |= uint64_t(1) << std::min(k, 63u);
+        acrossMask |= uint64_t(combined) << std::min(k, 63u);
+      }
+      total *= windowSum(a, onMask, acrossMask, axisLoops);
     }
     return total;
   }
 
+  /// A window axis' sum over the loops in `loops` (a mask of nest
+  /// positions), `across` the combining ones. The traffic of the input tensor
+  /// between several pairs of levels and to the MACs asks for the same sums:
+  /// they are computed once.
+  int64_t windowSum(const Axis &a, uint64_t loops, uint64_t across,
+                    llvm::ArrayRef<AxisLoop> axisLoops) const {
+    for (const WindowSum &w : windowSums)
+      if (w.d0 == a.d0 && w.loops == loops && w.across == across)
+        return w.value;
+    int64_t value = axisSum(problem, a, axisLoops, Combine::Union);
+    // Nests beyond 64 loops alias in the masks: do not cache them.
+    if (nest.loops.size() <= 64)
+      windowSums.push_back({a.d0, loops, across, value});
+    return value;
+  }
+
   int64_t computeCycles() const {
     int64_t cycles = 1;
-    for (Dim d : kAllDims) {
-      Axis a{d, d, false};
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      for (const NestLoop &l : nest.loops)
-        if (l.dim == d)
-          axisLoops.push_back({&l, l.spatial});
-      cycles *= AxisEnumerator{problem, a, axisLoops, {}, {}}.sum(Combine::Max);
-    }
+    for (Dim d : kAllDims)
+      cycles *= dimSum(
+          d, nest.loops.size(), Combine::Max, [](unsigned) { return true; },
+          [&](unsigned k) { return nest.loops[k].spatial; });
     return cycles;
+  }
+
+  /// The sum over dimension d's loops above `posC` that `use` accepts, of
+  /// its chunks combined as `combine` says over those `across` accepts.
+  template <typename Use, typename Across>
+  int64_t dimSum(Dim d, unsigned posC, Combine combine, Use use,
+                 Across across) const {
+    llvm::SmallVector<AxisLoop, 8> axisLoops;
+    bool anyAcross = false;
+    for (unsigned k : loopsOn[unsigned(d)]) {
+      if (k >= posC)
+        break;
+      if (!use(k))
+        continue;
+      bool combined = across(k);
+      anyAcross |= combined;
+      axisLoops.push_back({&nest.loops[k], combined});
+    }
+    // The chunks partition the dimension; with no loop, one chunk.
+    if (combine == Combine::Any && axisLoops.empty())
+      return 1;
+    if (combine != Combine::Any && !anyAcross)
+      return problem.bounds[d];
+    return axisSum(problem, Axis{d, d, false}, axisLoops, combine);
   }
 
   /// Largest tile of `x` per instance at position `pos`.
@@ -302,9 +252,11 @@ struct Model {
     const LoopBounds &b = problem.bounds;
     auto chunk = [&](Dim d) {
       int64_t c = b[d];
-      for (unsigned k = 0; k < pos; ++k)
-        if (nest.loops[k].dim == d)
-          c = std::min(c, nest.loops[k].step);
+      for (unsigned k : loopsOn[unsigned(d)]) {
+        if (k >= pos)
+          break;
+        c = std::min(c, nest.loops[k].step);
+      }
       return c;
     };
     int64_t n = 1;
@@ -325,7 +277,7 @@ struct Model {
 
   bool refilled(Tensor x, unsigned pos) const {
     for (unsigned k = 0; k < pos; ++k)
-      if (!nest.loops[k].spatial && isRelevant(x, nest.loops[k].dim))
+      if (!nest.loops[k].spatial && indexes(x, nest.loops[k].dim))
         return true;
     return false;
   }
@@ -347,7 +299,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.reason = llvm::toString(std::move(e));
     return r;
   }
-  Model model{problem, arch, nest};
+  Model model(problem, arch, nest);
   unsigned numMemories = arch.memories.size();
   r.levels.assign(numMemories, LevelCost());
 
@@ -359,41 +311,17 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.levels[m].instances = inst;
   }
 
-  for (Tensor x : kAllTensors) {
-    if (x == Tensor::Weights && !problem.hasWeights)
-      continue;
-    llvm::SmallVector<unsigned, 8> holders;
-    for (unsigned m = 0; m < numMemories; ++m)
-      if (m == 0 || arch.memories[m].holds(x))
-        holders.push_back(m);
-    bool outputs = x == Tensor::Outputs;
-    // Each holder below DRAM exchanges with the nearest holder above it.
-    for (unsigned i = 1; i < holders.size(); ++i) {
-      unsigned parent = holders[i - 1], child = holders[i];
-      unsigned posP = nest.position[parent], posC = nest.position[child];
-      int64_t fills = model.traffic(x, posC, posC);
-      int64_t atParent = model.traffic(x, posP, posC);
-      if (!outputs) {
-        r.levels[child].writes[x] += fills;
-        r.levels[parent].reads[x] += atParent;
-      } else {
-        r.levels[child].reads[x] += fills; // write-backs
-        r.levels[parent].writes[x] += atParent;
-        r.levels[parent].reads[x] += atParent - model.traffic(x, posP, posP);
-      }
-    }
-    // The MACs and the innermost holder.
-    unsigned inner = holders.back();
-    unsigned pos = nest.position[inner];
-    int64_t perStep = model.macTraffic(x, pos);
-    if (!outputs) {
-      r.levels[inner].reads[x] += perStep;
-    } else {
-      r.levels[inner].writes[x] += perStep;
-      r.levels[inner].reads[x] += perStep - model.firstContributions(pos);
-    }
-    // Occupancy.
-    for (unsigned m : holders) {
+  // The levels holding each tensor, DRAM first.
+  PerTensor<llvm::SmallVector<unsigned, 8>> holders;
+  for (Tensor x : kAllTensors)
+    if (x != Tensor::Weights || problem.hasWeights)
+      for (unsigned m = 0; m < numMemories; ++m)
+        if (m == 0 || arch.memories[m].holds(x))
+          holders[x].push_back(m);
+
+  // Occupancy and capacity first: a mapping that does not fit can stop here.
+  for (Tensor x : kAllTensors)
+    for (unsigned m : holders[x]) {
       if (m == 0)
         continue;
       LevelCost &lc = r.levels[m];
@@ -403,9 +331,6 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
                                                                          : 1;
       lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
     }
-  }
-
-  // Capacity.
   r.valid = true;
   for (unsigned m = 1; m < numMemories && r.valid; ++m) {
     const MemoryLevel &mem = arch.memories[m];
@@ -426,6 +351,41 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
       int64_t need = lc.bytes.v[0] + lc.bytes.v[1] + lc.bytes.v[2];
       if (need > mem.capacityBytes)
         overflow("the tiles", need, mem.capacityBytes);
+    }
+  }
+  if (!r.valid && options.stopWhenInvalid)
+    return r;
+
+  // Accesses.
+  for (Tensor x : kAllTensors) {
+    llvm::ArrayRef<unsigned> held = holders[x];
+    if (held.empty())
+      continue;
+    bool outputs = x == Tensor::Outputs;
+    // Each holder below DRAM exchanges with the nearest holder above it.
+    for (unsigned i = 1; i < held.size(); ++i) {
+      unsigned parent = held[i - 1], child = held[i];
+      unsigned posP = nest.position[parent], posC = nest.position[child];
+      int64_t fills = model.traffic(x, posC, posC);
+      int64_t atParent = model.traffic(x, posP, posC);
+      if (!outputs) {
+        r.levels[child].writes[x] += fills;
+        r.levels[parent].reads[x] += atParent;
+      } else {
+        r.levels[child].reads[x] += fills; // write-backs
+        r.levels[parent].writes[x] += atParent;
+        r.levels[parent].reads[x] += atParent - model.traffic(x, posP, posP);
+      }
+    }
+    // The MACs and the innermost holder.
+    unsigned inner = held.back();
+    unsigned pos = nest.position[inner];
+    int64_t perStep = model.macTraffic(x, pos);
+    if (!outputs) {
+      r.levels[inner].reads[x] += perStep;
+    } else {
+      r.levels[inner].writes[x] += perStep;
+      r.levels[inner].reads[x] += perStep - model.firstContributions(pos);
     }
   }
 

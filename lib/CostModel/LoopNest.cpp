@@ -47,20 +47,26 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
   // whose stage it uses.
   llvm::SmallVector<std::pair<unsigned, unsigned>, 8> spatialAt;
   unsigned numLevels = mapping.numLevels;
+  // The extent each level splits (its parent's resolved tile), as
+  // Mapping::resolvedTile and tripCount define it, kept level by level.
+  PerDim<int64_t> extent = b.extent;
   for (unsigned i = 0; i < numLevels; ++i) {
     const MappingLevel &l = mapping.level(i);
+    PerDim<int64_t> tiles;
+    for (Dim d : kAllDims)
+      tiles[d] = l.tile[d] == 0 ? extent[d] : l.tile[d];
     // Temporal loops in the level's order; the spatial dimension's temporal
     // loop steps over fan-out x tile.
     for (Dim d : l.loops()) {
-      int64_t trip = mapping.tripCount(i, d, b);
-      int64_t step = mapping.resolvedTile(i, d, b) *
-                     (l.spatial == d ? l.fanout : int64_t(1));
+      int64_t step = tiles[d] * (l.spatial == d ? l.fanout : int64_t(1));
+      int64_t trip = (extent[d] + step - 1) / step;
       if (trip > 1)
         nest.loops.push_back({d, trip, step, false, uint8_t(i)});
     }
+    extent = tiles;
     if (l.spatial) {
       Dim d = *l.spatial;
-      int64_t tile = mapping.resolvedTile(i, d, b);
+      int64_t tile = tiles[d];
       // Find a stage for the fan-out.
       while (cursor < slots.size()) {
         StageSlot &s = slots[cursor];
@@ -95,7 +101,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
     if (placed[d])
       return;
     placed[d] = true;
-    int64_t tile = mapping.resolvedTile(numLevels - 1, d, b);
+    int64_t tile = extent[d];
     if (tile > 1)
       nest.loops.push_back({d, tile, 1, false, uint8_t(numLevels)});
   };

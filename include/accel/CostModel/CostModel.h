@@ -34,6 +34,10 @@ struct CostOptions {
   /// overlap compute; latency is then max(compute, each level's transfers).
   /// Without it, transfers and compute add up.
   bool doubleBuffering = true;
+  /// A mapping whose tiles do not fit returns once that is known, with its
+  /// occupancy but without accesses, time or energy (a search that drops
+  /// invalid mappings needs no more).
+  bool stopWhenInvalid = false;
 };
 
 /// Accesses and occupancy of one memory level, summed over its instances.

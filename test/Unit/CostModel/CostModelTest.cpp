@@ -272,6 +272,44 @@ TEST(CostModel, MatchesLoopNestSimulatorOnRandomLayers) {
   EXPECT_GE(checked, 400);
 }
 
+// stopWhenInvalid keeps the verdict, the reason and the occupancy, and
+// changes nothing for a mapping that fits.
+TEST(CostModel, StopWhenInvalidKeepsVerdictAndOccupancy) {
+  Random r{std::mt19937_64(20261123)};
+  CostOptions stop;
+  stop.stopWhenInvalid = true;
+  int invalid = 0;
+  for (int iter = 0; iter < 2000; ++iter) {
+    LayerProblem p = randomProblem(r);
+    Arch a = randomArch(r);
+    // Small buffers so that some mappings do not fit.
+    for (MemoryLevel &mem : llvm::drop_begin(a.memories))
+      mem.capacityBytes = r.pick(8, 64);
+    Mapping m = randomMapping(r, p.bounds);
+    CostResult full = evaluate(p, a, m), early = evaluate(p, a, m, stop);
+    std::string what = describe(p, a, m);
+    ASSERT_EQ(full.valid, early.valid) << what;
+    EXPECT_EQ(full.reason, early.reason) << what;
+    ASSERT_EQ(full.levels.size(), early.levels.size()) << what;
+    for (unsigned l = 0; l < full.levels.size(); ++l) {
+      EXPECT_EQ(full.levels[l].tile, early.levels[l].tile) << what;
+      EXPECT_EQ(full.levels[l].bytes, early.levels[l].bytes) << what;
+    }
+    if (full.valid) {
+      EXPECT_EQ(full.edp, early.edp) << what;
+      for (unsigned l = 0; l < full.levels.size(); ++l) {
+        EXPECT_EQ(full.levels[l].reads, early.levels[l].reads) << what;
+        EXPECT_EQ(full.levels[l].writes, early.levels[l].writes) << what;
+      }
+    } else if (!full.levels.empty()) {
+      ++invalid;
+    }
+    if (::testing::Test::HasFailure())
+      return;
+  }
+  EXPECT_GE(invalid, 100);
+}
+
 // The brief's reference point: VGG-16 conv2 (K = C = 64, 224x224, 3x3) on
 // the 168 PEs of eyeriss-like reaches the compute bound, 1,849,688,064 MACs /
 // 168 = 11,010,048 cycles, as Timeloop's mapper does. Row stationary: filter

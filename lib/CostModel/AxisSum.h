@@ -1,0 +1,45 @@
+//===- AxisSum.h - Per-axis sums of the loop nest ---------------*- C++ -*-===//
+//
+// The cost model's counts factorise into per-axis sums (CostModel.cpp). One
+// axis is a side of a tensor's tile box; axisSum adds up, over the loops
+// that index it, the tile's extent along the axis. Private to the library.
+// Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_LIB_COSTMODEL_AXISSUM_H
+#define ACCEL_LIB_COSTMODEL_AXISSUM_H
+
+#include "accel/CostModel/LoopNest.h"
+
+namespace accel {
+
+/// A side of a tensor's tile box: one loop dimension, or an input plane
+/// axis that a sliding window spans (rows: P and R, columns: Q and S).
+struct Axis {
+  Dim d0;
+  Dim d1;
+  bool window;
+};
+
+/// How the tiles of the `across` loops of one group combine: their union,
+/// the largest, or whether any is non-empty.
+enum class Combine { Union, Max, Any };
+
+/// A loop taking part in a per-axis sum: `across` loops are combined (their
+/// tiles united, or the largest taken), the others summed over.
+struct AxisLoop {
+  const NestLoop *loop;
+  bool across;
+};
+
+/// Sum, over every combination of the non-`across` loops in `loops` (outer
+/// first, all on the axis' dimensions), of the tiles' extent along `axis`
+/// combined over the `across` loops as `combine` says. Max and Any take the
+/// first unit of each across loop (the largest chunk: only trailing units
+/// are clipped at an edge); Any counts non-empty tiles.
+int64_t axisSum(const LayerProblem &problem, const Axis &axis,
+                llvm::ArrayRef<AxisLoop> loops, Combine combine);
+
+} // namespace accel
+
+#endif // ACCEL_LIB_COSTMODEL_AXISSUM_H
