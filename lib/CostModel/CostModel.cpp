@@ -434,12 +434,14 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
   r.seconds = r.cycles / (arch.clockGHz * 1e9);
   r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
   r.utilization = double(r.macs) / (r.cycles * double(arch.numPEs()));
-  // Each tensor over DRAM once, at DRAM's bandwidth.
+  // Each tensor over DRAM once, at DRAM's bandwidth (only the inputs the
+  // layer reads at all: a strided 1x1 convolution skips some).
   const MemoryLevel &dramLevel = arch.memories[0];
-  double once = 0;
-  for (Tensor x : {Tensor::Weights, Tensor::Inputs})
-    once += words(problem.tensorSize(x), problem.elementBits[x],
-                  dramLevel.wordBits);
+  double once =
+      words(problem.tensorSize(Tensor::Weights),
+            problem.elementBits[Tensor::Weights], dramLevel.wordBits) +
+      words(problem.inputsRead(), problem.elementBits[Tensor::Inputs],
+            dramLevel.wordBits);
   double outWords =
       words(problem.tensorSize(Tensor::Outputs),
             problem.elementBits[Tensor::Outputs], dramLevel.wordBits);

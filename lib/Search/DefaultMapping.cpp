@@ -97,6 +97,8 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
         llvm::inconvertibleErrorCode(),
         "no default mapping: even the smallest tiles do not fit: " +
             best.reason);
+  CostOptions climb;
+  climb.stopWhenInvalid = true; // rejected steps need no more than the verdict
   std::mt19937_64 rng(seed);
   for (unsigned s = 0; s < steps; ++s) {
     unsigned i = std::uniform_int_distribution<unsigned>(0, levels - 1)(rng);
@@ -109,7 +111,7 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
     if (grown <= next.tile[i][d])
       continue;
     next.tile[i][d] = grown;
-    CostResult r = evaluate(problem, arch, next.build(b));
+    CostResult r = evaluate(problem, arch, next.build(b), climb);
     if (r.valid && r.edp <= best.edp) {
       t = next;
       best = r;

@@ -14,10 +14,13 @@ Evaluator::Evaluator(const SearchSpace &space, const SearchOptions &options)
 
 std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
   std::vector<CostResult> results(batch.size());
+  // Invalid candidates only need their verdict and reason.
+  CostOptions cost = options.cost;
+  cost.stopWhenInvalid = true;
   auto work = [&](size_t first, size_t stride) {
     for (size_t i = first; i < batch.size(); i += stride)
       results[i] = accel::evaluate(space.problem(), space.arch(),
-                                   space.toMapping(batch[i]), options.cost);
+                                   space.toMapping(batch[i]), cost);
   };
   // Threads only pay off for batches of some size.
   unsigned n = batch.size() >= 32 ? threads : 1;

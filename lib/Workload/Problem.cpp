@@ -55,6 +55,38 @@ int64_t LayerProblem::tensorSize(Tensor t) const {
   return 0;
 }
 
+/// Input positions (of `size`) that outputs [0, outputs) x taps [0, taps)
+/// read: the hull when the windows leave no gap, else counted one by one.
+static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
+                             int64_t dilation, int64_t pad, int64_t size) {
+  Interval hull =
+      windowInput({0, outputs}, {0, taps}, stride, dilation, pad, size);
+  bool noGaps = (dilation == 1 && taps >= stride) ||
+                (stride == 1 && (outputs >= dilation || taps == 1));
+  if (noGaps || hull.size() == 0)
+    return hull.size();
+  llvm::SmallVector<bool, 256> read(size, false);
+  int64_t count = 0;
+  for (int64_t o = 0; o < outputs; ++o)
+    for (int64_t t = 0; t < taps; ++t) {
+      int64_t i = o * stride + t * dilation - pad;
+      if (i >= 0 && i < size && !read[i]) {
+        read[i] = true;
+        ++count;
+      }
+    }
+  return count;
+}
+
+int64_t LayerProblem::inputsRead() const {
+  const LoopBounds &b = bounds;
+  return b[Dim::N] * b[Dim::G] * b[Dim::C] *
+         positionsRead(b[Dim::P], b[Dim::R], b.strideH, b.dilationH, padTop,
+                       inputH) *
+         positionsRead(b[Dim::Q], b[Dim::S], b.strideW, b.dilationW, padLeft,
+                       inputW);
+}
+
 std::pair<int64_t, int64_t>
 LayerProblem::inputRows(int64_t p0, int64_t p1, int64_t r0, int64_t r1) const {
   Interval i = windowInput({p0, p1}, {r0, r1}, bounds.strideH, bounds.dilationH,

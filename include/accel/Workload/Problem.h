@@ -51,6 +51,9 @@ struct LayerProblem {
   std::vector<int64_t> key() const;
   /// Number of elements of each tensor.
   int64_t tensorSize(Tensor t) const;
+  /// Input elements the layer reads at all (fewer than tensorSize(Inputs)
+  /// when a stride skips rows, e.g. a 1x1 convolution of stride 2).
+  int64_t inputsRead() const;
   /// Input rows a tile of output rows [p0, p1) x filter rows [r0, r1) reads
   /// (ReceptiveField.h's windowInput): {begin, end}, empty as {0, 0}.
   std::pair<int64_t, int64_t> inputRows(int64_t p0, int64_t p1, int64_t r0,

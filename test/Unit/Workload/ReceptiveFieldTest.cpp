@@ -8,7 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Workload/ReceptiveField.h"
+#include "accel/Workload/Problem.h"
 #include "gtest/gtest.h"
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -239,3 +241,39 @@ TEST(ReceptiveField, ConcatBroadcastMatmulReshape) {
 }
 
 } // namespace
+
+/// inputsRead counts the input elements some output reads, against marking
+/// them one by one (strides that skip rows, dilations that skip taps).
+TEST(ReceptiveField, InputsReadMatchesBruteForce) {
+  std::mt19937 rng(11);
+  auto pick = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  for (int trial = 0; trial < 3000; ++trial) {
+    ConvParams p;
+    p.strides = {pick(1, 4), pick(1, 4)};
+    p.dilations = {pick(1, 3), pick(1, 3)};
+    p.pads = {pick(0, 2), pick(0, 2), pick(0, 2), pick(0, 2)};
+    int64_t h = pick(1, 12), w = pick(1, 12), r = pick(1, 4), s = pick(1, 4);
+    if ((r - 1) * p.dilations[0] + 1 > h + p.pads[0] + p.pads[2] ||
+        (s - 1) * p.dilations[1] + 1 > w + p.pads[1] + p.pads[3])
+      continue;
+    LayerProblem layer = convProblem({1, 2, h, w}, {3, 2, r, s}, p);
+    const LoopBounds &b = layer.bounds;
+    std::vector<bool> read(h * w, false);
+    for (int64_t y = 0; y < b[Dim::P]; ++y)
+      for (int64_t x = 0; x < b[Dim::Q]; ++x)
+        for (int64_t i = 0; i < r; ++i)
+          for (int64_t j = 0; j < s; ++j) {
+            int64_t row = y * p.strides[0] + i * p.dilations[0] - p.pads[0];
+            int64_t col = x * p.strides[1] + j * p.dilations[1] - p.pads[1];
+            if (row >= 0 && row < h && col >= 0 && col < w)
+              read[row * w + col] = true;
+          }
+    int64_t expected = 2 * std::count(read.begin(), read.end(), true);
+    ASSERT_EQ(layer.inputsRead(), expected)
+        << "h " << h << " w " << w << " r " << r << " s " << s << " stride "
+        << p.strides[0] << "," << p.strides[1] << " dilation " << p.dilations[0]
+        << "," << p.dilations[1];
+  }
+}
