@@ -48,7 +48,7 @@ log "$model on $arch, layer by layer (default mappings)"
 log "$model on $arch: mapping search (GAMMA GA, 200 x 50 per distinct layer shape, seed 1)"
 start=$(date +%s.%N)
 "$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch seed=1" \
-  --mlir-print-op-on-diagnostic=false -o "$models/$model.mapped.mlir" \
+  --mlir-print-op-on-diagnostic=false --mlir-print-debuginfo -o "$models/$model.mapped.mlir" \
   2>"$models/$model.map-remarks.txt"
 end=$(date +%s.%N)
 echo "mapped in $(echo "$end - $start" | bc) s; first remarks:"

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
+#include "accel/Analysis/LayerNames.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
@@ -154,10 +155,14 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     searchAll(shapes, *resolved, o, outcomes);
 
     bool failedAny = false;
+    unsigned index = 0;
     for (auto [layer, shape] : layers) {
       Outcome *it = &outcomes[shape];
+      // Diagnostics print a named location as its file position: say the
+      // layer's name too.
+      std::string name = layerName(layer, index++);
       if (auto *error = std::get_if<std::string>(it)) {
-        layer->emitError(*error);
+        layer->emitError(name + ": " + *error);
         failedAny = true;
         continue;
       }
@@ -168,11 +173,12 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
         continue;
       const CostResult &c = r->cost;
       layer->emitRemark(llvm::formatv(
-          "{0} mapping ({1} {2:e}): {3:f0} cycles, {4:f2}x the compute bound "
-          "of {5}, {6:f3} uJ, {7} of {8} candidates valid",
-          strategyName(o.strategy), o.objective.name(), r->score, c.cycles,
+          "{9}: {0} mapping ({1} {2:e}): {3} cycles, {4:f2}x the compute "
+          "bound of {5}, {6:f3} uJ, {7} of {8} candidates valid",
+          strategyName(o.strategy), o.objective.name(), r->score,
+          int64_t(c.cycles), // as --accel-cost-report prints them
           c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
-          c.energy * 1e-6, r->stats.valid, r->stats.evaluations));
+          c.energy * 1e-6, r->stats.valid, r->stats.evaluations, name));
     }
     if (failedAny)
       signalPassFailure();

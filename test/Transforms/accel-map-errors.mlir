@@ -12,5 +12,5 @@
 // OBJECTIVE: error: unknown objective 'speed' (expected latency, energy, edp, power or weighted)
 // DATAFLOW: error: dataflow: 'X' is not a dimension (N, K, C, P, Q, R, S, G)
 // FIXTILE: error: fix-tile: expected level:dimension:tile with a tile >= 1, got '0:K'
-// LEVELS: loc("conv_a"): no mapping can exist: the dataflow spreads 3 dimensions but small takes 1 to 2 parallel levels
-// NOFIT: error: loc("conv_a"): no valid mapping found by ga search: {{[0-9]+}} of 100 candidates were rejected because PE: {{.*}} need {{[0-9]+}} B per instance but 2 B are available
+// LEVELS: loc("conv_a"): conv_a: no mapping can exist: the dataflow spreads 3 dimensions but small takes 1 to 2 parallel levels
+// NOFIT: error: loc("conv_a"): conv_a: no valid mapping found by ga search: {{[0-9]+}} of 100 candidates were rejected because PE: {{.*}} need {{[0-9]+}} B per instance but 2 B are available

@@ -23,14 +23,14 @@
 // CHECK: accel.matmul {{.*}}mapping = #accel.mapping<[K*2 | K:1], [C*3 | C:1 N:1]>
 
 // Both convolutions have one shape: searched once, the same remark twice.
-// REMARK: remark: loc("conv_a"): ga mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, {{[0-9]+}} of 800 candidates valid
-// REMARK: remark: loc("conv_b"): ga mapping (edp 8.838000e+03)
-// REMARK: remark: loc("sum"): ga mapping (edp 1.339200e+04)
-// REMARK: remark: loc("mm"): ga mapping (edp 1.206000e+04)
+// REMARK: remark: loc("conv_a"): conv_a: ga mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, {{[0-9]+}} of 800 candidates valid
+// REMARK: remark: loc("conv_b"): conv_b: ga mapping (edp 8.838000e+03)
+// REMARK: remark: loc("sum"): sum: ga mapping (edp 1.339200e+04)
+// REMARK: remark: loc("mm"): mm: ga mapping (edp 1.206000e+04)
 
-// OPT: remark: loc("conv_a"): exhaustive mapping (edp 8.838000e+03)
-// OPT: remark: loc("sum"): exhaustive mapping (edp 1.339200e+04)
-// OPT: remark: loc("mm"): exhaustive mapping (edp 1.206000e+04)
+// OPT: remark: loc("conv_a"): conv_a: exhaustive mapping (edp 8.838000e+03)
+// OPT: remark: loc("sum"): sum: exhaustive mapping (edp 1.339200e+04)
+// OPT: remark: loc("mm"): mm: exhaustive mapping (edp 1.206000e+04)
 
 // COST: conv2d@{{[0-9]+}} {{ *}}conv2d {{ *}}ir {{ *}}18 {{ *}}4 {{ *}}3
 // COST: matmul@{{[0-9]+}} {{ *}}matmul {{ *}}ir {{ *}}12
