@@ -2,6 +2,7 @@
 
 #include "accel/Workload/Problem.h"
 #include "accel/Workload/ReceptiveField.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace accel;
 
@@ -56,7 +57,10 @@ int64_t LayerProblem::tensorSize(Tensor t) const {
 }
 
 /// Input positions (of `size`) that outputs [0, outputs) x taps [0, taps)
-/// read: the hull when the windows leave no gap, else counted one by one.
+/// read: the hull when the windows leave no gap; without dilation, windows
+/// shorter than the stride are disjoint and only the two that straddle an
+/// edge are clipped (no loop: the cost model calls this per evaluation);
+/// else, rare (dilated and strided), counted one by one.
 static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
                              int64_t dilation, int64_t pad, int64_t size) {
   Interval hull =
@@ -65,6 +69,24 @@ static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
                 (stride == 1 && (outputs >= dilation || taps == 1));
   if (noGaps || hull.size() == 0)
     return hull.size();
+  if (dilation == 1) {
+    auto clipped = [&](int64_t o) {
+      int64_t begin = o * stride - pad;
+      return std::max<int64_t>(0, std::min(begin + taps, size) -
+                                      std::max<int64_t>(begin, 0));
+    };
+    // Windows [lo, hi] lie wholly inside the input.
+    int64_t lo = std::max<int64_t>(0, llvm::divideCeilSigned(pad, stride));
+    int64_t hi = std::min(outputs - 1,
+                          llvm::divideFloorSigned(size + pad - taps, stride));
+    if (lo <= hi)
+      return (hi - lo + 1) * taps + (lo > 0 ? clipped(lo - 1) : 0) +
+             (hi + 1 < outputs ? clipped(hi + 1) : 0);
+    int64_t count = 0;
+    for (int64_t o = 0; o < outputs; ++o)
+      count += clipped(o);
+    return count;
+  }
   llvm::SmallVector<bool, 256> read(size, false);
   int64_t count = 0;
   for (int64_t o = 0; o < outputs; ++o)
