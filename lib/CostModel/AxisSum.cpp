@@ -23,18 +23,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "AxisSum.h"
+#include "accel/Workload/ShapeArith.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 using namespace accel;
 
 namespace {
-
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
 
 class AxisSummer {
 public:
@@ -376,7 +371,17 @@ private:
 
 } // namespace
 
+int64_t accel::axisSumByEnumeration(const LayerProblem &problem,
+                                    const Axis &axis,
+                                    llvm::ArrayRef<AxisLoop> loops,
+                                    Combine combine) {
+  return AxisSummer(problem, axis, loops, combine).sum();
+}
+
 int64_t accel::axisSum(const LayerProblem &problem, const Axis &axis,
                        llvm::ArrayRef<AxisLoop> loops, Combine combine) {
-  return AxisSummer(problem, axis, loops, combine).sum();
+  if (std::optional<int64_t> v =
+          axisSumClosedForm(problem, axis, loops, combine))
+    return *v;
+  return axisSumByEnumeration(problem, axis, loops, combine);
 }

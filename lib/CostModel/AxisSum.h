@@ -10,6 +10,7 @@
 #define ACCEL_LIB_COSTMODEL_AXISSUM_H
 
 #include "accel/CostModel/LoopNest.h"
+#include <optional>
 
 namespace accel {
 
@@ -37,8 +38,22 @@ struct AxisLoop {
 /// combined over the `across` loops as `combine` says. Max and Any take the
 /// first unit of each across loop (the largest chunk: only trailing units
 /// are clipped at an edge); Any counts non-empty tiles.
+/// Uses the closed form when there is one, else the enumeration.
 int64_t axisSum(const LayerProblem &problem, const Axis &axis,
                 llvm::ArrayRef<AxisLoop> loops, Combine combine);
+
+/// The same sum in closed form (AxisSumClosedForm.cpp), for the cases that
+/// have one: every sum over one dimension, and window axes without across
+/// loops. None otherwise.
+std::optional<int64_t> axisSumClosedForm(const LayerProblem &problem,
+                                         const Axis &axis,
+                                         llvm::ArrayRef<AxisLoop> loops,
+                                         Combine combine);
+
+/// The same sum by enumerating the loop tree (with its repeated subtrees
+/// counted once): correct for every case, the reference for the closed forms.
+int64_t axisSumByEnumeration(const LayerProblem &problem, const Axis &axis,
+                             llvm::ArrayRef<AxisLoop> loops, Combine combine);
 
 } // namespace accel
 

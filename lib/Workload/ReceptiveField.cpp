@@ -6,14 +6,6 @@
 using namespace accel;
 using llvm::ArrayRef;
 
-namespace {
-int64_t floorDiv(int64_t a, int64_t b) {
-  return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
-
-} // namespace
-
 TensorRegion TensorRegion::whole(ArrayRef<int64_t> shape) {
   TensorRegion r;
   for (int64_t d : shape)
@@ -70,6 +62,21 @@ Interval accel::windowInput(Interval o, Interval taps, int64_t stride,
   Interval hull{INT64_MAX, INT64_MIN};
   if (o.empty() || taps.empty())
     return {0, 0};
+  // When the rows read leave no gap (each tap's rows, or each output's,
+  // overlap the next), the hull is the unclipped span clipped to the input.
+  // The cost model asks this for every window at a padded border: no
+  // divisions.
+  int64_t outputs = o.end - o.begin, numTaps = taps.end - taps.begin;
+  bool contiguous = ((numTaps == 1 || dilation == 1) &&
+                     (outputs == 1 || stride <= numTaps)) ||
+                    (stride == 1 && (numTaps == 1 || dilation <= outputs));
+  if (contiguous) {
+    int64_t first = o.begin * stride + taps.begin * dilation - padBegin;
+    int64_t last = (o.end - 1) * stride + (taps.end - 1) * dilation - padBegin;
+    first = std::max<int64_t>(first, 0);
+    last = std::min(last, inputSize - 1);
+    return first <= last ? Interval{first, last + 1} : Interval{0, 0};
+  }
   // Per tap, the outputs whose row lands inside the input.
   for (int64_t r = taps.begin; r < taps.end; ++r) {
     int64_t offset = r * dilation - padBegin;

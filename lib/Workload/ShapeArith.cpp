@@ -12,7 +12,6 @@ namespace {
 llvm::Error err(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 llvm::Error checkPositive(llvm::StringRef what, ArrayRef<int64_t> values) {
   for (int64_t v : values)

@@ -32,6 +32,15 @@ struct Window1D {
   int64_t padEnd = 0;
 };
 
+/// Integer division rounding towards negative infinity (b > 0); the window
+/// arithmetic meets negative offsets at the padded borders.
+inline int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && a < 0) ? q - 1 : q;
+}
+/// Integer division rounding towards positive infinity (b > 0).
+inline int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
+
 /// Extent covered by a dilated kernel: dilation * (kernel - 1) + 1.
 int64_t dilatedKernel(const Window1D &w);
 

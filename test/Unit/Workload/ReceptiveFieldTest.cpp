@@ -101,6 +101,37 @@ TEST(ReceptiveField, ConvMatchesBruteForce) {
   EXPECT_GT(checked, 1000);
 }
 
+// windowInput on any outputs and any taps (the cost model asks for tiles of
+// both), against the rows read listed one by one; covers both the gap-free
+// shortcut and the per-tap hull.
+TEST(ReceptiveField, WindowInputMatchesBruteForce) {
+  Random r{std::mt19937_64(5)};
+  int shortcut = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    int64_t stride = r.pick(1, 4), dilation = r.pick(1, 4), pad = r.pick(0, 4),
+            size = r.pick(1, 20);
+    Interval o = r.sub(12), taps = r.sub(6);
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (int64_t p = o.begin; p < o.end; ++p)
+      for (int64_t t = taps.begin; t < taps.end; ++t) {
+        int64_t row = p * stride + t * dilation - pad;
+        if (row >= 0 && row < size) {
+          lo = std::min(lo, row);
+          hi = std::max(hi, row + 1);
+        }
+      }
+    Interval expected = lo < hi ? Interval{lo, hi} : Interval{0, 0};
+    Interval got = windowInput(o, taps, stride, dilation, pad, size);
+    ASSERT_EQ(got.begin, expected.begin)
+        << "outputs [" << o.begin << ", " << o.end << ") taps [" << taps.begin
+        << ", " << taps.end << ") stride " << stride << " dilation " << dilation
+        << " pad " << pad << " size " << size;
+    ASSERT_EQ(got.end, expected.end);
+    shortcut += stride == 1 || dilation == 1;
+  }
+  EXPECT_GT(shortcut, 5000);
+}
+
 TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
   Random r{std::mt19937_64(5)};
   int checked = 0;

@@ -1,0 +1,247 @@
+//===- AxisSumClosedForm.cpp - Per-axis sums without enumeration ----------===//
+//
+// Most per-axis sums the cost model asks for have a closed form; the
+// enumeration in AxisSum.cpp remains for the others (windows united across
+// multicasting units) and as the reference the closed forms are tested
+// against (test/Unit/CostModel/AxisSumTest.cpp).
+//
+//  * One dimension: a loop splits each chunk into full pieces of its step and
+//    at most one shorter last piece, so the chunks of a level take few
+//    distinct sizes. Carrying (size, count) pairs level by level gives the
+//    number of non-empty leaves (Any) and the sum of their sizes (Max, where
+//    an across loop keeps only its first, largest, unit).
+//  * A window axis without across loops: every leaf of the output dimension
+//    meets every leaf of the filter dimension once, and an unclipped window
+//    of n0 outputs and n1 taps spans (n0 - 1) stride + (n1 - 1) dilation + 1
+//    input rows, so the sum of spans is a product of per-dimension leaf
+//    counts and sizes. Only the leaf pairs whose window reaches the padding
+//    differ: those lie at the two ends of both dimensions and are enumerated
+//    from the ends, with windowInput giving their clipped span.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AxisSum.h"
+#include "accel/Workload/ShapeArith.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+
+using namespace accel;
+
+namespace {
+
+/// One dimension's loops of a sum, outer first. Mappings have a few levels:
+/// longer chains go to the enumeration.
+struct Chain {
+  static constexpr unsigned kMax = 12;
+  int64_t trip[kMax], step[kMax];
+  bool across[kMax];
+  unsigned n = 0;
+  int64_t extent = 0;
+
+  bool add(const NestLoop &l, bool isAcross) {
+    if (n == kMax)
+      return false;
+    trip[n] = l.trip;
+    step[n] = l.step;
+    across[n++] = isAcross;
+    return true;
+  }
+};
+
+/// Leaves of a chain: how many are non-empty and the sum of their sizes.
+/// Across loops keep their first unit. The chunks of a level take few
+/// distinct sizes, carried as (size, count) pairs; false if they do not.
+struct LeafStats {
+  int64_t leaves = 0, sizes = 0;
+};
+bool leafStats(const Chain &chain, LeafStats &out) {
+  constexpr unsigned kSizes = 8;
+  int64_t size[2][kSizes], count[2][kSizes];
+  unsigned n[2] = {1, 0}, cur = 0;
+  size[0][0] = chain.extent;
+  count[0][0] = 1;
+  for (unsigned k = 0; k < chain.n; ++k) {
+    unsigned nxt = cur ^ 1;
+    n[nxt] = 0;
+    auto add = [&](int64_t s, int64_t c) {
+      if (s <= 0 || c <= 0)
+        return true;
+      for (unsigned i = 0; i < n[nxt]; ++i)
+        if (size[nxt][i] == s) {
+          count[nxt][i] += c;
+          return true;
+        }
+      if (n[nxt] == kSizes)
+        return false;
+      size[nxt][n[nxt]] = s;
+      count[nxt][n[nxt]++] = c;
+      return true;
+    };
+    int64_t trip = chain.trip[k], step = chain.step[k];
+    for (unsigned i = 0; i < n[cur]; ++i) {
+      int64_t s = size[cur][i], c = count[cur][i];
+      if (chain.across[k]) {
+        if (!add(std::min(s, step), c))
+          return false;
+        continue;
+      }
+      // Divisions are slow: the trips usually fit the chunk exactly.
+      int64_t full = trip * step <= s ? trip : s / step;
+      if (!add(step, c * full) || (full < trip && !add(s - full * step, c)))
+        return false;
+    }
+    cur = nxt;
+  }
+  for (unsigned i = 0; i < n[cur]; ++i) {
+    out.leaves += count[cur][i];
+    out.sizes += count[cur][i] * size[cur][i];
+  }
+  return true;
+}
+
+/// Walks the non-empty leaf chunks [b, e) of a chain (no across loops) from
+/// one end: first() then next() until they return false.
+class LeafWalk {
+public:
+  LeafWalk(const Chain &chain, bool fromEnd) : c(chain), fromEnd(fromEnd) {}
+
+  bool first() {
+    ordinal = 0;
+    descend(0, 0, c.extent);
+    return true;
+  }
+  /// Steps to the next leaf: the innermost loop with a child left advances.
+  bool next() {
+    for (unsigned k = c.n; k-- > 0;) {
+      int64_t last = fromEnd ? 0 : count[k] - 1;
+      if (index[k] == last)
+        continue;
+      index[k] += fromEnd ? -1 : 1;
+      int64_t b = lo[k] + index[k] * c.step[k];
+      int64_t e = std::min(hi[k], b + c.step[k]);
+      descend(k + 1, b, e);
+      ++ordinal;
+      return true;
+    }
+    return false;
+  }
+
+  int64_t b = 0, e = 0; ///< the current leaf
+  int64_t ordinal = 0;  ///< counted from the walk's end
+
+private:
+  const Chain &c;
+  bool fromEnd;
+  int64_t index[Chain::kMax], count[Chain::kMax], lo[Chain::kMax],
+      hi[Chain::kMax];
+
+  /// Enters the loops from k on below the chunk [from, to), at their first
+  /// (or last) non-empty child.
+  void descend(unsigned k, int64_t from, int64_t to) {
+    for (; k < c.n; ++k) {
+      lo[k] = from;
+      hi[k] = to;
+      count[k] = c.trip[k] * c.step[k] <= to - from
+                     ? c.trip[k]
+                     : std::min(c.trip[k], ceilDiv(to - from, c.step[k]));
+      index[k] = fromEnd ? count[k] - 1 : 0;
+      from += index[k] * c.step[k];
+      to = std::min(to, from + c.step[k]);
+    }
+    b = from;
+    e = to;
+  }
+};
+
+/// The sum of a window axis' spans over all leaf pairs, no across loops.
+std::optional<int64_t> windowSpans(const LayerProblem &problem,
+                                   const Axis &axis,
+                                   llvm::ArrayRef<AxisLoop> loops) {
+  const LoopBounds &bounds = problem.bounds;
+  bool rows = axis.d0 == Dim::P;
+  int64_t stride = rows ? bounds.strideH : bounds.strideW;
+  int64_t dilation = rows ? bounds.dilationH : bounds.dilationW;
+  int64_t pad = rows ? problem.padTop : problem.padLeft;
+  int64_t size = rows ? problem.inputH : problem.inputW;
+
+  Chain c0, c1;
+  c0.extent = bounds[axis.d0];
+  c1.extent = bounds[axis.d1];
+  for (const AxisLoop &l : loops)
+    if (!(l.loop->dim == axis.d0 ? c0 : c1).add(*l.loop, false))
+      return std::nullopt;
+  LeafStats s0, s1;
+  if (!leafStats(c0, s0) || !leafStats(c1, s1))
+    return std::nullopt;
+  int64_t total = stride * s1.leaves * (s0.sizes - s0.leaves) +
+                  dilation * s0.leaves * (s1.sizes - s1.leaves) +
+                  s0.leaves * s1.leaves;
+
+  // The leaf pairs whose window starts above the input or ends below it lie
+  // at the two ends of both dimensions: walk in from each end while they do.
+  struct Pair {
+    int64_t i0, i1; ///< ordinals from the start, to skip pairs seen twice
+  };
+  constexpr unsigned kMaxPairs = 64;
+  Pair seen[kMaxPairs];
+  unsigned numSeen = 0;
+  for (bool atEnd : {false, true}) {
+    auto crosses = [&](int64_t b0, int64_t e0, int64_t b1, int64_t e1) {
+      return atEnd ? (e0 - 1) * stride + (e1 - 1) * dilation - pad + 1 > size
+                   : b0 * stride + b1 * dilation - pad < 0;
+    };
+    LeafWalk w0(c0, atEnd), w1(c1, atEnd);
+    for (bool more0 = w0.first(); more0; more0 = w0.next()) {
+      if (!crosses(w0.b, w0.e, atEnd ? c1.extent - 1 : 0,
+                   atEnd ? c1.extent : 1))
+        break;
+      for (bool more1 = w1.first(); more1; more1 = w1.next()) {
+        if (!crosses(w0.b, w0.e, w1.b, w1.e))
+          break;
+        Pair p{atEnd ? s0.leaves - 1 - w0.ordinal : w0.ordinal,
+               atEnd ? s1.leaves - 1 - w1.ordinal : w1.ordinal};
+        bool again = false;
+        for (unsigned i = 0; atEnd && i < numSeen && !again; ++i)
+          again = seen[i].i0 == p.i0 && seen[i].i1 == p.i1;
+        if (again)
+          continue;
+        if (numSeen == kMaxPairs)
+          return std::nullopt;
+        if (!atEnd)
+          seen[numSeen++] = p;
+        int64_t span =
+            (w0.e - w0.b - 1) * stride + (w1.e - w1.b - 1) * dilation + 1;
+        auto [from, to] = rows ? problem.inputRows(w0.b, w0.e, w1.b, w1.e)
+                               : problem.inputCols(w0.b, w0.e, w1.b, w1.e);
+        total -= span - (to - from);
+      }
+    }
+  }
+  return total;
+}
+
+} // namespace
+
+std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
+                                                const Axis &axis,
+                                                llvm::ArrayRef<AxisLoop> loops,
+                                                Combine combine) {
+  bool anyAcross =
+      llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
+  if (!axis.window) {
+    if (combine == Combine::Union)
+      return problem.bounds[axis.d0]; // the chunks partition the dimension
+    Chain chain;
+    chain.extent = problem.bounds[axis.d0];
+    for (const AxisLoop &l : loops)
+      if (!chain.add(*l.loop, l.across))
+        return std::nullopt;
+    LeafStats s;
+    if (!leafStats(chain, s))
+      return std::nullopt;
+    return combine == Combine::Any ? s.leaves : s.sizes;
+  }
+  if (combine == Combine::Union && !anyAcross)
+    return windowSpans(problem, axis, loops);
+  return std::nullopt;
+}

@@ -1,0 +1,158 @@
+//===- AxisSumTest.cpp - Closed-form per-axis sums against enumeration ----===//
+//
+// The cost model takes a per-axis sum in closed form when there is one
+// (lib/CostModel/AxisSumClosedForm.cpp). The enumeration of the loop tree is
+// the reference: on random layers of realistic size (strides, dilations,
+// asymmetric padding) and random chains of loops (ragged tiles, loops whose
+// trips do not cover their parent chunk, across loops), both must agree.
+// The loop-nest simulator checks the enumeration itself, on small layers.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CostModel/AxisSum.h"
+#include "gtest/gtest.h"
+#include <deque>
+#include <random>
+
+using namespace accel;
+
+namespace {
+
+struct Random {
+  std::mt19937_64 rng;
+  int64_t pick(int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  }
+  bool coin(double p = 0.5) { return std::bernoulli_distribution(p)(rng); }
+};
+
+LayerProblem randomConv(Random &r) {
+  int64_t k = r.pick(1, 7), stride = r.pick(1, 3), dilation = r.pick(1, 2);
+  int64_t in = r.pick(std::max<int64_t>(1, (k - 1) * dilation - 3), 60);
+  ConvParams p;
+  p.strides = {stride, stride};
+  p.dilations = {dilation, dilation};
+  for (int64_t &pad : p.pads)
+    pad = r.pick(0, 3);
+  // The window must fit the padded input.
+  while (in + p.pads[0] + p.pads[2] < (k - 1) * dilation + 1)
+    ++in;
+  while (in + p.pads[1] + p.pads[3] < (k - 1) * dilation + 1)
+    ++in;
+  return convProblem({1, 4, in, in}, {4, 4, k, k}, p);
+}
+
+/// A chain of loops splitting `extent`, outer first: each step at most the
+/// previous one; trips cover the parent chunk, or with `shortTrips`
+/// sometimes fall short of it (firstContributions counts a subset of a
+/// dimension's loops, Combine::Any).
+void addChain(Random &r, Dim d, int64_t extent, std::deque<NestLoop> &loops,
+              bool allowAcross, bool shortTrips) {
+  int64_t parent = extent;
+  unsigned n = r.pick(0, 4);
+  for (unsigned i = 0; i < n && parent > 1; ++i) {
+    int64_t step = r.coin(0.3) ? 1 : r.pick(1, parent);
+    int64_t trip = (parent + step - 1) / step;
+    if (shortTrips && r.coin(0.15))
+      trip = r.pick(1, trip);
+    NestLoop l;
+    l.dim = d;
+    l.trip = trip;
+    l.step = step;
+    l.spatial = allowAcross && r.coin(0.3);
+    loops.push_back(l);
+    parent = step;
+  }
+}
+
+/// Interleaves two chains at random, keeping each one's order.
+std::vector<NestLoop> interleave(Random &r, std::deque<NestLoop> a,
+                                 std::deque<NestLoop> b) {
+  std::vector<NestLoop> out;
+  while (!a.empty() || !b.empty()) {
+    bool fromA = b.empty() || (!a.empty() && r.coin());
+    std::deque<NestLoop> &q = fromA ? a : b;
+    out.push_back(q.front());
+    q.pop_front();
+  }
+  return out;
+}
+
+std::string describe(const LayerProblem &p, const Axis &a,
+                     llvm::ArrayRef<AxisLoop> loops, Combine c) {
+  std::string s = "axis " + dimName(a.d0).str() + "/" + dimName(a.d1).str() +
+                  (a.window ? " window" : "") + " combine " +
+                  std::to_string(int(c)) + " bounds";
+  for (Dim d : kAllDims)
+    s += " " + dimName(d).str() + "=" + std::to_string(p.bounds[d]);
+  s += " stride " + std::to_string(p.bounds.strideH) + " dilation " +
+       std::to_string(p.bounds.dilationH) + " input " +
+       std::to_string(p.inputH) + " pad " + std::to_string(p.padTop) +
+       "\n  loops:";
+  for (const AxisLoop &l : loops)
+    s += " " + dimName(l.loop->dim).str() + std::to_string(l.loop->trip) + "x" +
+         std::to_string(l.loop->step) + (l.across ? "*" : "");
+  return s;
+}
+
+TEST(AxisSum, ClosedFormsEqualTheEnumeration) {
+  Random r{std::mt19937_64(20261122)};
+  int windows = 0, clippedWindows = 0, dims = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    LayerProblem p = randomConv(r);
+    bool window = r.coin(0.6);
+    Axis axis = window ? (r.coin() ? Axis{Dim::P, Dim::R, true}
+                                   : Axis{Dim::Q, Dim::S, true})
+                       : Axis{Dim::P, Dim::P, false};
+    Combine combine = window        ? Combine::Union
+                      : r.coin(0.5) ? Combine::Max
+                                    : Combine::Any;
+    std::deque<NestLoop> c0, c1;
+    addChain(r, axis.d0, p.bounds[axis.d0], c0, !window,
+             combine == Combine::Any);
+    if (window)
+      addChain(r, axis.d1, p.bounds[axis.d1], c1, false, false);
+    std::vector<NestLoop> nest = interleave(r, c0, c1);
+    llvm::SmallVector<AxisLoop, 16> loops;
+    for (const NestLoop &l : nest)
+      loops.push_back({&l, l.spatial});
+    std::optional<int64_t> closed = axisSumClosedForm(p, axis, loops, combine);
+    ASSERT_TRUE(closed.has_value()) << describe(p, axis, loops, combine);
+    int64_t reference = axisSumByEnumeration(p, axis, loops, combine);
+    ASSERT_EQ(*closed, reference) << describe(p, axis, loops, combine);
+    if (window) {
+      ++windows;
+      // Count the cases where the padding clips some window (the
+      // corrections' part of the closed form).
+      bool rows = axis.d0 == Dim::P;
+      int64_t stride = rows ? p.bounds.strideH : p.bounds.strideW;
+      int64_t dilation = rows ? p.bounds.dilationH : p.bounds.dilationW;
+      int64_t span = (p.bounds[axis.d0] - 1) * stride +
+                     (p.bounds[axis.d1] - 1) * dilation + 1;
+      clippedWindows += span != (rows ? p.inputH : p.inputW);
+    } else {
+      ++dims;
+    }
+  }
+  // The random cases exercise both forms and the clipping corrections.
+  EXPECT_GT(windows, 10000);
+  EXPECT_GT(clippedWindows, 5000);
+  EXPECT_GT(dims, 6000);
+}
+
+// Across loops on a window axis (windows united across multicasting units)
+// have no closed form: the caller enumerates.
+TEST(AxisSum, UnitedWindowsHaveNoClosedForm) {
+  ConvParams same;
+  same.pads = {1, 1, 1, 1};
+  LayerProblem p = convProblem({1, 4, 8, 8}, {4, 4, 3, 3}, same);
+  NestLoop rows{Dim::P, 2, 4, true, 0};
+  AxisLoop across[] = {{&rows, true}};
+  Axis axis{Dim::P, Dim::R, true};
+  EXPECT_FALSE(axisSumClosedForm(p, axis, across, Combine::Union));
+  // Two units of four output rows with three taps: rows [-1, 5) and [3, 9)
+  // clipped to [0, 8), united: all 8 rows.
+  EXPECT_EQ(axisSum(p, axis, across, Combine::Union), 8);
+}
+
+} // namespace
