@@ -18,6 +18,7 @@
 #include "accel/Target/Export.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <cstdio>
 
 using namespace mlir;
 using namespace accel;
@@ -95,6 +96,99 @@ void writeLevel(llvm::raw_ostream &os, llvm::StringRef target,
     os << "    split: 1\n";
 }
 
+/// A number as YAML writes it: integers without a fraction.
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+/// The accelerator as a Timeloop architecture (v0.3 tree): each memory level
+/// is a storage component; the fan-out stages below a level make the subtree
+/// of the levels below it, named with as many instances as their units. The
+/// last stage of each fan-out spreads along X (meshX multiplies down the
+/// tree), the others along Y: eyeriss-like's 12 rows x 14 columns is meshX
+/// 14. Timeloop derives energies from Accelergy: accel-opt's energies per
+/// access are given as comments, as is a partition, which one Timeloop
+/// component cannot express (separate components per tensor can).
+void writeArch(llvm::raw_ostream &os, const Arch &arch) {
+  os << "---\n# accel-opt export of the accelerator " << arch.name << "\n";
+  if (!arch.source.empty())
+    os << "# source: " << arch.source << "\n";
+  os << "architecture:\n  version: 0.3\n  subtree:\n";
+  std::string indent = "  ";
+  std::string name = "system";
+  int64_t instances = 1, meshX = 1;
+  for (unsigned m = 0; m < arch.memories.size(); ++m) {
+    const MemoryLevel &mem = arch.memories[m];
+    os << indent << "- name: " << name << "\n";
+    if (m == 0)
+      os << indent << "  # accel-opt: clock " << number(arch.clockGHz)
+         << " GHz\n";
+    os << indent << "  local:\n";
+    std::string item = indent + "  - ";
+    std::string attr = indent + "      ";
+    os << item << "name: " << mem.name << "\n"
+       << indent << "    class: " << (m == 0 ? "DRAM" : "SRAM") << "\n"
+       << indent << "    attributes:\n";
+    os << attr << "word-bits: " << mem.wordBits << "\n"
+       << attr << "width: " << mem.wordBits << "\n"
+       << attr << "block-size: 1\n";
+    if (!mem.isUnbounded())
+      os << attr << "depth: " << mem.capacityBytes * 8 / mem.wordBits << "\n";
+    if (instances > 1)
+      os << attr << "meshX: " << meshX << "\n";
+    if (mem.readBandwidth > 0)
+      os << attr << "read_bandwidth: " << number(mem.readBandwidth) << "\n";
+    if (mem.writeBandwidth > 0)
+      os << attr << "write_bandwidth: " << number(mem.writeBandwidth) << "\n";
+    os << attr << "# accel-opt: " << number(mem.readEnergy)
+       << " pJ per word read, " << number(mem.writeEnergy) << " written\n";
+    if (mem.partition)
+      os << attr
+         << llvm::formatv("# accel-opt: partitioned, bytes for weights {0}, "
+                          "inputs {1}, outputs {2}\n",
+                          (*mem.partition)[Tensor::Weights],
+                          (*mem.partition)[Tensor::Inputs],
+                          (*mem.partition)[Tensor::Outputs]);
+    int64_t units = 1;
+    std::string stages;
+    for (const FanoutStage &st : mem.fanout) {
+      units *= st.size;
+      stages += (stages.empty() ? "" : " x ") + st.name + " " +
+                std::to_string(st.size);
+    }
+    bool last = m + 1 == arch.memories.size();
+    if (last) {
+      // The MACs below the innermost level, one per processing element
+      // (times the stages below it).
+      std::string macs = units > 1 ? llvm::formatv("MAC[0..{0}]", units - 1)
+                                   : std::string("MAC");
+      os << item << "name: " << macs << "\n"
+         << indent << "    class: intmac\n"
+         << indent << "    attributes:\n"
+         << attr << "datawidth: " << arch.macBits << "\n";
+      if (instances * units > 1)
+        os << attr
+           << "meshX: " << meshX * (units > 1 ? mem.fanout.back().size : 1)
+           << "\n";
+      os << attr << "# accel-opt: " << number(arch.macEnergy)
+         << " pJ per MAC\n";
+      break;
+    }
+    os << indent << "  subtree:\n";
+    indent += "  ";
+    instances *= units;
+    if (units > 1) {
+      meshX *= mem.fanout.back().size;
+      os << indent << "# " << stages << "\n";
+      name = llvm::formatv("{0}[0..{1}]", mem.fanout.back().name, units - 1);
+    } else {
+      name = arch.memories[m + 1].name + "-level";
+    }
+  }
+}
+
 } // namespace
 
 LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
@@ -104,6 +198,7 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
     return failure();
   const Arch *arch = &mapped->arch;
   const std::vector<MappedLayer> *layers = &mapped->layers;
+  writeArch(os, *arch);
   for (const MappedLayer &l : *layers) {
     if (l.kind != "conv2d" && l.kind != "matmul") {
       os << "# skipped " << l.name << " (" << l.kind

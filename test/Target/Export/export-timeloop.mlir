@@ -1,4 +1,7 @@
-// --export-timeloop against golden files: the problem (accel P, Q, R, S, K
+// --export-timeloop against golden files: the accelerator as a Timeloop
+// architecture tree (memory levels as storage components, fan-out stages as
+// subtrees with as many instances, meshX multiplying down the tree), then per
+// layer the problem (accel P, Q, R, S, K
 // are Timeloop's Q, P, S, R, M; groups G are an extra dimension) and the
 // mapping per storage level from the loop nest bound to the accelerator,
 // with notes on imperfect factorisations and bypassed partitions.
