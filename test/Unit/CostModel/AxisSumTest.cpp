@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CostModel/AxisSum.h"
+#include "RandomCases.h"
 #include "gtest/gtest.h"
 #include <deque>
 #include <random>
@@ -18,13 +19,7 @@ using namespace accel;
 
 namespace {
 
-struct Random {
-  std::mt19937_64 rng;
-  int64_t pick(int64_t lo, int64_t hi) {
-    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
-  }
-  bool coin(double p = 0.5) { return std::bernoulli_distribution(p)(rng); }
-};
+using accel::testing::Random;
 
 LayerProblem randomConv(Random &r) {
   int64_t k = r.pick(1, 7), stride = r.pick(1, 3), dilation = r.pick(1, 2);

@@ -1,6 +1,7 @@
 //===- CostModelTest.cpp - The cost model against its oracles -------------===//
 
 #include "LoopNestSimulator.h"
+#include "RandomCases.h"
 #include "accel/Arch/Presets.h"
 #include "gtest/gtest.h"
 #include <random>
@@ -106,14 +107,6 @@ TEST(CostModel, HandCheckedMatmul) {
 //===----------------------------------------------------------------------===//
 // Oracle: the analytical counts equal the literal simulation.
 //===----------------------------------------------------------------------===//
-
-struct Random {
-  std::mt19937_64 rng;
-  int64_t pick(int64_t lo, int64_t hi) {
-    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
-  }
-  bool coin(double p = 0.5) { return std::bernoulli_distribution(p)(rng); }
-};
 
 LayerProblem randomProblem(Random &r) {
   LayerProblem p;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Workload/ReceptiveField.h"
+#include "RandomCases.h"
 #include "accel/Workload/Problem.h"
 #include "gtest/gtest.h"
 #include <algorithm>
@@ -18,11 +19,7 @@ using namespace accel;
 
 namespace {
 
-struct Random {
-  std::mt19937_64 rng;
-  int64_t pick(int64_t lo, int64_t hi) {
-    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
-  }
+struct Random : accel::testing::Random {
   Interval sub(int64_t size) {
     int64_t b = pick(0, size - 1);
     return {b, pick(b + 1, size)};
