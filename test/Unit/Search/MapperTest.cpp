@@ -151,8 +151,9 @@ TEST(Mapper, GeneticReachesTheExhaustiveOptimum) {
     ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
     EXPECT_GE(r->score, opt->score) << strategyName(s).str();
     EXPECT_EQ(evaluate(layer, arch, r->mapping).edp, r->score);
-    if (s == Strategy::Genetic)
+    if (s == Strategy::Genetic) {
       EXPECT_LE(r->score, opt->score * 1.02);
+    }
   }
 }
 
