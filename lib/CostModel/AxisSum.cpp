@@ -39,12 +39,12 @@ public:
     unite = axis.window &&
             llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
     if (axis.window) {
-      const LoopBounds &b = problem.bounds;
       rows = axis.d0 == Dim::P;
-      stride = rows ? b.strideH : b.strideW;
-      dilation = rows ? b.dilationH : b.dilationW;
-      pad = rows ? problem.padTop : problem.padLeft;
-      size = rows ? problem.inputH : problem.inputW;
+      PlaneAxis a = problem.plane(rows);
+      stride = a.stride;
+      dilation = a.dilation;
+      pad = a.pad;
+      size = a.size;
     }
     if (unite)
       hoistUnitedDimension();

@@ -159,10 +159,7 @@ std::optional<int64_t> windowSpans(const LayerProblem &problem,
                                    llvm::ArrayRef<AxisLoop> loops) {
   const LoopBounds &bounds = problem.bounds;
   bool rows = axis.d0 == Dim::P;
-  int64_t stride = rows ? bounds.strideH : bounds.strideW;
-  int64_t dilation = rows ? bounds.dilationH : bounds.dilationW;
-  int64_t pad = rows ? problem.padTop : problem.padLeft;
-  int64_t size = rows ? problem.inputH : problem.inputW;
+  auto [stride, dilation, pad, size] = problem.plane(rows);
 
   Chain c0, c1;
   c0.extent = bounds[axis.d0];
@@ -226,8 +223,6 @@ std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
                                                 const Axis &axis,
                                                 llvm::ArrayRef<AxisLoop> loops,
                                                 Combine combine) {
-  bool anyAcross =
-      llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
   if (!axis.window) {
     if (combine == Combine::Union)
       return problem.bounds[axis.d0]; // the chunks partition the dimension
@@ -241,7 +236,8 @@ std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
       return std::nullopt;
     return combine == Combine::Any ? s.leaves : s.sizes;
   }
-  if (combine == Combine::Union && !anyAcross)
+  if (combine == Combine::Union &&
+      llvm::none_of(loops, [](const AxisLoop &l) { return l.across; }))
     return windowSpans(problem, axis, loops);
   return std::nullopt;
 }

@@ -265,12 +265,9 @@ struct Model {
         n *= chunk(a.d0);
         continue;
       }
-      bool rows = a.d0 == Dim::P;
-      int64_t stride = rows ? b.strideH : b.strideW;
-      int64_t dilation = rows ? b.dilationH : b.dilationW;
-      int64_t size = rows ? problem.inputH : problem.inputW;
-      n *=
-          std::min(size, inputSpan(chunk(a.d0), chunk(a.d1), stride, dilation));
+      PlaneAxis plane = problem.plane(a.d0 == Dim::P);
+      n *= std::min(plane.size, inputSpan(chunk(a.d0), chunk(a.d1),
+                                          plane.stride, plane.dilation));
     }
     return n;
   }

@@ -61,10 +61,10 @@ struct MaestroLayer {
       return {t, t};
     bool rows = d == Dim::P;
     Dim f = rows ? Dim::R : Dim::S;
-    int64_t stride = rows ? b.strideH : b.strideW;
-    int64_t dilation = rows ? b.dilationH : b.dilationW;
+    PlaneAxis plane = layer.problem.plane(rows);
     int64_t filter = layer.mapping.resolvedTile(i, f, b);
-    return {inputSpan(t, filter, stride, dilation), t * stride};
+    return {inputSpan(t, filter, plane.stride, plane.dilation),
+            t * plane.stride};
   }
 };
 

@@ -34,6 +34,12 @@ template <typename T> struct PerTensor {
 /// inputs: N G C and P R / Q S through the sliding window; outputs: N G K P Q).
 bool isRelevant(Tensor t, Dim d);
 
+/// The window arithmetic of one input plane axis (rows or columns): input
+/// row p * stride + r * dilation - pad of an input of `size` rows.
+struct PlaneAxis {
+  int64_t stride = 1, dilation = 1, pad = 0, size = 1;
+};
+
 struct LayerProblem {
   LoopBounds bounds;
   /// Input plane and the padding before it (rows, columns); an input row is
@@ -60,6 +66,11 @@ struct LayerProblem {
                                         int64_t r1) const;
   std::pair<int64_t, int64_t> inputCols(int64_t q0, int64_t q1, int64_t s0,
                                         int64_t s1) const;
+  /// The rows' (or the columns') window arithmetic.
+  PlaneAxis plane(bool rows) const {
+    return rows ? PlaneAxis{bounds.strideH, bounds.dilationH, padTop, inputH}
+                : PlaneAxis{bounds.strideW, bounds.dilationW, padLeft, inputW};
+  }
 };
 
 /// The problem of a 2-D convolution (also grouped / depthwise): input NCHW,
