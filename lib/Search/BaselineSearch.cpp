@@ -26,9 +26,10 @@ void accel::runRandom(Evaluator &eval, Rng &rng) {
   }
 }
 
-/// One random move: a mutation, a reorder, a growth or an aging.
+/// One random move, from the GA's: a mutation, a refactor, a split, a
+/// reorder, a growth or an aging.
 static void neighbour(Genome &g, const SearchSpace &space, Rng &rng) {
-  switch (std::uniform_int_distribution<int>(0, 4)(rng)) {
+  switch (std::uniform_int_distribution<int>(0, 6)(rng)) {
   case 0:
     mutateParallelDim(g, space, rng);
     break;
@@ -38,6 +39,12 @@ static void neighbour(Genome &g, const SearchSpace &space, Rng &rng) {
     break;
   case 3:
     reorder(g, space, rng);
+    break;
+  case 4:
+    refactorParallel(g, space, rng);
+    break;
+  case 5:
+    splitParallel(g, space, rng);
     break;
   default:
     if (std::uniform_int_distribution<int>(0, 1)(rng))

@@ -1,6 +1,7 @@
 //===- GeneticOperators.cpp - GAMMA's evolution operators -----------------===//
 
 #include "accel/Search/GeneticOperators.h"
+#include <cmath>
 
 using namespace accel;
 
@@ -154,5 +155,123 @@ void accel::age(Genome &g, const SearchSpace &space) {
   if (g.numLevels <= space.minLevels())
     return;
   --g.numLevels;
+  space.repair(g);
+}
+
+/// The divisor of `n` that is a multiple of `m` and at most `most` nearest
+/// to `t` on a log scale (ties to the larger); 0 when there is none.
+static int64_t nearestDivisor(int64_t n, int64_t t, int64_t m,
+                              int64_t most = INT64_MAX) {
+  int64_t best = 0;
+  double bestDist = 1e300;
+  for (int64_t d = 1; d * d <= n; ++d) {
+    if (n % d)
+      continue;
+    for (int64_t c : {d, n / d}) {
+      if (c % m || c > most)
+        continue;
+      double dist = std::abs(std::log(double(c) / double(t)));
+      if (dist < bestDist || (dist == bestDist && c > best)) {
+        best = c;
+        bestDist = dist;
+      }
+    }
+  }
+  return best;
+}
+
+// See GeneticOperators.h.
+void accel::makeDivisorChain(Genome &g, const SearchSpace &space, Dim d) {
+  int64_t parent = space.problem().bounds[d];
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    GenomeLevel &l = g[i];
+    // What the parallel levels below need a tile of d to hold whole.
+    int64_t need = 1;
+    for (unsigned j = i + 1; j < g.numLevels; ++j)
+      if (g[j].spatial == d)
+        need *= g[j].fanout;
+    int64_t perUnit = parent;
+    if (l.spatial == d) {
+      // The room the level's stage has for it (which stage a level lands on
+      // depends on its own fan-out, so ask with none).
+      int64_t want = l.fanout;
+      l.fanout = 1;
+      int64_t room = space.fanoutRoom(g, i);
+      l.fanout = nearestDivisor(parent, want, 1, room);
+      perUnit = parent / l.fanout;
+    }
+    int64_t t = nearestDivisor(perUnit, l.tile[d], need);
+    l.tile[d] = t ? t : nearestDivisor(perUnit, l.tile[d], 1);
+    parent = l.tile[d];
+  }
+  space.repair(g);
+}
+
+void accel::refactorParallel(Genome &g, const SearchSpace &space, Rng &rng) {
+  if (g.numLevels == 0)
+    return;
+  makeDivisorChain(g, space, g[pick(rng, g.numLevels)].spatial);
+}
+
+void accel::splitParallel(Genome &g, const SearchSpace &space, Rng &rng) {
+  if (g.numLevels == 0 || g.numLevels >= space.maxLevels())
+    return;
+  llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(g);
+  llvm::SmallVector<unsigned, kMaxMappingLevels> candidates;
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    if (at[i] < 0)
+      continue;
+    unsigned onStage = llvm::count(at, at[i]);
+    if (onStage < space.slots()[at[i]].stage->maxMappingLevels)
+      candidates.push_back(i);
+  }
+  if (candidates.empty())
+    return;
+  unsigned i = candidates[pick(rng, candidates.size())];
+  const FanoutStage &stage = *space.slots()[at[i]].stage;
+  llvm::SmallVector<Dim, kNumDims> dims;
+  for (Dim d : space.activeDims())
+    if (d != g[i].spatial && space.stageAllows(stage, d))
+      dims.push_back(d);
+  if (dims.empty())
+    return;
+  // The room level i had is shared between it and the new level: level i
+  // keeps a divisor f of it, the new level spreads another dimension over
+  // the rest. Prefer splits where both fan-outs divide what they spread.
+  int64_t room = space.fanoutRoom(g, i);
+  Dim d1 = g[i].spatial;
+  int64_t whole1 = parentExtent(g, space, i, d1) / g[i].tile[d1];
+  struct Split {
+    int64_t f;
+    Dim d;
+  };
+  llvm::SmallVector<Split, 32> exact, any;
+  for (int64_t f = 1; f < room; ++f) {
+    if (room % f)
+      continue;
+    for (Dim d : dims) {
+      any.push_back({f, d});
+      if (whole1 % f == 0 && g[i].tile[d] % (room / f) == 0)
+        exact.push_back({f, d});
+    }
+  }
+  if (any.empty())
+    return;
+  bool useExact = !exact.empty();
+  Split s =
+      useExact ? exact[pick(rng, exact.size())] : any[pick(rng, any.size())];
+  GenomeLevel added = g[i];
+  added.spatial = s.d;
+  g[i].fanout = s.f;
+  added.fanout = room / s.f;
+  if (useExact)
+    added.tile[s.d] = g[i].tile[s.d] / added.fanout;
+  else if (std::uniform_int_distribution<int>(0, 1)(rng))
+    added.tile[added.spatial] = 1;
+  for (unsigned j = g.numLevels; j > i + 1; --j)
+    g[j] = g[j - 1];
+  g[i + 1] = added;
+  ++g.numLevels;
+  makeRoomAbove(g, i + 1, added.spatial, added.fanout);
   space.repair(g);
 }

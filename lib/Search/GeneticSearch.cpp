@@ -67,8 +67,12 @@ void accel::runGenetic(Evaluator &eval, Rng &rng) {
         mutateParallelDim(child, space, rng);
       if (coin(rng) < o.mutationRate)
         mutateTile(child, space, rng);
+      if (coin(rng) < o.refactorRate)
+        refactorParallel(child, space, rng);
       if (coin(rng) < o.reorderRate)
         reorder(child, space, rng);
+      if (coin(rng) < o.splitRate)
+        splitParallel(child, space, rng);
       if (coin(rng) < o.growthRate)
         grow(child, space, rng);
       if (coin(rng) < o.agingRate)

@@ -132,6 +132,8 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.crossoverRate = crossoverRate;
     o.mutationRate = mutationRate;
     o.reorderRate = reorderRate;
+    o.refactorRate = refactorRate;
+    o.splitRate = splitRate;
     o.growthRate = growthRate;
     o.agingRate = agingRate;
     o.threads = threads;

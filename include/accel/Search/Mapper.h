@@ -48,6 +48,10 @@ struct SearchOptions {
   double crossoverRate = 0.5;
   double mutationRate = 0.5; ///< each of the two mutations
   double reorderRate = 0.5;
+  /// Ours, not GAMMA's (docs/Mapping.md): a parallel dimension's tiles made
+  /// a divisor chain, and a parallel level split in two on its stage.
+  double refactorRate = 0.5;
+  double splitRate = 0.5;
   double growthRate = 0.5;
   double agingRate = 0.5;
   /// Fraction of the population kept unchanged (elites) and fraction that

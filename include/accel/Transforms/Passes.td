@@ -74,6 +74,12 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "Probability of each mutation (parallel dimension, tile)">,
     Option<"reorderRate", "reorder-rate", "double", /*default=*/"0.5",
            "Probability of a reorder per child">,
+    Option<"refactorRate", "refactor-rate", "double", /*default=*/"0.5",
+           "Probability of a refactor (a parallel dimension's tiles made a "
+           "divisor chain) per child">,
+    Option<"splitRate", "split-rate", "double", /*default=*/"0.5",
+           "Probability of a split (a parallel level shares its stage with a "
+           "new one) per child">,
     Option<"growthRate", "growth-rate", "double", /*default=*/"0.5",
            "Probability of growth (a level added) per child">,
     Option<"agingRate", "aging-rate", "double", /*default=*/"0.5",

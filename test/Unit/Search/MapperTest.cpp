@@ -65,7 +65,7 @@ TEST(GeneticOperators, KeepGenomesInTheSpace) {
     Rng rng(7);
     Genome g = space.random(rng), other = space.random(rng);
     for (int step = 0; step < 2000; ++step) {
-      switch (step % 6) {
+      switch (step % 8) {
       case 0:
         crossover(g, other, space, rng);
         break;
@@ -85,6 +85,12 @@ TEST(GeneticOperators, KeepGenomesInTheSpace) {
         age(g, space);
         other = space.random(rng);
         break;
+      case 6:
+        refactorParallel(g, space, rng);
+        break;
+      case 7:
+        splitParallel(g, space, rng);
+        break;
       }
       Genome again = g;
       space.repair(again);
@@ -97,6 +103,89 @@ TEST(GeneticOperators, KeepGenomesInTheSpace) {
           << name.str() << " step " << step << ": "
           << llvm::toString(std::move(e));
     }
+  }
+}
+
+LayerProblem vggConv2() {
+  ConvParams same;
+  same.pads = {1, 1, 1, 1};
+  return convProblem({1, 64, 224, 224}, {64, 64, 3, 3}, same);
+}
+
+/// After makeDivisorChain(d), every level's tile of d times its fan-out (where
+/// it spreads d) divides its parent's tile, whatever the genome was.
+TEST(GeneticOperators, DivisorChainLeavesNoEdgeStep) {
+  LayerProblem layer = vggConv2();
+  for (llvm::StringRef name :
+       {"eyeriss-like", "gamma-cloud-s3", "simba-like"}) {
+    Arch arch = *getPreset(name);
+    SearchSpace space(layer, arch);
+    Rng rng(3);
+    int spreadingAll = 0;
+    for (int n = 0; n < 300; ++n) {
+      Genome g = space.random(rng);
+      Dim d = space.activeDims()[n % space.activeDims().size()];
+      makeDivisorChain(g, space, d);
+      Genome again = g;
+      space.repair(again);
+      ASSERT_TRUE(again == g) << name.str() << " case " << n;
+      int64_t parent = layer.bounds[d];
+      int64_t spread = 1;
+      for (unsigned i = 0; i < g.numLevels; ++i) {
+        int64_t f = g[i].spatial == d ? g[i].fanout : 1;
+        ASSERT_EQ(parent % (g[i].tile[d] * f), 0)
+            << name.str() << " case " << n << " level " << i << " dim "
+            << dimName(d).str();
+        parent = g[i].tile[d];
+        spread *= f;
+      }
+      spreadingAll += spread > 1;
+    }
+    // The chain does not get there by dropping every fan-out to 1.
+    EXPECT_GT(spreadingAll, 20) << name.str();
+  }
+}
+
+/// A split turns the 12 rows of eyeriss-like from one parallel level into two
+/// that both divide what they spread (R 3 x C 4 for VGG-16 conv2), the shape
+/// the compute bound needs.
+TEST(GeneticOperators, SplitSharesAStageExactly) {
+  LayerProblem layer = vggConv2();
+  Arch arch = *getPreset("eyeriss-like");
+  SearchSpace space(layer, arch);
+  Genome g;
+  g.numLevels = 2;
+  g[0].spatial = Dim::C;
+  g[0].fanout = 12;
+  g[0].tile = layer.bounds.extent;
+  g[0].tile[Dim::C] = 4;
+  g[1].spatial = Dim::Q;
+  g[1].fanout = 14;
+  g[1].tile = g[0].tile;
+  g[1].tile[Dim::Q] = 1;
+  space.repair(g);
+  ASSERT_EQ(g[0].fanout, 12);
+  Genome first;
+  for (uint64_t seed = 0; seed < 50; ++seed) {
+    Rng rng(seed);
+    Genome s = g;
+    splitParallel(s, space, rng);
+    ASSERT_EQ(s.numLevels, 3u);
+    llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(s);
+    EXPECT_EQ(at[0], at[1]) << "both halves on the rows";
+    EXPECT_EQ(s[0].fanout * s[1].fanout, 12) << "seed " << seed;
+    // Level 0 spreads C exactly; level 1 spreads R or S (the only
+    // dimensions a fan-out of 3 divides) exactly.
+    EXPECT_EQ(64 % (s[0].tile[Dim::C] * s[0].fanout), 0) << "seed " << seed;
+    Dim d = s[1].spatial;
+    EXPECT_EQ(s[0].tile[d] % (s[1].tile[d] * s[1].fanout), 0)
+        << "seed " << seed;
+    EXPECT_EQ(s[2].spatial, Dim::Q);
+    EXPECT_EQ(s[2].fanout, 14);
+    Rng again(seed);
+    Genome t = g;
+    splitParallel(t, space, again);
+    EXPECT_TRUE(s == t) << "deterministic for a seed";
   }
 }
 
