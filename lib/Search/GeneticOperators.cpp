@@ -15,6 +15,17 @@ Dim pickDim(const SearchSpace &space, Rng &rng) {
   return active.empty() ? kAllDims[pick(rng, kNumDims)]
                         : active[pick(rng, active.size())];
 }
+/// The divisors of `n`, in no particular order.
+llvm::SmallVector<int64_t, 32> divisorsOf(int64_t n) {
+  llvm::SmallVector<int64_t, 32> divisors;
+  for (int64_t d = 1; d * d <= n; ++d)
+    if (n % d == 0) {
+      divisors.push_back(d);
+      if (d * d != n)
+        divisors.push_back(n / d);
+    }
+  return divisors;
+}
 /// A new tile in [1, parent]: half the time a divisor of the parent (no
 /// ragged edge tile), else log-uniform.
 int64_t newTile(Rng &rng, int64_t parent) {
@@ -22,13 +33,7 @@ int64_t newTile(Rng &rng, int64_t parent) {
     return 1;
   if (std::uniform_int_distribution<int>(0, 1)(rng))
     return SearchSpace::randomTile(rng, parent);
-  llvm::SmallVector<int64_t, 16> divisors;
-  for (int64_t d = 1; d * d <= parent; ++d)
-    if (parent % d == 0) {
-      divisors.push_back(d);
-      if (d * d != parent)
-        divisors.push_back(parent / d);
-    }
+  llvm::SmallVector<int64_t, 32> divisors = divisorsOf(parent);
   return divisors[pick(rng, divisors.size())];
 }
 /// The extent level `i` splits.
@@ -164,17 +169,13 @@ static int64_t nearestDivisor(int64_t n, int64_t t, int64_t m,
                               int64_t most = INT64_MAX) {
   int64_t best = 0;
   double bestDist = 1e300;
-  for (int64_t d = 1; d * d <= n; ++d) {
-    if (n % d)
+  for (int64_t c : divisorsOf(n)) {
+    if (c % m || c > most)
       continue;
-    for (int64_t c : {d, n / d}) {
-      if (c % m || c > most)
-        continue;
-      double dist = std::abs(std::log(double(c) / double(t)));
-      if (dist < bestDist || (dist == bestDist && c > best)) {
-        best = c;
-        bestDist = dist;
-      }
+    double dist = std::abs(std::log(double(c) / double(t)));
+    if (dist < bestDist || (dist == bestDist && c > best)) {
+      best = c;
+      bestDist = dist;
     }
   }
   return best;
@@ -245,9 +246,9 @@ void accel::splitParallel(Genome &g, const SearchSpace &space, Rng &rng) {
     int64_t f;
     Dim d;
   };
-  llvm::SmallVector<Split, 32> exact, any;
-  for (int64_t f = 1; f < room; ++f) {
-    if (room % f)
+  llvm::SmallVector<Split, 64> exact, any;
+  for (int64_t f : divisorsOf(room)) {
+    if (f == room)
       continue;
     for (Dim d : dims) {
       any.push_back({f, d});
