@@ -1,18 +1,14 @@
 //===- DefaultMappingTest.cpp - Mappings without a search -----------------===//
 
 #include "accel/Search/DefaultMapping.h"
+#include "TestLayers.h"
 #include "accel/Arch/Presets.h"
 #include "gtest/gtest.h"
 
 using namespace accel;
+using accel::testing::resnetConv;
 
 namespace {
-
-LayerProblem resnetConv() {
-  ConvParams same;
-  same.pads = {1, 1, 1, 1};
-  return convProblem({1, 64, 56, 56}, {64, 64, 3, 3}, same);
-}
 
 TEST(DefaultMapping, ValidOnEveryPresetAndDeterministic) {
   LayerProblem layer = resnetConv();

@@ -1,19 +1,16 @@
 //===- MapperTest.cpp - GAMMA's operators, the searches and the oracle ----===//
 
 #include "accel/Search/Mapper.h"
+#include "TestLayers.h"
 #include "accel/Arch/Presets.h"
 #include "accel/Search/GeneticOperators.h"
 #include "gtest/gtest.h"
 
 using namespace accel;
+using accel::testing::resnetConv;
+using accel::testing::vggConv2;
 
 namespace {
-
-LayerProblem resnetConv() {
-  ConvParams same;
-  same.pads = {1, 1, 1, 1};
-  return convProblem({1, 64, 56, 56}, {64, 64, 3, 3}, same);
-}
 
 /// DRAM -> Buffer (128 B) -[rows 2]-[cols 3]-> PE (12 B): small enough that
 /// many mappings do not fit and exhaustive search is cheap.
@@ -104,12 +101,6 @@ TEST(GeneticOperators, KeepGenomesInTheSpace) {
           << llvm::toString(std::move(e));
     }
   }
-}
-
-LayerProblem vggConv2() {
-  ConvParams same;
-  same.pads = {1, 1, 1, 1};
-  return convProblem({1, 64, 224, 224}, {64, 64, 3, 3}, same);
 }
 
 /// After makeDivisorChain(d), every level's tile of d times its fan-out (where
