@@ -26,6 +26,23 @@ llvm::SmallVector<int64_t, 32> divisorsOf(int64_t n) {
     }
   return divisors;
 }
+/// The divisor of `n` that is a multiple of `m` and at most `most` nearest
+/// to `t` on a log scale (ties to the larger); 0 when there is none.
+int64_t nearestDivisor(int64_t n, int64_t t, int64_t m,
+                       int64_t most = INT64_MAX) {
+  int64_t best = 0;
+  double bestDist = 1e300;
+  for (int64_t c : divisorsOf(n)) {
+    if (c % m || c > most)
+      continue;
+    double dist = std::abs(std::log(double(c) / double(t)));
+    if (dist < bestDist || (dist == bestDist && c > best)) {
+      best = c;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
 /// A new tile in [1, parent]: half the time a divisor of the parent (no
 /// ragged edge tile), else log-uniform.
 int64_t newTile(Rng &rng, int64_t parent) {
@@ -62,16 +79,12 @@ void accel::crossover(Genome &child, const Genome &other,
 static int64_t newFanout(const Genome &g, unsigned i, const SearchSpace &space,
                          Rng &rng) {
   const GenomeLevel &l = g[i];
-  int64_t most =
-      std::min(space.fanoutRoom(g, i),
-               parentExtent(g, space, i, l.spatial) / l.tile[l.spatial]);
+  int64_t whole = parentExtent(g, space, i, l.spatial) / l.tile[l.spatial];
+  int64_t most = std::min(space.fanoutRoom(g, i), whole);
   if (most <= 1 || std::uniform_int_distribution<int>(0, 1)(rng))
     return std::max<int64_t>(1, most);
-  int64_t whole = parentExtent(g, space, i, l.spatial) / l.tile[l.spatial];
-  for (int64_t f = most; f > 1; --f)
-    if (whole % f == 0)
-      return f;
-  return most;
+  int64_t widest = nearestDivisor(whole, most, 1, most);
+  return widest > 1 ? widest : most;
 }
 
 /// Grows the tiles of `d` at the levels above `i` so that level `i` can
@@ -161,24 +174,6 @@ void accel::age(Genome &g, const SearchSpace &space) {
     return;
   --g.numLevels;
   space.repair(g);
-}
-
-/// The divisor of `n` that is a multiple of `m` and at most `most` nearest
-/// to `t` on a log scale (ties to the larger); 0 when there is none.
-static int64_t nearestDivisor(int64_t n, int64_t t, int64_t m,
-                              int64_t most = INT64_MAX) {
-  int64_t best = 0;
-  double bestDist = 1e300;
-  for (int64_t c : divisorsOf(n)) {
-    if (c % m || c > most)
-      continue;
-    double dist = std::abs(std::log(double(c) / double(t)));
-    if (dist < bestDist || (dist == bestDist && c > best)) {
-      best = c;
-      bestDist = dist;
-    }
-  }
-  return best;
 }
 
 // See GeneticOperators.h.

@@ -26,7 +26,8 @@ void mutateTile(Genome &g, const SearchSpace &space, Rng &rng);
 void reorder(Genome &g, const SearchSpace &space, Rng &rng);
 /// Growth: appends a random innermost level (up to the accelerator's limit).
 void grow(Genome &g, const SearchSpace &space, Rng &rng);
-/// Refactor: makeDivisorChain on the dimension of one random parallel level.
+/// Refactor (ours, not the paper's): makeDivisorChain on the dimension of one
+/// random parallel level.
 void refactorParallel(Genome &g, const SearchSpace &space, Rng &rng);
 /// Makes the tiles of `d` a divisor chain from the layer's extent down: at
 /// every level, the tile (times the fan-out where the level spreads `d`)
@@ -34,8 +35,9 @@ void refactorParallel(Genome &g, const SearchSpace &space, Rng &rng);
 /// fan-outs move to the nearest divisor (on a log scale); a tile above a
 /// level spreading `d` stays a multiple of that fan-out where it can.
 void makeDivisorChain(Genome &g, const SearchSpace &space, Dim d);
-/// Split: a parallel level on a stage that can host another one shares its
-/// units with a new level just below it that spreads another dimension.
+/// Split (ours, not the paper's): a parallel level on a stage that can host
+/// another one shares its units with a new level just below it that spreads
+/// another dimension.
 void splitParallel(Genome &g, const SearchSpace &space, Rng &rng);
 /// Aging: drops the innermost level (down to the accelerator's minimum).
 void age(Genome &g, const SearchSpace &space);
