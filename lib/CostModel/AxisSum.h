@@ -43,8 +43,9 @@ int64_t axisSum(const LayerProblem &problem, const Axis &axis,
                 llvm::ArrayRef<AxisLoop> loops, Combine combine);
 
 /// The same sum in closed form (AxisSumClosedForm.cpp), for the cases that
-/// have one: every sum over one dimension, and window axes without across
-/// loops. None otherwise.
+/// have one: every sum over one dimension, and window axes whose across
+/// units' windows overlap into one (unit-stride windows, or windows the
+/// padding does not clip). None otherwise.
 std::optional<int64_t> axisSumClosedForm(const LayerProblem &problem,
                                          const Axis &axis,
                                          llvm::ArrayRef<AxisLoop> loops,

@@ -2,8 +2,8 @@
 //
 // Most per-axis sums the cost model asks for have a closed form; the
 // enumeration in AxisSum.cpp remains for the others (windows united across
-// multicasting units) and as the reference the closed forms are tested
-// against (test/Unit/CostModel/AxisSumTest.cpp).
+// units that leave gaps or are split again) and as the reference the closed
+// forms are tested against (test/Unit/CostModel/AxisSumTest.cpp).
 //
 //  * One dimension: a loop splits each chunk into full pieces of its step and
 //    at most one shorter last piece, so the chunks of a level take few
@@ -16,7 +16,9 @@
 //    input rows, so the sum of spans is a product of per-dimension leaf
 //    counts and sizes. Only the leaf pairs whose window reaches the padding
 //    differ: those lie at the two ends of both dimensions and are enumerated
-//    from the ends, with windowInput giving their clipped span.
+//    from the ends, with windowInput giving their clipped span. Across loops
+//    whose units' windows overlap unite into their parent's window and drop
+//    out of the sum; other unions are enumerated.
 //
 //===----------------------------------------------------------------------===//
 
@@ -53,6 +55,7 @@ struct Chain {
 /// distinct sizes, carried as (size, count) pairs; false if they do not.
 struct LeafStats {
   int64_t leaves = 0, sizes = 0;
+  int64_t smallest = INT64_MAX; ///< size of the smallest non-empty leaf
 };
 bool leafStats(const Chain &chain, LeafStats &out) {
   constexpr unsigned kSizes = 8;
@@ -95,6 +98,7 @@ bool leafStats(const Chain &chain, LeafStats &out) {
   for (unsigned i = 0; i < n[cur]; ++i) {
     out.leaves += count[cur][i];
     out.sizes += count[cur][i] * size[cur][i];
+    out.smallest = std::min(out.smallest, size[cur][i]);
   }
   return true;
 }
@@ -153,20 +157,13 @@ private:
   }
 };
 
-/// The sum of a window axis' spans over all leaf pairs, no across loops.
+/// The sum of a window axis' spans over all leaf pairs of the chains c0 (of
+/// axis.d0) and c1 (of axis.d1), which have no across loops.
 std::optional<int64_t> windowSpans(const LayerProblem &problem,
-                                   const Axis &axis,
-                                   llvm::ArrayRef<AxisLoop> loops) {
-  const LoopBounds &bounds = problem.bounds;
+                                   const Axis &axis, const Chain &c0,
+                                   const Chain &c1) {
   bool rows = axis.d0 == Dim::P;
   auto [stride, dilation, pad, size] = problem.plane(rows);
-
-  Chain c0, c1;
-  c0.extent = bounds[axis.d0];
-  c1.extent = bounds[axis.d1];
-  for (const AxisLoop &l : loops)
-    if (!(l.loop->dim == axis.d0 ? c0 : c1).add(*l.loop, false))
-      return std::nullopt;
   LeafStats s0, s1;
   if (!leafStats(c0, s0) || !leafStats(c1, s1))
     return std::nullopt;
@@ -217,6 +214,63 @@ std::optional<int64_t> windowSpans(const LayerProblem &problem,
   return total;
 }
 
+/// A window axis' sum of tiles united across its across loops. The units of
+/// an across loop split their parent's chunk; when no loop below splits
+/// them further and the windows of neighbouring units overlap or touch, the
+/// union of their windows is the window of the parent's chunk, as if the
+/// loop were not there. Windows of neighbouring chunks
+/// of outputs leave no gap when the taps' span, (n1 - 1) dilation + 1 for
+/// the smallest chunk of n1 taps, is at least the stride; neighbouring
+/// chunks of taps, when (n0 - 1) stride + 1 >= dilation. Other unions
+/// (strided 1x1 windows, units split again below) have no closed form here.
+std::optional<int64_t> unitedWindowSpans(const LayerProblem &problem,
+                                         const Axis &axis,
+                                         llvm::ArrayRef<AxisLoop> loops) {
+  const LoopBounds &bounds = problem.bounds;
+  // Every loop splitting (the units' own chunks), and the loops kept.
+  Chain all0, all1, kept0, kept1;
+  all0.extent = kept0.extent = bounds[axis.d0];
+  all1.extent = kept1.extent = bounds[axis.d1];
+  bool united0 = false, united1 = false;
+  for (const AxisLoop &l : loops) {
+    bool first = l.loop->dim == axis.d0;
+    Chain &all = first ? all0 : all1;
+    bool &united = first ? united0 : united1;
+    if (united)
+      return std::nullopt; // splits the units of an across loop above
+    int64_t parent =
+        all.n ? std::min(all.extent, all.step[all.n - 1]) : all.extent;
+    if (!all.add(*l.loop, false))
+      return std::nullopt;
+    if (!l.across) {
+      if (!(first ? kept0 : kept1).add(*l.loop, false))
+        return std::nullopt;
+      continue;
+    }
+    if (l.loop->trip * l.loop->step < parent)
+      return std::nullopt; // the units leave part of the chunk out
+    united = true;
+  }
+  if (!united0 && !united1)
+    return windowSpans(problem, axis, kept0, kept1);
+  auto [stride, dilation, pad, size] = problem.plane(axis.d0 == Dim::P);
+  // A window clipped by the padding starts at its first row inside the
+  // input: with strides or dilations that row moves by more than the
+  // clipping, and clipped neighbours can leave gaps their union does not.
+  bool clipped = pad > 0 || (bounds[axis.d0] - 1) * stride +
+                                    (bounds[axis.d1] - 1) * dilation + 1 >
+                                size;
+  if (clipped && (stride > 1 || dilation > 1))
+    return std::nullopt;
+  LeafStats s0, s1;
+  if ((united0 && stride > 1 &&
+       (!leafStats(all1, s1) || (s1.smallest - 1) * dilation + 1 < stride)) ||
+      (united1 && dilation > 1 &&
+       (!leafStats(all0, s0) || (s0.smallest - 1) * stride + 1 < dilation)))
+    return std::nullopt;
+  return windowSpans(problem, axis, kept0, kept1);
+}
+
 } // namespace
 
 std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
@@ -236,8 +290,7 @@ std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
       return std::nullopt;
     return combine == Combine::Any ? s.leaves : s.sizes;
   }
-  if (combine == Combine::Union &&
-      llvm::none_of(loops, [](const AxisLoop &l) { return l.across; }))
-    return windowSpans(problem, axis, loops);
+  if (combine == Combine::Union)
+    return unitedWindowSpans(problem, axis, loops);
   return std::nullopt;
 }
