@@ -10,7 +10,8 @@
 // AxisSum.cpp, which enumerates only the chunks at the padded borders and
 // edges and counts the identical interior ones by multiplication, so edge
 // tiles, padding and sliding windows stay exact. Input window sums recur
-// between level pairs and are computed once per evaluation.
+// between level pairs and are computed once per evaluation. Loops are
+// selected (by dimension, kind, position) as 64-bit sets of positions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,42 +52,69 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
   return {};
 }
 
-constexpr uint8_t dimMask(std::initializer_list<Dim> dims) {
-  uint8_t mask = 0;
-  for (Dim d : dims)
-    mask |= 1u << unsigned(d);
-  return mask;
+/// A set of loop positions of the nest (buildLoopNest keeps nests to 64
+/// loops): the counts select loops by kind and position with a few bit
+/// operations instead of a scan per count.
+using LoopSet = uint64_t;
+
+/// The loops above position `pos`.
+LoopSet above(unsigned pos) {
+  return pos >= 64 ? ~LoopSet(0) : (LoopSet(1) << pos) - 1;
 }
 
-/// isRelevant as a table: the counts ask it for every loop of every level.
-bool indexes(Tensor x, Dim d) {
-  static constexpr uint8_t kIndexedBy[kNumTensors] = {
-      dimMask({Dim::G, Dim::K, Dim::C, Dim::R, Dim::S}),
-      dimMask({Dim::N, Dim::G, Dim::C, Dim::P, Dim::Q, Dim::R, Dim::S}),
-      dimMask({Dim::N, Dim::G, Dim::K, Dim::P, Dim::Q})};
-  bool indexed = kIndexedBy[unsigned(x)] >> unsigned(d) & 1;
-  assert(indexed == isRelevant(x, d));
-  return indexed;
+/// The positions in `set`, outer first.
+template <typename F> void forEach(LoopSet set, F f) {
+  for (; set; set &= set - 1)
+    f(unsigned(llvm::countr_zero(set)));
 }
 
 struct Model {
   const LayerProblem &problem;
   const Arch &arch;
   const LoopNest &nest;
-  /// Positions of the loops over each dimension, outer first.
-  std::array<llvm::SmallVector<unsigned, 6>, kNumDims> loopsOn;
+  LoopSet spatial = 0;           ///< spatial loops
+  LoopSet multicast = 0;         ///< spatial loops whose stage multicasts
+  LoopSet reduction = 0;         ///< spatial loops whose stage reduces
+  PerDim<LoopSet> on{};          ///< the loops over each dimension
+  PerTensor<LoopSet> indexing{}; ///< the loops over a dimension indexing x
+  /// Product of the extents of the tensor's axes without a window.
+  PerTensor<int64_t> dense{};
 
   struct WindowSum {
     Dim d0;
-    uint64_t loops, across; ///< masks of the loops taking part
+    LoopSet loops, across;
     int64_t value;
   };
   mutable llvm::SmallVector<WindowSum, 16> windowSums;
 
   Model(const LayerProblem &problem, const Arch &arch, const LoopNest &nest)
       : problem(problem), arch(arch), nest(nest) {
-    for (auto [k, l] : llvm::enumerate(nest.loops))
-      loopsOn[unsigned(l.dim)].push_back(k);
+    assert(nest.loops.size() <= kMaxNestLoops);
+    for (auto [k, l] : llvm::enumerate(nest.loops)) {
+      LoopSet bit = LoopSet(1) << k;
+      on[l.dim] |= bit;
+      if (l.spatial) {
+        spatial |= bit;
+        multicast |= l.multicast ? bit : 0;
+        reduction |= l.reduction ? bit : 0;
+      }
+    }
+    for (Tensor x : kAllTensors) {
+      dense[x] = 1;
+      for (const Axis &a : axesOf(x)) {
+        indexing[x] |= on[a.d0] | on[a.d1];
+        if (!a.window)
+          dense[x] *= problem.bounds[a.d0];
+      }
+    }
+  }
+
+  const NestLoop &loop(unsigned k) const { return nest.loops[k]; }
+
+  /// The spatial loops at or below `posP` across which x's accesses combine
+  /// (multicast; reduced, for outputs).
+  LoopSet combining(Tensor x, unsigned posP) const {
+    return (x == Tensor::Outputs ? reduction : multicast) & ~above(posP);
   }
 
   /// Elements of tensor `x` that the instances at position `posC` receive
@@ -95,24 +123,19 @@ struct Model {
   /// identical or overlapping tiles of one step count once when the stage
   /// multicasts (reduces, for outputs).
   int64_t traffic(Tensor x, unsigned posP, unsigned posC) const {
-    const auto &loops = nest.loops;
     // The tile changes when a loop that indexes `x` advances: the innermost
-    // such loop and every loop outside it count steps. The temporal loops
-    // seen since the last indexing one are pending until another comes.
-    int64_t total = 1, pending = 1;
-    for (unsigned k = 0; k < posC; ++k) {
-      const NestLoop &l = loops[k];
-      bool indexed = indexes(x, l.dim);
-      if (l.spatial) {
-        if (!indexed && !combines(x, l, k, posP))
-          total *= l.trip;
-      } else if (indexed) {
-        total *= pending;
-        pending = 1;
-      } else {
-        pending *= l.trip;
-      }
+    // such temporal loop and every temporal loop outside it count steps
+    // (those that index x through the axis sums); spatial loops that
+    // neither index x nor combine it count their units.
+    int64_t total = 1;
+    LoopSet temporal = ~spatial & above(posC);
+    if (LoopSet refills = temporal & indexing[x]) {
+      unsigned last = 63 - llvm::countl_zero(refills);
+      forEach(temporal & ~indexing[x] & above(last),
+              [&](unsigned k) { total *= loop(k).trip; });
     }
+    forEach(spatial & above(posC) & ~indexing[x] & ~combining(x, posP),
+            [&](unsigned k) { total *= loop(k).trip; });
     return total * axesProduct(x, posP, posC);
   }
 
@@ -124,13 +147,10 @@ struct Model {
   int64_t macTraffic(Tensor x, unsigned posP) const {
     unsigned posC = nest.loops.size();
     int64_t total = axesProduct(x, posP, posC);
-    for (Dim d : kAllDims) {
-      if (indexes(x, d))
-        continue;
-      total *= dimSum(
-          d, posC, Combine::Max, [](unsigned) { return true; },
-          [&](unsigned k) { return combines(x, nest.loops[k], k, posP); });
-    }
+    // (A dimension without loops has extent 1.)
+    for (Dim d : kAllDims)
+      if (on[d] && !(on[d] & indexing[x]))
+        total *= dimSum(d, on[d], combining(x, posP), Combine::Max);
     return total;
   }
 
@@ -141,110 +161,72 @@ struct Model {
   /// nothing to reduce still holds and writes back its tile.)
   int64_t firstContributions(unsigned pos) const {
     Tensor x = Tensor::Outputs;
-    const auto &loops = nest.loops;
-    int jStar = -1;
-    for (unsigned k = 0; k < pos; ++k)
-      if (!loops[k].spatial && indexes(x, loops[k].dim))
-        jStar = k;
+    // The loops that count: spatial ones and the temporal ones down to the
+    // innermost that refills the outputs.
+    LoopSet refills = ~spatial & indexing[x] & above(pos);
+    LoopSet counted =
+        spatial | (refills ? above(64 - llvm::countl_zero(refills)) : 0);
     int64_t total = axesProduct(x, pos, pos);
-    for (Dim d : kAllDims) {
-      if (indexes(x, d))
-        continue;
-      total *= dimSum(
-          d, pos, Combine::Any,
-          [&](unsigned k) { return loops[k].spatial || int(k) <= jStar; },
-          [](unsigned) { return false; });
-    }
+    for (Dim d : kAllDims)
+      if (LoopSet loops = on[d] & above(pos) & counted;
+          loops && !(on[d] & indexing[x]))
+        total *= dimSum(d, loops, 0, Combine::Any);
     return total;
-  }
-
-  static bool combines(Tensor x, const NestLoop &l, unsigned k, unsigned posP) {
-    return l.spatial && k >= posP &&
-           (x == Tensor::Outputs ? l.reduction : l.multicast);
   }
 
   /// Product over the axes of `x` of the per-axis sums of the loops above
   /// `posC`, united across the combining spatial loops below `posP`.
   int64_t axesProduct(Tensor x, unsigned posP, unsigned posC) const {
-    const auto &loops = nest.loops;
-    int64_t total = 1;
-    for (const Axis &a : axesOf(x)) {
-      // Chunks of one dimension partition it: the union is its extent.
-      if (!a.window) {
-        total *= problem.bounds[a.d0];
-        continue;
+    // Chunks of one dimension partition it: the union is its extent.
+    int64_t total = dense[x];
+    if (x != Tensor::Inputs)
+      return total;
+    for (const Axis &a : axesOf(x))
+      if (a.window) {
+        LoopSet loops = (on[a.d0] | on[a.d1]) & above(posC);
+        total *= windowSum(a, loops, loops & combining(x, posP));
       }
-      // The loops of both dimensions, in nest order.
-      llvm::SmallVector<AxisLoop, 16> axisLoops;
-      uint64_t onMask = 0, acrossMask = 0;
-      auto next0 = loopsOn[unsigned(a.d0)].begin(),
-           end0 = loopsOn[unsigned(a.d0)].end();
-      auto next1 = loopsOn[unsigned(a.d1)].begin(),
-           end1 = loopsOn[unsigned(a.d1)].end();
-      while (true) {
-        unsigned k0 = next0 != end0 ? *next0 : posC;
-        unsigned k1 = next1 != end1 ? *next1 : posC;
-        unsigned k = std::min({k0, k1, posC});
-        if (k == posC)
-          break;
-        ++(k == k0 ? next0 : next1);
-        bool combined = combines(x, loops[k], k, posP);
-        axisLoops.push_back({&loops[k], combined});
-        onMask |= uint64_t(1) << std::min(k, 63u);
-        acrossMask |= uint64_t(combined) << std::min(k, 63u);
-      }
-      total *= windowSum(a, onMask, acrossMask, axisLoops);
-    }
     return total;
   }
 
-  /// A window axis' sum over the loops in `loops` (a mask of nest
-  /// positions), `across` the combining ones. The traffic of the input tensor
-  /// between several pairs of levels and to the MACs asks for the same sums:
-  /// they are computed once.
-  int64_t windowSum(const Axis &a, uint64_t loops, uint64_t across,
-                    llvm::ArrayRef<AxisLoop> axisLoops) const {
+  /// A window axis' sum over `loops`, `across` the combining ones. The
+  /// traffic of the input tensor between several pairs of levels and to the
+  /// MACs asks for the same sums: they are computed once.
+  int64_t windowSum(const Axis &a, LoopSet loops, LoopSet across) const {
     for (const WindowSum &w : windowSums)
       if (w.d0 == a.d0 && w.loops == loops && w.across == across)
         return w.value;
-    int64_t value = axisSum(problem, a, axisLoops, Combine::Union);
-    // Nests beyond 64 loops alias in the masks: do not cache them.
-    if (nest.loops.size() <= 64)
-      windowSums.push_back({a.d0, loops, across, value});
+    int64_t value = sum(a, loops, across, Combine::Union);
+    windowSums.push_back({a.d0, loops, across, value});
     return value;
   }
 
   int64_t computeCycles() const {
     int64_t cycles = 1;
     for (Dim d : kAllDims)
-      cycles *= dimSum(
-          d, nest.loops.size(), Combine::Max, [](unsigned) { return true; },
-          [&](unsigned k) { return nest.loops[k].spatial; });
+      cycles *= on[d] & spatial ? dimSum(d, on[d], spatial, Combine::Max)
+                                : problem.bounds[d];
     return cycles;
   }
 
-  /// The sum over dimension d's loops above `posC` that `use` accepts, of
-  /// its chunks combined as `combine` says over those `across` accepts.
-  template <typename Use, typename Across>
-  int64_t dimSum(Dim d, unsigned posC, Combine combine, Use use,
-                 Across across) const {
-    llvm::SmallVector<AxisLoop, 8> axisLoops;
-    bool anyAcross = false;
-    for (unsigned k : loopsOn[unsigned(d)]) {
-      if (k >= posC)
-        break;
-      if (!use(k))
-        continue;
-      bool combined = across(k);
-      anyAcross |= combined;
-      axisLoops.push_back({&nest.loops[k], combined});
-    }
+  /// The sum over dimension d's `loops` of its chunks combined as `combine`
+  /// says over the `across` ones.
+  int64_t dimSum(Dim d, LoopSet loops, LoopSet across, Combine combine) const {
     // The chunks partition the dimension; with no loop, one chunk.
-    if (combine == Combine::Any && axisLoops.empty())
+    if (combine == Combine::Any && !loops)
       return 1;
-    if (combine != Combine::Any && !anyAcross)
+    if (combine != Combine::Any && !(loops & across))
       return problem.bounds[d];
-    return axisSum(problem, Axis{d, d, false}, axisLoops, combine);
+    return sum(Axis{d, d, false}, loops, across, combine);
+  }
+
+  int64_t sum(const Axis &a, LoopSet loops, LoopSet across,
+              Combine combine) const {
+    llvm::SmallVector<AxisLoop, 16> axisLoops;
+    forEach(loops, [&](unsigned k) {
+      axisLoops.push_back({&loop(k), bool(across >> k & 1)});
+    });
+    return axisSum(problem, a, axisLoops, combine);
   }
 
   /// Largest tile of `x` per instance at position `pos`.
@@ -252,11 +234,8 @@ struct Model {
     const LoopBounds &b = problem.bounds;
     auto chunk = [&](Dim d) {
       int64_t c = b[d];
-      for (unsigned k : loopsOn[unsigned(d)]) {
-        if (k >= pos)
-          break;
-        c = std::min(c, nest.loops[k].step);
-      }
+      forEach(on[d] & above(pos),
+              [&](unsigned k) { c = std::min(c, loop(k).step); });
       return c;
     };
     int64_t n = 1;
@@ -273,10 +252,14 @@ struct Model {
   }
 
   bool refilled(Tensor x, unsigned pos) const {
-    for (unsigned k = 0; k < pos; ++k)
-      if (!nest.loops[k].spatial && indexes(x, nest.loops[k].dim))
-        return true;
-    return false;
+    return ~spatial & indexing[x] & above(pos);
+  }
+
+  /// Units in use above position `pos`.
+  int64_t instances(unsigned pos) const {
+    int64_t inst = 1;
+    forEach(spatial & above(pos), [&](unsigned k) { inst *= loop(k).trip; });
+    return inst;
   }
 };
 
@@ -300,13 +283,8 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
   unsigned numMemories = arch.memories.size();
   r.levels.assign(numMemories, LevelCost());
 
-  for (unsigned m = 0; m < numMemories; ++m) {
-    int64_t inst = 1;
-    for (unsigned k = 0; k < nest.position[m]; ++k)
-      if (nest.loops[k].spatial)
-        inst *= nest.loops[k].trip;
-    r.levels[m].instances = inst;
-  }
+  for (unsigned m = 0; m < numMemories; ++m)
+    r.levels[m].instances = model.instances(nest.position[m]);
 
   // The levels holding each tensor, DRAM first.
   PerTensor<llvm::SmallVector<unsigned, 8>> holders;

@@ -110,6 +110,14 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
   for (Dim d : kAllDims)
     addPeLoop(d);
 
+  // The cost model selects loops with 64-bit sets; a mapping that unrolls
+  // into more loops (every dimension split on eight levels) is refused.
+  if (nest.loops.size() > kMaxNestLoops)
+    return bindError(llvm::formatv(
+        "the mapping unrolls into {0} loops with more than one iteration; the "
+        "cost model takes at most {1}",
+        nest.loops.size(), kMaxNestLoops));
+
   // Memory positions, innermost first.
   unsigned numMemories = arch.memories.size();
   nest.position.assign(numMemories, 0);

@@ -38,6 +38,9 @@ struct NestLoop {
   bool reduction = true;
 };
 
+/// Loops a nest may have (buildLoopNest refuses longer ones).
+inline constexpr unsigned kMaxNestLoops = 64;
+
 struct LoopNest {
   llvm::SmallVector<NestLoop, 32> loops; ///< outermost first
   /// position[m]: memory level m sits just above loops[position[m]]
@@ -52,7 +55,8 @@ struct LoopNest {
 
 /// Binds `mapping` to `arch` for `problem`: checks the mapping against the
 /// loop bounds and the accelerator's parallelism limits, assigns spatial
-/// levels to fan-out stages in order, and places the memory levels. The error
+/// levels to fan-out stages in order, and places the memory levels; a nest
+/// of more than kMaxNestLoops loops is refused. The error
 /// says which constraint fails ("level 1: spatial C*16 fits no fan-out stage
 /// left (cols: 14 units, 1 level)").
 llvm::Error buildLoopNest(const LayerProblem &problem, const Arch &arch,

@@ -348,4 +348,26 @@ TEST(CostModel, InvalidMappingsSayWhy) {
                       "but 131072 B are available (over by 8842752 B)");
 }
 
+// The model selects loops with 64-bit sets: a mapping that unrolls into
+// more loops is refused with a message, not miscounted.
+TEST(CostModel, RefusesNestsOfMoreThan64Loops) {
+  ConvParams grouped;
+  grouped.groups = 16;
+  // Every dimension (N G K C P Q R S) has extent 16.
+  LayerProblem p = convProblem({16, 256, 31, 31}, {256, 16, 16, 16}, grouped);
+  // Eight levels each shrink every dimension's tile by one (15, 14, ..., 8):
+  // eight loops of two iterations per dimension, then the PE's loop of 8.
+  Mapping m;
+  for (int64_t tile = 15; tile >= 8; --tile) {
+    MappingLevel &l = m.addLevel();
+    for (Dim d :
+         {Dim::N, Dim::G, Dim::K, Dim::C, Dim::P, Dim::Q, Dim::R, Dim::S})
+      l.addLoop(d, tile);
+  }
+  CostResult r = evaluate(p, tinyArch(4), m);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.reason, "the mapping unrolls into 72 loops with more than one "
+                      "iteration; the cost model takes at most 64");
+}
+
 } // namespace
