@@ -103,6 +103,28 @@ bool leafStats(const Chain &chain, LeafStats &out) {
   return true;
 }
 
+/// Where a chain's first leaf ends and its last leaf begins, when its
+/// loops cover their chunks (the leaves then tile the extent in order);
+/// false if some loop leaves part of a chunk out.
+struct LeafEnds {
+  int64_t firstEnd = 0, lastBegin = 0;
+};
+bool leafEnds(const Chain &c, LeafEnds &out) {
+  int64_t largest = c.extent; // the largest chunk entering loop k
+  int64_t from = 0;           // the last leaf so far: [from, extent)
+  for (unsigned k = 0; k < c.n; ++k) {
+    int64_t step = c.step[k], length = c.extent - from;
+    if (c.trip[k] * step < largest)
+      return false;
+    largest = std::min(largest, step);
+    if (length > step)
+      from += (ceilDiv(length, step) - 1) * step;
+  }
+  out.firstEnd = largest;
+  out.lastBegin = from;
+  return true;
+}
+
 /// Walks the non-empty leaf chunks [b, e) of a chain (no across loops) from
 /// one end: first() then next() until they return false.
 class LeafWalk {
@@ -170,6 +192,42 @@ std::optional<int64_t> windowSpans(const LayerProblem &problem,
   int64_t total = stride * s1.leaves * (s0.sizes - s0.leaves) +
                   dilation * s0.leaves * (s1.sizes - s1.leaves) +
                   s0.leaves * s1.leaves;
+  auto clippedSpan = [&](int64_t b0, int64_t e0, int64_t b1, int64_t e1) {
+    auto [from, to] = rows ? problem.inputRows(b0, e0, b1, e1)
+                           : problem.inputCols(b0, e0, b1, e1);
+    return to - from;
+  };
+  auto spanEnd = [&](int64_t e0, int64_t e1) {
+    return (e0 - 1) * stride + (e1 - 1) * dilation - pad + 1;
+  };
+
+  // Usually the padding clips only the pair of first leaves and the pair of
+  // last leaves: when the leaves tile their extents in order, that holds if
+  // the windows of the second leaves (second-to-last ones) stay inside.
+  LeafEnds l0, l1;
+  if (leafEnds(c0, l0) && leafEnds(c1, l1)) {
+    int64_t n0 = c0.extent, n1 = c1.extent;
+    if (s0.leaves == 1 && s1.leaves == 1)
+      return clippedSpan(0, n0, 0, n1);
+    bool startOk =
+        pad <= 0 || ((s0.leaves == 1 || l0.firstEnd * stride >= pad) &&
+                     (s1.leaves == 1 || l1.firstEnd * dilation >= pad));
+    bool endClips = spanEnd(n0, n1) > size;
+    bool endOk =
+        !endClips || ((s0.leaves == 1 || spanEnd(l0.lastBegin, n1) <= size) &&
+                      (s1.leaves == 1 || spanEnd(n0, l1.lastBegin) <= size));
+    if (startOk && endOk) {
+      auto correct = [&](int64_t b0, int64_t e0, int64_t b1, int64_t e1) {
+        total -= (e0 - b0 - 1) * stride + (e1 - b1 - 1) * dilation + 1 -
+                 clippedSpan(b0, e0, b1, e1);
+      };
+      if (pad > 0)
+        correct(0, l0.firstEnd, 0, l1.firstEnd);
+      if (endClips)
+        correct(l0.lastBegin, n0, l1.lastBegin, n1);
+      return total;
+    }
+  }
 
   // The leaf pairs whose window starts above the input or ends below it lie
   // at the two ends of both dimensions: walk in from each end while they do.
