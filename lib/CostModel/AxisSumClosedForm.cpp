@@ -58,12 +58,30 @@ struct LeafStats {
   int64_t smallest = INT64_MAX; ///< size of the smallest non-empty leaf
 };
 bool leafStats(const Chain &chain, LeafStats &out) {
+  // While every chunk splits exactly, the chunks of a level have one size.
+  int64_t size0 = chain.extent, count0 = 1;
+  unsigned k = 0;
+  for (; k < chain.n; ++k) {
+    int64_t step = chain.step[k];
+    if (chain.across[k]) {
+      size0 = std::min(size0, step);
+      continue;
+    }
+    if (chain.trip[k] * step != size0)
+      break;
+    count0 *= chain.trip[k];
+    size0 = step;
+  }
+  if (k == chain.n) {
+    out = {count0, count0 * size0, size0};
+    return true;
+  }
   constexpr unsigned kSizes = 8;
   int64_t size[2][kSizes], count[2][kSizes];
   unsigned n[2] = {1, 0}, cur = 0;
-  size[0][0] = chain.extent;
-  count[0][0] = 1;
-  for (unsigned k = 0; k < chain.n; ++k) {
+  size[0][0] = size0;
+  count[0][0] = count0;
+  for (; k < chain.n; ++k) {
     unsigned nxt = cur ^ 1;
     n[nxt] = 0;
     auto add = [&](int64_t s, int64_t c) {
