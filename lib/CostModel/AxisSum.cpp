@@ -380,8 +380,8 @@ int64_t accel::axisSumByEnumeration(const LayerProblem &problem,
 
 int64_t accel::axisSum(const LayerProblem &problem, const Axis &axis,
                        llvm::ArrayRef<AxisLoop> loops, Combine combine) {
-  if (std::optional<int64_t> v =
-          axisSumClosedForm(problem, axis, loops, combine))
-    return *v;
+  int64_t sum;
+  if (axisSumClosedForm(problem, axis, loops, combine, sum))
+    return sum;
   return axisSumByEnumeration(problem, axis, loops, combine);
 }

@@ -10,7 +10,6 @@
 #define ACCEL_LIB_COSTMODEL_AXISSUM_H
 
 #include "accel/CostModel/LoopNest.h"
-#include <optional>
 
 namespace accel {
 
@@ -45,11 +44,10 @@ int64_t axisSum(const LayerProblem &problem, const Axis &axis,
 /// The same sum in closed form (AxisSumClosedForm.cpp), for the cases that
 /// have one: every sum over one dimension, and window axes whose across
 /// units' windows overlap into one (unit-stride windows, or windows the
-/// padding does not clip). None otherwise.
-std::optional<int64_t> axisSumClosedForm(const LayerProblem &problem,
-                                         const Axis &axis,
-                                         llvm::ArrayRef<AxisLoop> loops,
-                                         Combine combine);
+/// padding does not clip). False otherwise.
+bool axisSumClosedForm(const LayerProblem &problem, const Axis &axis,
+                       llvm::ArrayRef<AxisLoop> loops, Combine combine,
+                       int64_t &sum);
 
 /// The same sum by enumerating the loop tree (with its repeated subtrees
 /// counted once): correct for every case, the reference for the closed forms.

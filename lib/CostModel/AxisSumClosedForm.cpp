@@ -31,6 +31,11 @@ using namespace accel;
 
 namespace {
 
+/// What the closed forms below return when they do not apply (sums are not
+/// negative). Not std::optional: its flag, stored as a byte and reloaded
+/// with the value, stalls the store forwarding of every return.
+constexpr int64_t kNone = -1;
+
 /// One dimension's loops of a sum, outer first. Mappings have a few levels:
 /// longer chains go to the enumeration.
 struct Chain {
@@ -199,14 +204,13 @@ private:
 
 /// The sum of a window axis' spans over all leaf pairs of the chains c0 (of
 /// axis.d0) and c1 (of axis.d1), which have no across loops.
-std::optional<int64_t> windowSpans(const LayerProblem &problem,
-                                   const Axis &axis, const Chain &c0,
-                                   const Chain &c1) {
+int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
+                    const Chain &c0, const Chain &c1) {
   bool rows = axis.d0 == Dim::P;
   auto [stride, dilation, pad, size] = problem.plane(rows);
   LeafStats s0, s1;
   if (!leafStats(c0, s0) || !leafStats(c1, s1))
-    return std::nullopt;
+    return kNone;
   int64_t total = stride * s1.leaves * (s0.sizes - s0.leaves) +
                   dilation * s0.leaves * (s1.sizes - s1.leaves) +
                   s0.leaves * s1.leaves;
@@ -276,7 +280,7 @@ std::optional<int64_t> windowSpans(const LayerProblem &problem,
         if (again)
           continue;
         if (numSeen == kMaxPairs)
-          return std::nullopt;
+          return kNone;
         if (!atEnd)
           seen[numSeen++] = p;
         int64_t span =
@@ -299,36 +303,30 @@ std::optional<int64_t> windowSpans(const LayerProblem &problem,
 /// the smallest chunk of n1 taps, is at least the stride; neighbouring
 /// chunks of taps, when (n0 - 1) stride + 1 >= dilation. Other unions
 /// (strided 1x1 windows, units split again below) have no closed form here.
-std::optional<int64_t> unitedWindowSpans(const LayerProblem &problem,
-                                         const Axis &axis,
-                                         llvm::ArrayRef<AxisLoop> loops) {
+int64_t unitedWindowSpans(const LayerProblem &problem, const Axis &axis,
+                          llvm::ArrayRef<AxisLoop> loops) {
   const LoopBounds &bounds = problem.bounds;
-  // Every loop splitting (the units' own chunks), and the loops kept.
-  Chain all0, all1, kept0, kept1;
-  all0.extent = kept0.extent = bounds[axis.d0];
-  all1.extent = kept1.extent = bounds[axis.d1];
-  bool united0 = false, united1 = false;
+  // The loops kept, and the largest chunk each dimension's next loop splits.
+  Chain kept[2];
+  int64_t largest[2] = {bounds[axis.d0], bounds[axis.d1]};
+  kept[0].extent = largest[0];
+  kept[1].extent = largest[1];
+  bool united[2] = {false, false};
   for (const AxisLoop &l : loops) {
-    bool first = l.loop->dim == axis.d0;
-    Chain &all = first ? all0 : all1;
-    bool &united = first ? united0 : united1;
-    if (united)
-      return std::nullopt; // splits the units of an across loop above
-    int64_t parent =
-        all.n ? std::min(all.extent, all.step[all.n - 1]) : all.extent;
-    if (!all.add(*l.loop, false))
-      return std::nullopt;
-    if (!l.across) {
-      if (!(first ? kept0 : kept1).add(*l.loop, false))
-        return std::nullopt;
-      continue;
+    unsigned i = l.loop->dim == axis.d0 ? 0 : 1;
+    if (united[i])
+      return kNone; // splits the units of an across loop above
+    if (l.across) {
+      if (l.loop->trip * l.loop->step < largest[i])
+        return kNone; // the units leave part of the chunk out
+      united[i] = true;
+    } else if (!kept[i].add(*l.loop, false)) {
+      return kNone;
     }
-    if (l.loop->trip * l.loop->step < parent)
-      return std::nullopt; // the units leave part of the chunk out
-    united = true;
+    largest[i] = std::min(largest[i], l.loop->step);
   }
-  if (!united0 && !united1)
-    return windowSpans(problem, axis, kept0, kept1);
+  if (!united[0] && !united[1])
+    return windowSpans(problem, axis, kept[0], kept[1]);
   auto [stride, dilation, pad, size] = problem.plane(axis.d0 == Dim::P);
   // A window clipped by the padding starts at its first row inside the
   // input: with strides or dilations that row moves by more than the
@@ -337,22 +335,36 @@ std::optional<int64_t> unitedWindowSpans(const LayerProblem &problem,
                                     (bounds[axis.d1] - 1) * dilation + 1 >
                                 size;
   if (clipped && (stride > 1 || dilation > 1))
-    return std::nullopt;
-  LeafStats s0, s1;
-  if ((united0 && stride > 1 &&
-       (!leafStats(all1, s1) || (s1.smallest - 1) * dilation + 1 < stride)) ||
-      (united1 && dilation > 1 &&
-       (!leafStats(all0, s0) || (s0.smallest - 1) * stride + 1 < dilation)))
-    return std::nullopt;
-  return windowSpans(problem, axis, kept0, kept1);
+    return kNone;
+  // The smallest chunk of a dimension, with every loop splitting (the
+  // units' own chunks).
+  auto smallest = [&](Dim d) -> int64_t {
+    Chain all;
+    all.extent = bounds[d];
+    for (const AxisLoop &l : loops)
+      if (l.loop->dim == d && !all.add(*l.loop, false))
+        return kNone;
+    LeafStats st;
+    if (!leafStats(all, st))
+      return kNone;
+    return st.smallest;
+  };
+  if (united[0] && stride > 1) {
+    int64_t n1 = smallest(axis.d1);
+    if (n1 == kNone || (n1 - 1) * dilation + 1 < stride)
+      return kNone;
+  }
+  if (united[1] && dilation > 1) {
+    int64_t n0 = smallest(axis.d0);
+    if (n0 == kNone || (n0 - 1) * stride + 1 < dilation)
+      return kNone;
+  }
+  return windowSpans(problem, axis, kept[0], kept[1]);
 }
 
-} // namespace
-
-std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
-                                                const Axis &axis,
-                                                llvm::ArrayRef<AxisLoop> loops,
-                                                Combine combine) {
+/// The closed form of the sum, or kNone.
+int64_t closedForm(const LayerProblem &problem, const Axis &axis,
+                   llvm::ArrayRef<AxisLoop> loops, Combine combine) {
   if (!axis.window) {
     if (combine == Combine::Union)
       return problem.bounds[axis.d0]; // the chunks partition the dimension
@@ -360,13 +372,22 @@ std::optional<int64_t> accel::axisSumClosedForm(const LayerProblem &problem,
     chain.extent = problem.bounds[axis.d0];
     for (const AxisLoop &l : loops)
       if (!chain.add(*l.loop, l.across))
-        return std::nullopt;
+        return kNone;
     LeafStats s;
     if (!leafStats(chain, s))
-      return std::nullopt;
+      return kNone;
     return combine == Combine::Any ? s.leaves : s.sizes;
   }
   if (combine == Combine::Union)
     return unitedWindowSpans(problem, axis, loops);
-  return std::nullopt;
+  return kNone;
+}
+
+} // namespace
+
+bool accel::axisSumClosedForm(const LayerProblem &problem, const Axis &axis,
+                              llvm::ArrayRef<AxisLoop> loops, Combine combine,
+                              int64_t &sum) {
+  sum = closedForm(problem, axis, loops, combine);
+  return sum != kNone;
 }

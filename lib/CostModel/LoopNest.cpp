@@ -9,6 +9,22 @@ static llvm::Error bindError(const llvm::Twine &msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
+/// Appends a loop, written in place: a pushed temporary is written field by
+/// field and copied with wide loads, which stalls store forwarding.
+static void addLoop(LoopNest &nest, Dim d, int64_t trip, int64_t step,
+                    unsigned level, const FanoutStage *stage = nullptr) {
+  NestLoop &l = nest.loops.emplace_back();
+  l.dim = d;
+  l.trip = trip;
+  l.step = step;
+  l.level = uint8_t(level);
+  l.spatial = stage != nullptr;
+  if (stage) {
+    l.multicast = stage->multicast;
+    l.reduction = stage->spatialReduction;
+  }
+}
+
 namespace {
 /// A fan-out stage and how much of it the levels placed so far use.
 struct StageSlot {
@@ -61,7 +77,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
       int64_t step = tiles[d] * (l.spatial == d ? l.fanout : int64_t(1));
       int64_t trip = (extent[d] + step - 1) / step;
       if (trip > 1)
-        nest.loops.push_back({d, trip, step, false, uint8_t(i)});
+        addLoop(nest, d, trip, step, i);
     }
     extent = tiles;
     if (l.spatial) {
@@ -87,8 +103,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
       nest.stageOf.push_back({s.memory, s.index});
       spatialAt.push_back({unsigned(nest.loops.size()), s.memory});
       if (l.fanout > 1)
-        nest.loops.push_back({d, l.fanout, tile, true, uint8_t(i),
-                              s.stage->multicast, s.stage->spatialReduction});
+        addLoop(nest, d, l.fanout, tile, i, s.stage);
     }
   }
 
@@ -103,7 +118,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
     placed[d] = true;
     int64_t tile = extent[d];
     if (tile > 1)
-      nest.loops.push_back({d, tile, 1, false, uint8_t(numLevels)});
+      addLoop(nest, d, tile, 1, numLevels);
   };
   for (Dim d : inner.loops())
     addPeLoop(d);
