@@ -197,7 +197,13 @@ struct Model {
       if (w.d0 == a.d0 && w.loops == loops && w.across == across)
         return w.value;
     int64_t value = sum(a, loops, across, Combine::Union);
-    windowSums.push_back({a.d0, loops, across, value});
+    // Written in place (as below): a pushed temporary mixes byte stores with
+    // the wide loads that copy it, which stalls store forwarding.
+    WindowSum &w = windowSums.emplace_back();
+    w.d0 = a.d0;
+    w.loops = loops;
+    w.across = across;
+    w.value = value;
     return value;
   }
 
@@ -224,7 +230,9 @@ struct Model {
               Combine combine) const {
     llvm::SmallVector<AxisLoop, 16> axisLoops;
     forEach(loops, [&](unsigned k) {
-      axisLoops.push_back({&loop(k), bool(across >> k & 1)});
+      AxisLoop &l = axisLoops.emplace_back();
+      l.loop = &loop(k);
+      l.across = across >> k & 1;
     });
     return axisSum(problem, a, axisLoops, combine);
   }
@@ -281,7 +289,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
   }
   Model model(problem, arch, nest);
   unsigned numMemories = arch.memories.size();
-  r.levels.assign(numMemories, LevelCost());
+  r.levels.resize(numMemories);
 
   for (unsigned m = 0; m < numMemories; ++m)
     r.levels[m].instances = model.instances(nest.position[m]);
