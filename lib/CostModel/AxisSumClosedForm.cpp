@@ -137,11 +137,13 @@ bool leafEnds(const Chain &c, LeafEnds &out) {
   int64_t from = 0;           // the last leaf so far: [from, extent)
   for (unsigned k = 0; k < c.n; ++k) {
     int64_t step = c.step[k], length = c.extent - from;
-    if (c.trip[k] * step < largest)
+    int64_t covered = c.trip[k] * step;
+    if (covered < largest)
       return false;
     largest = std::min(largest, step);
-    if (length > step)
-      from += (ceilDiv(length, step) - 1) * step;
+    // The last non-empty child; without a division when all trips run.
+    int64_t count = covered - length < step ? c.trip[k] : ceilDiv(length, step);
+    from += (count - 1) * step;
   }
   out.firstEnd = largest;
   out.lastBegin = from;

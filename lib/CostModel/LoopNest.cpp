@@ -75,7 +75,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
     // loop steps over fan-out x tile.
     for (Dim d : l.loops()) {
       int64_t step = tiles[d] * (l.spatial == d ? l.fanout : int64_t(1));
-      int64_t trip = (extent[d] + step - 1) / step;
+      int64_t trip = step >= extent[d] ? 1 : (extent[d] + step - 1) / step;
       if (trip > 1)
         addLoop(nest, d, trip, step, i);
     }
