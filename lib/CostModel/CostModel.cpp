@@ -223,7 +223,22 @@ struct Model {
       return 1;
     if (combine != Combine::Any && !(loops & across))
       return problem.bounds[d];
-    return sum(Axis{d, d, false}, loops, across, combine);
+    // Usually every loop splits its chunk exactly: then the leaves are the
+    // product of the trips (an across loop keeps its first unit), all of
+    // the innermost step; the closed form handles ragged chunks.
+    int64_t size = problem.bounds[d], count = 1;
+    for (LoopSet rest = loops; rest; rest &= rest - 1) {
+      const NestLoop &l = loop(llvm::countr_zero(rest));
+      if (across & (rest & -rest)) {
+        size = std::min(size, l.step);
+      } else if (l.trip * l.step == size) {
+        count *= l.trip;
+        size = l.step;
+      } else {
+        return sum(Axis{d, d, false}, loops, across, combine);
+      }
+    }
+    return combine == Combine::Any ? count : count * size;
   }
 
   int64_t sum(const Axis &a, LoopSet loops, LoopSet across,
@@ -240,11 +255,12 @@ struct Model {
   /// Largest tile of `x` per instance at position `pos`.
   int64_t tileElements(Tensor x, unsigned pos) const {
     const LoopBounds &b = problem.bounds;
+    // A dimension's steps shrink from loop to loop (a level's tile fits its
+    // parent's): the innermost loop above `pos` gives the chunk.
     auto chunk = [&](Dim d) {
-      int64_t c = b[d];
-      forEach(on[d] & above(pos),
-              [&](unsigned k) { c = std::min(c, loop(k).step); });
-      return c;
+      LoopSet set = on[d] & above(pos);
+      return set ? std::min(b[d], loop(63 - llvm::countl_zero(set)).step)
+                 : b[d];
     };
     int64_t n = 1;
     for (const Axis &a : axesOf(x)) {
