@@ -61,15 +61,18 @@ struct Chain {
 struct LeafStats {
   int64_t leaves = 0, sizes = 0;
   int64_t smallest = INT64_MAX; ///< size of the smallest non-empty leaf
+  bool equal = false; ///< every loop splits exactly: the leaves are equal
 };
 bool leafStats(const Chain &chain, LeafStats &out) {
   // While every chunk splits exactly, the chunks of a level have one size.
   int64_t size0 = chain.extent, count0 = 1;
+  bool anyAcross = false;
   unsigned k = 0;
   for (; k < chain.n; ++k) {
     int64_t step = chain.step[k];
     if (chain.across[k]) {
       size0 = std::min(size0, step);
+      anyAcross = true;
       continue;
     }
     if (chain.trip[k] * step != size0)
@@ -78,7 +81,7 @@ bool leafStats(const Chain &chain, LeafStats &out) {
     size0 = step;
   }
   if (k == chain.n) {
-    out = {count0, count0 * size0, size0};
+    out = {count0, count0 * size0, size0, !anyAcross};
     return true;
   }
   constexpr unsigned kSizes = 8;
@@ -217,6 +220,10 @@ int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
                   dilation * s0.leaves * (s1.sizes - s1.leaves) +
                   s0.leaves * s1.leaves;
   auto clippedSpan = [&](int64_t b0, int64_t e0, int64_t b1, int64_t e1) {
+    // Unit stride and dilation read every row in between: no call needed.
+    if (stride == 1 && dilation == 1)
+      return std::max<int64_t>(0, std::min(size, e0 + e1 - 1 - pad) -
+                                      std::max<int64_t>(0, b0 + b1 - pad));
     auto [from, to] = rows ? problem.inputRows(b0, e0, b1, e1)
                            : problem.inputCols(b0, e0, b1, e1);
     return to - from;
@@ -228,8 +235,14 @@ int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
   // Usually the padding clips only the pair of first leaves and the pair of
   // last leaves: when the leaves tile their extents in order, that holds if
   // the windows of the second leaves (second-to-last ones) stay inside.
+  auto ends = [](const Chain &c, const LeafStats &st, LeafEnds &out) {
+    if (!st.equal)
+      return leafEnds(c, out);
+    out = {st.smallest, c.extent - st.smallest};
+    return true;
+  };
   LeafEnds l0, l1;
-  if (leafEnds(c0, l0) && leafEnds(c1, l1)) {
+  if (ends(c0, s0, l0) && ends(c1, s1, l1)) {
     int64_t n0 = c0.extent, n1 = c1.extent;
     if (s0.leaves == 1 && s1.leaves == 1)
       return clippedSpan(0, n0, 0, n1);
