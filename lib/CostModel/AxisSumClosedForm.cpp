@@ -313,11 +313,11 @@ int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
 /// an across loop split their parent's chunk; when no loop below splits
 /// them further and the windows of neighbouring units overlap or touch, the
 /// union of their windows is the window of the parent's chunk, as if the
-/// loop were not there. Windows of neighbouring chunks
-/// of outputs leave no gap when the taps' span, (n1 - 1) dilation + 1 for
-/// the smallest chunk of n1 taps, is at least the stride; neighbouring
-/// chunks of taps, when (n0 - 1) stride + 1 >= dilation. Other unions
-/// (strided 1x1 windows, units split again below) have no closed form here.
+/// loop were not there. Windows of neighbouring chunks of outputs leave no
+/// gap when the taps' span, (n1 - 1) dilation + 1 for the smallest chunk of
+/// n1 taps, is at least the stride; neighbouring chunks of taps, when
+/// (n0 - 1) stride + 1 >= dilation. Other unions (strided 1x1 windows,
+/// units split again below) have no closed form here.
 int64_t unitedWindowSpans(const LayerProblem &problem, const Axis &axis,
                           llvm::ArrayRef<AxisLoop> loops) {
   const LoopBounds &bounds = problem.bounds;
