@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AxisSum.h"
+#include "accel/Workload/ReceptiveField.h"
 #include "accel/Workload/ShapeArith.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -220,13 +221,7 @@ int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
                   dilation * s0.leaves * (s1.sizes - s1.leaves) +
                   s0.leaves * s1.leaves;
   auto clippedSpan = [&](int64_t b0, int64_t e0, int64_t b1, int64_t e1) {
-    // Unit stride and dilation read every row in between: no call needed.
-    if (stride == 1 && dilation == 1)
-      return std::max<int64_t>(0, std::min(size, e0 + e1 - 1 - pad) -
-                                      std::max<int64_t>(0, b0 + b1 - pad));
-    auto [from, to] = rows ? problem.inputRows(b0, e0, b1, e1)
-                           : problem.inputCols(b0, e0, b1, e1);
-    return to - from;
+    return windowInput({b0, e0}, {b1, e1}, stride, dilation, pad, size).size();
   };
   auto spanEnd = [&](int64_t e0, int64_t e1) {
     return (e0 - 1) * stride + (e1 - 1) * dilation - pad + 1;

@@ -56,27 +56,12 @@ std::string TensorRegion::str() const {
   return s;
 }
 
-Interval accel::windowInput(Interval o, Interval taps, int64_t stride,
-                            int64_t dilation, int64_t padBegin,
-                            int64_t inputSize) {
+Interval accel::gappedWindowInput(Interval o, Interval taps, int64_t stride,
+                                  int64_t dilation, int64_t padBegin,
+                                  int64_t inputSize) {
   Interval hull{INT64_MAX, INT64_MIN};
   if (o.empty() || taps.empty())
     return {0, 0};
-  // When the rows read leave no gap (each tap's rows, or each output's,
-  // overlap the next), the hull is the unclipped span clipped to the input.
-  // The cost model asks this for every window at a padded border: no
-  // divisions.
-  int64_t outputs = o.end - o.begin, numTaps = taps.end - taps.begin;
-  bool contiguous = ((numTaps == 1 || dilation == 1) &&
-                     (outputs == 1 || stride <= numTaps)) ||
-                    (stride == 1 && (numTaps == 1 || dilation <= outputs));
-  if (contiguous) {
-    int64_t first = o.begin * stride + taps.begin * dilation - padBegin;
-    int64_t last = (o.end - 1) * stride + (taps.end - 1) * dilation - padBegin;
-    first = std::max<int64_t>(first, 0);
-    last = std::min(last, inputSize - 1);
-    return first <= last ? Interval{first, last + 1} : Interval{0, 0};
-  }
   // Per tap, the outputs whose row lands inside the input.
   for (int64_t r = taps.begin; r < taps.end; ++r) {
     int64_t offset = r * dilation - padBegin;

@@ -48,8 +48,14 @@ struct TensorRegion {
 /// padBegin (p in o, r in taps) that lies in [0, inputSize). Padding is not
 /// read; with dilation > stride the rows read can have gaps, which the
 /// interval covers.
-Interval windowInput(Interval o, Interval taps, int64_t stride,
-                     int64_t dilation, int64_t padBegin, int64_t inputSize);
+/// Inline: the cost model asks it for every window at a padded border.
+inline Interval windowInput(Interval o, Interval taps, int64_t stride,
+                            int64_t dilation, int64_t padBegin,
+                            int64_t inputSize);
+/// windowInput where the rows read may leave gaps (per tap, no shortcut).
+Interval gappedWindowInput(Interval o, Interval taps, int64_t stride,
+                           int64_t dilation, int64_t padBegin,
+                           int64_t inputSize);
 /// The same through all of a window's taps.
 Interval windowInput(Interval o, const Window1D &w, int64_t inputSize);
 /// Input rows a transposed convolution reads for outputs `o`: the i with
@@ -87,6 +93,27 @@ TensorRegion matmulLhsInput(const TensorRegion &out,
 TensorRegion reshapeInput(const TensorRegion &out,
                           llvm::ArrayRef<int64_t> input,
                           llvm::ArrayRef<int64_t> output);
+
+inline Interval windowInput(Interval o, Interval taps, int64_t stride,
+                            int64_t dilation, int64_t padBegin,
+                            int64_t inputSize) {
+  if (o.empty() || taps.empty())
+    return {0, 0};
+  // When the rows read leave no gap (each tap's rows, or each output's,
+  // overlap the next), the hull is the unclipped span clipped to the input:
+  // no divisions.
+  int64_t outputs = o.end - o.begin, numTaps = taps.end - taps.begin;
+  bool contiguous = ((numTaps == 1 || dilation == 1) &&
+                     (outputs == 1 || stride <= numTaps)) ||
+                    (stride == 1 && (numTaps == 1 || dilation <= outputs));
+  if (!contiguous)
+    return gappedWindowInput(o, taps, stride, dilation, padBegin, inputSize);
+  int64_t first = o.begin * stride + taps.begin * dilation - padBegin;
+  int64_t last = (o.end - 1) * stride + (taps.end - 1) * dilation - padBegin;
+  first = first > 0 ? first : 0;
+  last = last < inputSize - 1 ? last : inputSize - 1;
+  return first <= last ? Interval{first, last + 1} : Interval{0, 0};
+}
 
 } // namespace accel
 
