@@ -241,6 +241,7 @@ struct CostReportPass
       return signalPassFailure();
     CostOptions options;
     options.doubleBuffering = doubleBuffering;
+    options.slidingWindows = slidingWindows;
 
     if (tileRows < 1 || (halo != "keep" && halo != "recompute") ||
         (weights != "auto" && weights != "resident" && weights != "streamed")) {

@@ -18,6 +18,11 @@
 // first across loop the tiles of each group of the other loops are united.
 // With a single across loop, its interior units' tiles are translates that
 // overlap, and their union is one interval; only border units are listed.
+// Tiles that slide along a loop (axisSlideSum) fetch, after that loop's
+// first child, only what each unit's previous tile lacks: the subtrees of
+// two neighbouring children are walked together (pairTotal), unit by unit,
+// and pairs of neighbours inside the input are translates, counted once per
+// run.
 // Mappings of a few levels use no heap memory.
 //
 //===----------------------------------------------------------------------===//
@@ -26,6 +31,7 @@
 #include "accel/Workload/ShapeArith.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
+#include <cassert>
 
 using namespace accel;
 
@@ -34,7 +40,8 @@ namespace {
 class AxisSummer {
 public:
   AxisSummer(const LayerProblem &problem, const Axis &axis,
-             llvm::ArrayRef<AxisLoop> loops, Combine combine)
+             llvm::ArrayRef<AxisLoop> loops, Combine combine,
+             const NestLoop *slideLoop = nullptr)
       : problem(problem), axis(axis), loops(loops), combine(combine) {
     unite = axis.window &&
             llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
@@ -48,6 +55,9 @@ public:
     }
     if (unite)
       hoistUnitedDimension();
+    for (unsigned k = 0; k < this->loops.size(); ++k)
+      if (this->loops[k].loop == slideLoop)
+        slide = k;
   }
 
   int64_t sum() {
@@ -72,6 +82,13 @@ private:
   bool unite; ///< a window axis with across loops: unite per group
   bool rows = false;
   int64_t stride = 1, dilation = 1, pad = 0, size = 0;
+  /// The loop along which tiles slide (axisSlideSum), or none.
+  unsigned slide = ~0u;
+
+  /// The current chunks of the axis' two dimensions.
+  struct Chunks {
+    int64_t lo0, hi0, lo1, hi1;
+  };
 
   struct Memo {
     unsigned k;
@@ -156,7 +173,8 @@ private:
       return m.value;
     int64_t value = unite && loops[k].across
                         ? unitedGroups(k, lo0, hi0, lo1, hi1)
-                        : summed(k, lo0, hi0, lo1, hi1, shiftFree);
+                    : k == slide ? slid(k, {lo0, hi0, lo1, hi1}, shiftFree)
+                                 : summed(k, lo0, hi0, lo1, hi1, shiftFree);
     if (shiftFree) {
       memo[slot] = {k, n0, n1, value};
       memoValid |= uint32_t(1) << slot;
@@ -164,41 +182,139 @@ private:
     return value;
   }
 
-  /// Loop k is summed over (an across loop outside a union: its first unit).
-  /// Its full-size children whose windows lie inside the input have equal
-  /// sums: that run is counted by multiplication, the others enumerated.
-  int64_t summed(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1, int64_t hi1,
-                 bool inside) {
+  /// The children of loop k in a chunk: how many are non-empty, and the run
+  /// [runBegin, runEnd) of full-size ones whose windows lie inside the
+  /// input (their subtrees are translates of one another).
+  struct Children {
+    int64_t count, runBegin, runEnd;
+  };
+  Children children(unsigned k, const Chunks &c, bool inside) const {
     const NestLoop &l = *loops[k].loop;
     bool first = l.dim == axis.d0;
-    int64_t lo = first ? lo0 : lo1, hi = first ? hi0 : hi1, step = l.step;
-    int64_t trips = loops[k].across ? 1 : l.trip;
-    // Non-empty children, and those of full size (divisions are slow: the
-    // trips usually fit the chunk exactly).
+    int64_t lo = first ? c.lo0 : c.lo1, hi = first ? c.hi0 : c.hi1;
+    int64_t step = l.step, trips = loops[k].across ? 1 : l.trip;
+    // Divisions are slow: the trips usually fit the chunk exactly.
     int64_t count = trips, full = trips;
     if (trips * step > hi - lo) {
       count = std::min(trips, ceilDiv(hi - lo, step));
       full = std::min(count, (hi - lo) / step);
     }
-    auto child = [&](int64_t x) {
-      int64_t b = lo + x * step, e = std::min(hi, b + step);
-      return first ? total(k + 1, b, e, lo1, hi1)
-                   : total(k + 1, lo0, hi0, b, e);
-    };
     auto [runBegin, runEnd] =
         inside  ? std::pair<int64_t, int64_t>{0, full}
-        : first ? insideRun(lo, step, full, stride, lo1 * dilation,
-                            (hi1 - 1) * dilation)
-                : insideRun(lo, step, full, dilation, lo0 * stride,
-                            (hi0 - 1) * stride);
+        : first ? insideRun(lo, step, full, stride, c.lo1 * dilation,
+                            (c.hi1 - 1) * dilation)
+                : insideRun(lo, step, full, dilation, c.lo0 * stride,
+                            (c.hi0 - 1) * stride);
+    return {count, runBegin, runEnd};
+  }
+
+  /// Child x of loop k in chunk c.
+  Chunks child(unsigned k, Chunks c, int64_t x) const {
+    const NestLoop &l = *loops[k].loop;
+    int64_t &lo = l.dim == axis.d0 ? c.lo0 : c.lo1;
+    int64_t &hi = l.dim == axis.d0 ? c.hi0 : c.hi1;
+    lo += x * l.step;
+    hi = std::min(hi, lo + l.step);
+    return c;
+  }
+
+  int64_t total(unsigned k, const Chunks &c) {
+    return total(k, c.lo0, c.hi0, c.lo1, c.hi1);
+  }
+
+  /// Loop k is summed over (an across loop outside a union: its first unit).
+  /// Its full-size children whose windows lie inside the input have equal
+  /// sums: that run is counted by multiplication, the others enumerated.
+  int64_t summed(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1, int64_t hi1,
+                 bool inside) {
+    Chunks c{lo0, hi0, lo1, hi1};
+    auto [count, runBegin, runEnd] = children(k, c, inside);
     int64_t sum = 0;
     for (int64_t x = 0; x < runBegin; ++x)
-      sum += child(x);
+      sum += total(k + 1, child(k, c, x));
     if (runBegin < runEnd)
-      sum += (runEnd - runBegin) * child(runBegin);
+      sum += (runEnd - runBegin) * total(k + 1, child(k, c, runBegin));
     for (int64_t x = std::max(runBegin, runEnd); x < count; ++x)
-      sum += child(x);
+      sum += total(k + 1, child(k, c, x));
     return sum;
+  }
+
+  /// Loop k is the one tiles slide along: its first child fetches whole
+  /// tiles, each later one only what the previous child's tiles lack.
+  /// Pairs of neighbours in the inside run are translates of one another.
+  int64_t slid(unsigned k, const Chunks &c, bool inside) {
+    auto [count, runBegin, runEnd] = children(k, c, inside);
+    if (count == 0)
+      return 0;
+    int64_t sum = total(k + 1, child(k, c, 0));
+    int64_t pairsBegin = std::max<int64_t>(runBegin + 1, 1);
+    for (int64_t x = 1; x < count; ++x) {
+      if (x == pairsBegin && pairsBegin < runEnd) {
+        sum += (runEnd - pairsBegin) *
+               pairTotal(k + 1, child(k, c, x - 1), child(k, c, x));
+        x = runEnd - 1;
+        continue;
+      }
+      sum += pairTotal(k + 1, child(k, c, x - 1), child(k, c, x));
+    }
+    return sum;
+  }
+
+  /// What the tiles of the subtree of loops[k..] in chunks `cur` fetch when
+  /// the same subtree in `prev` held the previous ones (unit by unit: the
+  /// loops below the sliding one are the same units in both).
+  int64_t pairTotal(unsigned k, const Chunks &prev, const Chunks &cur) {
+    if (cur.lo0 >= cur.hi0 || cur.lo1 >= cur.hi1)
+      return 0;
+    if (prev.lo0 >= prev.hi0 || prev.lo1 >= prev.hi1)
+      return total(k, cur);
+    if (k == loops.size()) {
+      Piece pieces[2];
+      int64_t sum = 0;
+      for (unsigned i = 0, n = difference(prev, cur, pieces); i < n; ++i)
+        sum += pieces[i].second - pieces[i].first;
+      return sum;
+    }
+    if (unite && loops[k].across)
+      return unitedGroups(k, cur, &prev);
+    bool insidePrev = inside(prev.lo0, prev.hi0, prev.lo1, prev.hi1);
+    bool insideCur = inside(cur.lo0, cur.hi0, cur.lo1, cur.hi1);
+    Children p = children(k, prev, insidePrev);
+    Children c = children(k, cur, insideCur);
+    // Children inside both runs are translates (by the sliding step).
+    int64_t runBegin = std::max(p.runBegin, c.runBegin);
+    int64_t runEnd = std::min(p.runEnd, c.runEnd);
+    int64_t sum = 0;
+    for (int64_t x = 0; x < c.count; ++x) {
+      if (x == runBegin && runBegin < runEnd) {
+        sum += (runEnd - runBegin) *
+               pairTotal(k + 1, child(k, prev, x), child(k, cur, x));
+        x = runEnd - 1;
+        continue;
+      }
+      sum += pairTotal(k + 1, child(k, prev, x), child(k, cur, x));
+    }
+    return sum;
+  }
+
+  using Piece = std::pair<int64_t, int64_t>;
+  /// The leaf interval of `cur` minus that of `prev`: up to two pieces.
+  unsigned difference(const Chunks &prev, const Chunks &cur,
+                      Piece (&pieces)[2]) const {
+    auto [pb, pe] = interval(prev.lo0, prev.hi0, prev.lo1, prev.hi1);
+    auto [cb, ce] = interval(cur.lo0, cur.hi0, cur.lo1, cur.hi1);
+    if (cb >= ce)
+      return 0;
+    if (pb >= pe || pe <= cb || ce <= pb) {
+      pieces[0] = {cb, ce};
+      return 1;
+    }
+    unsigned n = 0;
+    if (cb < pb)
+      pieces[n++] = {cb, pb};
+    if (ce > pe)
+      pieces[n++] = {pe, ce};
+    return n;
   }
 
   /// The children x in [0, full) of size `step` at lo + x * step whose
@@ -238,26 +354,59 @@ private:
   /// tiles usually arrive in order and need no sorting.
   int64_t unitedGroups(unsigned k, int64_t lo0, int64_t hi0, int64_t lo1,
                        int64_t hi1) {
+    return unitedGroups(k, {lo0, hi0, lo1, hi1}, nullptr);
+  }
+
+  /// The same, fetching only what each unit's previous tile lacks: the
+  /// tile of the same units in `prev` (pairTotal), or, when the sliding
+  /// loop is in the subtree and has advanced, its previous iteration.
+  int64_t unitedGroups(unsigned k, const Chunks &c, const Chunks *prev) {
     index.assign(loops.size(), 0);
     bool oneAcross = combine == Combine::Union &&
                      llvm::count_if(loops.drop_front(k), [](const AxisLoop &l) {
                        return l.across;
                      }) == 1;
+    bool slides = slide != ~0u && slide > k;
     int64_t sum = 0;
     do {
       tiles.clear();
       sorted = true;
-      if (oneAcross)
-        listUnits(k, lo0, hi0, lo1, hi1);
+      if (prev || (slides && index[slide] > 0))
+        do
+          addDifference(k, c, prev);
+        while (advance(k, /*across=*/true));
+      else if (oneAcross)
+        listUnits(k, c.lo0, c.hi0, c.lo1, c.hi1);
       else
         do
-          addTile(tile(k, lo0, hi0, lo1, hi1));
+          addTile(tile(k, c.lo0, c.hi0, c.lo1, c.hi1));
         while (advance(k, /*across=*/true));
       if (!sorted)
         llvm::sort(tiles);
       sum += combined();
     } while (advance(k, /*across=*/false));
     return sum;
+  }
+
+  /// Adds what the unit at the current iterations of loops[k..] fetches:
+  /// its tile in `c` minus its tile in `prev`, or minus its tile one
+  /// iteration of the sliding loop earlier.
+  void addDifference(unsigned k, const Chunks &c, const Chunks *prev) {
+    Chunks now = c, before = prev ? *prev : c;
+    if (!leaf(k, now))
+      return;
+    if (!prev)
+      --index[slide];
+    bool had = leaf(k, before);
+    if (!prev)
+      ++index[slide];
+    if (!had) {
+      addTile(interval(now.lo0, now.hi0, now.lo1, now.hi1));
+      return;
+    }
+    Piece pieces[2];
+    for (unsigned i = 0, n = difference(before, now, pieces); i < n; ++i)
+      addTile(pieces[i]);
   }
 
   void addTile(std::pair<int64_t, int64_t> t) {
@@ -302,10 +451,6 @@ private:
     }
     index[k] = 0;
   }
-
-  struct Chunks {
-    int64_t lo0, hi0, lo1, hi1;
-  };
 
   /// Narrows `c` to the leaf chunks at the current iterations of loops[k..],
   /// clipped as the loops clip them; false if empty.
@@ -376,6 +521,45 @@ int64_t accel::axisSumByEnumeration(const LayerProblem &problem,
                                     llvm::ArrayRef<AxisLoop> loops,
                                     Combine combine) {
   return AxisSummer(problem, axis, loops, combine).sum();
+}
+
+int64_t accel::axisSlideSum(const LayerProblem &problem, const Axis &axis,
+                            llvm::ArrayRef<AxisLoop> loops,
+                            const NestLoop *slide) {
+  assert(axis.window && "only windows overlap from one tile to the next");
+  PlaneAxis plane = problem.plane(axis.d0 == Dim::P);
+  // When a unit's consecutive windows overlap or touch and have no gaps,
+  // each refill fetches the rows past the previous window's end: a run of
+  // the sliding loop fetches the window of the chunk it covers. When
+  // nothing below the sliding loop splits that chunk again and no units are
+  // united, that is the sum without the sliding loop. Windows qualify with
+  // unit stride and dilation, or, sliding over outputs with unit dilation,
+  // when every chunk of taps spans at least a stride.
+  auto at =
+      llvm::find_if(loops, [&](const AxisLoop &l) { return l.loop == slide; });
+  bool split = std::any_of(at + 1, loops.end(), [&](const AxisLoop &l) {
+    return l.loop->dim == slide->dim;
+  });
+  bool united = llvm::any_of(loops, [](const AxisLoop &l) { return l.across; });
+  auto tapsSpanAStride = [&] {
+    int64_t taps = problem.bounds[axis.d1];
+    for (const AxisLoop &l : loops)
+      if (l.loop->dim == axis.d1) {
+        if (taps % l.loop->step != 0)
+          return false; // ragged chunks of taps: not checked here
+        taps = l.loop->step;
+      }
+    return taps >= plane.stride;
+  };
+  bool contiguous =
+      plane.dilation == 1 &&
+      (plane.stride == 1 || (slide->dim == axis.d0 && tapsSpanAStride()));
+  if (contiguous && !split && !united) {
+    llvm::SmallVector<AxisLoop, 16> rest(loops.begin(), at);
+    rest.append(at + 1, loops.end());
+    return axisSum(problem, axis, rest, Combine::Union);
+  }
+  return AxisSummer(problem, axis, loops, Combine::Union, slide).sum();
 }
 
 int64_t accel::axisSum(const LayerProblem &problem, const Axis &axis,

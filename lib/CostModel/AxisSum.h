@@ -41,6 +41,17 @@ struct AxisLoop {
 int64_t axisSum(const LayerProblem &problem, const Axis &axis,
                 llvm::ArrayRef<AxisLoop> loops, Combine combine);
 
+/// Sum, over the refills of tiles along a window `axis`, of the extent each
+/// refill fetches when tiles slide along the temporal loop `slide` (one of
+/// `loops`): an iteration of `slide` after its first keeps what the unit's
+/// previous tile shares with its new one (the overlap of consecutive
+/// windows, a line buffer) and fetches the rest; its first iteration
+/// fetches whole tiles. United over the `across` loops (multicast: a part
+/// one unit needs, and another holds, is still sent). Enumerates the loop
+/// tree with its repeated subtrees counted once, like axisSumByEnumeration.
+int64_t axisSlideSum(const LayerProblem &problem, const Axis &axis,
+                     llvm::ArrayRef<AxisLoop> loops, const NestLoop *slide);
+
 /// The same sum in closed form (AxisSumClosedForm.cpp), for the cases that
 /// have one: every sum over one dimension, and window axes whose across
 /// units' windows overlap into one (unit-stride windows, or windows the

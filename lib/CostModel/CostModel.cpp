@@ -72,6 +72,7 @@ struct Model {
   const LayerProblem &problem;
   const Arch &arch;
   const LoopNest &nest;
+  bool slidingWindows;
   LoopSet spatial = 0;           ///< spatial loops
   LoopSet multicast = 0;         ///< spatial loops whose stage multicasts
   LoopSet reduction = 0;         ///< spatial loops whose stage reduces
@@ -82,13 +83,18 @@ struct Model {
 
   struct WindowSum {
     Dim d0;
+    unsigned slide;
     LoopSet loops, across;
     int64_t value;
   };
   mutable llvm::SmallVector<WindowSum, 16> windowSums;
+  /// No loop to slide along.
+  static constexpr unsigned kNoSlide = kMaxNestLoops;
 
-  Model(const LayerProblem &problem, const Arch &arch, const LoopNest &nest)
-      : problem(problem), arch(arch), nest(nest) {
+  Model(const LayerProblem &problem, const Arch &arch, const LoopNest &nest,
+        bool slidingWindows)
+      : problem(problem), arch(arch), nest(nest),
+        slidingWindows(slidingWindows) {
     assert(nest.loops.size() <= kMaxNestLoops);
     for (auto [k, l] : llvm::enumerate(nest.loops)) {
       LoopSet bit = LoopSet(1) << k;
@@ -136,7 +142,23 @@ struct Model {
     }
     forEach(spatial & above(posC) & ~indexing[x] & ~combining(x, posP),
             [&](unsigned k) { total *= loop(k).trip; });
-    return total * axesProduct(x, posP, posC);
+    return total * axesProduct(x, posP, posC, slideLoop(x, posC));
+  }
+
+  /// The loop along which the tiles of `x` at `posC` slide: the innermost
+  /// temporal loop above `posC` over a dimension indexing x, when it moves
+  /// a window (inputs, over P, Q, R or S). Consecutive tiles along it
+  /// overlap, and the holder keeps the overlap. kNoSlide otherwise.
+  unsigned slideLoop(Tensor x, unsigned posC) const {
+    if (!slidingWindows || x != Tensor::Inputs)
+      return kNoSlide;
+    LoopSet refills = ~spatial & above(posC) & indexing[x];
+    if (!refills)
+      return kNoSlide;
+    unsigned last = 63 - llvm::countl_zero(refills);
+    Dim d = loop(last).dim;
+    bool window = d == Dim::P || d == Dim::Q || d == Dim::R || d == Dim::S;
+    return window ? last : kNoSlide;
   }
 
   /// Elements of `x` the MACs access over the whole execution, counted at the
@@ -146,7 +168,7 @@ struct Model {
   /// some unit is busy along it.
   int64_t macTraffic(Tensor x, unsigned posP) const {
     unsigned posC = nest.loops.size();
-    int64_t total = axesProduct(x, posP, posC);
+    int64_t total = axesProduct(x, posP, posC, kNoSlide);
     // (A dimension without loops has extent 1.)
     for (Dim d : kAllDims)
       if (on[d] && !(on[d] & indexing[x]))
@@ -166,7 +188,7 @@ struct Model {
     LoopSet refills = ~spatial & indexing[x] & above(pos);
     LoopSet counted =
         spatial | (refills ? above(64 - llvm::countl_zero(refills)) : 0);
-    int64_t total = axesProduct(x, pos, pos);
+    int64_t total = axesProduct(x, pos, pos, kNoSlide);
     for (Dim d : kAllDims)
       if (LoopSet loops = on[d] & above(pos) & counted;
           loops && !(on[d] & indexing[x]))
@@ -175,8 +197,11 @@ struct Model {
   }
 
   /// Product over the axes of `x` of the per-axis sums of the loops above
-  /// `posC`, united across the combining spatial loops below `posP`.
-  int64_t axesProduct(Tensor x, unsigned posP, unsigned posC) const {
+  /// `posC`, united across the combining spatial loops below `posP`; the
+  /// axis that tiles slide along (loop `slide`) counts what each refill
+  /// fetches.
+  int64_t axesProduct(Tensor x, unsigned posP, unsigned posC,
+                      unsigned slide) const {
     // Chunks of one dimension partition it: the union is its extent.
     int64_t total = dense[x];
     if (x != Tensor::Inputs)
@@ -184,23 +209,43 @@ struct Model {
     for (const Axis &a : axesOf(x))
       if (a.window) {
         LoopSet loops = (on[a.d0] | on[a.d1]) & above(posC);
-        total *= windowSum(a, loops, loops & combining(x, posP));
+        bool slides = slide != kNoSlide && (loops >> slide & 1) &&
+                      overlapsNext(a, posC, slide);
+        total *= windowSum(a, loops, loops & combining(x, posP),
+                           slides ? slide : kNoSlide);
       }
     return total;
   }
 
-  /// A window axis' sum over `loops`, `across` the combining ones. The
-  /// traffic of the input tensor between several pairs of levels and to the
-  /// MACs asks for the same sums: they are computed once.
-  int64_t windowSum(const Axis &a, LoopSet loops, LoopSet across) const {
+  /// Whether a unit's consecutive tiles at `posC` along loop `slide` can
+  /// overlap on window axis `a`: only if its widest window spans more than
+  /// a step of `slide` moves it (clipping only shrinks windows). If not,
+  /// every refill fetches its whole tile, and the sum is the plain one.
+  bool overlapsNext(const Axis &a, unsigned posC, unsigned slide) const {
+    PlaneAxis plane = problem.plane(a.d0 == Dim::P);
+    int64_t span = (chunk(a.d0, posC) - 1) * plane.stride +
+                   (chunk(a.d1, posC) - 1) * plane.dilation + 1;
+    const NestLoop &l = loop(slide);
+    return span > l.step * (l.dim == a.d0 ? plane.stride : plane.dilation);
+  }
+
+  /// A window axis' sum over `loops`, `across` the combining ones (sliding
+  /// along loop `slide`). The traffic of the input tensor between several
+  /// pairs of levels and to the MACs asks for the same sums: they are
+  /// computed once.
+  int64_t windowSum(const Axis &a, LoopSet loops, LoopSet across,
+                    unsigned slide) const {
     for (const WindowSum &w : windowSums)
-      if (w.d0 == a.d0 && w.loops == loops && w.across == across)
+      if (w.d0 == a.d0 && w.loops == loops && w.across == across &&
+          w.slide == slide)
         return w.value;
-    int64_t value = sum(a, loops, across, Combine::Union);
+    int64_t value = slide == kNoSlide ? sum(a, loops, across, Combine::Union)
+                                      : slideSum(a, loops, across, slide);
     // Written in place (as below): a pushed temporary mixes byte stores with
     // the wide loads that copy it, which stalls store forwarding.
     WindowSum &w = windowSums.emplace_back();
     w.d0 = a.d0;
+    w.slide = slide;
     w.loops = loops;
     w.across = across;
     w.value = value;
@@ -244,32 +289,45 @@ struct Model {
   int64_t sum(const Axis &a, LoopSet loops, LoopSet across,
               Combine combine) const {
     llvm::SmallVector<AxisLoop, 16> axisLoops;
+    axisLoopsOf(loops, across, axisLoops);
+    return axisSum(problem, a, axisLoops, combine);
+  }
+
+  int64_t slideSum(const Axis &a, LoopSet loops, LoopSet across,
+                   unsigned slide) const {
+    llvm::SmallVector<AxisLoop, 16> axisLoops;
+    axisLoopsOf(loops, across, axisLoops);
+    return axisSlideSum(problem, a, axisLoops, &loop(slide));
+  }
+
+  void axisLoopsOf(LoopSet loops, LoopSet across,
+                   llvm::SmallVectorImpl<AxisLoop> &out) const {
     forEach(loops, [&](unsigned k) {
-      AxisLoop &l = axisLoops.emplace_back();
+      AxisLoop &l = out.emplace_back();
       l.loop = &loop(k);
       l.across = across >> k & 1;
     });
-    return axisSum(problem, a, axisLoops, combine);
+  }
+
+  /// The largest chunk of dimension `d` at position `pos`. A dimension's
+  /// steps shrink from loop to loop (a level's tile fits its parent's): the
+  /// innermost loop above `pos` gives it.
+  int64_t chunk(Dim d, unsigned pos) const {
+    const LoopBounds &b = problem.bounds;
+    LoopSet set = on[d] & above(pos);
+    return set ? std::min(b[d], loop(63 - llvm::countl_zero(set)).step) : b[d];
   }
 
   /// Largest tile of `x` per instance at position `pos`.
   int64_t tileElements(Tensor x, unsigned pos) const {
-    const LoopBounds &b = problem.bounds;
-    // A dimension's steps shrink from loop to loop (a level's tile fits its
-    // parent's): the innermost loop above `pos` gives the chunk.
-    auto chunk = [&](Dim d) {
-      LoopSet set = on[d] & above(pos);
-      return set ? std::min(b[d], loop(63 - llvm::countl_zero(set)).step)
-                 : b[d];
-    };
     int64_t n = 1;
     for (const Axis &a : axesOf(x)) {
       if (!a.window) {
-        n *= chunk(a.d0);
+        n *= chunk(a.d0, pos);
         continue;
       }
       PlaneAxis plane = problem.plane(a.d0 == Dim::P);
-      n *= std::min(plane.size, inputSpan(chunk(a.d0), chunk(a.d1),
+      n *= std::min(plane.size, inputSpan(chunk(a.d0, pos), chunk(a.d1, pos),
                                           plane.stride, plane.dilation));
     }
     return n;
@@ -303,7 +361,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.reason = llvm::toString(std::move(e));
     return r;
   }
-  Model model(problem, arch, nest);
+  Model model(problem, arch, nest, options.slidingWindows);
   unsigned numMemories = arch.memories.size();
   r.levels.resize(numMemories);
 

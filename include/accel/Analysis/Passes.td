@@ -30,6 +30,9 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
            "Output format: table or json">,
     Option<"doubleBuffering", "double-buffering", "bool", /*default=*/"true",
            "Double-buffer refilled tiles so transfers overlap compute">,
+    Option<"slidingWindows", "sliding-windows", "bool", /*default=*/"true",
+           "Input tiles sliding along a row or column loop keep the rows "
+           "(columns) consecutive tiles share, as line buffers do">,
     Option<"tileRows", "tile-rows", "int64_t", /*default=*/"8",
            "Output rows per tile of a layer group">,
     Option<"halo", "halo", "std::string", /*default=*/"\"keep\"",

@@ -8,7 +8,9 @@
 //
 //  * a memory instance holds the tile its position in the loop nest delimits
 //    and refills the whole tile when a loop above it that indexes the tensor
-//    advances (temporal reuse = stationarity from the loop order);
+//    advances (temporal reuse = stationarity from the loop order); input
+//    tiles sliding along a row or column loop keep the rows (columns) they
+//    share with the previous one (line buffers);
 //  * a parent serves its children's refills of one step with one read per
 //    distinct element when the fan-out stages in between multicast;
 //  * partial sums: children start from zero and write their tile back when
@@ -34,6 +36,11 @@ struct CostOptions {
   /// overlap compute; latency is then max(compute, each level's transfers).
   /// Without it, transfers and compute add up.
   bool doubleBuffering = true;
+  /// A level keeps the rows (columns) that consecutive input tiles share
+  /// when its tiles slide along a window dimension, and fetches only the
+  /// new ones (a line buffer); without it, every refill fetches the whole
+  /// tile.
+  bool slidingWindows = true;
   /// A mapping whose tiles do not fit returns once that is known, with its
   /// occupancy but without accesses, time or energy (a search that drops
   /// invalid mappings needs no more).

@@ -245,7 +245,7 @@ std::string describe(const LayerProblem &p, const Arch &a, const Mapping &m) {
 
 TEST(CostModel, MatchesLoopNestSimulatorOnRandomLayers) {
   Random r{std::mt19937_64(20261122)};
-  int checked = 0;
+  int checked = 0, slid = 0;
   for (int iter = 0; iter < 4000 && checked < 400; ++iter) {
     LayerProblem p = randomProblem(r);
     Arch a = randomArch(r);
@@ -255,14 +255,25 @@ TEST(CostModel, MatchesLoopNestSimulatorOnRandomLayers) {
       llvm::consumeError(std::move(e));
       continue;
     }
+    // With and without line buffers: both must match, and the random cases
+    // must include tiles that slide.
+    CostOptions whole;
+    whole.slidingWindows = false;
     CostResult model = evaluate(p, a, m);
-    SimResult sim = simulate(p, a, nest);
-    expectSameCounts(model, sim, describe(p, a, m));
+    CostResult refilled = evaluate(p, a, m, whole);
+    expectSameCounts(model, simulate(p, a, nest), describe(p, a, m));
+    expectSameCounts(refilled, simulate(p, a, nest, false),
+                     describe(p, a, m) + "\n  without sliding windows");
     if (::testing::Test::HasFailure())
       return;
+    slid += model.levels[0].reads[Tensor::Inputs] <
+                refilled.levels[0].reads[Tensor::Inputs] ||
+            model.levels.back().writes[Tensor::Inputs] <
+                refilled.levels.back().writes[Tensor::Inputs];
     ++checked;
   }
   EXPECT_GE(checked, 400);
+  EXPECT_GE(slid, 40);
 }
 
 // stopWhenInvalid keeps the verdict, the reason and the occupancy, and

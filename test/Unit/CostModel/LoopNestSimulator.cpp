@@ -32,6 +32,7 @@ struct Simulator {
   const LayerProblem &prob;
   const Arch &arch;
   const LoopNest &nest;
+  bool slidingWindows;
   std::vector<unsigned> temporal, spatial; // loop indices
   SimResult res;
 
@@ -141,6 +142,40 @@ struct Simulator {
       forEach(which, idx, i + 1, f);
     }
     idx[which[i]] = 0;
+  }
+
+  /// Where in the identity of an input tile at `pos` the loop it slides
+  /// along is: the innermost temporal loop above `pos` indexing the inputs,
+  /// if it runs over a window dimension; -1 otherwise.
+  int slidePosition(Tensor x, unsigned pos) const {
+    if (!slidingWindows || x != Tensor::Inputs)
+      return -1;
+    int position = -1, last = -1;
+    Dim lastDim = Dim::N;
+    for (unsigned k = 0, j = 0; k < pos; ++k) {
+      if (!isRelevant(x, nest.loops[k].dim))
+        continue;
+      if (!nest.loops[k].spatial) {
+        last = int(j);
+        lastDim = nest.loops[k].dim;
+      }
+      ++j;
+    }
+    if (lastDim == Dim::P || lastDim == Dim::Q || lastDim == Dim::R ||
+        lastDim == Dim::S)
+      position = last;
+    return position;
+  }
+
+  /// Whether identity `now` is `before` with only the sliding loop (at
+  /// `slide` in both) one iteration further.
+  static bool slidOnce(const Indices &before, const Indices &now, int slide) {
+    if (slide < 0)
+      return false;
+    for (unsigned j = 0; j < now.size(); ++j)
+      if (now[j] != before[j] + (int(j) == slide ? 1 : 0))
+        return false;
+    return true;
   }
 
   std::vector<unsigned> holders(Tensor x) const {
@@ -260,6 +295,13 @@ struct Simulator {
             if (x == Tensor::Outputs)
               written[{m, inst}].clear();
             std::set<Element> tile = tileOf(m, x, inst, id);
+            if (x != Tensor::Outputs && cur != current.end() &&
+                slidOnce(cur->second, id, slidePosition(x, pos))) {
+              // The instance keeps what its previous tile shares with this
+              // one.
+              for (const Element &e : tileOf(m, x, inst, cur->second))
+                tile.erase(e);
+            }
             if (x != Tensor::Outputs) {
               res.writes[m][x] += tile.size();
               parentReads[group].insert(tile.begin(), tile.end());
@@ -340,8 +382,9 @@ struct Simulator {
 } // namespace
 
 SimResult accel::testing::simulate(const LayerProblem &problem,
-                                   const Arch &arch, const LoopNest &nest) {
-  Simulator sim{problem, arch, nest, {}, {}, {}, {}};
+                                   const Arch &arch, const LoopNest &nest,
+                                   bool slidingWindows) {
+  Simulator sim{problem, arch, nest, slidingWindows, {}, {}, {}, {}};
   sim.run();
   return sim.res;
 }

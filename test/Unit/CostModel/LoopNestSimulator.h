@@ -22,9 +22,12 @@ struct SimResult {
   llvm::SmallVector<PerTensor<int64_t>, 6> reads, writes;
 };
 
-/// Simulates `nest` (from buildLoopNest) for `problem` on `arch`.
+/// Simulates `nest` (from buildLoopNest) for `problem` on `arch`. With
+/// `slidingWindows`, an input tile whose refill advances only the innermost
+/// temporal loop over the inputs above it, a loop over P, Q, R or S,
+/// fetches only the elements its previous tile lacks.
 SimResult simulate(const LayerProblem &problem, const Arch &arch,
-                   const LoopNest &nest);
+                   const LoopNest &nest, bool slidingWindows = true);
 
 } // namespace accel::testing
 
