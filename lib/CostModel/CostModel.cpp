@@ -223,8 +223,8 @@ struct Model {
   /// every refill fetches its whole tile, and the sum is the plain one.
   bool overlapsNext(const Axis &a, unsigned posC, unsigned slide) const {
     PlaneAxis plane = problem.plane(a.d0 == Dim::P);
-    int64_t span = (chunk(a.d0, posC) - 1) * plane.stride +
-                   (chunk(a.d1, posC) - 1) * plane.dilation + 1;
+    int64_t span = inputSpan(chunk(a.d0, posC), chunk(a.d1, posC),
+                             plane.stride, plane.dilation);
     const NestLoop &l = loop(slide);
     return span > l.step * (l.dim == a.d0 ? plane.stride : plane.dilation);
   }
