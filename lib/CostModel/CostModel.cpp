@@ -223,8 +223,8 @@ struct Model {
   /// every refill fetches its whole tile, and the sum is the plain one.
   bool overlapsNext(const Axis &a, unsigned posC, unsigned slide) const {
     PlaneAxis plane = problem.plane(a.d0 == Dim::P);
-    int64_t span = inputSpan(chunk(a.d0, posC), chunk(a.d1, posC),
-                             plane.stride, plane.dilation);
+    int64_t span = inputSpan(chunk(a.d0, posC), chunk(a.d1, posC), plane.stride,
+                             plane.dilation);
     const NestLoop &l = loop(slide);
     return span > l.step * (l.dim == a.d0 ? plane.stride : plane.dilation);
   }
@@ -351,6 +351,14 @@ double words(int64_t elements, int64_t bits, int64_t wordBits) {
 
 } // namespace
 
+std::string accel::describeOverflow(const Arch &arch, const Overflow &o) {
+  return llvm::formatv("{0}: {1} need {2} B per instance but {3} B are "
+                       "available (over by {4} B)",
+                       arch.memories[o.memory].name,
+                       o.tensor ? tensorName(*o.tensor) : "the tiles", o.need,
+                       o.have, o.need - o.have);
+}
+
 CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
                            const Mapping &mapping, const CostOptions &options) {
   CostResult r;
@@ -365,8 +373,10 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
   unsigned numMemories = arch.memories.size();
   r.levels.resize(numMemories);
 
-  for (unsigned m = 0; m < numMemories; ++m)
+  for (unsigned m = 0; m < numMemories; ++m) {
     r.levels[m].instances = model.instances(nest.position[m]);
+    r.levels[m].mappingLevel = nest.tileLevel[m];
+  }
 
   // The levels holding each tensor, DRAM first.
   PerTensor<llvm::SmallVector<unsigned, 8>> holders;
@@ -388,28 +398,27 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
                                                                          : 1;
       lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
     }
-  r.valid = true;
-  for (unsigned m = 1; m < numMemories && r.valid; ++m) {
+  for (unsigned m = 1; m < numMemories && !r.overflow; ++m) {
     const MemoryLevel &mem = arch.memories[m];
     const LevelCost &lc = r.levels[m];
-    auto overflow = [&](llvm::StringRef what, int64_t need, int64_t have) {
-      r.valid = false;
-      r.reason = llvm::formatv("{0}: {1} need {2} B per instance but {3} B "
-                               "are available (over by {4} B)",
-                               mem.name, what, need, have, need - have);
+    auto overflow = [&](std::optional<Tensor> x, int64_t need, int64_t have) {
+      r.overflow = Overflow{m, x, need, have, nest.tileLevel[m]};
     };
     if (mem.partition) {
       for (Tensor x : kAllTensors)
         if (mem.holds(x) && lc.bytes[x] > mem.capacityFor(x)) {
-          overflow(tensorName(x), lc.bytes[x], mem.capacityFor(x));
+          overflow(x, lc.bytes[x], mem.capacityFor(x));
           break;
         }
     } else {
       int64_t need = lc.bytes.v[0] + lc.bytes.v[1] + lc.bytes.v[2];
       if (need > mem.capacityBytes)
-        overflow("the tiles", need, mem.capacityBytes);
+        overflow(std::nullopt, need, mem.capacityBytes);
     }
   }
+  r.valid = !r.overflow;
+  if (r.overflow && options.describeInvalid)
+    r.reason = describeOverflow(arch, *r.overflow);
   if (!r.valid && options.stopWhenInvalid)
     return r;
 

@@ -59,9 +59,12 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
       slots.push_back({unsigned(m), unsigned(s), &stage});
   unsigned cursor = 0;
 
-  // Position (index into loops) of each level's spatial loop, and the memory
-  // whose stage it uses.
-  llvm::SmallVector<std::pair<unsigned, unsigned>, 8> spatialAt;
+  // Each level's spatial loop: its position (index into loops), the memory
+  // whose stage it uses and the level.
+  struct SpatialAt {
+    unsigned pos, memory, level;
+  };
+  llvm::SmallVector<SpatialAt, 8> spatialAt;
   unsigned numLevels = mapping.numLevels;
   // The extent each level splits (its parent's resolved tile), as
   // Mapping::resolvedTile and tripCount define it, kept level by level.
@@ -101,7 +104,7 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
       s.levelsUsed++;
       s.unitsUsed *= l.fanout;
       nest.stageOf.push_back({s.memory, s.index});
-      spatialAt.push_back({unsigned(nest.loops.size()), s.memory});
+      spatialAt.push_back({unsigned(nest.loops.size()), s.memory, i});
       if (l.fanout > 1)
         addLoop(nest, d, l.fanout, tile, i, s.stage);
     }
@@ -136,14 +139,19 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
   // Memory positions, innermost first.
   unsigned numMemories = arch.memories.size();
   nest.position.assign(numMemories, 0);
-  unsigned next = nest.peBegin;
+  nest.tileLevel.assign(numMemories, 0);
+  unsigned next = nest.peBegin, nextLevel = numLevels - 1;
   for (unsigned m = numMemories; m-- > 1;) {
-    for (auto [pos, mem] : spatialAt)
-      if (mem == m) {
-        next = std::min(next, pos);
+    for (const SpatialAt &at : spatialAt)
+      if (at.memory == m) {
+        if (at.pos < next || (at.pos == next && at.level < nextLevel)) {
+          next = at.pos;
+          nextLevel = at.level;
+        }
         break;
       }
     nest.position[m] = next;
+    nest.tileLevel[m] = nextLevel;
   }
   nest.position[0] = 0;
   return llvm::Error::success();

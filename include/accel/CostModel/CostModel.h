@@ -27,6 +27,7 @@
 #define ACCEL_COSTMODEL_COSTMODEL_H
 
 #include "accel/CostModel/LoopNest.h"
+#include <optional>
 #include <string>
 
 namespace accel {
@@ -45,6 +46,22 @@ struct CostOptions {
   /// occupancy but without accesses, time or energy (a search that drops
   /// invalid mappings needs no more).
   bool stopWhenInvalid = false;
+  /// Invalid mappings get their reason as text (CostResult::reason). A
+  /// search that rejects thousands formats only the ones it reports
+  /// (describeOverflow) and reads CostResult::overflow.
+  bool describeInvalid = true;
+};
+
+/// Where a mapping's tiles do not fit: the first memory level (innermost
+/// last) that overflows.
+struct Overflow {
+  unsigned memory = 0; ///< index into Arch::memories
+  /// The partition that overflows; none = the level's shared capacity.
+  std::optional<Tensor> tensor;
+  int64_t need = 0; ///< bytes per instance
+  int64_t have = 0; ///< bytes per instance
+  /// The mapping level whose tiles that memory holds (LoopNest::tileLevel).
+  unsigned mappingLevel = 0;
 };
 
 /// Accesses and occupancy of one memory level, summed over its instances.
@@ -54,6 +71,8 @@ struct LevelCost {
   PerTensor<int64_t> tile;   ///< elements of the largest tile per instance
   PerTensor<int64_t> bytes;  ///< bytes per instance (with double buffering)
   int64_t instances = 1;     ///< instances in use
+  /// The mapping level whose tiles this level holds (LoopNest::tileLevel).
+  unsigned mappingLevel = 0;
   double energy = 0;         ///< pJ
   double transferCycles = 0; ///< cycles the busiest port of one instance needs
 };
@@ -61,6 +80,8 @@ struct LevelCost {
 struct CostResult {
   bool valid = false;
   std::string reason; ///< why the mapping is invalid
+  /// Set when the mapping binds but its tiles do not fit.
+  std::optional<Overflow> overflow;
   int64_t macs = 0;
   int64_t computeCycles = 0; ///< cycles the PEs spend computing
   double cycles = 0;         ///< latency with transfers
@@ -76,6 +97,10 @@ struct CostResult {
   int64_t computeBound = 0;
   double dramBound = 0;
 };
+
+/// "PESpad: weights need 540 B per instance but 384 B are available (over
+/// by 156 B)".
+std::string describeOverflow(const Arch &arch, const Overflow &o);
 
 /// Evaluates `mapping` for `problem` on `arch`. Never fails: an invalid
 /// mapping gives valid = false and the reason.

@@ -46,6 +46,10 @@ struct LoopNest {
   /// position[m]: memory level m sits just above loops[position[m]]
   /// (loops.size() = below every loop); position[0] = 0 is DRAM.
   llvm::SmallVector<unsigned, 8> position;
+  /// tileLevel[m]: the mapping level whose tile memory level m holds (per
+  /// unit of that level, times its fan-out when m sits above its spatial
+  /// loop): shrinking that level's tiles shrinks m's. DRAM: 0.
+  llvm::SmallVector<unsigned, 8> tileLevel;
   /// Index of the first loop of the processing element's own loops.
   unsigned peBegin = 0;
   /// For each mapping level with a spatial dimension, the (memory, stage)

@@ -294,6 +294,19 @@ TEST(CostModel, StopWhenInvalidKeepsVerdictAndOccupancy) {
     std::string what = describe(p, a, m);
     ASSERT_EQ(full.valid, early.valid) << what;
     EXPECT_EQ(full.reason, early.reason) << what;
+    // The overflow is described by describeOverflow, and a search that asks
+    // for no text gets the same verdict and overflow.
+    CostOptions quiet = stop;
+    quiet.describeInvalid = false;
+    CostResult silent = evaluate(p, a, m, quiet);
+    EXPECT_EQ(silent.valid, full.valid) << what;
+    ASSERT_EQ(silent.overflow.has_value(), full.overflow.has_value()) << what;
+    if (full.overflow) {
+      EXPECT_EQ(full.reason, describeOverflow(a, *full.overflow)) << what;
+      EXPECT_TRUE(silent.reason.empty()) << what;
+      EXPECT_EQ(silent.overflow->memory, full.overflow->memory) << what;
+      EXPECT_EQ(silent.overflow->need, full.overflow->need) << what;
+    }
     ASSERT_EQ(full.levels.size(), early.levels.size()) << what;
     for (unsigned l = 0; l < full.levels.size(); ++l) {
       EXPECT_EQ(full.levels[l].tile, early.levels[l].tile) << what;
@@ -357,6 +370,45 @@ TEST(CostModel, InvalidMappingsSayWhy) {
   // buffered) and the whole input 64x226x226, 16 bit each.
   EXPECT_EQ(r.reason, "GlobalBuffer: the tiles need 8973824 B per instance "
                       "but 131072 B are available (over by 8842752 B)");
+  // The same, structured: the shared capacity of memory 1, which holds the
+  // tiles of mapping level 0 (above its spatial loop).
+  ASSERT_TRUE(r.overflow.has_value());
+  EXPECT_EQ(r.overflow->memory, 1u);
+  EXPECT_FALSE(r.overflow->tensor.has_value());
+  EXPECT_EQ(r.overflow->need, 8973824);
+  EXPECT_EQ(r.overflow->have, 131072);
+  EXPECT_EQ(r.overflow->mappingLevel, 0u);
+  // A binding error is no overflow.
+  EXPECT_FALSE(evaluate(vgg, eyeriss, wide).overflow.has_value());
+}
+
+// Which mapping level's tiles each memory holds: the global buffer sits
+// above level 0's spatial loop, the PE scratchpad at the PE's own loops
+// (the innermost level's tiles); a level spread over no stage of a memory
+// leaves it to the next level inward.
+TEST(LoopNest, TileLevelOfEachMemory) {
+  Arch eyeriss = *getPreset("eyeriss-like");
+  LayerProblem vgg = convProblem({1, 64, 224, 224}, {64, 64, 3, 3}, {});
+  Mapping m =
+      parseLevels({{std::pair{Dim::R, int64_t(3)}, {{Dim::K, 8}, {Dim::R, 1}}},
+                   {std::pair{Dim::C, int64_t(4)}, {{Dim::C, 1}}},
+                   {std::pair{Dim::Q, int64_t(14)}, {{Dim::Q, 1}}}});
+  LoopNest nest;
+  llvm::Error e = buildLoopNest(vgg, eyeriss, m, nest);
+  ASSERT_FALSE(static_cast<bool>(e)) << llvm::toString(std::move(e));
+  EXPECT_EQ(nest.tileLevel, (llvm::SmallVector<unsigned, 8>{0, 0, 2}));
+  // The innermost memory overflows with level 2's tiles.
+  Mapping big = parseLevels(
+      {{std::pair{Dim::R, int64_t(3)},
+        {{Dim::K, 8}, {Dim::C, 16}, {Dim::P, 4}, {Dim::R, 1}, {Dim::S, 3}}},
+       {std::pair{Dim::C, int64_t(4)}, {{Dim::C, 1}}},
+       {std::pair{Dim::Q, int64_t(14)},
+        {{Dim::Q, 8}, {Dim::P, 1}, {Dim::K, 8}}}});
+  CostResult r = evaluate(vgg, eyeriss, big);
+  ASSERT_TRUE(r.overflow.has_value()) << r.reason;
+  EXPECT_EQ(r.overflow->memory, 2u);
+  EXPECT_EQ(r.overflow->mappingLevel, 2u);
+  EXPECT_EQ(r.levels[2].mappingLevel, 2u);
 }
 
 // The model selects loops with 64-bit sets: a mapping that unrolls into
