@@ -1,7 +1,9 @@
 //===- BaselineSearch.cpp - Random search, annealing, tile fitting --------===//
 //
 // The baselines GAMMA is compared with, at the same budget of
-// population x generations evaluations.
+// population x generations evaluations. Annealing and the tile fit use the
+// GA's moves and, like it, shrink candidates to fit the buffers
+// (SearchOptions::fitToBuffers); random search draws plain random genomes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,14 +30,15 @@ void accel::runRandom(Evaluator &eval, Rng &rng) {
 
 /// One random move, from the GA's: a mutation, a refactor, a split, a
 /// reorder, a growth or an aging.
-static void neighbour(Genome &g, const SearchSpace &space, Rng &rng) {
+static void neighbour(Genome &g, const SearchSpace &space, Rng &rng,
+                      const std::optional<Bottleneck> &bottleneck) {
   switch (std::uniform_int_distribution<int>(0, 6)(rng)) {
   case 0:
     mutateParallelDim(g, space, rng);
     break;
   case 1:
   case 2:
-    mutateTile(g, space, rng);
+    mutateTile(g, space, rng, bottleneck);
     break;
   case 3:
     reorder(g, space, rng);
@@ -61,13 +64,13 @@ void accel::runAnneal(Evaluator &eval, Rng &rng) {
   int64_t total = budget(eval.options);
   unsigned slice = std::max(1u, eval.options.population);
   Genome current = eval.space.random(rng);
-  Score currentScore = eval.evaluate(current);
+  Score currentScore = eval.evaluateFitted(current);
   std::uniform_real_distribution<double> coin(0, 1);
   for (int64_t step = 1; step < total; ++step) {
     double t = std::pow(1e-3, double(step) / total);
     Genome next = current;
-    neighbour(next, eval.space, rng);
-    Score s = eval.evaluate(next);
+    neighbour(next, eval.space, rng, currentScore.bottleneck);
+    Score s = eval.evaluateFitted(next);
     // Until a valid mapping is found, walk freely.
     bool accept = s.betterThan(currentScore) || !currentScore.valid;
     if (!accept && s.valid && currentScore.valid) {
@@ -92,7 +95,7 @@ void accel::runTileFit(Evaluator &eval, Rng &rng) {
   std::vector<Genome> batch;
   for (unsigned i = 0; i < slice; ++i)
     batch.push_back(eval.space.random(rng));
-  eval.evaluate(batch);
+  eval.evaluateFitted(batch);
   eval.endGeneration();
   for (unsigned gen = 1; gen < eval.options.generations; ++gen) {
     Genome base = eval.found ? eval.best : eval.space.random(rng);
@@ -100,9 +103,9 @@ void accel::runTileFit(Evaluator &eval, Rng &rng) {
     for (Genome &g : batch) {
       unsigned moves = 1 + std::uniform_int_distribution<unsigned>(0, 2)(rng);
       for (unsigned m = 0; m < moves; ++m)
-        mutateTile(g, eval.space, rng);
+        mutateTile(g, eval.space, rng, eval.bestScore.bottleneck);
     }
-    eval.evaluate(batch);
+    eval.evaluateFitted(batch);
     eval.endGeneration();
   }
 }

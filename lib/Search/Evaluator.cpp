@@ -13,14 +13,37 @@ Evaluator::Evaluator(const SearchSpace &space, const SearchOptions &options)
 }
 
 std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
+  std::vector<Genome> copy(batch.begin(), batch.end());
+  return run(copy, /*fit=*/false);
+}
+
+std::vector<Score>
+Evaluator::evaluateFitted(llvm::MutableArrayRef<Genome> batch) {
+  return run(batch, options.fitToBuffers);
+}
+
+/// Shrink steps a candidate may take before it is scored as it is.
+static constexpr unsigned kMaxFitSteps = 16;
+
+std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
+                                  bool fit) {
   std::vector<CostResult> results(batch.size());
-  // Invalid candidates only need their verdict and reason.
+  std::vector<unsigned> fitChecks(batch.size(), 0);
+  // Invalid candidates only need their verdict (the reasons reported are
+  // formatted below).
   CostOptions cost = options.cost;
   cost.stopWhenInvalid = true;
+  cost.describeInvalid = false;
   auto work = [&](size_t first, size_t stride) {
     for (size_t i = first; i < batch.size(); i += stride)
-      results[i] = accel::evaluate(space.problem(), space.arch(),
-                                   space.toMapping(batch[i]), cost);
+      for (unsigned step = 0;; ++step) {
+        results[i] = accel::evaluate(space.problem(), space.arch(),
+                                     space.toMapping(batch[i]), cost);
+        if (!fit || !results[i].overflow || step == kMaxFitSteps ||
+            !shrinkToFit(batch[i], space, results[i]))
+          break;
+        ++fitChecks[i];
+      }
   };
   // Threads only pay off for batches of some size.
   unsigned n = batch.size() >= 32 ? threads : 1;
@@ -39,19 +62,21 @@ std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
   for (size_t i = 0; i < batch.size(); ++i) {
     CostResult &r = results[i];
     ++stats.evaluations;
+    stats.fitChecks += fitChecks[i];
     if (!r.valid) {
-      llvm::StringRef reason = r.reason;
-      size_t need = reason.find(" need ");
-      std::string kind =
-          (need == llvm::StringRef::npos ? reason : reason.take_front(need))
-              .str();
+      std::string kind = r.reason;
+      if (const std::optional<Overflow> &o = r.overflow)
+        kind = (space.arch().memories[o->memory].name + ": " +
+                (o->tensor ? tensorName(*o->tensor) : "the tiles"))
+                   .str();
       auto &entry = rejections[kind];
       if (entry.first++ == 0)
-        entry.second = r.reason;
+        entry.second =
+            r.overflow ? describeOverflow(space.arch(), *r.overflow) : r.reason;
       continue;
     }
     ++stats.valid;
-    scores[i] = {true, options.objective.score(r)};
+    scores[i] = {true, options.objective.score(r), findBottleneck(r)};
     if (scores[i].betterThan(bestScore)) {
       found = true;
       best = batch[i];

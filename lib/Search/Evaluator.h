@@ -9,6 +9,7 @@
 #ifndef ACCEL_LIB_SEARCH_EVALUATOR_H
 #define ACCEL_LIB_SEARCH_EVALUATOR_H
 
+#include "accel/Search/GeneticOperators.h"
 #include "accel/Search/Mapper.h"
 #include <limits>
 #include <map>
@@ -18,6 +19,8 @@ namespace accel {
 struct Score {
   bool valid = false;
   double value = std::numeric_limits<double>::infinity();
+  /// What limits a valid mapping, when transfers do (findBottleneck).
+  std::optional<Bottleneck> bottleneck;
   /// Ranking: valid before invalid, then lower value.
   bool betterThan(const Score &o) const {
     if (valid != o.valid)
@@ -32,6 +35,14 @@ public:
 
   std::vector<Score> evaluate(llvm::ArrayRef<Genome> batch);
   Score evaluate(const Genome &g) { return evaluate(llvm::ArrayRef(g))[0]; }
+  /// Like evaluate, but with SearchOptions::fitToBuffers a candidate whose
+  /// tiles overflow a buffer is first shrunk in place (shrinkToFit) until it
+  /// fits or cannot shrink; the checks that overflowed count as fit checks,
+  /// not evaluations.
+  std::vector<Score> evaluateFitted(llvm::MutableArrayRef<Genome> batch);
+  Score evaluateFitted(Genome &g) {
+    return evaluateFitted(llvm::MutableArrayRef(g))[0];
+  }
   /// Closes a generation (or a budget slice) in the statistics.
   void endGeneration();
 
@@ -47,6 +58,8 @@ public:
   std::string rejection() const;
 
 private:
+  std::vector<Score> run(llvm::MutableArrayRef<Genome> batch, bool fit);
+
   unsigned threads;
   /// Rejections by kind ("PESpad: weights", ...): count and an example.
   std::map<std::string, std::pair<int64_t, std::string>> rejections;

@@ -58,6 +58,31 @@ int64_t parentExtent(const Genome &g, const SearchSpace &space, unsigned i,
                      Dim d) {
   return i == 0 ? space.problem().bounds[d] : g[i - 1].tile[d];
 }
+/// How busy `room` units are when `units` of them spread an extent `e` one
+/// element each: the elements over the unit-steps (units idle on a ragged
+/// last step and units left out both count as lost).
+double busyFraction(int64_t e, int64_t units, int64_t room) {
+  units = std::min(units, e);
+  return double(e) / double(ceilDiv(e, units) * room);
+}
+/// The smallest divisor of `n` above `t` (`n` when there is none).
+int64_t nextDivisor(int64_t n, int64_t t) {
+  int64_t up = n;
+  for (int64_t c : divisorsOf(n))
+    if (c > t)
+      up = std::min(up, c);
+  return up;
+}
+/// The largest divisor of `n` at most `t` (1 when there is none).
+int64_t prevDivisor(int64_t n, int64_t t) {
+  int64_t down = 1;
+  for (int64_t c : divisorsOf(n))
+    if (c <= t)
+      down = std::max(down, c);
+  return down;
+}
+/// How often mutateTile grows a tile for reuse instead of drawing one.
+constexpr double kReuseGrowth = 0.3;
 } // namespace
 
 void accel::crossover(Genome &child, const Genome &other,
@@ -98,12 +123,40 @@ static void makeRoomAbove(Genome &g, unsigned i, Dim d, int64_t units) {
   }
 }
 
+/// An active dimension that keeps the units level `i` may use busiest when
+/// it spreads it (busyFraction over the layer's extent: the tiles above can
+/// grow); ties are broken at random.
+static Dim fillingDim(const Genome &g, unsigned i, const SearchSpace &space,
+                      Rng &rng) {
+  Genome probe = g;
+  probe[i].fanout = 1;
+  llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(probe);
+  int64_t room = space.fanoutRoom(probe, i);
+  llvm::SmallVector<Dim, kNumDims> best;
+  double bestBusy = -1;
+  for (Dim d : space.activeDims()) {
+    if (at[i] >= 0 && !space.stageAllows(*space.slots()[at[i]].stage, d))
+      continue;
+    double busy = busyFraction(space.problem().bounds[d], room, room);
+    if (busy > bestBusy)
+      best.clear();
+    if (busy >= bestBusy) {
+      bestBusy = busy;
+      best.push_back(d);
+    }
+  }
+  return best.empty() ? g[i].spatial : best[pick(rng, best.size())];
+}
+
 void accel::mutateParallelDim(Genome &g, const SearchSpace &space, Rng &rng) {
   if (g.numLevels == 0)
     return;
   unsigned i = pick(rng, g.numLevels);
   GenomeLevel &l = g[i];
   l.spatial = pickDim(space, rng);
+  // Half the time, a dimension that keeps the stage's units busiest.
+  if (std::uniform_int_distribution<int>(0, 1)(rng))
+    l.spatial = fillingDim(g, i, space, rng);
   // A unit of a parallel level usually takes one element of what it spreads.
   if (std::uniform_int_distribution<int>(0, 1)(rng))
     l.tile[l.spatial] = 1;
@@ -117,9 +170,36 @@ void accel::mutateParallelDim(Genome &g, const SearchSpace &space, Rng &rng) {
   space.repair(g);
 }
 
-void accel::mutateTile(Genome &g, const SearchSpace &space, Rng &rng) {
+// See GeneticOperators.h.
+void accel::growForReuse(Genome &g, const SearchSpace &space, Rng &rng,
+                         const std::optional<Bottleneck> &bottleneck) {
   if (g.numLevels == 0)
     return;
+  unsigned i = pick(rng, g.numLevels);
+  Tensor x = kAllTensors[pick(rng, kNumTensors)];
+  if (bottleneck && bottleneck->level < g.numLevels) {
+    i = bottleneck->level;
+    x = bottleneck->tensor;
+  }
+  llvm::SmallVector<Dim, kNumDims> dims;
+  for (Dim d : space.activeDims())
+    if (!isRelevant(x, d) && g[i].tile[d] < parentExtent(g, space, i, d))
+      dims.push_back(d);
+  if (dims.empty())
+    return;
+  Dim d = dims[pick(rng, dims.size())];
+  g[i].tile[d] = nextDivisor(parentExtent(g, space, i, d), g[i].tile[d]);
+  space.repair(g);
+}
+
+void accel::mutateTile(Genome &g, const SearchSpace &space, Rng &rng,
+                       const std::optional<Bottleneck> &bottleneck) {
+  if (g.numLevels == 0)
+    return;
+  if (std::uniform_real_distribution<double>(0, 1)(rng) < kReuseGrowth) {
+    growForReuse(g, space, rng, bottleneck);
+    return;
+  }
   unsigned i = pick(rng, g.numLevels);
   Dim d = pickDim(space, rng);
   GenomeLevel &l = g[i];
@@ -209,7 +289,72 @@ void accel::refactorParallel(Genome &g, const SearchSpace &space, Rng &rng) {
   makeDivisorChain(g, space, g[pick(rng, g.numLevels)].spatial);
 }
 
+// See GeneticOperators.h.
+bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
+  llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(g);
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 4> pairs;
+  for (unsigned i = 0; i < g.numLevels; ++i)
+    for (unsigned j = i + 1; j < g.numLevels; ++j)
+      if (at[i] >= 0 && at[i] == at[j])
+        pairs.push_back({i, j});
+  if (pairs.empty())
+    return false;
+  auto [i, j] = pairs[pick(rng, pairs.size())];
+  int64_t size = space.slots()[at[i]].stage->size;
+  Dim di = g[i].spatial, dj = g[j].spatial;
+  int64_t ei = space.problem().bounds[di];
+  llvm::SmallVector<std::pair<int64_t, int64_t>, 16> best;
+  double bestBusy = -1;
+  auto consider = [&](int64_t fi) {
+    // Level j spreads what level i leaves to each unit when both spread
+    // the same dimension.
+    int64_t ej = di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
+    int64_t fj = std::min(size / fi, ej);
+    double busy =
+        busyFraction(ei, fi, fi) * busyFraction(ej, fj, fj) * fi * fj / size;
+    if (busy > bestBusy)
+      best.clear();
+    if (busy >= bestBusy) {
+      bestBusy = busy;
+      best.push_back({fi, fj});
+    }
+  };
+  // The score, (ei / ceil(ei / fi)) (ej / ceil(ej / fj)) / size, has a
+  // first factor that changes only where fi is the fewest units taking
+  // some number of steps, and a second that never falls as fi does: those
+  // fi, O(sqrt(ei)) of them, are the candidates (exactly so unless both
+  // levels spread one dimension).
+  for (int64_t steps = ceilDiv(ei, std::min(size, ei));;) {
+    int64_t fi = ceilDiv(ei, steps);
+    consider(fi);
+    if (fi == 1)
+      break;
+    steps = ceilDiv(ei, fi - 1);
+  }
+  auto [fi, fj] = best[pick(rng, best.size())];
+  // A unit's tile must leave the fan-out something to spread.
+  g[i].tile[di] = std::min(g[i].tile[di], std::max<int64_t>(1, ei / fi));
+  g[i].fanout = fi;
+  g[j].fanout = 1;
+  makeRoomAbove(g, i, di, fi);
+  space.repair(g);
+  int64_t ej = di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
+  g[j].tile[dj] = std::min(g[j].tile[dj], std::max<int64_t>(1, ej / fj));
+  g[j].fanout = fj;
+  makeRoomAbove(g, j, dj, fj);
+  space.repair(g);
+  makeDivisorChain(g, space, di);
+  if (dj != di)
+    makeDivisorChain(g, space, dj);
+  return true;
+}
+
 void accel::splitParallel(Genome &g, const SearchSpace &space, Rng &rng) {
+  // Half the time, a stage that already hosts two levels shares its units
+  // out anew.
+  if (std::uniform_int_distribution<int>(0, 1)(rng) &&
+      rebalanceStage(g, space, rng))
+    return;
   if (g.numLevels == 0 || g.numLevels >= space.maxLevels())
     return;
   llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(g);
@@ -270,4 +415,58 @@ void accel::splitParallel(Genome &g, const SearchSpace &space, Rng &rng) {
   ++g.numLevels;
   makeRoomAbove(g, i + 1, added.spatial, added.fanout);
   space.repair(g);
+}
+
+bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
+                        const CostResult &r) {
+  if (!r.overflow)
+    return false;
+  const Overflow &o = *r.overflow;
+  unsigned i = o.mappingLevel;
+  if (i >= g.numLevels)
+    return false;
+  Tensor x = Tensor::Weights;
+  if (o.tensor) {
+    x = *o.tensor;
+  } else {
+    const PerTensor<int64_t> &bytes = r.levels[o.memory].bytes;
+    for (Tensor y : kAllTensors)
+      if (bytes[y] > bytes[x])
+        x = y;
+  }
+  std::optional<Dim> largest;
+  for (Dim d : kAllDims)
+    if (isRelevant(x, d) && g[i].tile[d] > 1 &&
+        (!largest || g[i].tile[d] > g[i].tile[*largest]))
+      largest = d;
+  if (!largest)
+    return false;
+  Dim d = *largest;
+  int64_t tile = g[i].tile[d];
+  int64_t most = std::max<int64_t>(
+      1, std::min(tile - 1,
+                  int64_t(double(tile) * double(o.have) / double(o.need))));
+  Genome before = g;
+  g[i].tile[d] = prevDivisor(parentExtent(g, space, i, d), most);
+  space.repair(g);
+  return !(g == before);
+}
+
+std::optional<Bottleneck> accel::findBottleneck(const CostResult &r) {
+  if (r.levels.empty())
+    return std::nullopt;
+  unsigned slow = 0;
+  for (unsigned m = 1; m < r.levels.size(); ++m)
+    if (r.levels[m].transferCycles > r.levels[slow].transferCycles)
+      slow = m;
+  // The innermost level's traffic is the MACs' own: no tile can grow there.
+  const LevelCost &lc = r.levels[slow];
+  if (lc.transferCycles <= double(r.computeCycles) ||
+      slow + 1 == r.levels.size())
+    return std::nullopt;
+  Tensor heavy = Tensor::Weights;
+  for (Tensor x : kAllTensors)
+    if (lc.reads[x] + lc.writes[x] > lc.reads[heavy] + lc.writes[heavy])
+      heavy = x;
+  return Bottleneck{heavy, r.levels[slow + 1].mappingLevel};
 }

@@ -23,7 +23,7 @@ void accel::runGenetic(Evaluator &eval, Rng &rng) {
   std::vector<Genome> pop;
   for (unsigned i = 0; i < population; ++i)
     pop.push_back(space.random(rng));
-  std::vector<Score> scores = eval.evaluate(pop);
+  std::vector<Score> scores = eval.evaluateFitted(pop);
   eval.endGeneration();
 
   unsigned elites = std::min<unsigned>(population - 1,
@@ -60,13 +60,14 @@ void accel::runGenetic(Evaluator &eval, Rng &rng) {
     }
     std::vector<Genome> children;
     while (next.size() + children.size() < population) {
-      Genome child = pop[rank[parent(rng)]];
+      unsigned first = rank[parent(rng)];
+      Genome child = pop[first];
       if (coin(rng) < o.crossoverRate)
         crossover(child, pop[rank[parent(rng)]], space, rng);
       if (coin(rng) < o.mutationRate)
         mutateParallelDim(child, space, rng);
       if (coin(rng) < o.mutationRate)
-        mutateTile(child, space, rng);
+        mutateTile(child, space, rng, scores[first].bottleneck);
       if (coin(rng) < o.refactorRate)
         refactorParallel(child, space, rng);
       if (coin(rng) < o.reorderRate)
@@ -79,7 +80,7 @@ void accel::runGenetic(Evaluator &eval, Rng &rng) {
         age(child, space);
       children.push_back(child);
     }
-    std::vector<Score> childScores = eval.evaluate(children);
+    std::vector<Score> childScores = eval.evaluateFitted(children);
     eval.endGeneration();
     next.insert(next.end(), children.begin(), children.end());
     nextScores.insert(nextScores.end(), childScores.begin(), childScores.end());

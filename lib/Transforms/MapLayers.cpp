@@ -134,6 +134,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.reorderRate = reorderRate;
     o.refactorRate = refactorRate;
     o.splitRate = splitRate;
+    o.fitToBuffers = fitToBuffers;
     o.growthRate = growthRate;
     o.agingRate = agingRate;
     o.threads = threads;

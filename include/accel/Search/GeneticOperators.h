@@ -17,11 +17,32 @@ namespace accel {
 /// random level.
 void crossover(Genome &child, const Genome &other, const SearchSpace &space,
                Rng &rng);
-/// Mutation of the parallel dimension of one random level.
+/// Mutation of the parallel dimension of one random level (half the time,
+/// ours, one that keeps the level's stage busiest; ties at random).
 void mutateParallelDim(Genome &g, const SearchSpace &space, Rng &rng);
+/// What limits a transfer-bound mapping: the tensor moving most through its
+/// slowest memory level, and the mapping level whose tiles that level's
+/// children hold (growing them there cuts the traffic).
+struct Bottleneck {
+  Tensor tensor;
+  unsigned level;
+};
+/// The bottleneck of an evaluated mapping; none when it is compute-bound
+/// (or the slowest level is the innermost, whose traffic is the MACs').
+std::optional<Bottleneck> findBottleneck(const CostResult &r);
+
 /// Mutation of a tile size (and, on the parallel dimension, of the fan-out)
-/// at one random level.
-void mutateTile(Genome &g, const SearchSpace &space, Rng &rng);
+/// at one random level; or (30%, ours) growth for reuse: a tile of a
+/// dimension that does not index a tensor grows to the next divisor of its
+/// parent, for the tensor and at the level of `bottleneck` when given.
+void mutateTile(Genome &g, const SearchSpace &space, Rng &rng,
+                const std::optional<Bottleneck> &bottleneck = std::nullopt);
+/// Growth for reuse: a tile of a dimension that does not index a tensor
+/// grows to the next divisor of its parent's, so that the loops above it
+/// refill that tensor less often: `bottleneck`'s tensor at its level, else
+/// a random tensor at a random level. Unchanged when no such tile can grow.
+void growForReuse(Genome &g, const SearchSpace &space, Rng &rng,
+                  const std::optional<Bottleneck> &bottleneck);
 /// Reorder: swaps two loops of one random level.
 void reorder(Genome &g, const SearchSpace &space, Rng &rng);
 /// Growth: appends a random innermost level (up to the accelerator's limit).
@@ -37,8 +58,22 @@ void refactorParallel(Genome &g, const SearchSpace &space, Rng &rng);
 void makeDivisorChain(Genome &g, const SearchSpace &space, Dim d);
 /// Split (ours, not the paper's): a parallel level on a stage that can host
 /// another one shares its units with a new level just below it that spreads
-/// another dimension.
+/// another dimension; or, half the time, rebalanceStage.
 void splitParallel(Genome &g, const SearchSpace &space, Rng &rng);
+/// Two levels sharing a fan-out stage (a random pair) get the fan-outs that
+/// keep the stage busiest: the most work per step over the layer's extents,
+/// units idling on ragged steps or left out counted as lost; ties at
+/// random. The tiles above grow to feed them and their dimensions' tiles
+/// become divisor chains (makeDivisorChain). False when no stage hosts two
+/// levels.
+bool rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng);
+/// Capacity repair (ours, not the paper's): `r` is `g`'s evaluation, which
+/// found a buffer overflowing. At the mapping level whose tiles that buffer
+/// holds, the largest tile of a dimension indexing the overflowing tensor
+/// (the largest one there when the buffer is shared) shrinks to the largest
+/// divisor of its parent's extent at most need/have of it. False when no
+/// such tile can shrink.
+bool shrinkToFit(Genome &g, const SearchSpace &space, const CostResult &r);
 /// Aging: drops the innermost level (down to the accelerator's minimum).
 void age(Genome &g, const SearchSpace &space);
 

@@ -52,6 +52,10 @@ struct SearchOptions {
   /// a divisor chain, and a parallel level split in two on its stage.
   double refactorRate = 0.5;
   double splitRate = 0.5;
+  /// Ours, not GAMMA's: the genetic search, annealing and the fixed
+  /// dataflows' tile fit shrink a candidate whose tiles overflow a buffer
+  /// until it fits (shrinkToFit) before scoring it.
+  bool fitToBuffers = true;
   double growthRate = 0.5;
   double agingRate = 0.5;
   /// Fraction of the population kept unchanged (elites) and fraction that
@@ -69,6 +73,9 @@ struct SearchOptions {
 struct SearchStats {
   int64_t evaluations = 0;
   int64_t valid = 0;
+  /// Capacity checks of candidates that were then shrunk to fit (not
+  /// counted in evaluations; see SearchOptions::fitToBuffers).
+  int64_t fitChecks = 0;
   /// Best objective after each generation (or each budget slice of
   /// population evaluations for the other strategies); +inf until a valid
   /// mapping is found.

@@ -79,7 +79,11 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "divisor chain) per child">,
     Option<"splitRate", "split-rate", "double", /*default=*/"0.5",
            "Probability of a split (a parallel level shares its stage with a "
-           "new one) per child">,
+           "new one, or two levels sharing a stage share it out anew) per "
+           "child">,
+    Option<"fitToBuffers", "fit-to-buffers", "bool", /*default=*/"true",
+           "Shrink candidates whose tiles overflow a buffer until they fit "
+           "before scoring them (ga, anneal, fixed dataflows)">,
     Option<"growthRate", "growth-rate", "double", /*default=*/"0.5",
            "Probability of growth (a level added) per child">,
     Option<"agingRate", "aging-rate", "double", /*default=*/"0.5",
