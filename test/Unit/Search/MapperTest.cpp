@@ -51,6 +51,31 @@ LayerProblem smallConv() {
   return convProblem({1, 1, 3, 1}, {2, 1, 3, 1}, p);
 }
 
+/// A genome level by level, outermost first: parallel dimension, fan-out,
+/// and the tiles that differ from the level above's (the layer's extents
+/// above level 0); repaired.
+struct LevelSpec {
+  Dim spatial;
+  int64_t fanout;
+  std::vector<std::pair<Dim, int64_t>> tiles;
+};
+Genome makeGenome(const SearchSpace &space,
+                  std::initializer_list<LevelSpec> levels) {
+  Genome g;
+  PerDim<int64_t> parent = space.problem().bounds.extent;
+  for (const LevelSpec &spec : levels) {
+    GenomeLevel &l = g[g.numLevels++];
+    l.spatial = spec.spatial;
+    l.fanout = spec.fanout;
+    l.tile = parent;
+    for (auto [d, t] : spec.tiles)
+      l.tile[d] = t;
+    parent = l.tile;
+  }
+  space.repair(g);
+  return g;
+}
+
 /// Every operator keeps genomes in the space: repair leaves them unchanged,
 /// and their mappings bind to the accelerator (stages, level limits, tiles).
 TEST(GeneticOperators, KeepGenomesInTheSpace) {
@@ -146,17 +171,8 @@ TEST(GeneticOperators, SplitSharesAStageExactly) {
   LayerProblem layer = vggConv2();
   Arch arch = *getPreset("eyeriss-like");
   SearchSpace space(layer, arch);
-  Genome g;
-  g.numLevels = 2;
-  g[0].spatial = Dim::C;
-  g[0].fanout = 12;
-  g[0].tile = layer.bounds.extent;
-  g[0].tile[Dim::C] = 4;
-  g[1].spatial = Dim::Q;
-  g[1].fanout = 14;
-  g[1].tile = g[0].tile;
-  g[1].tile[Dim::Q] = 1;
-  space.repair(g);
+  Genome g = makeGenome(
+      space, {{Dim::C, 12, {{Dim::C, 4}}}, {Dim::Q, 14, {{Dim::Q, 1}}}});
   ASSERT_EQ(g[0].fanout, 12);
   Genome first;
   for (uint64_t seed = 0; seed < 50; ++seed) {
@@ -189,20 +205,9 @@ TEST(GeneticOperators, RebalanceFillsAStage) {
   LayerProblem layer = vggConv2();
   Arch arch = *getPreset("eyeriss-like");
   SearchSpace space(layer, arch);
-  Genome g;
-  g.numLevels = 3;
-  g[0].spatial = Dim::K;
-  g[0].fanout = 8;
-  g[0].tile = layer.bounds.extent;
-  g[0].tile[Dim::K] = 1;
-  g[1].spatial = Dim::S;
-  g[1].fanout = 1;
-  g[1].tile = g[0].tile;
-  g[2].spatial = Dim::Q;
-  g[2].fanout = 14;
-  g[2].tile = g[1].tile;
-  g[2].tile[Dim::Q] = 1;
-  space.repair(g);
+  Genome g = makeGenome(space, {{Dim::K, 8, {{Dim::K, 1}}},
+                                {Dim::S, 1, {}},
+                                {Dim::Q, 14, {{Dim::Q, 1}}}});
   ASSERT_EQ(g[0].fanout, 8);
   llvm::SmallVector<int, kMaxMappingLevels> at = space.assignStages(g);
   ASSERT_EQ(at[0], at[1]);
@@ -286,26 +291,11 @@ TEST(GeneticOperators, BottleneckNamesTheSlowTraffic) {
   LayerProblem layer = vggConv2();
   Arch arch = *getPreset("eyeriss-like");
   SearchSpace space(layer, arch);
-  Genome g;
-  g.numLevels = 3;
-  g[0].spatial = Dim::K;
-  g[0].fanout = 4;
-  g[0].tile = layer.bounds.extent;
-  g[0].tile[Dim::K] = 1;
-  g[0].tile[Dim::P] = 1;
-  g[0].tile[Dim::Q] = 14;
-  g[0].tile[Dim::C] = 16;
-  g[1].spatial = Dim::S;
-  g[1].fanout = 3;
-  g[1].tile = g[0].tile;
-  g[1].tile[Dim::S] = 1;
-  g[1].tile[Dim::C] = 1;
-  g[1].tile[Dim::R] = 1;
-  g[2].spatial = Dim::Q;
-  g[2].fanout = 14;
-  g[2].tile = g[1].tile;
-  g[2].tile[Dim::Q] = 1;
-  space.repair(g);
+  Genome g = makeGenome(
+      space,
+      {{Dim::K, 4, {{Dim::K, 1}, {Dim::P, 1}, {Dim::Q, 14}, {Dim::C, 16}}},
+       {Dim::S, 3, {{Dim::S, 1}, {Dim::C, 1}, {Dim::R, 1}}},
+       {Dim::Q, 14, {{Dim::Q, 1}}}});
   CostResult r = evaluate(layer, arch, space.toMapping(g));
   ASSERT_TRUE(r.valid) << r.reason;
   EXPECT_EQ(r.computeCycles, r.computeBound);
