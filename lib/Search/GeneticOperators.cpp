@@ -305,10 +305,13 @@ bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
   int64_t ei = space.problem().bounds[di];
   llvm::SmallVector<std::pair<int64_t, int64_t>, 16> best;
   double bestBusy = -1;
+  // Level j spreads what level i leaves to each unit when both spread the
+  // same dimension.
+  auto extentOfJ = [&](int64_t fi) {
+    return di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
+  };
   auto consider = [&](int64_t fi) {
-    // Level j spreads what level i leaves to each unit when both spread
-    // the same dimension.
-    int64_t ej = di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
+    int64_t ej = extentOfJ(fi);
     int64_t fj = std::min(size / fi, ej);
     double busy =
         busyFraction(ei, fi, fi) * busyFraction(ej, fj, fj) * fi * fj / size;
@@ -338,8 +341,8 @@ bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
   g[j].fanout = 1;
   makeRoomAbove(g, i, di, fi);
   space.repair(g);
-  int64_t ej = di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
-  g[j].tile[dj] = std::min(g[j].tile[dj], std::max<int64_t>(1, ej / fj));
+  g[j].tile[dj] =
+      std::min(g[j].tile[dj], std::max<int64_t>(1, extentOfJ(fi) / fj));
   g[j].fanout = fj;
   makeRoomAbove(g, j, dj, fj);
   space.repair(g);
@@ -425,20 +428,27 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
   unsigned i = o.mappingLevel;
   if (i >= g.numLevels)
     return false;
-  Tensor x = Tensor::Weights;
-  if (o.tensor) {
-    x = *o.tensor;
-  } else {
-    const PerTensor<int64_t> &bytes = r.levels[o.memory].bytes;
-    for (Tensor y : kAllTensors)
-      if (bytes[y] > bytes[x])
-        x = y;
-  }
+  // The overflowing partition, or the tensors sharing the level, largest
+  // first: the first with a tile to shrink.
+  llvm::SmallVector<Tensor, kNumTensors> tensors;
+  if (o.tensor)
+    tensors.push_back(*o.tensor);
+  else
+    tensors.assign(kAllTensors.begin(), kAllTensors.end());
+  const PerTensor<int64_t> &bytes = r.levels[o.memory].bytes;
+  std::stable_sort(tensors.begin(), tensors.end(),
+                   [&](Tensor a, Tensor b) { return bytes[a] > bytes[b]; });
   std::optional<Dim> largest;
-  for (Dim d : kAllDims)
-    if (isRelevant(x, d) && g[i].tile[d] > 1 &&
-        (!largest || g[i].tile[d] > g[i].tile[*largest]))
-      largest = d;
+  for (Tensor x : tensors) {
+    if (bytes[x] == 0)
+      continue;
+    for (Dim d : kAllDims)
+      if (isRelevant(x, d) && g[i].tile[d] > 1 &&
+          (!largest || g[i].tile[d] > g[i].tile[*largest]))
+        largest = d;
+    if (largest)
+      break;
+  }
   if (!largest)
     return false;
   Dim d = *largest;

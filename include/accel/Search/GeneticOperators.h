@@ -70,9 +70,9 @@ bool rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng);
 /// Capacity repair (ours, not the paper's): `r` is `g`'s evaluation, which
 /// found a buffer overflowing. At the mapping level whose tiles that buffer
 /// holds, the largest tile of a dimension indexing the overflowing tensor
-/// (the largest one there when the buffer is shared) shrinks to the largest
-/// divisor of its parent's extent at most need/have of it. False when no
-/// such tile can shrink.
+/// (when the buffer is shared, the largest tensor there with a tile above
+/// 1) shrinks to the largest divisor of its parent's extent at most
+/// have/need of it. False when no such tile can shrink.
 bool shrinkToFit(Genome &g, const SearchSpace &space, const CostResult &r);
 /// Aging: drops the innermost level (down to the accelerator's minimum).
 void age(Genome &g, const SearchSpace &space);
