@@ -11,6 +11,7 @@
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <atomic>
 #include <map>
@@ -118,6 +119,24 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
           << "' (expected latency, energy, edp, power or weighted)";
       return signalPassFailure();
     }
+    // Rates and fractions are probabilities.
+    for (auto [name, value] :
+         {std::pair{"crossover-rate", double(crossoverRate)},
+          {"mutation-rate", mutationRate},
+          {"reorder-rate", reorderRate},
+          {"refactor-rate", refactorRate},
+          {"split-rate", splitRate},
+          {"growth-rate", growthRate},
+          {"aging-rate", agingRate},
+          {"elite-fraction", eliteFraction},
+          {"parent-fraction", parentFraction}}) {
+      if (!(value >= 0 && value <= 1)) {
+        module.emitError()
+            << "expected " << name << " in [0, 1], got "
+            << llvm::formatv("{0}", llvm::format("%g", value)).str();
+        return signalPassFailure();
+      }
+    }
     if (population < 2 || generations < 1) {
       module.emitError("expected population >= 2 and generations >= 1");
       return signalPassFailure();
@@ -135,6 +154,8 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.refactorRate = refactorRate;
     o.splitRate = splitRate;
     o.fitToBuffers = fitToBuffers;
+    o.eliteFraction = eliteFraction;
+    o.parentFraction = parentFraction;
     o.growthRate = growthRate;
     o.agingRate = agingRate;
     o.threads = threads;

@@ -84,6 +84,11 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     Option<"fitToBuffers", "fit-to-buffers", "bool", /*default=*/"true",
            "Shrink candidates whose tiles overflow a buffer until they fit "
            "before scoring them (ga, anneal, fixed dataflows)">,
+    Option<"eliteFraction", "elite-fraction", "double", /*default=*/"0.02",
+           "Fraction of the population kept unchanged each generation">,
+    Option<"parentFraction", "parent-fraction", "double", /*default=*/"0.2",
+           "Fraction of the population (the best) that parents the next "
+           "generation">,
     Option<"growthRate", "growth-rate", "double", /*default=*/"0.5",
            "Probability of growth (a level added) per child">,
     Option<"agingRate", "aging-rate", "double", /*default=*/"0.5",
