@@ -17,10 +17,10 @@
 // User constraints: P spread at the only level, K tiles of 1.
 // RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1 dataflow=P fix-tile=0:K:1 remarks=false" | FileCheck %s --check-prefix=FIXED
 
-// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<[K*2 | P:2 K:1], [R*3 | R:1 P:1]>
-// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<[K*2 | P:2 K:1], [R*3 | R:1 P:1]>
+// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<[K*2 | P:1 K:1], [R*3 | R:1]>
+// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<[K*2 | P:1 K:1], [R*3 | R:1]>
 // CHECK: accel.add {{.*}}mapping = #accel.mapping<[C*2 | P:1 G:1 C:1]>
-// CHECK: accel.matmul {{.*}}mapping = #accel.mapping<[K*2 | K:1], [C*3 | C:1 N:1]>
+// CHECK: accel.matmul {{.*}}mapping = #accel.mapping<[K*2 | K:1 N:1], [C*3 | C:1]>
 
 // Both convolutions have one shape: searched once, the same remark twice.
 // REMARK: remark: loc("conv_a"): conv_a: ga mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, {{[0-9]+}} of 800 candidates valid

@@ -86,7 +86,7 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "before scoring them (ga, anneal, fixed dataflows)">,
     Option<"eliteFraction", "elite-fraction", "double", /*default=*/"0.02",
            "Fraction of the population kept unchanged each generation">,
-    Option<"parentFraction", "parent-fraction", "double", /*default=*/"0.2",
+    Option<"parentFraction", "parent-fraction", "double", /*default=*/"0.25",
            "Fraction of the population (the best) that parents the next "
            "generation">,
     Option<"growthRate", "growth-rate", "double", /*default=*/"0.5",
