@@ -27,8 +27,9 @@ static constexpr unsigned kMaxFitSteps = 16;
 
 std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
                                   bool fit) {
-  std::vector<CostResult> results(batch.size());
-  std::vector<unsigned> fitChecks(batch.size(), 0);
+  if (results.size() < batch.size())
+    results.resize(batch.size());
+  fitChecks.assign(batch.size(), 0);
   // Invalid candidates only need their verdict (the reasons reported are
   // formatted below).
   CostOptions cost = options.cost;
@@ -50,12 +51,13 @@ std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
   if (n <= 1) {
     work(0, 1);
   } else {
-    std::vector<std::thread> pool;
+    if (!pool)
+      pool = std::make_unique<llvm::StdThreadPool>(
+          llvm::hardware_concurrency(threads - 1));
     for (unsigned t = 1; t < n; ++t)
-      pool.emplace_back(work, t, n);
+      pool->async([&work, t, n] { work(t, n); });
     work(0, n);
-    for (std::thread &t : pool)
-      t.join();
+    pool->wait();
   }
 
   std::vector<Score> scores(batch.size());

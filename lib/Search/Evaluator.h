@@ -12,7 +12,9 @@
 #include "accel/Search/GeneticOperators.h"
 #include "accel/Search/Mapper.h"
 #include <limits>
+#include "llvm/Support/ThreadPool.h"
 #include <map>
+#include <memory>
 
 namespace accel {
 
@@ -61,6 +63,13 @@ private:
   std::vector<Score> run(llvm::MutableArrayRef<Genome> batch, bool fit);
 
   unsigned threads;
+  /// Workers for batches, kept for the search (spawning threads per batch
+  /// cost as much as a tenth of a search), and the batch's results, reused
+  /// (a CostResult is ~1 KB: a fresh vector per batch is mapped and
+  /// unmapped each time).
+  std::unique_ptr<llvm::StdThreadPool> pool;
+  std::vector<CostResult> results;
+  std::vector<unsigned> fitChecks;
   /// Rejections by kind ("PESpad: weights", ...): count and an example.
   std::map<std::string, std::pair<int64_t, std::string>> rejections;
 };
