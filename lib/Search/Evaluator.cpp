@@ -64,6 +64,7 @@ std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
   for (size_t i = 0; i < batch.size(); ++i) {
     CostResult &r = results[i];
     ++stats.evaluations;
+    stats.fitted += fitChecks[i] > 0;
     stats.fitChecks += fitChecks[i];
     if (!r.valid) {
       std::string kind = r.reason;

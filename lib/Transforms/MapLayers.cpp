@@ -198,11 +198,16 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
       const CostResult &c = r->cost;
       layer->emitRemark(llvm::formatv(
           "{9}: {0} mapping ({1} {2:e}): {3} cycles, {4:f2}x the compute "
-          "bound of {5}, {6:f3} uJ, {7} of {8} candidates valid",
+          "bound of {5}, {6:f3} uJ, {7} of {8} candidates valid{10}",
           strategyName(o.strategy), o.objective.name(), r->score,
           int64_t(c.cycles), // as --accel-cost-report prints them
           c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
-          c.energy * 1e-6, r->stats.valid, r->stats.evaluations, name));
+          c.energy * 1e-6, r->stats.valid, r->stats.evaluations, name,
+          r->stats.fitted ? llvm::formatv(" ({0} shrunk to fit the buffers "
+                                          "first)",
+                                          r->stats.fitted)
+                                .str()
+                          : std::string()));
     }
     if (failedAny)
       signalPassFailure();

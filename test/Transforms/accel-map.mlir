@@ -23,12 +23,12 @@
 // CHECK: accel.matmul {{.*}}mapping = #accel.mapping<[K*2 | K:1 N:1], [C*3 | C:1]>
 
 // Both convolutions have one shape: searched once, the same remark twice.
-// REMARK: remark: loc("conv_a"): conv_a: ga mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, {{[0-9]+}} of 800 candidates valid
+// REMARK: remark: loc("conv_a"): conv_a: ga mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, 800 of 800 candidates valid ({{[0-9]+}} shrunk to fit the buffers first)
 // REMARK: remark: loc("conv_b"): conv_b: ga mapping (edp 8.838000e+03)
 // REMARK: remark: loc("sum"): sum: ga mapping (edp 1.339200e+04)
 // REMARK: remark: loc("mm"): mm: ga mapping (edp 1.206000e+04)
 
-// OPT: remark: loc("conv_a"): conv_a: exhaustive mapping (edp 8.838000e+03)
+// OPT: remark: loc("conv_a"): conv_a: exhaustive mapping (edp 8.838000e+03): 4 cycles, 1.50x the compute bound of 3, 0.002 uJ, {{[0-9]+}} of {{[0-9]+}} candidates valid{{$}}
 // OPT: remark: loc("sum"): sum: exhaustive mapping (edp 1.339200e+04)
 // OPT: remark: loc("mm"): mm: exhaustive mapping (edp 1.206000e+04)
 

@@ -76,8 +76,10 @@ struct SearchOptions {
 struct SearchStats {
   int64_t evaluations = 0;
   int64_t valid = 0;
-  /// Capacity checks of candidates that were then shrunk to fit (not
-  /// counted in evaluations; see SearchOptions::fitToBuffers).
+  /// Candidates shrunk before they were scored, and the capacity checks
+  /// that found them overflowing (not counted in evaluations; see
+  /// SearchOptions::fitToBuffers).
+  int64_t fitted = 0;
   int64_t fitChecks = 0;
   /// Best objective after each generation (or each budget slice of
   /// population evaluations for the other strategies); +inf until a valid
