@@ -13,20 +13,18 @@ Evaluator::Evaluator(const SearchSpace &space, const SearchOptions &options)
 }
 
 std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
-  std::vector<Genome> copy(batch.begin(), batch.end());
-  return run(copy, /*fit=*/false);
+  return run(batch, {});
 }
 
 std::vector<Score>
 Evaluator::evaluateFitted(llvm::MutableArrayRef<Genome> batch) {
-  return run(batch, options.fitToBuffers);
+  return run(batch,
+             options.fitToBuffers ? batch : llvm::MutableArrayRef<Genome>());
 }
 
-/// Shrink steps a candidate may take before it is scored as it is.
-static constexpr unsigned kMaxFitSteps = 16;
-
-std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
-                                  bool fit) {
+std::vector<Score> Evaluator::run(llvm::ArrayRef<Genome> batch,
+                                  llvm::MutableArrayRef<Genome> fitting) {
+  bool fit = !fitting.empty();
   if (results.size() < batch.size())
     results.resize(batch.size());
   fitChecks.assign(batch.size(), 0);
@@ -40,8 +38,8 @@ std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
       for (unsigned step = 0;; ++step) {
         results[i] = accel::evaluate(space.problem(), space.arch(),
                                      space.toMapping(batch[i]), cost);
-        if (!fit || !results[i].overflow || step == kMaxFitSteps ||
-            !shrinkToFit(batch[i], space, results[i]))
+        if (!fit || !results[i].overflow || step == options.maxFitSteps ||
+            !shrinkToFit(fitting[i], space, results[i]))
           break;
         ++fitChecks[i];
       }
@@ -52,7 +50,7 @@ std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
     work(0, 1);
   } else {
     if (!pool)
-      pool = std::make_unique<llvm::StdThreadPool>(
+      pool = std::make_unique<llvm::DefaultThreadPool>(
           llvm::hardware_concurrency(threads - 1));
     for (unsigned t = 1; t < n; ++t)
       pool->async([&work, t, n] { work(t, n); });
@@ -64,7 +62,7 @@ std::vector<Score> Evaluator::run(llvm::MutableArrayRef<Genome> batch,
   for (size_t i = 0; i < batch.size(); ++i) {
     CostResult &r = results[i];
     ++stats.evaluations;
-    stats.fitted += fitChecks[i] > 0;
+    stats.fitted += fitChecks[i] > 0 && r.valid;
     stats.fitChecks += fitChecks[i];
     if (!r.valid) {
       std::string kind = r.reason;

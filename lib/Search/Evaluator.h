@@ -11,8 +11,8 @@
 
 #include "accel/Search/GeneticOperators.h"
 #include "accel/Search/Mapper.h"
-#include <limits>
 #include "llvm/Support/ThreadPool.h"
+#include <limits>
 #include <map>
 #include <memory>
 
@@ -39,8 +39,8 @@ public:
   Score evaluate(const Genome &g) { return evaluate(llvm::ArrayRef(g))[0]; }
   /// Like evaluate, but with SearchOptions::fitToBuffers a candidate whose
   /// tiles overflow a buffer is first shrunk in place (shrinkToFit) until it
-  /// fits or cannot shrink; the checks that overflowed count as fit checks,
-  /// not evaluations.
+  /// fits, cannot shrink or has taken maxFitSteps steps; the checks that
+  /// overflowed count as fit checks, not evaluations.
   std::vector<Score> evaluateFitted(llvm::MutableArrayRef<Genome> batch);
   Score evaluateFitted(Genome &g) {
     return evaluateFitted(llvm::MutableArrayRef(g))[0];
@@ -60,14 +60,17 @@ public:
   std::string rejection() const;
 
 private:
-  std::vector<Score> run(llvm::MutableArrayRef<Genome> batch, bool fit);
+  /// Scores `batch`; with `fitting` (the same genomes, writable), shrinks
+  /// the ones that overflow first.
+  std::vector<Score> run(llvm::ArrayRef<Genome> batch,
+                         llvm::MutableArrayRef<Genome> fitting);
 
   unsigned threads;
   /// Workers for batches, kept for the search (spawning threads per batch
   /// cost as much as a tenth of a search), and the batch's results, reused
   /// (a CostResult is ~1 KB: a fresh vector per batch is mapped and
   /// unmapped each time).
-  std::unique_ptr<llvm::StdThreadPool> pool;
+  std::unique_ptr<llvm::DefaultThreadPool> pool;
   std::vector<CostResult> results;
   std::vector<unsigned> fitChecks;
   /// Rejections by kind ("PESpad: weights", ...): count and an example.

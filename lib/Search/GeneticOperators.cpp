@@ -153,10 +153,12 @@ void accel::mutateParallelDim(Genome &g, const SearchSpace &space, Rng &rng) {
     return;
   unsigned i = pick(rng, g.numLevels);
   GenomeLevel &l = g[i];
-  l.spatial = pickDim(space, rng);
-  // Half the time, a dimension that keeps the stage's units busiest.
-  if (std::uniform_int_distribution<int>(0, 1)(rng))
-    l.spatial = fillingDim(g, i, space, rng);
+  Dim random = pickDim(space, rng);
+  // Half the time, a dimension that keeps the units of the level's stage
+  // busiest (asked before the level changes: its dimension picks the stage).
+  l.spatial = std::uniform_int_distribution<int>(0, 1)(rng)
+                  ? fillingDim(g, i, space, rng)
+                  : random;
   // A unit of a parallel level usually takes one element of what it spreads.
   if (std::uniform_int_distribution<int>(0, 1)(rng))
     l.tile[l.spatial] = 1;
@@ -175,21 +177,25 @@ void accel::growForReuse(Genome &g, const SearchSpace &space, Rng &rng,
                          const std::optional<Bottleneck> &bottleneck) {
   if (g.numLevels == 0)
     return;
-  unsigned i = pick(rng, g.numLevels);
-  Tensor x = kAllTensors[pick(rng, kNumTensors)];
-  if (bottleneck && bottleneck->level < g.numLevels) {
-    i = bottleneck->level;
-    x = bottleneck->tensor;
-  }
-  llvm::SmallVector<Dim, kNumDims> dims;
-  for (Dim d : space.activeDims())
-    if (!isRelevant(x, d) && g[i].tile[d] < parentExtent(g, space, i, d))
-      dims.push_back(d);
-  if (dims.empty())
+  unsigned randomLevel = pick(rng, g.numLevels);
+  Tensor randomTensor = kAllTensors[pick(rng, kNumTensors)];
+  // The bottleneck's tiles first; when none of them can grow, random ones.
+  for (bool useBottleneck : {true, false}) {
+    if (useBottleneck && (!bottleneck || bottleneck->level >= g.numLevels))
+      continue;
+    unsigned i = useBottleneck ? bottleneck->level : randomLevel;
+    Tensor x = useBottleneck ? bottleneck->tensor : randomTensor;
+    llvm::SmallVector<Dim, kNumDims> dims;
+    for (Dim d : space.activeDims())
+      if (!isRelevant(x, d) && g[i].tile[d] < parentExtent(g, space, i, d))
+        dims.push_back(d);
+    if (dims.empty())
+      continue;
+    Dim d = dims[pick(rng, dims.size())];
+    g[i].tile[d] = nextDivisor(parentExtent(g, space, i, d), g[i].tile[d]);
+    space.repair(g);
     return;
-  Dim d = dims[pick(rng, dims.size())];
-  g[i].tile[d] = nextDivisor(parentExtent(g, space, i, d), g[i].tile[d]);
-  space.repair(g);
+  }
 }
 
 void accel::mutateTile(Genome &g, const SearchSpace &space, Rng &rng,
@@ -303,46 +309,37 @@ bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
   int64_t size = space.slots()[at[i]].stage->size;
   Dim di = g[i].spatial, dj = g[j].spatial;
   int64_t ei = space.problem().bounds[di];
+  // Fan-outs that divide what they spread (makeDivisorChain keeps them),
+  // both at least 2 (repair moves a level whose stage is full to the next
+  // stage): the pairs using the most units. Level j spreads what level i
+  // leaves to each unit when both spread the same dimension.
   llvm::SmallVector<std::pair<int64_t, int64_t>, 16> best;
-  double bestBusy = -1;
-  // Level j spreads what level i leaves to each unit when both spread the
-  // same dimension.
-  auto extentOfJ = [&](int64_t fi) {
-    return di == dj ? ceilDiv(ei, fi) : space.problem().bounds[dj];
-  };
-  auto consider = [&](int64_t fi) {
-    int64_t ej = extentOfJ(fi);
-    int64_t fj = std::min(size / fi, ej);
-    double busy =
-        busyFraction(ei, fi, fi) * busyFraction(ej, fj, fj) * fi * fj / size;
-    if (busy > bestBusy)
+  int64_t mostUnits = 0;
+  for (int64_t fi : divisorsOf(ei)) {
+    if (fi < 2 || fi > size / 2)
+      continue;
+    int64_t ej = di == dj ? ei / fi : space.problem().bounds[dj];
+    int64_t fj = prevDivisor(ej, size / fi);
+    if (fj < 2)
+      continue;
+    if (fi * fj > mostUnits)
       best.clear();
-    if (busy >= bestBusy) {
-      bestBusy = busy;
+    if (fi * fj >= mostUnits) {
+      mostUnits = fi * fj;
       best.push_back({fi, fj});
     }
-  };
-  // The score, (ei / ceil(ei / fi)) (ej / ceil(ej / fj)) / size, has a
-  // first factor that changes only where fi is the fewest units taking
-  // some number of steps, and a second that never falls as fi does: those
-  // fi, O(sqrt(ei)) of them, are the candidates (exactly so unless both
-  // levels spread one dimension).
-  for (int64_t steps = ceilDiv(ei, std::min(size, ei));;) {
-    int64_t fi = ceilDiv(ei, steps);
-    consider(fi);
-    if (fi == 1)
-      break;
-    steps = ceilDiv(ei, fi - 1);
   }
+  if (best.empty())
+    return false;
   auto [fi, fj] = best[pick(rng, best.size())];
+  int64_t ej = di == dj ? ei / fi : space.problem().bounds[dj];
   // A unit's tile must leave the fan-out something to spread.
-  g[i].tile[di] = std::min(g[i].tile[di], std::max<int64_t>(1, ei / fi));
+  g[i].tile[di] = std::min(g[i].tile[di], ei / fi);
   g[i].fanout = fi;
   g[j].fanout = 1;
   makeRoomAbove(g, i, di, fi);
   space.repair(g);
-  g[j].tile[dj] =
-      std::min(g[j].tile[dj], std::max<int64_t>(1, extentOfJ(fi) / fj));
+  g[j].tile[dj] = std::min(g[j].tile[dj], ej / fj);
   g[j].fanout = fj;
   makeRoomAbove(g, j, dj, fj);
   space.repair(g);
@@ -438,12 +435,19 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
   const PerTensor<int64_t> &bytes = r.levels[o.memory].bytes;
   std::stable_sort(tensors.begin(), tensors.end(),
                    [&](Tensor a, Tensor b) { return bytes[a] > bytes[b]; });
+  // Tiles the user fixed stay (repair would restore them).
+  auto fixed = [&](Dim d) {
+    return llvm::any_of(space.constraints().fixedTiles,
+                        [&](const SearchConstraints::FixedTile &f) {
+                          return f.level == i && f.dim == d;
+                        });
+  };
   std::optional<Dim> largest;
   for (Tensor x : tensors) {
     if (bytes[x] == 0)
       continue;
     for (Dim d : kAllDims)
-      if (isRelevant(x, d) && g[i].tile[d] > 1 &&
+      if (isRelevant(x, d) && g[i].tile[d] > 1 && !fixed(d) &&
           (!largest || g[i].tile[d] > g[i].tile[*largest]))
         largest = d;
     if (largest)
@@ -453,11 +457,17 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
     return false;
   Dim d = *largest;
   int64_t tile = g[i].tile[d];
-  int64_t most = std::max<int64_t>(
-      1, std::min(tile - 1,
-                  int64_t(double(tile) * double(o.have) / double(o.need))));
+  int64_t parent = parentExtent(g, space, i, d);
+  double keep = double(o.have) / double(o.need);
+  // A tile as large as its parent's has no loop over it at its level yet;
+  // shrinking it adds one, which may refill the tensor there and double
+  // its buffer.
+  if (tile == parent)
+    keep /= 2;
+  int64_t most =
+      std::max<int64_t>(1, std::min(tile - 1, int64_t(double(tile) * keep)));
   Genome before = g;
-  g[i].tile[d] = prevDivisor(parentExtent(g, space, i, d), most);
+  g[i].tile[d] = prevDivisor(parent, most);
   space.repair(g);
   return !(g == before);
 }
@@ -469,14 +479,17 @@ std::optional<Bottleneck> accel::findBottleneck(const CostResult &r) {
   for (unsigned m = 1; m < r.levels.size(); ++m)
     if (r.levels[m].transferCycles > r.levels[slow].transferCycles)
       slow = m;
-  // The innermost level's traffic is the MACs' own: no tile can grow there.
   const LevelCost &lc = r.levels[slow];
-  if (lc.transferCycles <= double(r.computeCycles) ||
-      slow + 1 == r.levels.size())
+  if (lc.transferCycles <= double(r.computeCycles))
     return std::nullopt;
   Tensor heavy = Tensor::Weights;
   for (Tensor x : kAllTensors)
     if (lc.reads[x] + lc.writes[x] > lc.reads[heavy] + lc.writes[heavy])
       heavy = x;
-  return Bottleneck{heavy, r.levels[slow + 1].mappingLevel};
+  // The children are the next level inward that holds the tensor; when
+  // none does, the traffic is the MACs' own and no tile can grow for it.
+  for (unsigned m = slow + 1; m < r.levels.size(); ++m)
+    if (r.levels[m].bytes[heavy] > 0)
+      return Bottleneck{heavy, r.levels[m].mappingLevel};
+  return std::nullopt;
 }

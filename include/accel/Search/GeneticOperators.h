@@ -28,7 +28,8 @@ struct Bottleneck {
   unsigned level;
 };
 /// The bottleneck of an evaluated mapping; none when it is compute-bound
-/// (or the slowest level is the innermost, whose traffic is the MACs').
+/// or no level inside the slowest one holds its heaviest tensor (that
+/// traffic is the MACs' own).
 std::optional<Bottleneck> findBottleneck(const CostResult &r);
 
 /// Mutation of a tile size (and, on the parallel dimension, of the fan-out)
@@ -39,8 +40,9 @@ void mutateTile(Genome &g, const SearchSpace &space, Rng &rng,
                 const std::optional<Bottleneck> &bottleneck = std::nullopt);
 /// Growth for reuse: a tile of a dimension that does not index a tensor
 /// grows to the next divisor of its parent's, so that the loops above it
-/// refill that tensor less often: `bottleneck`'s tensor at its level, else
-/// a random tensor at a random level. Unchanged when no such tile can grow.
+/// refill that tensor less often: `bottleneck`'s tensor at its level, or
+/// (without one, or when none of its tiles can grow) a random tensor at a
+/// random level. Unchanged when no such tile can grow.
 void growForReuse(Genome &g, const SearchSpace &space, Rng &rng,
                   const std::optional<Bottleneck> &bottleneck);
 /// Reorder: swaps two loops of one random level.
@@ -71,8 +73,10 @@ bool rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng);
 /// found a buffer overflowing. At the mapping level whose tiles that buffer
 /// holds, the largest tile of a dimension indexing the overflowing tensor
 /// (when the buffer is shared, the largest tensor there with a tile above
-/// 1) shrinks to the largest divisor of its parent's extent at most
-/// have/need of it. False when no such tile can shrink.
+/// 1; tiles the user fixed stay) shrinks to the largest divisor of its
+/// parent's extent at most have/need of it (half that when the tile was its
+/// parent's whole extent: the new loop may double the buffer). False when
+/// no such tile can shrink.
 bool shrinkToFit(Genome &g, const SearchSpace &space, const CostResult &r);
 /// Aging: drops the innermost level (down to the accelerator's minimum).
 void age(Genome &g, const SearchSpace &space);

@@ -54,8 +54,11 @@ struct SearchOptions {
   double splitRate = 0.5;
   /// Ours, not GAMMA's: the genetic search, annealing and the fixed
   /// dataflows' tile fit shrink a candidate whose tiles overflow a buffer
-  /// until it fits (shrinkToFit) before scoring it.
+  /// (shrinkToFit) until it fits, cannot shrink or has taken maxFitSteps
+  /// steps, before scoring it.
   bool fitToBuffers = true;
+  /// Shrink steps a candidate may take before it is scored as it is.
+  unsigned maxFitSteps = 16;
   double growthRate = 0.5;
   double agingRate = 0.5;
   /// Fraction of the population kept unchanged (elites) and fraction that
@@ -76,9 +79,9 @@ struct SearchOptions {
 struct SearchStats {
   int64_t evaluations = 0;
   int64_t valid = 0;
-  /// Candidates shrunk before they were scored, and the capacity checks
-  /// that found them overflowing (not counted in evaluations; see
-  /// SearchOptions::fitToBuffers).
+  /// Candidates that overflowed a buffer and fitted once shrunk, and the
+  /// capacity checks that found candidates overflowing and shrank them (not
+  /// counted in evaluations; see SearchOptions::fitToBuffers).
   int64_t fitted = 0;
   int64_t fitChecks = 0;
   /// Best objective after each generation (or each budget slice of

@@ -215,6 +215,7 @@ TEST(GeneticOperators, RebalanceFillsAStage) {
     Rng rng(seed);
     Genome r = g;
     ASSERT_TRUE(rebalanceStage(r, space, rng));
+    ASSERT_EQ(r.numLevels, 3u) << "seed " << seed;
     EXPECT_EQ(r[0].spatial, Dim::K);
     EXPECT_EQ(r[0].fanout, 4) << "seed " << seed;
     EXPECT_EQ(r[1].spatial, Dim::S);
@@ -240,13 +241,14 @@ TEST(GeneticOperators, RebalanceFillsAStage) {
   EXPECT_TRUE(single == before);
 }
 
-/// Shrinking to fit: each step keeps the genome in the space and never
-/// grows the overflowing level's tiles, and almost every random genome that
-/// overflows ends up fitting.
+/// Shrinking to fit: each step keeps the genome in the space, strictly
+/// shrinks a tile and grows none, and within the search's step limit almost
+/// every random genome that overflows ends up fitting.
 TEST(GeneticOperators, ShrinkToFitMakesRandomGenomesFit) {
   LayerProblem layer = resnetConv();
   CostOptions stop;
   stop.stopWhenInvalid = true;
+  unsigned steps = SearchOptions().maxFitSteps;
   for (llvm::StringRef name :
        {"eyeriss-like", "gamma-edge", "gamma-cloud-s3", "simba-like"}) {
     Arch arch = *getPreset(name);
@@ -260,21 +262,23 @@ TEST(GeneticOperators, ShrinkToFitMakesRandomGenomesFit) {
         continue;
       ASSERT_TRUE(r.overflow.has_value()) << r.reason;
       ++overflowing;
-      for (int step = 0; step < 64 && r.overflow; ++step) {
-        const Overflow o = *r.overflow;
-        int64_t before = r.levels[o.memory].bytes.v[0] +
-                         r.levels[o.memory].bytes.v[1] +
-                         r.levels[o.memory].bytes.v[2];
+      for (unsigned step = 0; step < steps && r.overflow; ++step) {
+        Genome before = g;
         if (!shrinkToFit(g, space, r))
           break;
         Genome again = g;
         space.repair(again);
         ASSERT_TRUE(again == g) << name.str() << " case " << n;
+        ASSERT_EQ(g.numLevels, before.numLevels);
+        int64_t shrunk = 0;
+        for (unsigned i = 0; i < g.numLevels; ++i)
+          for (Dim d : kAllDims) {
+            EXPECT_LE(g[i].tile[d], before[i].tile[d])
+                << name.str() << " case " << n;
+            shrunk += g[i].tile[d] < before[i].tile[d];
+          }
+        EXPECT_GE(shrunk, 1) << name.str() << " case " << n;
         r = evaluate(layer, arch, space.toMapping(g), stop);
-        int64_t after = r.levels[o.memory].bytes.v[0] +
-                        r.levels[o.memory].bytes.v[1] +
-                        r.levels[o.memory].bytes.v[2];
-        EXPECT_LE(after, before) << name.str() << " case " << n;
       }
       fitted += r.valid;
     }
@@ -489,7 +493,6 @@ TEST(Mapper, FitToBuffersScoresCandidatesThatFit) {
   EXPECT_EQ(plain->stats.evaluations, 982);
   EXPECT_GE(fit->stats.valid, 950);
   EXPECT_GT(fit->stats.fitted, 300);
-  EXPECT_GE(fit->stats.fitChecks, fit->stats.fitted);
   EXPECT_LT(plain->stats.valid, 667);
   EXPECT_EQ(plain->stats.fitted, 0);
   EXPECT_EQ(plain->stats.fitChecks, 0);
