@@ -351,12 +351,16 @@ double words(int64_t elements, int64_t bits, int64_t wordBits) {
 
 } // namespace
 
+std::string accel::overflowWhere(const Arch &arch, const Overflow &o) {
+  return (arch.memories[o.memory].name + ": " +
+          (o.tensor ? tensorName(*o.tensor) : "the tiles"))
+      .str();
+}
+
 std::string accel::describeOverflow(const Arch &arch, const Overflow &o) {
-  return llvm::formatv("{0}: {1} need {2} B per instance but {3} B are "
-                       "available (over by {4} B)",
-                       arch.memories[o.memory].name,
-                       o.tensor ? tensorName(*o.tensor) : "the tiles", o.need,
-                       o.have, o.need - o.have);
+  return llvm::formatv("{0} need {1} B per instance but {2} B are available "
+                       "(over by {3} B)",
+                       overflowWhere(arch, o), o.need, o.have, o.need - o.have);
 }
 
 CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
@@ -402,7 +406,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     const MemoryLevel &mem = arch.memories[m];
     const LevelCost &lc = r.levels[m];
     auto overflow = [&](std::optional<Tensor> x, int64_t need, int64_t have) {
-      r.overflow = Overflow{m, x, need, have, nest.tileLevel[m]};
+      r.overflow = Overflow{m, x, need, have};
     };
     if (mem.partition) {
       for (Tensor x : kAllTensors)

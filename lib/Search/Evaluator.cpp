@@ -65,11 +65,8 @@ std::vector<Score> Evaluator::run(llvm::ArrayRef<Genome> batch,
     stats.fitted += fitChecks[i] > 0 && r.valid;
     stats.fitChecks += fitChecks[i];
     if (!r.valid) {
-      std::string kind = r.reason;
-      if (const std::optional<Overflow> &o = r.overflow)
-        kind = (space.arch().memories[o->memory].name + ": " +
-                (o->tensor ? tensorName(*o->tensor) : "the tiles"))
-                   .str();
+      std::string kind =
+          r.overflow ? overflowWhere(space.arch(), *r.overflow) : r.reason;
       auto &entry = rejections[kind];
       if (entry.first++ == 0)
         entry.second =

@@ -58,12 +58,11 @@ int64_t parentExtent(const Genome &g, const SearchSpace &space, unsigned i,
                      Dim d) {
   return i == 0 ? space.problem().bounds[d] : g[i - 1].tile[d];
 }
-/// How busy `room` units are when `units` of them spread an extent `e` one
-/// element each: the elements over the unit-steps (units idle on a ragged
-/// last step and units left out both count as lost).
-double busyFraction(int64_t e, int64_t units, int64_t room) {
-  units = std::min(units, e);
-  return double(e) / double(ceilDiv(e, units) * room);
+/// How busy `room` units are when as many of them as can spread an extent
+/// `e`, one element each: the elements over the unit-steps (units idle on a
+/// ragged last step and units left out both count as lost).
+double busyFraction(int64_t e, int64_t room) {
+  return double(e) / double(ceilDiv(e, std::min(room, e)) * room);
 }
 /// The smallest divisor of `n` above `t` (`n` when there is none).
 int64_t nextDivisor(int64_t n, int64_t t) {
@@ -137,7 +136,7 @@ static Dim fillingDim(const Genome &g, unsigned i, const SearchSpace &space,
   for (Dim d : space.activeDims()) {
     if (at[i] >= 0 && !space.stageAllows(*space.slots()[at[i]].stage, d))
       continue;
-    double busy = busyFraction(space.problem().bounds[d], room, room);
+    double busy = busyFraction(space.problem().bounds[d], room);
     if (busy > bestBusy)
       best.clear();
     if (busy >= bestBusy) {
@@ -313,13 +312,15 @@ bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
   // both at least 2 (repair moves a level whose stage is full to the next
   // stage): the pairs using the most units. Level j spreads what level i
   // leaves to each unit when both spread the same dimension.
+  auto extentOfJ = [&](int64_t fi) {
+    return di == dj ? ei / fi : space.problem().bounds[dj];
+  };
   llvm::SmallVector<std::pair<int64_t, int64_t>, 16> best;
   int64_t mostUnits = 0;
   for (int64_t fi : divisorsOf(ei)) {
     if (fi < 2 || fi > size / 2)
       continue;
-    int64_t ej = di == dj ? ei / fi : space.problem().bounds[dj];
-    int64_t fj = prevDivisor(ej, size / fi);
+    int64_t fj = prevDivisor(extentOfJ(fi), size / fi);
     if (fj < 2)
       continue;
     if (fi * fj > mostUnits)
@@ -332,14 +333,13 @@ bool accel::rebalanceStage(Genome &g, const SearchSpace &space, Rng &rng) {
   if (best.empty())
     return false;
   auto [fi, fj] = best[pick(rng, best.size())];
-  int64_t ej = di == dj ? ei / fi : space.problem().bounds[dj];
   // A unit's tile must leave the fan-out something to spread.
   g[i].tile[di] = std::min(g[i].tile[di], ei / fi);
   g[i].fanout = fi;
   g[j].fanout = 1;
   makeRoomAbove(g, i, di, fi);
   space.repair(g);
-  g[j].tile[dj] = std::min(g[j].tile[dj], ej / fj);
+  g[j].tile[dj] = std::min(g[j].tile[dj], extentOfJ(fi) / fj);
   g[j].fanout = fj;
   makeRoomAbove(g, j, dj, fj);
   space.repair(g);
@@ -422,7 +422,7 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
   if (!r.overflow)
     return false;
   const Overflow &o = *r.overflow;
-  unsigned i = o.mappingLevel;
+  unsigned i = r.levels[o.memory].mappingLevel;
   if (i >= g.numLevels)
     return false;
   // The overflowing partition, or the tensors sharing the level, largest
@@ -435,19 +435,13 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
   const PerTensor<int64_t> &bytes = r.levels[o.memory].bytes;
   std::stable_sort(tensors.begin(), tensors.end(),
                    [&](Tensor a, Tensor b) { return bytes[a] > bytes[b]; });
-  // Tiles the user fixed stay (repair would restore them).
-  auto fixed = [&](Dim d) {
-    return llvm::any_of(space.constraints().fixedTiles,
-                        [&](const SearchConstraints::FixedTile &f) {
-                          return f.level == i && f.dim == d;
-                        });
-  };
   std::optional<Dim> largest;
   for (Tensor x : tensors) {
     if (bytes[x] == 0)
       continue;
     for (Dim d : kAllDims)
-      if (isRelevant(x, d) && g[i].tile[d] > 1 && !fixed(d) &&
+      // Tiles the user fixed stay (repair would restore them).
+      if (isRelevant(x, d) && g[i].tile[d] > 1 && !space.isFixed(i, d) &&
           (!largest || g[i].tile[d] > g[i].tile[*largest]))
         largest = d;
     if (largest)
@@ -466,10 +460,11 @@ bool accel::shrinkToFit(Genome &g, const SearchSpace &space,
     keep /= 2;
   int64_t most =
       std::max<int64_t>(1, std::min(tile - 1, int64_t(double(tile) * keep)));
-  Genome before = g;
+  // Below the old tile and not fixed: repair, which only clamps tiles down,
+  // cannot undo it.
   g[i].tile[d] = prevDivisor(parent, most);
   space.repair(g);
-  return !(g == before);
+  return true;
 }
 
 std::optional<Bottleneck> accel::findBottleneck(const CostResult &r) {

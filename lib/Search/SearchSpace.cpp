@@ -179,6 +179,13 @@ void SearchSpace::repair(Genome &g) const {
   }
 }
 
+bool SearchSpace::isFixed(unsigned level, Dim d) const {
+  return llvm::any_of(constraints_.fixedTiles,
+                      [&](const SearchConstraints::FixedTile &f) {
+                        return f.level == level && f.dim == d;
+                      });
+}
+
 Mapping SearchSpace::toMapping(const Genome &g) const {
   Mapping m;
   PerDim<int64_t> parent = problem_.bounds.extent;

@@ -60,8 +60,6 @@ struct Overflow {
   std::optional<Tensor> tensor;
   int64_t need = 0; ///< bytes per instance
   int64_t have = 0; ///< bytes per instance
-  /// The mapping level whose tiles that memory holds (LoopNest::tileLevel).
-  unsigned mappingLevel = 0;
 };
 
 /// Accesses and occupancy of one memory level, summed over its instances.
@@ -98,6 +96,8 @@ struct CostResult {
   double dramBound = 0;
 };
 
+/// What overflows: "PESpad: weights", "GlobalBuffer: the tiles".
+std::string overflowWhere(const Arch &arch, const Overflow &o);
 /// "PESpad: weights need 540 B per instance but 384 B are available (over
 /// by 156 B)".
 std::string describeOverflow(const Arch &arch, const Overflow &o);

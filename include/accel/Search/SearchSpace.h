@@ -89,6 +89,8 @@ public:
   Genome random(Rng &rng) const;
   /// Brings `g` into the space (see the file comment). Deterministic.
   void repair(Genome &g) const;
+  /// Whether the user fixed the tile of `d` at `level` (repair restores it).
+  bool isFixed(unsigned level, Dim d) const;
   /// The #accel.mapping of a genome: loops that run once are left out
   /// (a tile equal to its parent's), except the parallel one.
   Mapping toMapping(const Genome &g) const;

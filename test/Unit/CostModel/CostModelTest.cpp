@@ -307,7 +307,8 @@ TEST(CostModel, StopWhenInvalidKeepsVerdictAndOccupancy) {
       EXPECT_EQ(silent.overflow->tensor, full.overflow->tensor) << what;
       EXPECT_EQ(silent.overflow->need, full.overflow->need) << what;
       EXPECT_EQ(silent.overflow->have, full.overflow->have) << what;
-      EXPECT_EQ(silent.overflow->mappingLevel, full.overflow->mappingLevel)
+      EXPECT_EQ(silent.levels[silent.overflow->memory].mappingLevel,
+                full.levels[full.overflow->memory].mappingLevel)
           << what;
       EXPECT_GT(full.overflow->need, full.overflow->have) << what;
     }
@@ -381,7 +382,7 @@ TEST(CostModel, InvalidMappingsSayWhy) {
   EXPECT_FALSE(r.overflow->tensor.has_value());
   EXPECT_EQ(r.overflow->need, 8973824);
   EXPECT_EQ(r.overflow->have, 131072);
-  EXPECT_EQ(r.overflow->mappingLevel, 0u);
+  EXPECT_EQ(r.levels[r.overflow->memory].mappingLevel, 0u);
   // A binding error is no overflow.
   EXPECT_FALSE(evaluate(vgg, eyeriss, wide).overflow.has_value());
 }
@@ -411,7 +412,7 @@ TEST(LoopNest, TileLevelOfEachMemory) {
   CostResult r = evaluate(vgg, eyeriss, big);
   ASSERT_TRUE(r.overflow.has_value()) << r.reason;
   EXPECT_EQ(r.overflow->memory, 2u);
-  EXPECT_EQ(r.overflow->mappingLevel, 2u);
+  EXPECT_EQ(r.levels[r.overflow->memory].mappingLevel, 2u);
   EXPECT_EQ(r.levels[2].mappingLevel, 2u);
 
   // simba-like: a global buffer over 16 PEs, an input buffer over 4 lanes,
