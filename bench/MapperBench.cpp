@@ -19,7 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "accel/Analysis/LayerNames.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Arch/ArchYaml.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Search/Mapper.h"

@@ -8,9 +8,10 @@
 #      mappings (--accel-cost-report),
 #   4. search every layer's mapping with GAMMA's genetic algorithm
 #      (--accel-pipeline, seeded) and report the cost again,
-# then show the hand-written ResNet-style block whose mappings reach the
-# compute bound, a tiled convolution in the acmd command dialect, and the
-# verifier rejecting a mapping that does not fit its layer.
+# then show a hand-written ResNet-style block fused into one layer group
+# (its buffers against the global buffer, its cost fused and layer by
+# layer), a tiled convolution in the acmd command dialect, and the verifier
+# rejecting a mapping that does not fit its layer's tile.
 # The pipeline grows (fusion, lowering) as those stages land; see README
 # "Status".
 #
@@ -56,13 +57,15 @@ head -n 4 "$models/$model.map-remarks.txt"
 log "$model on $arch, layer by layer (searched mappings)"
 "$opt" "$models/$model.mapped.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
-log "a hand-written ResNet-style block with tuned mappings, on eyeriss-like"
+log "a hand-written ResNet-style block fused into one group, on eyeriss-like"
+"$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-print-buffer-footprint \
+  -o /dev/null | grep -E '^group|^  inputs|fit'
 "$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-cost-report -o /dev/null
 
 log "acmd: one 3x3 convolution as two double-buffered row tiles"
 "$opt" "$ACCEL_ROOT/examples/conv_tiled.acmd.mlir"
 
-log "a mapping that spreads 3 filter rows over 6 units is rejected:"
-sed 's/\[R\*3 | C:16/[R*6 | C:16/' \
+log "a mapping that spreads 32 output channels over 64 x 4 is rejected:"
+sed 's/\[K\*4 | Q:28/[K*64 | Q:28/' \
   "$ACCEL_ROOT/examples/resnet_block.mlir" | "$opt" 2>&1 >/dev/null | head -n 3 || true
 log "done"

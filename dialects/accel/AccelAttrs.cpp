@@ -5,6 +5,8 @@
 #include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
 
@@ -184,6 +186,150 @@ Attribute MappingAttr::parse(AsmParser &parser, Type) {
 void MappingAttr::print(AsmPrinter &printer) const {
   printer << '<';
   printMapping(printer.getStream(), getValue());
+  printer << '>';
+}
+
+//===----------------------------------------------------------------------===//
+// ScheduleAttr
+//===----------------------------------------------------------------------===//
+
+GroupSchedule ScheduleAttr::getValue() const {
+  GroupSchedule s;
+  s.rows = getRows();
+  s.halo = getHalo();
+  s.weights = getWeights();
+  s.doubleBuffer = getDoubleBuffer();
+  s.split = getSplit();
+  s.mode = getMode();
+  s.pes.assign(getPes().begin(), getPes().end());
+  return s;
+}
+
+LogicalResult ScheduleAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   int64_t rows, HaloPolicy halo,
+                                   WeightPolicy weights, bool doubleBuffer,
+                                   BufferSplit split, ExecutionMode mode,
+                                   ArrayRef<int64_t> pes) {
+  GroupSchedule s;
+  s.rows = rows;
+  s.halo = halo;
+  s.weights = weights;
+  s.doubleBuffer = doubleBuffer;
+  s.split = split;
+  s.mode = mode;
+  s.pes.assign(pes.begin(), pes.end());
+  if (llvm::Error e = s.check())
+    return emitError() << "invalid schedule: " << llvm::toString(std::move(e));
+  return success();
+}
+
+/// A keyword among `names`; emits the expected ones otherwise.
+template <typename T>
+static ParseResult
+parseChoice(AsmParser &parser, StringRef field, T &out,
+            std::optional<T> (*parse)(StringRef), ArrayRef<StringRef> names) {
+  SMLoc loc = parser.getCurrentLocation();
+  StringRef word;
+  if (parser.parseKeyword(&word))
+    return failure();
+  std::optional<T> v = parse(word);
+  if (!v)
+    return parser.emitError(loc, "expected ")
+           << field << " to be " << llvm::join(names, " or ") << ", got '"
+           << word << "'";
+  out = *v;
+  return success();
+}
+
+// schedule := `<` field (`,` field)* `>`, each field at most once.
+Attribute ScheduleAttr::parse(AsmParser &parser, Type) {
+  SMLoc loc = parser.getCurrentLocation();
+  GroupSchedule s;
+  llvm::StringSet<> seen;
+  bool hasRows = false;
+  auto field = [&]() -> ParseResult {
+    SMLoc at = parser.getCurrentLocation();
+    StringRef key;
+    if (parser.parseKeyword(&key))
+      return failure();
+    if (!seen.insert(key).second)
+      return parser.emitError(at, "'") << key << "' is given twice";
+    if (parser.parseEqual())
+      return failure();
+    if (key == "rows") {
+      hasRows = true;
+      return parser.parseInteger(s.rows);
+    }
+    if (key == "halo")
+      return parseChoice(parser, key, s.halo, parseHaloPolicy,
+                         {"keep", "recompute"});
+    if (key == "weights")
+      return parseChoice(parser, key, s.weights, parseWeightPolicy,
+                         {"resident", "streamed"});
+    if (key == "mode")
+      return parseChoice(parser, key, s.mode, parseExecutionMode,
+                         {"depth_first", "pipelined"});
+    if (key == "double_buffer") {
+      StringRef b;
+      SMLoc bl = parser.getCurrentLocation();
+      if (parser.parseKeyword(&b))
+        return failure();
+      if (b != "true" && b != "false")
+        return parser.emitError(bl, "expected double_buffer to be true or "
+                                    "false, got '")
+               << b << "'";
+      s.doubleBuffer = b == "true";
+      return success();
+    }
+    if (key == "split") {
+      StringRef kind;
+      SMLoc kl = parser.getCurrentLocation();
+      if (parser.parseKeyword(&kind))
+        return failure();
+      if (kind == "arch")
+        s.split.kind = BufferSplit::Kind::Arch;
+      else if (kind == "shared")
+        s.split.kind = BufferSplit::Kind::Shared;
+      else if (kind == "weights") {
+        s.split.kind = BufferSplit::Kind::Weights;
+        return failure(parser.parseLParen() ||
+                       parser.parseInteger(s.split.weightBytes) ||
+                       parser.parseRParen());
+      } else
+        return parser.emitError(kl, "expected split to be arch, shared or "
+                                    "weights(<bytes>), got '")
+               << kind << "'";
+      return success();
+    }
+    if (key == "pes")
+      return parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square, [&]() -> ParseResult {
+            int64_t n;
+            if (parser.parseInteger(n))
+              return failure();
+            s.pes.push_back(n);
+            return success();
+          });
+    return parser.emitError(at, "unknown schedule field '")
+           << key
+           << "' (expected rows, halo, weights, double_buffer, split, mode or "
+              "pes)";
+  };
+  if (parser.parseLess() || parser.parseCommaSeparatedList(field) ||
+      parser.parseGreater())
+    return {};
+  if (!hasRows) {
+    parser.emitError(loc, "a schedule needs 'rows'");
+    return {};
+  }
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    s.rows, s.halo, s.weights, s.doubleBuffer, s.split, s.mode,
+                    ArrayRef<int64_t>(s.pes));
+}
+
+void ScheduleAttr::print(AsmPrinter &printer) const {
+  printer << '<';
+  printSchedule(printer.getStream(), getValue());
   printer << '>';
 }
 

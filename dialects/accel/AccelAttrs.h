@@ -2,6 +2,7 @@
 #ifndef ACCEL_DIALECTS_ACCEL_ACCELATTRS_H
 #define ACCEL_DIALECTS_ACCEL_ACCELATTRS_H
 
+#include "accel/Workload/GroupSchedule.h"
 #include "accel/Workload/Mapping.h"
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"

@@ -62,6 +62,66 @@ def Accel_MappingAttr : Accel_Attr<"Mapping", "mapping"> {
   let genVerifyDecl = 1;
 }
 
+def Accel_ScheduleAttr : Accel_Attr<"Schedule", "schedule"> {
+  let summary = "how a layer group runs: tiles, halos, weights, buffering, "
+                "buffer split and execution mode";
+  let description = [{
+    Attached to `accel.group` as `schedule`; everything needed to cost,
+    verify and lower the group besides its layers and their mappings
+    (docs/Tiling.md). `rows` is required; the other fields have defaults and
+    are printed only when they differ:
+
+    - `rows = N`: output rows per tile of the group's tallest output (an
+      output of h rows out of H gets the proportional slice of each tile; an
+      output that is not NCHW is produced whole with the last tile);
+    - `halo = keep | recompute` (keep): rows consecutive tiles share are
+      kept on chip, or recomputed (and reloaded for the group's inputs);
+    - `weights = resident | streamed` (resident): loaded once, or reloaded
+      for every tile layer by layer;
+    - `double_buffer = true | false` (true): DRAM transfers overlap compute
+      (inputs prefetched a tile ahead, outputs drained a tile behind);
+    - `split = arch | shared | weights(N)` (arch): the on-chip level the
+      group lives in as the accelerator partitions it, as one pool, or N
+      bytes for weights and the rest for activations;
+    - `mode = depth_first | pipelined` (depth_first), and for pipelined
+      groups `pes = [n1, n2, ...]`: units of the array's outermost fan-out
+      stage given to each computing layer, in body order.
+
+    ```mlir
+    #accel.schedule<rows = 4>
+    #accel.schedule<rows = 8, halo = recompute, weights = streamed, split = weights(65536)>
+    #accel.schedule<rows = 2, mode = pipelined, pes = [4, 8]>
+    ```
+
+    A group without the attribute runs with tiles of min(4, height) rows and
+    every default. The attribute checks itself (rows >= 1, a split of >= 0
+    bytes, shares >= 1 exactly when pipelined, resident weights when
+    pipelined); the group checks rows against its height and the share count
+    against its layers, and against a preset target the split and the
+    shares against the accelerator.
+  }];
+  let parameters = (ins
+    "int64_t":$rows,
+    "::accel::HaloPolicy":$halo,
+    "::accel::WeightPolicy":$weights,
+    "bool":$doubleBuffer,
+    "::accel::BufferSplit":$split,
+    "::accel::ExecutionMode":$mode,
+    ArrayRefParameter<"int64_t", "PE shares">:$pes);
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let builders = [
+    AttrBuilder<(ins "const ::accel::GroupSchedule &":$value), [{
+      return $_get($_ctxt, value.rows, value.halo, value.weights,
+                   value.doubleBuffer, value.split, value.mode, value.pes);
+    }]>
+  ];
+  let skipDefaultBuilders = 0;
+  let extraClassDeclaration = [{
+    ::accel::GroupSchedule getValue() const;
+  }];
+}
+
 def Accel_TargetAttr : Accel_Attr<"Target", "target"> {
   let summary = "the accelerator a module is compiled for";
   let description = [{

@@ -1,7 +1,12 @@
 //===- AccelOps.cpp - Operations of the accel dialect ---------------------===//
 
 #include "dialects/accel/AccelOps.h"
+#include "accel/Arch/GroupResources.h"
+#include "accel/Arch/Presets.h"
 #include "accel/Support/AsmHelpers.h"
+#include "accel/Workload/GroupTiling.h"
+#include "dialects/accel/AccelGraph.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -102,22 +107,11 @@ static int64_t elementBits(Value v) {
   return cast<ShapedType>(v.getType()).getElementTypeBitWidth();
 }
 
-/// A per-pixel layer reading `numInputs` operands of the output's shape:
-/// modelled as a reduction over C = numInputs with no weights (add and mul
-/// touch one element of each operand per output). A broadcast operand is
-/// counted at the output's size.
+/// A per-pixel layer reading `numInputs` operands (Problem.h).
 static LayerProblem perPixelProblem(Value output, int64_t numInputs,
                                     int64_t window = 1) {
-  LayerProblem p;
-  ArrayRef<int64_t> shape = shapeOf(output);
-  p.bounds = elementwiseLoopBounds(shape, window);
-  p.bounds.extent[Dim::C] = numInputs;
-  p.inputH = p.bounds[Dim::P] + window - 1;
-  p.inputW = p.bounds[Dim::Q] + window - 1;
-  p.hasWeights = false;
-  int64_t bits = elementBits(output);
-  p.elementBits.v = {bits, bits, bits};
-  return p;
+  return elementwiseProblem(shapeOf(output), numInputs, window,
+                            elementBits(output));
 }
 
 //===----------------------------------------------------------------------===//
@@ -180,21 +174,11 @@ LoopBounds ConvTranspose2DOp::getLoopBounds() {
 }
 
 LayerProblem ConvTranspose2DOp::getProblem() {
-  // The dense nest over the outputs, reading the zero-inserted input (a
-  // stride-1 convolution over an input of (H - 1) * stride + 1 rows padded
-  // by dilation * (R - 1) - pad): every output gathers R x S taps.
-  LayerProblem p;
-  p.bounds = getLoopBounds();
-  ConvParams cp = getConvParams();
-  ArrayRef<int64_t> in = shapeOf(getInput());
-  p.inputH = (in[2] - 1) * cp.strides[0] + 1;
-  p.inputW = (in[3] - 1) * cp.strides[1] + 1;
-  p.padTop = cp.dilations[0] * (p.bounds[Dim::R] - 1) - cp.pads[0];
-  p.padLeft = cp.dilations[1] * (p.bounds[Dim::S] - 1) - cp.pads[1];
-  p.bounds.strideH = p.bounds.strideW = 1;
-  p.elementBits.v = {elementBits(getWeight()), elementBits(getInput()),
-                     elementBits(getOutput())};
-  return p;
+  PerTensor<int64_t> bits;
+  bits.v = {elementBits(getWeight()), elementBits(getInput()),
+            elementBits(getOutput())};
+  return convTransposeProblem(shapeOf(getInput()), shapeOf(getWeight()),
+                              shapeOf(getOutput()), getConvParams(), bits);
 }
 
 //===----------------------------------------------------------------------===//
@@ -435,6 +419,61 @@ YieldOp GroupOp::getYield() {
   return cast<YieldOp>(getBodyBlock().getTerminator());
 }
 
+int64_t GroupOp::getHeight() {
+  int64_t height = 1;
+  bool any = false;
+  for (Type t : getResultTypes())
+    if (auto shaped = dyn_cast<ShapedType>(t);
+        shaped && shaped.hasRank() && shaped.getRank() == 4) {
+      height = any ? std::max(height, shaped.getDimSize(2))
+                   : shaped.getDimSize(2);
+      any = true;
+    }
+  return height;
+}
+
+GroupSchedule GroupOp::getEffectiveSchedule() {
+  if (ScheduleAttr s = getScheduleAttr())
+    return s.getValue();
+  return GroupSchedule::defaults(getHeight());
+}
+
+/// The schedule against the group's layers, each layer's mapping against
+/// its tile, and the schedule against a preset target.
+static LogicalResult verifySchedule(GroupOp group) {
+  llvm::Expected<BlockGraph> graph = buildBlockGraph(group.getBodyBlock());
+  if (!graph)
+    return group.emitOpError() << llvm::toString(graph.takeError());
+  GroupSchedule schedule = group.getEffectiveSchedule();
+  llvm::Expected<GroupTiling> tiling =
+      GroupTiling::compute(graph->graph, graph->allLayers(), schedule);
+  if (!tiling)
+    return group.emitOpError()
+           << (group.getScheduleAttr() ? "schedule: " : "default schedule: ")
+           << llvm::toString(tiling.takeError());
+  for (auto [i, id] : llvm::enumerate(tiling->layers())) {
+    auto layer = dyn_cast<LayerOpInterface>(graph->ops[id]);
+    MappingAttr mapping = layer ? layer.getMappingAttr() : MappingAttr();
+    if (!mapping || !graph->graph.layer(id).computes())
+      continue;
+    LayerProblem tile = tiling->mappedProblem(i);
+    if (llvm::Error e = verifyMapping(mapping.getValue(), &tile.bounds))
+      return layer->emitOpError("mapping does not fit the layer's tile in its "
+                                "group (")
+             << tile.bounds[Dim::P] << " of " << layer.getLoopBounds()[Dim::P]
+             << " rows): " << llvm::toString(std::move(e));
+  }
+  auto module = group->getParentOfType<ModuleOp>();
+  auto target =
+      module ? module->getAttrOfType<TargetAttr>("accel.target") : TargetAttr();
+  if (target && !target.getPreset().empty())
+    if (std::optional<Arch> arch = getPreset(target.getPreset()))
+      if (llvm::Error e = checkScheduleOnArch(schedule, *arch))
+        return group.emitOpError("schedule on ")
+               << arch->name << ": " << llvm::toString(std::move(e));
+  return success();
+}
+
 LogicalResult GroupOp::verifyRegions() {
   Block &body = getBodyBlock();
   if (body.getNumArguments() != getInputs().size())
@@ -455,7 +494,7 @@ LogicalResult GroupOp::verifyRegions() {
     return yield.emitOpError("yields types (")
            << yield.getValues().getTypes() << ") but the group returns ("
            << getResultTypes() << ")";
-  return success();
+  return verifySchedule(*this);
 }
 
 // accel.group (%a = %x, ...) : (types) -> (types) attributes {..} { body }

@@ -260,6 +260,20 @@ def Accel_GroupOp : Accel_Op<"group", [IsolatedFromAbove, SingleBlock,
     returned by `accel.yield`. An optional `name` labels the group in
     reports.
 
+    `schedule` (`#accel.schedule`) says how the group runs: tiles of output
+    rows, halos, weights, double buffering, the split of its on-chip level
+    and the execution mode; without it the group runs with the default
+    schedule (tiles of min(4, height) rows, halos kept, weights resident,
+    double buffered, depth first). A layer's `mapping` inside a group maps
+    its tile: the largest part of its output it computes in one tile
+    (docs/Tiling.md).
+
+    The verifier checks the schedule against the group (rows no more than
+    its tallest output, a PE share per computing layer, layers that can run
+    in a group), every layer's mapping against its tile, and, when the
+    module's `accel.target` is a preset, the schedule against that
+    accelerator.
+
     ```mlir
     %r = accel.group (%a = %x, %w = %w0) : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>)
         -> tensor<1x8x8x8xf32> {
@@ -268,7 +282,8 @@ def Accel_GroupOp : Accel_Op<"group", [IsolatedFromAbove, SingleBlock,
     }
     ```
   }];
-  let arguments = (ins Variadic<AnyType>:$inputs, OptionalAttr<StrAttr>:$name);
+  let arguments = (ins Variadic<AnyType>:$inputs, OptionalAttr<StrAttr>:$name,
+                       OptionalAttr<Accel_ScheduleAttr>:$schedule);
   let results = (outs Variadic<AnyType>:$outputs);
   let regions = (region SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
@@ -276,6 +291,10 @@ def Accel_GroupOp : Accel_Op<"group", [IsolatedFromAbove, SingleBlock,
   let extraClassDeclaration = [{
     ::mlir::Block &getBodyBlock() { return getBody().front(); }
     YieldOp getYield();
+    /// Rows of the tallest NCHW result (1 without one).
+    int64_t getHeight();
+    /// The `schedule` attribute's value, or the default schedule.
+    ::accel::GroupSchedule getEffectiveSchedule();
   }];
 }
 

@@ -1,11 +1,11 @@
 //===- CostReport.cpp - --accel-cost-report -------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
-#include "accel/Analysis/BufferFootprint.h"
-#include "accel/Analysis/GroupProblemBuilder.h"
-#include "accel/Analysis/LayerNames.h"
+#include "accel/Analysis/GroupAnalysis.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/CostModel/CostModel.h"
+#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelOps.h"
 #include "llvm/Support/Format.h"
@@ -36,6 +36,8 @@ struct Row {
   CostResult cost;
   /// A comparison line (a group run layer by layer): not in the totals.
   bool comparison = false;
+  /// A group whose buffers do not fit: no numbers, not in the totals.
+  bool infeasible() const { return !cost.valid; }
   std::string source() const {
     return kind == "group" ? (comparison ? "unfused" : "fused")
                            : (fromIr ? "ir" : "default");
@@ -53,6 +55,8 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
                 llvm::ArrayRef<Row> rows) {
   size_t counted =
       llvm::count_if(rows, [](const Row &r) { return !r.comparison; });
+  size_t infeasible =
+      llvm::count_if(rows, [](const Row &r) { return r.infeasible(); });
   os << "accel-cost-report: " << counted << " layers and groups on "
      << arch.name << " (" << arch.numPEs() << " PEs, "
      << llvm::format("%g", arch.clockGHz) << " GHz)\n";
@@ -78,6 +82,12 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   int64_t macs = 0, bound = 0;
   for (const Row &r : rows) {
     const CostResult &c = r.cost;
+    if (r.infeasible()) {
+      os << llvm::left_justify(r.name, width)
+         << llvm::formatv(" {0,-16} {1,-7} infeasible: {2}\n", r.kind,
+                          r.source(), c.reason);
+      continue;
+    }
     line(r.name, r.kind, r.source(), c.macs, int64_t(c.cycles), c.computeBound,
          c.utilization, c.energy * 1e-6, c.seconds * 1e3, c.dramBytes / 1024.0);
     if (r.comparison)
@@ -92,6 +102,9 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   double util = cycles > 0 ? double(macs) / (cycles * arch.numPEs()) : 0;
   line("total", "", "", macs, int64_t(cycles), bound, util, energy * 1e-6, ms,
        dram / 1024.0);
+  if (infeasible)
+    os << "the total leaves out " << infeasible
+       << (infeasible == 1 ? " infeasible group\n" : " infeasible groups\n");
 }
 
 llvm::json::Object tensorCounts(const PerTensor<int64_t> &v) {
@@ -105,8 +118,20 @@ void printJson(llvm::raw_ostream &os, const Arch &arch,
   llvm::json::Array layers;
   double cycles = 0, energy = 0;
   int64_t macs = 0, dram = 0;
+  int64_t infeasible = 0;
   for (const Row &r : rows) {
     const CostResult &c = r.cost;
+    if (r.infeasible()) {
+      ++infeasible;
+      layers.push_back(llvm::json::Object{{"name", r.name},
+                                          {"op", r.kind},
+                                          {"group", r.group},
+                                          {"mapping", r.mappingText},
+                                          {"mapping_source", r.source()},
+                                          {"feasible", false},
+                                          {"reason", c.reason}});
+      continue;
+    }
     llvm::json::Array levels;
     for (auto [m, lc] : llvm::enumerate(c.levels))
       levels.push_back(
@@ -122,6 +147,7 @@ void printJson(llvm::raw_ostream &os, const Arch &arch,
                                         {"group", r.group},
                                         {"mapping", r.mappingText},
                                         {"mapping_source", r.source()},
+                                        {"feasible", true},
                                         {"macs", c.macs},
                                         {"cycles", c.cycles},
                                         {"compute_cycles", c.computeCycles},
@@ -148,7 +174,8 @@ void printJson(llvm::raw_ostream &os, const Arch &arch,
                                    {"cycles", cycles},
                                    {"energy_pj", energy},
                                    {"edp_pj_cycles", energy * cycles},
-                                   {"dram_bytes", dram}}}};
+                                   {"dram_bytes", dram},
+                                   {"infeasible_left_out", infeasible}}}};
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
 }
 
@@ -156,57 +183,45 @@ struct CostReportPass
     : public accel::impl::AccelCostReportBase<CostReportPass> {
   using AccelCostReportBase::AccelCostReportBase;
 
-  /// A group as one fused row, then a row of its layers run one by one.
+  /// A group as one fused row, then a row of its layers run one by one
+  /// (each layer whole, with the default mapping). An infeasible group is
+  /// an error, and its row says why.
   template <typename CostLayer>
   LogicalResult costGroup(GroupOp group, const Arch &arch,
                           const CostOptions &options, std::vector<Row> &rows,
                           CostLayer &costLayer) {
-    WeightPolicy policy =
-        weights == "streamed" ? WeightPolicy::Streamed : WeightPolicy::Resident;
-    if (weights == "auto" &&
-        !checkFit(groupFootprint(group, tileRows, WeightPolicy::Resident,
-                                 options.doubleBuffering),
-                  arch)
-             .fits)
-      policy = WeightPolicy::Streamed;
-    FailureOr<GroupProblem> problem =
-        buildGroupProblem(group, arch, tileRows, halo == "keep", policy);
-    if (failed(problem))
+    GroupAnalysis a(group);
+    if (!a.valid())
+      return group.emitError(a.error());
+    if (llvm::Error e = checkScheduleOnArch(a.schedule(), arch))
+      return group.emitError("schedule on ")
+             << arch.name << ": " << llvm::toString(std::move(e));
+    std::vector<bool> fromIr;
+    FailureOr<std::vector<Mapping>> mappings = a.mappings(arch, &fromIr);
+    if (failed(mappings))
       return failure();
-    GroupCostResult g = evaluateGroup(*problem, arch, options);
-    if (!g.valid)
-      return group.emitError("layer group cannot run on ")
-             << arch.name << ": " << g.reason;
-    std::string name = group.getName() ? group.getName()->str() : "group";
+    std::string name = a.name().empty() ? "group" : a.name();
     Row fused;
     fused.name = name;
     fused.kind = "group";
-    fused.mappingText = llvm::formatv(
-        "{0} tiles of {1} rows, halo {2}, weights {3}", problem->tiles(),
-        tileRows.getValue(), halo.getValue(),
-        policy == WeightPolicy::Resident ? "resident" : "streamed");
-    CostResult &c = fused.cost;
-    c.valid = true;
-    c.macs = g.macs;
-    c.cycles = g.cycles;
-    c.computeCycles = int64_t(g.computeCycles);
-    c.energy = g.energy;
-    c.edp = g.edp;
-    c.seconds = g.cycles / (arch.clockGHz * 1e9);
-    c.dramBytes = g.dramBytes;
-    c.utilization =
-        g.cycles > 0 ? double(g.macs) / (g.cycles * arch.numPEs()) : 0;
+    llvm::raw_string_ostream text(fused.mappingText);
+    text << a.tiling().numTiles() << " tiles: ";
+    printSchedule(text, a.schedule());
+    fused.cost = evaluateGroup(a.tiling(), *mappings, arch, options);
+    if (!fused.cost.valid)
+      group.emitError("layer group cannot run on ")
+          << arch.name << ": " << fused.cost.reason;
     Row unfused;
     unfused.name = name;
     unfused.kind = "group";
     unfused.comparison = true;
-    unfused.mappingText = "the same layers one by one";
+    unfused.mappingText = "the same layers one by one (default mappings)";
     unfused.cost.valid = true;
     for (Operation &op : group.getBodyBlock().without_terminator()) {
       auto layer = dyn_cast<LayerOpInterface>(&op);
       if (!layer)
         continue;
-      std::optional<Row> row = costLayer(layer);
+      std::optional<Row> row = costLayer(layer, /*wholeLayer=*/true);
       if (!row)
         return failure();
       CostResult &u = unfused.cost;
@@ -218,7 +233,6 @@ struct CostReportPass
       u.dramBytes += row->cost.dramBytes;
       u.computeBound += row->cost.computeBound;
     }
-    c.computeBound = unfused.cost.computeBound;
     unfused.cost.edp = unfused.cost.energy * unfused.cost.cycles;
     unfused.cost.utilization =
         unfused.cost.cycles > 0
@@ -240,28 +254,24 @@ struct CostReportPass
     if (failed(arch))
       return signalPassFailure();
     CostOptions options;
-    options.doubleBuffering = doubleBuffering;
     options.slidingWindows = slidingWindows;
-
-    if (tileRows < 1 || (halo != "keep" && halo != "recompute") ||
-        (weights != "auto" && weights != "resident" && weights != "streamed")) {
-      module.emitError("expected tile-rows >= 1, halo=keep|recompute and "
-                       "weights=auto|resident|streamed");
-      return signalPassFailure();
-    }
 
     std::vector<Row> rows;
     bool failedAny = false;
     unsigned index = 0;
-    // One layer on its own: its mapping (or the default one), evaluated.
-    auto costLayer = [&](LayerOpInterface layer) -> std::optional<Row> {
+    // One layer on its own: its mapping (or the default one), evaluated. A
+    // layer of a group run on its own (`wholeLayer`) takes the default
+    // mapping: its own maps its tile.
+    auto costLayer = [&](LayerOpInterface layer,
+                         bool wholeLayer = false) -> std::optional<Row> {
       Row row;
       row.name = layerName(layer, index++);
       row.kind = layer->getName().stripDialect().str();
       row.group = groupName(layer);
       LayerProblem problem = layer.getProblem();
       Mapping mapping;
-      if (MappingAttr attr = layer.getMappingAttr()) {
+      MappingAttr attr = wholeLayer ? MappingAttr() : layer.getMappingAttr();
+      if (attr) {
         mapping = attr.getValue();
         row.fromIr = true;
       } else {
@@ -302,6 +312,9 @@ struct CostReportPass
       printJson(llvm::outs(), *arch, rows);
     else
       printTable(llvm::outs(), *arch, rows);
+    // An infeasible group was an error: the report shows it, the run fails.
+    if (llvm::any_of(rows, [](const Row &r) { return r.infeasible(); }))
+      return signalPassFailure();
     markAllAnalysesPreserved();
   }
 };

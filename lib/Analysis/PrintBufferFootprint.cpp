@@ -1,11 +1,12 @@
 //===- PrintBufferFootprint.cpp - --accel-print-buffer-footprint ----------===//
 
 #include "accel/Analysis/ArchResolution.h"
-#include "accel/Analysis/BufferFootprint.h"
-#include "accel/Analysis/LayerNames.h"
+#include "accel/Analysis/GroupAnalysis.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Analysis/Passes.h"
-#include "accel/CostModel/CostModel.h"
+#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace accel {
@@ -18,6 +19,20 @@ using namespace accel;
 
 namespace {
 
+/// "weights 2304 B of 16384 B, activations 8960 B of 16384 B (over by ...)".
+std::string describeFit(const GroupFootprint &f, const GroupCapacity &c) {
+  auto part = [](llvm::StringRef what, int64_t need, int64_t have) {
+    std::string s = llvm::formatv("{0} {1} B of {2} B", what, need, have);
+    if (need > have)
+      s += llvm::formatv(" (over by {0} B)", need - have);
+    return s;
+  };
+  if (c.shared)
+    return part("weights + activations", f.totalBytes(), c.total);
+  return part("weights", f.weightBytes, c.weights) + ", " +
+         part("activations", f.activationBytes(), c.activations);
+}
+
 struct PrintBufferFootprintPass
     : public accel::impl::AccelPrintBufferFootprintBase<
           PrintBufferFootprintPass> {
@@ -25,12 +40,6 @@ struct PrintBufferFootprintPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (tileRows < 1 || (weights != "resident" && weights != "streamed")) {
-      module.emitError("expected tile-rows >= 1 and weights=resident or "
-                       "streamed, got tile-rows=")
-          << tileRows.getValue() << " weights=" << weights.getValue();
-      return signalPassFailure();
-    }
     std::optional<Arch> arch;
     if (!this->arch.empty() || module->hasAttr("accel.target")) {
       FailureOr<Arch> a = resolvePassArch(module, this->arch);
@@ -39,24 +48,65 @@ struct PrintBufferFootprintPass
       arch = *a;
     }
     llvm::raw_ostream &os = llvm::outs();
-    WeightPolicy policy =
-        weights == "resident" ? WeightPolicy::Resident : WeightPolicy::Streamed;
+    bool failedAny = false;
     module.walk([&](GroupOp group) {
-      GroupFootprint f = groupFootprint(group, tileRows, policy, doubleBuffer);
-      os << "group " << (group.getName() ? *group.getName() : "") << ": "
-         << f.tiles << " tiles of " << tileRows << " rows, weights " << weights
-         << "\n";
+      GroupAnalysis a(group);
+      if (!a.valid()) {
+        group.emitError(a.error());
+        failedAny = true;
+        return;
+      }
+      const GroupTiling &tiling = a.tiling();
+      GroupFootprint f = groupFootprint(tiling);
+      os << "group " << a.name() << ": " << tiling.numTiles() << " tiles of "
+         << a.schedule().rows << " rows (";
+      printSchedule(os, a.schedule());
+      os << ")\n";
       os << "  inputs " << f.inputBytes << " B, intermediates "
          << f.intermediateBytes << " B, outputs " << f.outputBytes
-         << " B (peak tile)\n";
-      os << "  activations " << f.activationBytes << " B + weights "
-         << f.weightBytes << " B = " << f.totalBytes() << " B\n";
-      if (arch) {
-        FitReport fit = checkFit(f, *arch);
-        os << "  " << (fit.fits ? "fits" : "does not fit") << " " << fit.level
-           << " of " << arch->name << ": " << fit.detail << "\n";
+         << " B, weights " << f.weightBytes << " B = " << f.totalBytes()
+         << " B\n";
+      // Each buffer: the tiles it holds at once and its bytes.
+      unsigned index = 0;
+      auto named = [&](Value v) {
+        if (auto arg = dyn_cast<BlockArgument>(v))
+          return "input " + std::to_string(arg.getArgNumber());
+        return layerName(v.getDefiningOp(), index++);
+      };
+      SmallVector<Value> values(group.getBodyBlock().getArguments());
+      for (Operation &op : group.getBodyBlock().without_terminator())
+        if (!op.hasTrait<OpTrait::ConstantLike>())
+          llvm::append_range(values, op.getResults());
+      for (Value v : values) {
+        std::string name = named(v);
+        unsigned id = a.tensorOf(v);
+        if (!tiling.touches(id) || a.graph().tensor(id).weight)
+          continue;
+        os << "    " << name << ": " << bufferBytes(tiling, id) << " B, "
+           << tiling.slots(id) << (tiling.slots(id) == 1 ? " tile" : " tiles")
+           << " at once\n";
       }
+      if (!arch)
+        return;
+      if (llvm::Error e = checkScheduleOnArch(a.schedule(), *arch)) {
+        group.emitError("schedule on ")
+            << arch->name << ": " << llvm::toString(std::move(e));
+        failedAny = true;
+        return;
+      }
+      const MemoryLevel &level = arch->memories[kGroupLevel];
+      if (level.isUnbounded()) {
+        os << "  fits " << level.name << " of " << arch->name
+           << " (unbounded)\n";
+        return;
+      }
+      bool fits = !checkGroupFit(f, a.schedule(), *arch);
+      os << "  " << (fits ? "fits " : "does not fit ") << level.name << " of "
+         << arch->name << ": "
+         << describeFit(f, groupCapacity(a.schedule(), *arch)) << "\n";
     });
+    if (failedAny)
+      return signalPassFailure();
     if (!arch)
       return markAllAnalysesPreserved();
     unsigned index = 0;
@@ -74,9 +124,7 @@ struct PrintBufferFootprintPass
            << "\n";
         return;
       }
-      CostOptions options;
-      options.doubleBuffering = doubleBuffer;
-      CostResult c = evaluate(problem, *arch, mapping, options);
+      CostResult c = evaluate(problem, *arch, mapping);
       os << layerName(layer, index++) << " ("
          << (layer.getMappingAttr() ? "its" : "default") << " mapping"
          << (c.valid ? "" : ", invalid: " + c.reason) << "):\n";

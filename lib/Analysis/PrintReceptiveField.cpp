@@ -1,8 +1,8 @@
 //===- PrintReceptiveField.cpp - --accel-print-receptive-field ------------===//
 
-#include "accel/Analysis/LayerNames.h"
+#include "accel/Analysis/GroupAnalysis.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Analysis/Passes.h"
-#include "accel/Analysis/ReceptiveFieldAnalysis.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace accel {
@@ -15,11 +15,10 @@ using namespace accel;
 
 namespace {
 
-/// A value's name in the printout: the layer producing it, or "input N".
-std::string valueName(Value v, unsigned &index) {
-  if (auto arg = dyn_cast<BlockArgument>(v))
-    return "input " + std::to_string(arg.getArgNumber());
-  return layerName(v.getDefiningOp(), index++);
+void printIntervals(llvm::raw_ostream &os, llvm::ArrayRef<Interval> rows) {
+  llvm::interleaveComma(rows, os, [&](Interval i) {
+    os << '[' << i.begin << ", " << i.end << ')';
+  });
 }
 
 struct PrintReceptiveFieldPass
@@ -28,57 +27,77 @@ struct PrintReceptiveFieldPass
   using AccelPrintReceptiveFieldBase::AccelPrintReceptiveFieldBase;
 
   void runOnOperation() override {
-    if (tileRows < 1) {
-      getOperation().emitError("tile-rows must be >= 1, got ")
-          << tileRows.getValue();
-      return signalPassFailure();
-    }
     llvm::raw_ostream &os = llvm::outs();
+    bool failedAny = false;
     getOperation().walk([&](GroupOp group) {
-      // One analysis per group (getChildAnalysis would key it on the op).
-      ReceptiveFieldAnalysis rf(group);
-      std::vector<SmallVector<TensorRegion>> tiles = rf.rowTiles(tileRows);
-      os << "group " << (group.getName() ? *group.getName() : "") << ": "
-         << tiles.size() << " tiles of " << tileRows << " output rows\n";
+      GroupAnalysis a(group);
+      if (!a.valid()) {
+        group.emitError(a.error());
+        failedAny = true;
+        return;
+      }
+      const GroupTiling &tiling = a.tiling();
+      os << "group " << a.name() << ": " << tiling.numTiles() << " tiles of "
+         << a.schedule().rows << " output rows (";
+      printSchedule(os, a.schedule());
+      os << ")\n";
       // Values in body order: inputs, then layer results.
       SmallVector<Value> values(group.getBodyBlock().getArguments());
       for (Operation &op : group.getBodyBlock().without_terminator())
-        if (op.getNumResults() == 1 &&
-            isa<ShapedType>(op.getResult(0).getType()) &&
-            !op.hasTrait<OpTrait::ConstantLike>())
-          values.push_back(op.getResult(0));
+        if (!op.hasTrait<OpTrait::ConstantLike>())
+          llvm::append_range(values, op.getResults());
       unsigned index = 0;
       SmallVector<std::string> names;
       for (Value v : values)
-        names.push_back(valueName(v, index));
-      std::vector<ReceptiveFieldAnalysis::RegionMap> needed;
-      for (auto [t, outs] : llvm::enumerate(tiles)) {
-        needed.push_back(rf.propagate(outs));
+        names.push_back(isa<BlockArgument>(v)
+                            ? "input " + std::to_string(
+                                             cast<BlockArgument>(v)
+                                                 .getArgNumber())
+                            : layerName(v.getDefiningOp(), index++));
+      for (unsigned t = 0; t < tiling.numTiles(); ++t) {
         os << "  tile " << t << ":\n";
         for (auto [v, name] : llvm::zip(values, names)) {
-          auto it = needed.back().find(v);
-          if (it != needed.back().end())
-            os << "    " << name << ": " << it->second.str() << "\n";
+          unsigned id = a.tensorOf(v);
+          if (!tiling.touches(id) || tiling.region(t, id).empty())
+            continue;
+          os << "    " << name << ": " << tiling.region(t, id).str();
+          int producer = a.graph().tensor(id).producer;
+          int i = producer >= 0 ? tiling.position(producer) : -1;
+          if (i >= 0 && a.graph().tensor(id).rowTiled()) {
+            llvm::ArrayRef<Interval> made = tiling.computed(t, i);
+            if (made.size() != 1 || !(made[0] == tiling.region(t, id).dims[2])) {
+              os << ", computes rows ";
+              if (made.empty())
+                os << "none";
+              printIntervals(os, made);
+            }
+          }
+          os << "\n";
         }
       }
       os << "  halo (rows shared by consecutive tiles, most of any pair):\n";
       for (auto [v, name] : llvm::zip(values, names)) {
+        unsigned id = a.tensorOf(v);
+        if (!tiling.touches(id))
+          continue;
         int64_t halo = 0;
         bool same = true;
-        for (size_t t = 1; t < needed.size(); ++t) {
-          auto a = needed[t - 1].find(v), b = needed[t].find(v);
-          if (a == needed[t - 1].end() || b == needed[t].end())
-            continue;
-          same &= a->second == b->second;
-          halo = std::max(halo, sharedRows(a->second, b->second));
+        for (unsigned t = 1; t < tiling.numTiles(); ++t) {
+          const TensorRegion &r0 = tiling.region(t - 1, id),
+                             &r1 = tiling.region(t, id);
+          same &= r0 == r1;
+          if (r0.dims.size() == 4 && !r0.empty() && !r1.empty())
+            halo = std::max(halo, r0.intersect(r1).dims[2].size());
         }
         os << "    " << name << ": ";
-        if (same && needed.size() > 1)
+        if (same && tiling.numTiles() > 1)
           os << "the same region every tile (resident)\n";
         else
           os << halo << "\n";
       }
     });
+    if (failedAny)
+      return signalPassFailure();
     markAllAnalysesPreserved();
   }
 };

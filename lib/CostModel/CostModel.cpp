@@ -352,15 +352,18 @@ double words(int64_t elements, int64_t bits, int64_t wordBits) {
 } // namespace
 
 std::string accel::overflowWhere(const Arch &arch, const Overflow &o) {
-  return (arch.memories[o.memory].name + ": " +
-          (o.tensor ? tensorName(*o.tensor) : "the tiles"))
-      .str();
+  llvm::StringRef what = o.tensor        ? tensorName(*o.tensor)
+                         : o.activations ? "activations"
+                         : o.group       ? "the group's buffers"
+                                         : "the tiles";
+  return (arch.memories[o.memory].name + ": " + what).str();
 }
 
 std::string accel::describeOverflow(const Arch &arch, const Overflow &o) {
-  return llvm::formatv("{0} need {1} B per instance but {2} B are available "
+  return llvm::formatv("{0} need {1} B{4} but {2} B are available "
                        "(over by {3} B)",
-                       overflowWhere(arch, o), o.need, o.have, o.need - o.have);
+                       overflowWhere(arch, o), o.need, o.have, o.need - o.have,
+                       o.group ? "" : " per instance");
 }
 
 CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
@@ -406,7 +409,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     const MemoryLevel &mem = arch.memories[m];
     const LevelCost &lc = r.levels[m];
     auto overflow = [&](std::optional<Tensor> x, int64_t need, int64_t have) {
-      r.overflow = Overflow{m, x, need, have};
+      r.overflow = Overflow{m, x, false, false, need, have};
     };
     if (mem.partition) {
       for (Tensor x : kAllTensors)

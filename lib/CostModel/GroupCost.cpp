@@ -1,10 +1,41 @@
 //===- GroupCost.cpp - Cost of a layer group run tile by tile -------------===//
 
 #include "accel/CostModel/GroupCost.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <map>
 
 using namespace accel;
+
+std::optional<Overflow> accel::checkGroupFit(const GroupFootprint &f,
+                                             const GroupSchedule &s,
+                                             const Arch &arch) {
+  if (arch.memories[kGroupLevel].isUnbounded())
+    return std::nullopt;
+  GroupCapacity c = groupCapacity(s, arch);
+  Overflow o;
+  o.memory = kGroupLevel;
+  o.group = true;
+  if (c.shared) {
+    if (f.totalBytes() <= c.total)
+      return std::nullopt;
+    o.need = f.totalBytes();
+    o.have = c.total;
+    return o;
+  }
+  if (f.weightBytes > c.weights) {
+    o.tensor = Tensor::Weights;
+    o.need = f.weightBytes;
+    o.have = c.weights;
+    return o;
+  }
+  if (f.activationBytes() > c.activations) {
+    o.activations = true;
+    o.need = f.activationBytes();
+    o.have = c.activations;
+    return o;
+  }
+  return std::nullopt;
+}
 
 Mapping accel::clampMapping(const Mapping &mapping, const LoopBounds &bounds) {
   Mapping m = mapping;
@@ -24,76 +55,208 @@ Mapping accel::clampMapping(const Mapping &mapping, const LoopBounds &bounds) {
   return m;
 }
 
-LayerProblem accel::tileProblem(const LayerProblem &layer, int64_t rows) {
-  LayerProblem p = layer;
-  const LoopBounds &b = layer.bounds;
-  p.bounds.extent[Dim::P] = rows;
-  p.inputH = std::min(layer.inputH,
-                      inputSpan(rows, b[Dim::R], b.strideH, b.dilationH));
-  p.padTop = 0;
-  return p;
+Mapping accel::adaptMapping(const Mapping &mapping, const LoopBounds &mappedFor,
+                            const LoopBounds &piece) {
+  Mapping m = mapping;
+  if (m.numLevels > 0) {
+    // Pin every dimension the outermost level leaves whole to the extent
+    // the mapping was made for, as the outermost loops: a taller piece
+    // iterates over the extra rows there, the inner tiles stay.
+    MappingLevel &top = m.level(0);
+    MappingLevel pinned = top;
+    pinned.numLoops = 0;
+    for (Dim d : kAllDims)
+      if (!top.lists(d) && std::max(mappedFor[d], piece[d]) > 1)
+        pinned.addLoop(d, mappedFor[d]);
+    for (Dim d : top.loops())
+      pinned.addLoop(d, top.tile[d]);
+    top = pinned;
+  }
+  return clampMapping(m, piece);
 }
 
-GroupCostResult accel::evaluateGroup(const GroupProblem &group,
-                                     const Arch &arch,
-                                     const CostOptions &options) {
-  GroupCostResult r;
-  if (arch.memories.size() < 3) {
-    r.reason = "a group needs an on-chip level to live in above the PEs' own";
+/// Adds what `c` counts at its levels to `into`, a level further out.
+static void addLevels(CostResult &into, const CostResult &c) {
+  for (auto [m, lc] : llvm::enumerate(c.levels)) {
+    LevelCost &to = into.levels[m + 1];
+    for (Tensor x : kAllTensors) {
+      to.reads[x] += lc.reads[x];
+      to.writes[x] += lc.writes[x];
+      to.tile[x] = std::max(to.tile[x], lc.tile[x]);
+      to.bytes[x] = std::max(to.bytes[x], lc.bytes[x]);
+    }
+    to.instances = std::max(to.instances, lc.instances);
+    to.energy += lc.energy;
+    to.transferCycles += lc.transferCycles;
+  }
+}
+
+CostResult accel::evaluateGroup(const GroupTiling &tiling,
+                                llvm::ArrayRef<Mapping> mappings,
+                                const Arch &arch, const CostOptions &options,
+                                GroupTimeline *timeline) {
+  const LayerGraph &graph = tiling.graph();
+  const GroupSchedule &s = tiling.schedule();
+  const GroupTensors &ts = tiling.tensors();
+  unsigned T = tiling.numTiles(), L = tiling.layers().size();
+  CostResult r;
+  r.levels.resize(arch.memories.size());
+  if (llvm::Error e = checkScheduleOnArch(s, arch)) {
+    r.reason = llvm::toString(std::move(e));
     return r;
   }
-  // The accelerator as a layer of the group sees it: no DRAM.
-  Arch onChip = arch;
-  onChip.memories.erase(onChip.memories.begin());
-  onChip.memories.front().capacityBytes = 0; // the group checks its own fit
-  onChip.memories.front().partition.reset();
+  if (mappings.size() != L) {
+    r.reason = llvm::formatv("{0} mappings for {1} layers", mappings.size(), L);
+    return r;
+  }
+  // Feasibility first: a group that does not fit is never a result.
+  GroupFootprint footprint = groupFootprint(tiling);
+  r.overflow = checkGroupFit(footprint, s, arch);
+  if (r.overflow) {
+    if (options.describeInvalid)
+      r.reason = describeOverflow(arch, *r.overflow);
+    if (options.stopWhenInvalid)
+      return r;
+  }
 
-  for (const GroupLayer &layer : group.layers) {
-    // Tiles of equal height cost the same: evaluate each height once.
-    llvm::DenseMap<int64_t, CostResult> byRows;
-    for (int64_t rows : layer.rowsPerTile) {
-      if (rows <= 0)
-        continue;
-      auto [it, inserted] = byRows.try_emplace(rows);
-      if (inserted) {
-        LayerProblem p = tileProblem(layer.problem, rows);
-        it->second =
-            evaluate(p, onChip, clampMapping(layer.mapping, p.bounds), options);
-        if (!it->second.valid) {
-          r.reason =
-              llvm::formatv("a tile of {0} rows: {1}", rows, it->second.reason);
+  // The layers, piece by piece.
+  CostOptions layerOptions = options;
+  layerOptions.doubleBuffering = s.doubleBuffer;
+  layerOptions.describeInvalid = true;
+  layerOptions.stopWhenInvalid = true;
+  std::map<int64_t, Arch> archs;
+  std::map<std::pair<unsigned, std::vector<int64_t>>, CostResult> costs;
+  GroupDurations d;
+  d.compute.assign(size_t(T) * L, 0);
+  d.weights.assign(size_t(T) * L, 0);
+  for (unsigned i = 0; i < L; ++i) {
+    const GraphLayer &layer = graph.layer(tiling.layers()[i]);
+    if (!layer.computes())
+      continue;
+    int64_t share = tiling.peShare(i);
+    auto [archIt, newArch] = archs.try_emplace(share);
+    if (newArch)
+      archIt->second = groupLayerArch(arch, share);
+    bool rowTiled = graph.tensor(layer.result).rowTiled();
+    for (unsigned t = 0; t < T; ++t)
+      for (Interval piece : tiling.computed(t, i)) {
+        LayerProblem p = tiling.pieceProblem(t, i, piece);
+        auto [it, inserted] = costs.try_emplace({i, p.key()});
+        if (inserted)
+          it->second = evaluate(
+              p, archIt->second,
+              adaptMapping(mappings[i], tiling.mappedProblem(i).bounds,
+                           p.bounds),
+              layerOptions);
+        const CostResult &c = it->second;
+        if (!c.valid) {
+          r.valid = false;
+          r.overflow.reset();
+          r.reason = llvm::formatv("layer '{0}', {1}: {2}", layer.name,
+                                   rowTiled ? llvm::formatv(
+                                                  "rows [{0}, {1}) of tile {2}",
+                                                  piece.begin, piece.end, t)
+                                                  .str()
+                                            : std::string("whole"),
+                                   c.reason);
           return r;
         }
+        r.macs += c.macs;
+        r.computeCycles += c.computeCycles;
+        r.energy += c.energy;
+        r.macEnergy += c.macEnergy;
+        d.compute[t * L + i] += c.cycles;
+        addLevels(r, c);
       }
-      const CostResult &c = it->second;
-      r.macs += c.macs;
-      r.computeCycles += c.cycles;
-      r.energy += c.energy;
-    }
   }
-  // DRAM: the group's inputs, outputs and weights.
-  r.weightLoads = group.weightsResident ? 1 : group.tiles();
-  int64_t inputBytes = 0;
-  for (int64_t b : group.inputBytesPerTile)
-    inputBytes += b;
-  int64_t readBytes = inputBytes + group.weightBytes * r.weightLoads;
-  r.dramBytes = readBytes + group.outputBytes;
+
+  // DRAM: the group's inputs, weights and outputs.
   const MemoryLevel &dram = arch.memories[0];
-  const MemoryLevel &buffer = arch.memories[1];
-  double wordBytes = dram.wordBits / 8.0;
-  double readWords = readBytes / wordBytes,
-         writeWords = group.outputBytes / wordBytes;
-  // DRAM reads land in the buffer; outputs leave from it.
-  double bufferWord = buffer.wordBits / 8.0;
-  r.energy += readWords * dram.readEnergy + writeWords * dram.writeEnergy +
-              readBytes / bufferWord * buffer.writeEnergy +
-              group.outputBytes / bufferWord * buffer.readEnergy;
-  double transfer = std::max(
-      dram.readBandwidth > 0 ? readWords / dram.readBandwidth : 0.0,
-      dram.writeBandwidth > 0 ? writeWords / dram.writeBandwidth : 0.0);
-  r.cycles = options.doubleBuffering ? std::max(r.computeCycles, transfer)
-                                     : r.computeCycles + transfer;
+  const MemoryLevel &level = arch.memories[kGroupLevel];
+  auto cycles = [](int64_t bytes, const MemoryLevel &m, double bandwidth) {
+    return bandwidth > 0 ? bytes * 8.0 / m.wordBits / bandwidth : 0.0;
+  };
+  int64_t readBytes = 0, writeBytes = 0;
+  LevelCost &dramCost = r.levels[0];
+  d.load.assign(T, 0);
+  d.store.assign(T, 0);
+  for (unsigned t = 0; t < T; ++t) {
+    int64_t bytes = 0;
+    for (unsigned id : ts.inputs) {
+      int64_t n = tiling.loaded(t, id);
+      dramCost.reads[Tensor::Inputs] += n;
+      bytes += n * graph.tensor(id).elementBytes();
+    }
+    d.load[t] = cycles(bytes, dram, dram.readBandwidth);
+    readBytes += bytes;
+    bytes = 0;
+    for (unsigned id : ts.outputs) {
+      int64_t n = tiling.outputTile(t, id).elements();
+      dramCost.writes[Tensor::Outputs] += n;
+      bytes += n * graph.tensor(id).elementBytes();
+    }
+    d.store[t] = cycles(bytes, dram, dram.writeBandwidth);
+    writeBytes += bytes;
+  }
+  if (s.weights == WeightPolicy::Resident) {
+    int64_t bytes = 0;
+    for (unsigned id : ts.weights) {
+      dramCost.reads[Tensor::Weights] += graph.tensor(id).elements();
+      bytes += graph.tensor(id).bytes();
+    }
+    d.residentWeights = cycles(bytes, dram, dram.readBandwidth);
+    readBytes += bytes;
+  } else {
+    for (unsigned t = 0; t < T; ++t)
+      for (unsigned i = 0; i < L; ++i) {
+        if (!isStep(tiling, t, i))
+          continue;
+        int64_t bytes = 0;
+        for (unsigned id : tiling.weightsOf(i)) {
+          dramCost.reads[Tensor::Weights] += graph.tensor(id).elements();
+          bytes += graph.tensor(id).bytes();
+        }
+        d.weights[t * L + i] = cycles(bytes, dram, dram.readBandwidth);
+        readBytes += bytes;
+      }
+  }
+  r.dramBytes = readBytes + writeBytes;
+  // DRAM reads land in the group's level; outputs leave from it.
+  double dramWord = dram.wordBits / 8.0, levelWord = level.wordBits / 8.0;
+  double dramEnergy = readBytes / dramWord * dram.readEnergy +
+                      writeBytes / dramWord * dram.writeEnergy;
+  double levelEnergy = readBytes / levelWord * level.writeEnergy +
+                       writeBytes / levelWord * level.readEnergy;
+  dramCost.energy += dramEnergy;
+  r.levels[kGroupLevel].energy += levelEnergy;
+  r.energy += dramEnergy + levelEnergy;
+
+  GroupTimeline tl = groupTimeline(tiling, d);
+  r.cycles = tl.cycles;
+  dramCost.transferCycles =
+      std::max(cycles(readBytes, dram, dram.readBandwidth),
+               cycles(writeBytes, dram, dram.writeBandwidth));
+  if (timeline)
+    *timeline = std::move(tl);
+
+  int64_t pes = arch.numPEs();
+  r.computeBound = (r.macs + pes - 1) / pes;
+  // Each input element read once, the weights once, the outputs written.
+  int64_t leastRead = 0;
+  for (unsigned id : ts.inputs) {
+    std::vector<TensorRegion> all;
+    for (unsigned t = 0; t < T; ++t)
+      all.push_back(tiling.region(t, id));
+    leastRead += unionElements(all) * graph.tensor(id).elementBytes();
+  }
+  for (unsigned id : ts.weights)
+    leastRead += graph.tensor(id).bytes();
+  r.dramBound = std::max(cycles(leastRead, dram, dram.readBandwidth),
+                         cycles(writeBytes, dram, dram.writeBandwidth));
   r.edp = r.energy * r.cycles;
-  r.valid = true;
+  r.seconds = r.cycles / (arch.clockGHz * 1e9);
+  r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
+  r.utilization = r.cycles > 0 ? double(r.macs) / (r.cycles * pes) : 0;
+  r.valid = !r.overflow;
   return r;
 }

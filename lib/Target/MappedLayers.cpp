@@ -2,7 +2,7 @@
 
 #include "MappedLayers.h"
 #include "accel/Analysis/ArchResolution.h"
-#include "accel/Analysis/LayerNames.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelOps.h"
 

@@ -1,7 +1,8 @@
 //===- GroupLayers.cpp - --accel-group-layers -----------------------------===//
 
-#include "accel/Analysis/LayerNames.h"
+#include "dialects/accel/LayerNames.h"
 #include "accel/Transforms/Passes.h"
+#include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -18,37 +19,6 @@ using namespace accel;
 
 namespace {
 
-/// A path that leaves `members` and comes back, as layer names, or empty.
-SmallVector<Operation *>
-pathThatReturns(const llvm::SetVector<Operation *> &members) {
-  // Depth-first from the members' users outside the group; reaching a member
-  // again closes the path.
-  llvm::DenseMap<Operation *, Operation *> parent;
-  SmallVector<Operation *> stack;
-  for (Operation *m : members)
-    for (Operation *user : m->getUsers())
-      if (!members.count(user) && parent.try_emplace(user, m).second)
-        stack.push_back(user);
-  while (!stack.empty()) {
-    Operation *op = stack.pop_back_val();
-    for (Operation *user : op->getUsers()) {
-      if (members.count(user)) {
-        SmallVector<Operation *> path = {user};
-        for (Operation *p = op; p; p = parent.lookup(p)) {
-          path.push_back(p);
-          if (members.count(p))
-            break;
-        }
-        std::reverse(path.begin(), path.end());
-        return path;
-      }
-      if (parent.try_emplace(user, op).second)
-        stack.push_back(user);
-    }
-  }
-  return {};
-}
-
 LogicalResult formGroup(ModuleOp module, ArrayRef<Operation *> layers,
                         StringRef name) {
   llvm::SetVector<Operation *> members(layers.begin(), layers.end());
@@ -57,13 +27,22 @@ LogicalResult formGroup(ModuleOp module, ArrayRef<Operation *> layers,
     if (op->getBlock() != block)
       return op->emitError("group '")
              << name << "': its layers are not all in one block";
-  SmallVector<Operation *> path = pathThatReturns(members);
-  if (!path.empty()) {
-    InFlightDiagnostic d = path.front()->emitError("group '")
+  // Convexity, on the block's layer graph.
+  llvm::Expected<BlockGraph> graph = buildBlockGraph(*block, layerName);
+  if (!graph)
+    return layers.front()->emitError("group '")
+           << name << "': " << llvm::toString(graph.takeError());
+  std::vector<unsigned> ids;
+  for (auto [id, op] : llvm::enumerate(graph->ops))
+    if (members.count(op))
+      ids.push_back(id);
+  std::vector<unsigned> path;
+  if (!isConvexGroup(graph->graph, ids, &path)) {
+    InFlightDiagnostic d = graph->ops[path.front()]->emitError("group '")
                            << name << "' is not convex: ";
-    unsigned i = 0;
     llvm::interleave(
-        path, d, [&](Operation *op) { d << layerName(op, i++); }, " -> ");
+        path, d, [&](unsigned id) { d << graph->graph.layer(id).name; },
+        " -> ");
     return d << " leaves the group and comes back";
   }
   // Members in block order; the group goes where the last one was, after
@@ -89,15 +68,18 @@ LogicalResult formGroup(ModuleOp module, ArrayRef<Operation *> layers,
   b.setInsertionPointAfter(ordered.back());
   auto group = GroupOp::create(b, ordered.front()->getLoc(),
                                ValueRange(outputs).getTypes(),
-                               inputs.getArrayRef(), b.getStringAttr(name));
+                               inputs.getArrayRef(), b.getStringAttr(name),
+                               /*schedule=*/nullptr);
   Block *body = new Block();
   group.getBody().push_back(body);
   IRMapping map;
   for (Value v : inputs)
     map.map(v, body->addArgument(v.getType(), v.getLoc()));
   OpBuilder inside = OpBuilder::atBlockEnd(body);
+  // A mapping maps a whole layer; inside the group the layer needs one for
+  // its tile (--accel-map).
   for (Operation *op : ordered)
-    inside.clone(*op, map);
+    inside.clone(*op, map)->removeAttr("mapping");
   SmallVector<Value> yielded;
   for (Value v : outputs)
     yielded.push_back(map.lookup(v));

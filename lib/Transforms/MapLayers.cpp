@@ -1,12 +1,16 @@
 //===- MapLayers.cpp - --accel-map ----------------------------------------===//
 //
 // Runs the Search library's mapper on every layer and attaches the result.
-// Layers of the same shape (the same LayerProblem) are searched once.
+// A layer inside a group is mapped for its tile (GroupTiling::mappedProblem)
+// on the part of the accelerator it runs on (groupLayerArch). Problems that
+// are equal on the same accelerator part are searched once.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
-#include "accel/Analysis/LayerNames.h"
+#include "accel/Analysis/GroupAnalysis.h"
+#include "dialects/accel/LayerNames.h"
+#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
@@ -28,32 +32,38 @@ using namespace accel;
 
 namespace {
 
-/// Searches every shape. With at least as many shapes as threads, the
-/// shapes are spread over the threads (each search single-threaded: no
-/// per-generation synchronisation); else each search uses every thread.
-/// Results go to their shape's slot, so the outcome never depends on the
-/// thread count.
-void searchAll(llvm::ArrayRef<LayerProblem> shapes, const Arch &arch,
-               const SearchOptions &options,
+/// A problem to search on an accelerator (the whole one, or what a layer
+/// of a group runs on).
+struct SearchJob {
+  LayerProblem problem;
+  const Arch *arch;
+};
+
+/// Searches every job. With at least as many jobs as threads, the jobs are
+/// spread over the threads (each search single-threaded: no per-generation
+/// synchronisation); else each search uses every thread. Results go to
+/// their job's slot, so the outcome never depends on the thread count.
+void searchAll(llvm::ArrayRef<SearchJob> jobs, const SearchOptions &options,
                std::vector<std::variant<SearchResult, std::string>> &out) {
   unsigned threads = options.threads
                          ? options.threads
                          : std::max(1u, std::thread::hardware_concurrency());
-  bool acrossShapes = threads > 1 && shapes.size() >= threads;
+  bool acrossJobs = threads > 1 && jobs.size() >= threads;
   SearchOptions each = options;
-  if (acrossShapes)
+  if (acrossJobs)
     each.threads = 1;
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i = next++; i < shapes.size(); i = next++) {
-      llvm::Expected<SearchResult> found = searchMapping(shapes[i], arch, each);
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      llvm::Expected<SearchResult> found =
+          searchMapping(jobs[i].problem, *jobs[i].arch, each);
       if (found)
         out[i] = std::move(*found);
       else
         out[i] = llvm::toString(found.takeError());
     }
   };
-  if (!acrossShapes) {
+  if (!acrossJobs) {
     work();
     return;
   }
@@ -162,26 +172,66 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     if (failed(parseConstraints(module, o.constraints)))
       return signalPassFailure();
 
-    // Distinct layer shapes, in walk order; each is searched once.
+    // Distinct problems per accelerator part, in walk order; each is
+    // searched once. Grouped layers are mapped for their tiles.
     using Outcome = std::variant<SearchResult, std::string>;
-    std::map<std::vector<int64_t>, unsigned> shapeIndex;
-    std::vector<LayerProblem> shapes;
+    std::map<int64_t, Arch> parts; // PE share -> accelerator part
+    std::map<std::pair<std::vector<int64_t>, int64_t>, unsigned> jobIndex;
+    std::vector<SearchJob> jobs;
     std::vector<std::pair<LayerOpInterface, unsigned>> layers;
-    module.walk([&](LayerOpInterface layer) {
-      LayerProblem problem = layer.getProblem();
-      auto [it, inserted] =
-          shapeIndex.try_emplace(problem.key(), shapes.size());
-      if (inserted)
-        shapes.push_back(problem);
+    std::vector<std::unique_ptr<GroupAnalysis>> groups;
+    auto addJob = [&](LayerOpInterface layer, const LayerProblem &problem,
+                      int64_t part) {
+      auto [it, inserted] = jobIndex.try_emplace(
+          std::pair{problem.key(), part}, jobs.size());
+      if (inserted) {
+        const Arch *a = &*resolved;
+        if (part >= 0) {
+          auto [p, fresh] = parts.try_emplace(part);
+          if (fresh)
+            p->second = groupLayerArch(*resolved, part);
+          a = &p->second;
+        }
+        jobs.push_back({problem, a});
+      }
       layers.push_back({layer, it->second});
+    };
+    bool failedGroups = false;
+    module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (auto group = dyn_cast<GroupOp>(op)) {
+        auto a = std::make_unique<GroupAnalysis>(group);
+        if (!a->valid()) {
+          group.emitError(a->error());
+          failedGroups = true;
+          return WalkResult::skip();
+        }
+        if (llvm::Error e = checkScheduleOnArch(a->schedule(), *resolved)) {
+          group.emitError("schedule on ")
+              << resolved->name << ": " << llvm::toString(std::move(e));
+          failedGroups = true;
+          return WalkResult::skip();
+        }
+        const GroupTiling &tiling = a->tiling();
+        for (unsigned i = 0; i < tiling.layers().size(); ++i)
+          if (a->graph().layer(tiling.layers()[i]).computes())
+            addJob(cast<LayerOpInterface>(a->op(i)), tiling.mappedProblem(i),
+                   tiling.peShare(i));
+        groups.push_back(std::move(a));
+        return WalkResult::skip();
+      }
+      if (auto layer = dyn_cast<LayerOpInterface>(op))
+        addJob(layer, layer.getProblem(), -1);
+      return WalkResult::advance();
     });
-    std::vector<Outcome> outcomes(shapes.size());
-    searchAll(shapes, *resolved, o, outcomes);
+    if (failedGroups)
+      return signalPassFailure();
+    std::vector<Outcome> outcomes(jobs.size());
+    searchAll(jobs, o, outcomes);
 
     bool failedAny = false;
     unsigned index = 0;
-    for (auto [layer, shape] : layers) {
-      Outcome *it = &outcomes[shape];
+    for (auto [layer, job] : layers) {
+      Outcome *it = &outcomes[job];
       // Diagnostics print a named location as its file position: say the
       // layer's name too.
       std::string name = layerName(layer, index++);
@@ -210,7 +260,28 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
                           : std::string()));
     }
     if (failedAny)
-      signalPassFailure();
+      return signalPassFailure();
+    // Each group with its layers mapped: its cost, or why it cannot run.
+    for (const std::unique_ptr<GroupAnalysis> &a : groups) {
+      FailureOr<std::vector<Mapping>> mappings = a->mappings(*resolved);
+      if (failed(mappings))
+        return signalPassFailure();
+      CostResult c = evaluateGroup(a->tiling(), *mappings, *resolved);
+      std::string name = a->name().empty() ? "group" : a->name();
+      if (!c.valid) {
+        a->group().emitWarning(llvm::formatv(
+            "{0}: the group cannot run on {1} with its schedule: {2}", name,
+            resolved->name, c.reason));
+        continue;
+      }
+      if (remarks)
+        a->group().emitRemark(llvm::formatv(
+            "{0}: {1} tiles, {2} cycles, {3:f2}x the compute bound of {4}, "
+            "{5:f3} uJ, {6} DRAM bytes",
+            name, a->tiling().numTiles(), int64_t(c.cycles),
+            c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
+            c.energy * 1e-6, c.dramBytes));
+    }
   }
 };
 

@@ -161,3 +161,32 @@ LayerProblem accel::poolProblem(llvm::ArrayRef<int64_t> input,
   prob.elementBits.v = {elementBits, elementBits, elementBits};
   return prob;
 }
+
+LayerProblem accel::convTransposeProblem(llvm::ArrayRef<int64_t> input,
+                                         llvm::ArrayRef<int64_t> weight,
+                                         llvm::ArrayRef<int64_t> output,
+                                         const ConvParams &cp,
+                                         PerTensor<int64_t> elementBits) {
+  LayerProblem p;
+  p.bounds = convTranspose2dLoopBounds(output, weight, cp);
+  p.inputH = (input[2] - 1) * cp.strides[0] + 1;
+  p.inputW = (input[3] - 1) * cp.strides[1] + 1;
+  p.padTop = cp.dilations[0] * (p.bounds[Dim::R] - 1) - cp.pads[0];
+  p.padLeft = cp.dilations[1] * (p.bounds[Dim::S] - 1) - cp.pads[1];
+  p.bounds.strideH = p.bounds.strideW = 1;
+  p.elementBits = elementBits;
+  return p;
+}
+
+LayerProblem accel::elementwiseProblem(llvm::ArrayRef<int64_t> output,
+                                       int64_t numInputs, int64_t window,
+                                       int64_t elementBits) {
+  LayerProblem p;
+  p.bounds = elementwiseLoopBounds(output, window);
+  p.bounds.extent[Dim::C] = numInputs;
+  p.inputH = p.bounds[Dim::P] + window - 1;
+  p.inputW = p.bounds[Dim::Q] + window - 1;
+  p.hasWeights = false;
+  p.elementBits.v = {elementBits, elementBits, elementBits};
+  return p;
+}

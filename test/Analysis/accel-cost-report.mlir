@@ -112,6 +112,7 @@ func.func @matmul(%a: tensor<4x2xf16>, %b: tensor<2x3xf16>) -> tensor<4x3xf16> {
 // CHECK-NEXT:   "dram_bytes": 86,
 // CHECK-NEXT:   "edp_pj_cycles": 76846,
 // CHECK-NEXT:   "energy_pj": 5489,
+// CHECK-NEXT:   "infeasible_left_out": 0,
 // CHECK-NEXT:   "macs": 42
 
 // TABLE: accel-cost-report: 2 layers and groups on tiny (3 PEs, 1 GHz)

@@ -10,17 +10,25 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
     Evaluates every layer with the analytical cost model: the
     `#accel.mapping` it carries or, when it has none, the default mapping
     (docs/CostModel.md, marked `default`). A layer group is costed as one
-    fused unit run in tiles of `tile-rows` output rows (intermediates on
-    chip, halos kept or recomputed, weights resident or streamed), followed
-    by a line with the same layers run one by one through DRAM, for
-    comparison. Prints per row the MACs, cycles next to the compute lower
-    bound, utilisation, energy, EDP and DRAM traffic, then the totals (groups
-    counted fused). With `format=json`, also every level's reads and writes
-    per tensor of single layers. An invalid mapping is an error at its
-    layer, with the reason.
+    fused unit under its `#accel.schedule` (or the default schedule):
+    intermediates on chip, the group's timeline of loads, computation and
+    stores, each layer on its tile with its mapping (docs/Tiling.md); it is
+    followed by a line with the same layers run one by one through DRAM
+    (each whole, with the default mapping), for comparison. Prints per row
+    the MACs, cycles next to the compute lower bound, utilisation, energy,
+    EDP and DRAM traffic, then the totals (groups counted fused). With
+    `format=json`, also every level's reads and writes per tensor.
+
+    An invalid mapping is an error at its layer, with the reason. A group
+    whose buffers do not fit its on-chip level (or whose layers' tile
+    mappings do not fit their share of the accelerator) is infeasible: an
+    error at the group with the memory, the part and the bytes; the report
+    is still printed, with the group marked infeasible and left out of the
+    totals, and the run fails.
 
     The accelerator is the `arch` option (a preset name or a .yaml file), or
-    else the module's `accel.target`.
+    else the module's `accel.target`. Layers outside groups double-buffer
+    their refilled tiles; inside a group, as its schedule says.
   }];
   let options = [
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
@@ -28,19 +36,9 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
            "module's accel.target)">,
     Option<"format", "format", "std::string", /*default=*/"\"table\"",
            "Output format: table or json">,
-    Option<"doubleBuffering", "double-buffering", "bool", /*default=*/"true",
-           "Double-buffer refilled tiles so transfers overlap compute">,
     Option<"slidingWindows", "sliding-windows", "bool", /*default=*/"true",
            "Input tiles sliding along a row or column loop keep the rows "
            "(columns) consecutive tiles share, as line buffers do">,
-    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"8",
-           "Output rows per tile of a layer group">,
-    Option<"halo", "halo", "std::string", /*default=*/"\"keep\"",
-           "Layer groups: keep the rows consecutive tiles share, or "
-           "recompute them">,
-    Option<"weights", "weights", "std::string", /*default=*/"\"auto\"",
-           "Layer groups: resident, streamed (reloaded every tile), or auto "
-           "(resident when they fit)">,
   ];
 }
 
@@ -48,38 +46,33 @@ def AccelPrintReceptiveField : Pass<"accel-print-receptive-field",
                                     "::mlir::ModuleOp"> {
   let summary = "Print the regions a layer group's row tiles need";
   let description = [{
-    For every accel.group, cuts its outputs into tiles of `tile-rows` output
-    rows and prints, per tile, the region every layer inside must produce
-    and every group input must provide (the tile propagated backwards through
-    the receptive fields), then per value the rows consecutive tiles share:
-    the halo a depth-first schedule keeps instead of recomputing.
+    For every accel.group, cuts its outputs into tiles as its
+    `#accel.schedule` (or the default schedule) says and prints, per tile,
+    the region every layer inside must produce and every group input must
+    provide (the tile propagated backwards through the receptive fields),
+    with the rows a layer computes when halos kept from the previous tile
+    spare it some; then per value the rows consecutive tiles share: the halo
+    a depth-first schedule keeps instead of recomputing.
   }];
-  let options = [
-    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"4",
-           "Output rows per tile">,
-  ];
 }
 
 def AccelPrintBufferFootprint : Pass<"accel-print-buffer-footprint",
                                      "::mlir::ModuleOp"> {
   let summary = "Print the on-chip bytes layer groups and layers need";
   let description = [{
-    For every accel.group run in tiles of `tile-rows` output rows: the peak
-    bytes of its inputs, intermediates (halo kept), outputs and weights
-    (`weights=resident` keeps all, `streamed` only the running layer's), and
-    whether it fits the outermost on-chip level of the accelerator (the
-    `arch` option or the module's accel.target, when there is one) and by how
-    much it overflows. For every layer outside a group, when an accelerator
-    is known: the bytes each tensor needs per instance at each memory level
-    under its mapping (the default mapping when it has none).
+    For every accel.group under its `#accel.schedule` (or the default
+    schedule): the bytes of its buffers (its inputs, intermediates and
+    outputs, each holding as many tiles at once as the schedule needs: the
+    halo kept, prefetch and drain when double buffered, the stages in
+    flight when pipelined) and of its weights (all, or the running layers'
+    when streamed), and whether they fit the on-chip level the group lives
+    in under the schedule's split, by how much they overflow, on the
+    accelerator (the `arch` option or the module's accel.target, when there
+    is one). For every layer outside a group, when an accelerator is known:
+    the bytes each tensor needs per instance at each memory level under its
+    mapping (the default mapping when it has none).
   }];
   let options = [
-    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"4",
-           "Output rows per tile">,
-    Option<"weights", "weights", "std::string", /*default=*/"\"resident\"",
-           "resident or streamed">,
-    Option<"doubleBuffer", "double-buffer", "bool", /*default=*/"false",
-           "Double-buffer the group's inputs and outputs">,
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator for the fit check (default: the module's "
            "accel.target)">,

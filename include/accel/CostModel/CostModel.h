@@ -58,6 +58,11 @@ struct Overflow {
   unsigned memory = 0; ///< index into Arch::memories
   /// The partition that overflows; none = the level's shared capacity.
   std::optional<Tensor> tensor;
+  /// A layer group's activations (GroupCost.h): the level's input and
+  /// output partitions, or the activations' part of the group's split.
+  bool activations = false;
+  /// A layer group's buffers overflow (not one layer's tiles).
+  bool group = false;
   int64_t need = 0; ///< bytes per instance
   int64_t have = 0; ///< bytes per instance
 };

@@ -18,6 +18,10 @@ def AccelGroupLayers : Pass<"accel-group-layers", "::mlir::ModuleOp"> {
     outside layer would need a result of the group before the group ends);
     such a group is refused with the path. Unknown names, a layer in two
     groups, or layers in different blocks are errors too.
+
+    The groups get no `#accel.schedule` (they run with the default one) and
+    their layers lose their mappings, which mapped whole layers: inside a
+    group a layer is mapped for its tile (run --accel-map).
   }];
   let options = [
     Option<"groups", "groups", "std::string", /*default=*/"\"\"",
@@ -29,9 +33,15 @@ def AccelGroupLayers : Pass<"accel-group-layers", "::mlir::ModuleOp"> {
 def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
   let summary = "Annotate every layer with a searched #accel.mapping";
   let description = [{
-    Searches a mapping for every layer (inside groups too) on the
-    accelerator (`arch`, else the module's `accel.target`) and attaches it as
-    the layer's `mapping`. `strategy` picks the search: `ga` (GAMMA's genetic
+    Searches a mapping for every layer on the accelerator (`arch`, else the
+    module's `accel.target`) and attaches it as the layer's `mapping`. A
+    layer inside an `accel.group` is mapped for its tile under the group's
+    schedule (the largest part of its output it computes in one tile), on
+    the part of the accelerator it runs on there: the levels below the
+    group's on-chip level, and its share of the PE array when the group is
+    pipelined (docs/Tiling.md). Each group then gets a remark with its cost,
+    or a warning when it cannot run with its schedule (its buffers do not
+    fit). `strategy` picks the search: `ga` (GAMMA's genetic
     algorithm, the default), `random`, `anneal`, `fixed-nvdla`,
     `fixed-eyeriss`, `fixed-shidiannao` (a fixed dataflow with its tiles
     fitted to the buffers) or `exhaustive` (small layers only); every
@@ -43,7 +53,7 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     (and the number of levels); `fix-tile=0:C:16,1:K:4` fixes tiles
     (level:dimension:tile).
 
-    Layers with the same shape are searched once. The result depends on
+    Equal problems on the same part of the accelerator are searched once. The result depends on
     `seed` only, not on `threads`. Each layer gets a remark with the cost of
     its mapping and its distance to the compute bound; a layer for which no
     valid mapping was found gets an error saying which constraint rejected

@@ -85,6 +85,23 @@ LayerProblem matmulProblem(llvm::ArrayRef<int64_t> lhs,
 /// The problem of a pooling layer (no weights).
 LayerProblem poolProblem(llvm::ArrayRef<int64_t> input, const PoolParams &p,
                          int64_t elementBits = 16);
+/// The problem of a transposed convolution: the dense nest over the
+/// outputs, reading the zero-inserted input (a stride-1 convolution over an
+/// input of (H - 1) * stride + 1 rows padded by dilation * (R - 1) - pad):
+/// every output gathers R x S taps. Input NCHW, weight [C, K/G, R, S].
+LayerProblem convTransposeProblem(llvm::ArrayRef<int64_t> input,
+                                  llvm::ArrayRef<int64_t> weight,
+                                  llvm::ArrayRef<int64_t> output,
+                                  const ConvParams &p,
+                                  PerTensor<int64_t> elementBits);
+/// A per-pixel layer (add, mul, activation, resize) over an output of
+/// `output` shape reading `numInputs` operands: a reduction over C =
+/// numInputs without weights (each output touches one element of each
+/// operand; a broadcast operand is counted at the output's size); `window`
+/// = 2 for bilinear resize, which reads 2 x 2 neighbours per output.
+LayerProblem elementwiseProblem(llvm::ArrayRef<int64_t> output,
+                                int64_t numInputs, int64_t window,
+                                int64_t elementBits);
 
 } // namespace accel
 

@@ -1,4 +1,4 @@
-// Round trip of the accel attributes: #accel.mapping, #accel.act with parameters, #accel.target (preset and file) as a module attribute.
+// Round trip of the accel attributes: #accel.mapping, #accel.act with parameters, #accel.schedule, #accel.target (preset and file) as a module attribute.
 
 // RUN: accel-opt %s | accel-opt | FileCheck %s
 // RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
@@ -73,6 +73,25 @@ func.func @act_precise() attributes {a = #accel.act<leaky_relu, alpha = 0.123456
 
 // CHECK: func.func @act_no_params() attributes {a = #accel.act<sigmoid>, b = #accel.act<hard_swish>, c = #accel.act<tanh>, d = #accel.act<relu6>}
 func.func @act_no_params() attributes {a = #accel.act<sigmoid>, b = #accel.act<hard_swish>, c = #accel.act<tanh>, d = #accel.act<relu6>} { return }
+
+//===----------------------------------------------------------------------===//
+// #accel.schedule
+//===----------------------------------------------------------------------===//
+
+// Only rows: every other field at its default.
+// CHECK: func.func @schedule_rows() attributes {s = #accel.schedule<rows = 4>}
+func.func @schedule_rows() attributes {s = #accel.schedule<rows = 4>} { return }
+
+// Fields in any order; printed in one order, defaults left out.
+// CHECK: func.func @schedule_all() attributes {s = #accel.schedule<rows = 2, halo = recompute, weights = streamed, double_buffer = false, split = weights(65536)>}
+func.func @schedule_all() attributes {s = #accel.schedule<split = weights(65536), double_buffer = false, weights = streamed, halo = recompute, mode = depth_first, rows = 2>} { return }
+
+// CHECK: func.func @schedule_pipelined() attributes {s = #accel.schedule<rows = 1, split = shared, mode = pipelined, pes = [4, 4, 4]>}
+func.func @schedule_pipelined() attributes {s = #accel.schedule<rows = 1, mode = pipelined, pes = [4, 4, 4], split = shared>} { return }
+
+// Defaults written out are defaults.
+// CHECK: func.func @schedule_defaults() attributes {s = #accel.schedule<rows = 8>}
+func.func @schedule_defaults() attributes {s = #accel.schedule<rows = 8, halo = keep, weights = resident, double_buffer = true, split = arch, mode = depth_first>} { return }
 
 //===----------------------------------------------------------------------===//
 // #accel.target

@@ -831,3 +831,168 @@ func.func private @overflow() attributes {m = #overflow}
 
 // expected-error @+1 {{unknown accelerator preset 'eyeris-like' (known: eyeriss-like, simba-like, nvdla-like, gamma-edge, gamma-edge-s1, gamma-edge-s3, gamma-cloud, gamma-cloud-s1, gamma-cloud-s3)}}
 module attributes {accel.target = #accel.target<preset = "eyeris-like">} {}
+
+//===----------------------------------------------------------------------===//
+// #accel.schedule and the group's checks of it
+//===----------------------------------------------------------------------===//
+
+// -----
+
+// expected-error @+1 {{a schedule needs 'rows'}}
+#s = #accel.schedule<halo = keep>
+
+// -----
+
+// expected-error @+1 {{unknown schedule field 'tile' (expected rows, halo, weights, double_buffer, split, mode or pes)}}
+#s = #accel.schedule<rows = 4, tile = 2>
+
+// -----
+
+// expected-error @+1 {{'rows' is given twice}}
+#s = #accel.schedule<rows = 4, rows = 2>
+
+// -----
+
+// expected-error @+1 {{expected halo to be keep or recompute, got 'sometimes'}}
+#s = #accel.schedule<rows = 4, halo = sometimes>
+
+// -----
+
+// expected-error @+1 {{expected weights to be resident or streamed, got 'cached'}}
+#s = #accel.schedule<rows = 4, weights = cached>
+
+// -----
+
+// expected-error @+1 {{expected mode to be depth_first or pipelined, got 'parallel'}}
+#s = #accel.schedule<rows = 4, mode = parallel>
+
+// -----
+
+// expected-error @+1 {{expected double_buffer to be true or false, got 'yes'}}
+#s = #accel.schedule<rows = 4, double_buffer = yes>
+
+// -----
+
+// expected-error @+1 {{expected split to be arch, shared or weights(<bytes>), got 'half'}}
+#s = #accel.schedule<rows = 4, split = half>
+
+// -----
+
+// expected-error @+1 {{invalid schedule: rows: must be >= 1, got 0}}
+#s = #accel.schedule<rows = 0>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+// expected-error @+1 {{invalid schedule: split: the weights' bytes must be >= 0, got -5}}
+#s = #accel.schedule<rows = 4, split = weights(-5)>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+// expected-error @+1 {{invalid schedule: pes: a pipelined group gives each computing layer a share of the PE array}}
+#s = #accel.schedule<rows = 4, mode = pipelined>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+// expected-error @+1 {{invalid schedule: pes: layer 1's share must be >= 1, got 0}}
+#s = #accel.schedule<rows = 4, mode = pipelined, pes = [2, 0]>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+// expected-error @+1 {{invalid schedule: weights: a pipelined group keeps its weights resident (every layer runs on every beat)}}
+#s = #accel.schedule<rows = 4, weights = streamed, mode = pipelined, pes = [2]>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+// expected-error @+1 {{invalid schedule: pes: only a pipelined group shares out the PE array}}
+#s = #accel.schedule<rows = 4, pes = [2]>
+func.func private @f() attributes {s = #s}
+
+// -----
+
+func.func @schedule_rows_over_height(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op schedule: rows: 17 exceeds the 16 rows of the group's tallest output}}
+  %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 17>} {
+    %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
+    accel.yield %y : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+func.func @schedule_pes_count(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op schedule: pes: 1 shares for 2 computing layers}}
+  %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 4, mode = pipelined, pes = [4]>} {
+    %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
+    %z = accel.activation #accel.act<relu> %y : tensor<1x8x16x8xf32>
+    accel.yield %z : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+func.func @group_opaque(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op default schedule: layer 'softmax' (an opaque operator) cannot run in a group: its semantics are unknown}}
+  %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+    %y = accel.opaque "onnx.Softmax"(%a) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> loc("softmax")
+    accel.yield %y : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+func.func @group_not_a_tensor(%x: tensor<1x8x16x8xf32>, %n: i32) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op a layer reads or writes a value of type i32, not a statically shaped tensor of numbers}}
+  %0 = accel.group (%a = %x, %b = %n) : (tensor<1x8x16x8xf32>, i32) -> tensor<1x8x16x8xf32> {
+    %y = accel.opaque "onnx.Shift"(%a, %b) : (tensor<1x8x16x8xf32>, i32) -> tensor<1x8x16x8xf32>
+    accel.yield %y : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+// A mapping inside a group maps the layer's tile: 4 of its 16 rows here
+// (the default schedule).
+func.func @group_mapping_too_tall(%x: tensor<1x8x16x8xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x16x8xf32> {
+  %0 = accel.group (%a = %x, %k = %w) : (tensor<1x8x16x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x8xf32> {
+    // expected-error @+1 {{'accel.conv2d' op mapping does not fit the layer's tile in its group (4 of 16 rows): level 0: tile 8 of P exceeds the parent extent 4}}
+    %y = accel.conv2d %a, %k {pads = array<i64: 1, 1, 1, 1>, mapping = #accel.mapping<[K*8 | K:1 P:8]>} : (tensor<1x8x16x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x16x8xf32>
+    accel.yield %y : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+module attributes {accel.target = #accel.target<preset = "eyeriss-like">} {
+  func.func @schedule_split_over_level(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+    // expected-error @+1 {{'accel.group' op schedule on eyeriss-like: split: 200000 B for weights exceeds the 131072 B of GlobalBuffer}}
+    %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 4, split = weights(200000)>} {
+      %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
+      accel.yield %y : tensor<1x8x16x8xf32>
+    }
+    return %0 : tensor<1x8x16x8xf32>
+  }
+}
+
+// -----
+
+module attributes {accel.target = #accel.target<preset = "eyeriss-like">} {
+  func.func @schedule_pes_over_array(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+    // expected-error @+1 {{'accel.group' op schedule on eyeriss-like: pes: the shares add up to 14 but stage 'rows' below GlobalBuffer has 12 units}}
+    %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 4, mode = pipelined, pes = [7, 7]>} {
+      %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
+      %z = accel.activation #accel.act<relu> %y : tensor<1x8x16x8xf32>
+      accel.yield %z : tensor<1x8x16x8xf32>
+    }
+    return %0 : tensor<1x8x16x8xf32>
+  }
+}

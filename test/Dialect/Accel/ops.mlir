@@ -311,15 +311,40 @@ func.func @group_single(%x: tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
   return %r : tensor<1x8x8x8xf32>
 }
 
-// No inputs.
+// No inputs: a constant inside.
 // CHECK-LABEL: func.func @group_no_inputs
-// CHECK: accel.group () : () -> tensor<1xf32> {
-// CHECK-NEXT: %[[C:[a-z0-9_]+]] = accel.opaque "onnx.Constant"() : () -> tensor<1xf32>
-// CHECK-NEXT: accel.yield %[[C]] : tensor<1xf32>
-func.func @group_no_inputs() -> tensor<1xf32> {
-  %r = accel.group () : () -> tensor<1xf32> {
-    %c = accel.opaque "onnx.Constant"() : () -> tensor<1xf32>
-    accel.yield %c : tensor<1xf32>
+// CHECK: accel.group () : () -> tensor<1x2x2x2xf32> {
+// CHECK-NEXT: %[[C:[a-z0-9_]+]] = arith.constant dense<1.000000e+00> : tensor<1x2x2x2xf32>
+// CHECK-NEXT: %[[Y:[a-z0-9_]+]] = accel.activation #accel.act<relu> %[[C]] : tensor<1x2x2x2xf32>
+// CHECK-NEXT: accel.yield %[[Y]] : tensor<1x2x2x2xf32>
+func.func @group_no_inputs() -> tensor<1x2x2x2xf32> {
+  %r = accel.group () : () -> tensor<1x2x2x2xf32> {
+    %c = arith.constant dense<1.0> : tensor<1x2x2x2xf32>
+    %y = accel.activation #accel.act<relu> %c : tensor<1x2x2x2xf32>
+    accel.yield %y : tensor<1x2x2x2xf32>
   }
-  return %r : tensor<1xf32>
+  return %r : tensor<1x2x2x2xf32>
+}
+
+// Schedules: rows, halos, weights, double buffering, split, mode, shares;
+// defaults are left out when printed.
+// CHECK-LABEL: func.func @group_schedules
+// CHECK: attributes {schedule = #accel.schedule<rows = 2>}
+// CHECK: attributes {schedule = #accel.schedule<rows = 1, halo = recompute, weights = streamed, double_buffer = false, split = weights(4096)>}
+// CHECK: attributes {schedule = #accel.schedule<rows = 4, split = shared, mode = pipelined, pes = [3, 5]>}
+func.func @group_schedules(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32> {
+  %a = accel.group (%i = %x) : (tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> attributes {schedule = #accel.schedule<rows = 2, halo = keep, weights = resident, double_buffer = true, split = arch, mode = depth_first>} {
+    %y = accel.activation #accel.act<relu> %i : tensor<1x8x8x8xf32>
+    accel.yield %y : tensor<1x8x8x8xf32>
+  }
+  %b = accel.group (%i = %a, %k = %w) : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32> attributes {schedule = #accel.schedule<weights = streamed, rows = 1, split = weights(4096), halo = recompute, double_buffer = false>} {
+    %y = accel.conv2d %i, %k {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32>
+    accel.yield %y : tensor<1x8x8x8xf32>
+  }
+  %c = accel.group (%i = %b, %k = %w) : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32> attributes {schedule = #accel.schedule<rows = 4, mode = pipelined, pes = [3, 5], split = shared>} {
+    %y = accel.conv2d %i, %k {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x8x8xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x8x8xf32>
+    %z = accel.activation #accel.act<relu> %y : tensor<1x8x8x8xf32>
+    accel.yield %z : tensor<1x8x8x8xf32>
+  }
+  return %c : tensor<1x8x8x8xf32>
 }

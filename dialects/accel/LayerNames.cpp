@@ -1,6 +1,6 @@
 //===- LayerNames.cpp - Names of layers in reports and exports ------------===//
 
-#include "accel/Analysis/LayerNames.h"
+#include "dialects/accel/LayerNames.h"
 #include "mlir/IR/Location.h"
 #include "llvm/Support/FormatVariadic.h"
 

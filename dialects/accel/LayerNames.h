@@ -1,6 +1,6 @@
 //===- LayerNames.h - Names of layers in reports and exports ----*- C++ -*-===//
-#ifndef ACCEL_ANALYSIS_LAYERNAMES_H
-#define ACCEL_ANALYSIS_LAYERNAMES_H
+#ifndef ACCEL_DIALECTS_ACCEL_LAYERNAMES_H
+#define ACCEL_DIALECTS_ACCEL_LAYERNAMES_H
 
 #include "mlir/IR/Operation.h"
 #include <string>

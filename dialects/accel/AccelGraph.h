@@ -1,0 +1,46 @@
+//===- AccelGraph.h - accel IR as a pure LayerGraph -------------*- C++ -*-===//
+//
+// The adapter from IR to the pure group model (Workload/LayerGraph.h): a
+// block of accel ops (a group's body, or a function's) becomes a LayerGraph
+// whose layers are the ops in block order and whose tensors are the values
+// they read and produce. Everything else about groups (regions, halos,
+// footprints, costs) is computed on the graph; IR passes and verifiers
+// translate results back through `tensors` and `ops`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_DIALECTS_ACCEL_ACCELGRAPH_H
+#define ACCEL_DIALECTS_ACCEL_ACCELGRAPH_H
+
+#include "accel/Workload/LayerGraph.h"
+#include "mlir/IR/Block.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace accel {
+
+struct BlockGraph {
+  LayerGraph graph;
+  /// Every value the graph has a tensor for.
+  llvm::DenseMap<mlir::Value, unsigned> tensors;
+  /// The op of each layer (an op with several results has a layer each).
+  std::vector<mlir::Operation *> ops;
+  /// Every layer id, in order (a group's body is one group).
+  std::vector<unsigned> allLayers() const;
+};
+
+/// Names a layer in the graph (for diagnostics and reports); layerName by
+/// default.
+using LayerNamer = llvm::function_ref<std::string(mlir::Operation *, unsigned)>;
+
+/// The graph of `block`'s ops: constants (and values from outside the block
+/// or block arguments that a layer reads as a weight or bias) are weights;
+/// other values from outside and block arguments are inputs; results used by
+/// the terminator or outside the block are outputs. Fails, saying why, on a
+/// value that is not a statically shaped tensor.
+llvm::Expected<BlockGraph> buildBlockGraph(mlir::Block &block,
+                                           LayerNamer name = nullptr);
+
+} // namespace accel
+
+#endif
