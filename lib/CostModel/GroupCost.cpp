@@ -138,6 +138,7 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
     if (newArch)
       archIt->second = groupLayerArch(arch, share);
     bool rowTiled = graph.tensor(layer.result).rowTiled();
+    LoopBounds mappedFor = tiling.mappedProblem(i).bounds;
     for (unsigned t = 0; t < T; ++t)
       for (Interval piece : tiling.computed(t, i)) {
         LayerProblem p = tiling.pieceProblem(t, i, piece);
@@ -145,8 +146,7 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
         if (inserted)
           it->second = evaluate(
               p, archIt->second,
-              adaptMapping(mappings[i], tiling.mappedProblem(i).bounds,
-                           p.bounds),
+              adaptMapping(mappings[i], mappedFor, p.bounds),
               layerOptions);
         const CostResult &c = it->second;
         if (!c.valid) {

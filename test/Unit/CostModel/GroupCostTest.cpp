@@ -192,4 +192,33 @@ TEST(GroupCost, PipelinedLayersRunOnTheirShare) {
   EXPECT_NE(r.reason.find("layer 'conv1'"), std::string::npos) << r.reason;
 }
 
+TEST(GroupCost, AdaptedMappingsKeepTheirInnerTiles) {
+  // Made for 2 rows: 2 units of one row each, the columns a loop inside.
+  Mapping m;
+  MappingLevel &l = m.addLevel();
+  l.spatial = Dim::P;
+  l.fanout = 2;
+  l.addLoop(Dim::P, 1);
+  l.addLoop(Dim::Q, 4);
+  LoopBounds made;
+  made.extent[Dim::P] = 2;
+  made.extent[Dim::Q] = 8;
+  made.extent[Dim::K] = 3;
+  // A piece of 5 rows iterates over them outermost: P pinned to 2, then
+  // the level's own loops; K keeps its extent.
+  LoopBounds tall = made;
+  tall.extent[Dim::P] = 5;
+  Mapping a = adaptMapping(m, made, tall);
+  EXPECT_EQ(a.level(0).loops(), (llvm::ArrayRef<Dim>{Dim::K, Dim::P, Dim::Q}));
+  EXPECT_EQ(a.tripCount(0, Dim::P, tall), 3);
+  EXPECT_EQ(a.resolvedTile(0, Dim::P, tall), 1);
+  EXPECT_FALSE(static_cast<bool>(verifyMapping(a, &tall)));
+  // A piece of 1 row: the fan-out clamps to 1.
+  LoopBounds one = made;
+  one.extent[Dim::P] = 1;
+  a = adaptMapping(m, made, one);
+  EXPECT_EQ(a.level(0).fanout, 1);
+  EXPECT_FALSE(static_cast<bool>(verifyMapping(a, &one)));
+}
+
 } // namespace
