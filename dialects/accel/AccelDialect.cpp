@@ -30,6 +30,19 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
              << attr.getValue();
     return success();
   }
+  if (attr.getName() == "accel.unfused_mapping") {
+    auto layer = dyn_cast<LayerOpInterface>(op);
+    auto mapping = dyn_cast<MappingAttr>(attr.getValue());
+    if (!layer || !mapping)
+      return op->emitError("'accel.unfused_mapping' must be an "
+                           "#accel.mapping<...> on a layer");
+    LoopBounds bounds = layer.getLoopBounds();
+    if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds))
+      return op->emitError("'accel.unfused_mapping' does not fit the "
+                           "layer: ")
+             << llvm::toString(std::move(e));
+    return success();
+  }
   return op->emitError("unknown accel attribute '")
          << attr.getName().getValue() << "'";
 }

@@ -16,7 +16,10 @@ def Accel_Dialect : Dialect {
     a `#accel.mapping` that says how the nest is tiled, ordered and spread over
     the accelerator's processing elements. `accel.group` holds layers fused
     into one layer group whose intermediates stay on chip. The module
-    attribute `accel.target` names the accelerator.
+    attribute `accel.target` names the accelerator. A layer inside a group
+    may also carry `accel.unfused_mapping`, the mapping of the whole layer
+    run on its own (its `mapping` maps its tile): --accel-fuse records it so
+    reports compare the group with its layers one by one as searched.
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;

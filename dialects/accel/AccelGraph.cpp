@@ -58,70 +58,109 @@ static void describeLayer(Operation *op, GraphLayer &l) {
     l.problem = layer.getProblem();
 }
 
-llvm::Expected<BlockGraph> accel::buildBlockGraph(Block &block,
-                                                  LayerNamer name) {
+/// A static tensor of numbers, as the graph can size it.
+static RankedTensorType staticTensor(Type t) {
+  auto type = dyn_cast<RankedTensorType>(t);
+  return type && type.hasStaticShape() && type.getElementType().isIntOrFloat()
+             ? type
+             : RankedTensorType();
+}
+
+llvm::Expected<BlockGraph>
+accel::buildBlockGraph(Block &block, LayerNamer name, bool strict) {
   BlockGraph bg;
   LayerGraph &g = bg.graph;
   unsigned index = 0;
   auto nameOf = [&](Operation *op) {
     return name ? name(op, index) : layerName(op, index);
   };
+  // A value's tensor; a value that is not a static tensor is a placeholder
+  // (or, strict, an error).
   auto tensorFor = [&](Value v) -> llvm::Expected<unsigned> {
     auto it = bg.tensors.find(v);
     if (it != bg.tensors.end())
       return it->second;
-    auto type = dyn_cast<RankedTensorType>(v.getType());
-    if (!type || !type.hasStaticShape() ||
-        !type.getElementType().isIntOrFloat())
+    GraphTensor t;
+    if (RankedTensorType type = staticTensor(v.getType())) {
+      t.shape.assign(type.getShape().begin(), type.getShape().end());
+      t.elementBits = type.getElementTypeBitWidth();
+    } else if (strict) {
       return fail(llvm::formatv("a layer reads or writes a value of type {0}, "
                                 "not a statically shaped tensor of numbers",
                                 v.getType()));
-    GraphTensor t;
-    t.shape.assign(type.getShape().begin(), type.getShape().end());
-    t.elementBits = type.getElementTypeBitWidth();
+    } else {
+      t.shape = {1};
+      t.elementBits = 8;
+      t.placeholder = true;
+    }
     if (auto arg = dyn_cast<BlockArgument>(v))
       t.name = "input " + std::to_string(arg.getArgNumber());
     unsigned id = g.addTensor(t);
     bg.tensors[v] = id;
     return id;
   };
+  for (BlockArgument arg : block.getArguments())
+    if (staticTensor(arg.getType()) || !strict)
+      if (llvm::Expected<unsigned> id = tensorFor(arg); !id)
+        return id.takeError();
 
+  llvm::SmallVector<unsigned> constants;
   for (Operation &op : block.without_terminator()) {
     if (op.hasTrait<OpTrait::ConstantLike>()) {
       for (Value r : op.getResults()) {
         llvm::Expected<unsigned> id = tensorFor(r);
         if (!id)
           return id.takeError();
-        g.tensor(*id).weight = true;
         g.tensor(*id).name = "constant";
+        constants.push_back(*id);
       }
       continue;
     }
     llvm::SmallVector<unsigned, 3> operands;
+    bool placeholders = false;
     for (Value v : op.getOperands()) {
       llvm::Expected<unsigned> id = tensorFor(v);
       if (!id)
         return id.takeError();
       operands.push_back(*id);
+      placeholders |= g.tensor(*id).placeholder;
     }
     std::string opName = nameOf(&op);
     ++index;
     for (Value r : op.getResults()) {
       GraphLayer l;
-      describeLayer(&op, l);
       l.name = opName;
       l.operands = operands;
       llvm::Expected<unsigned> id = tensorFor(r);
       if (!id)
         return id.takeError();
       l.result = *id;
+      // What the graph cannot size it cannot model either.
+      if (placeholders || g.tensor(*id).placeholder)
+        l.kind = LayerKind::Opaque;
+      else
+        describeLayer(&op, l);
       g.tensor(*id).name = opName;
-      for (auto [i, operand] : llvm::enumerate(operands))
-        if (l.isWeightOperand(i) && g.tensor(operand).producer < 0)
-          g.tensor(operand).weight = true;
       g.addLayer(std::move(l));
       bg.ops.push_back(&op);
     }
+  }
+  // Weights: constants, and values from outside that layers read only as
+  // weights or biases.
+  for (unsigned id : constants)
+    g.tensor(id).weight = true;
+  for (unsigned id = 0; id < g.tensors().size(); ++id) {
+    if (g.tensor(id).producer >= 0 || g.consumers(id).empty())
+      continue;
+    bool onlyWeights = llvm::all_of(g.consumers(id), [&](unsigned c) {
+      const GraphLayer &l = g.layer(c);
+      for (auto [i, op] : llvm::enumerate(l.operands))
+        if (op == id && !l.isWeightOperand(i))
+          return false;
+      return true;
+    });
+    if (onlyWeights)
+      g.tensor(id).weight = true;
   }
   // Outputs: used by the terminator or outside the block.
   for (auto [v, id] : bg.tensors) {
@@ -132,4 +171,11 @@ llvm::Expected<BlockGraph> accel::buildBlockGraph(Block &block,
         g.tensor(id).output = true;
   }
   return bg;
+}
+
+GroupSchedule accel::groupSchedule(GroupOp group, const BlockGraph &body) {
+  if (ScheduleAttr s = group.getScheduleAttr())
+    return s.getValue();
+  return GroupSchedule::defaults(
+      groupHeight(body.graph, body.allLayers()));
 }

@@ -11,7 +11,9 @@
 #ifndef ACCEL_DIALECTS_ACCEL_ACCELGRAPH_H
 #define ACCEL_DIALECTS_ACCEL_ACCELGRAPH_H
 
+#include "accel/Workload/GroupTiling.h"
 #include "accel/Workload/LayerGraph.h"
+#include "dialects/accel/AccelOps.h"
 #include "mlir/IR/Block.h"
 #include "mlir/IR/Value.h"
 #include "llvm/ADT/DenseMap.h"
@@ -33,13 +35,20 @@ struct BlockGraph {
 /// default.
 using LayerNamer = llvm::function_ref<std::string(mlir::Operation *, unsigned)>;
 
-/// The graph of `block`'s ops: constants (and values from outside the block
-/// or block arguments that a layer reads as a weight or bias) are weights;
-/// other values from outside and block arguments are inputs; results used by
-/// the terminator or outside the block are outputs. Fails, saying why, on a
-/// value that is not a statically shaped tensor.
+/// The graph of `block`'s ops: constants, and values from outside the block
+/// or block arguments that layers read only as weights or biases, are
+/// weights; other values from outside and block arguments are inputs;
+/// results used by the terminator or outside the block are outputs. A value
+/// that is not a statically shaped tensor fails the build, saying why, when
+/// `strict`; otherwise it becomes a placeholder tensor and the ops touching
+/// it opaque layers (a function may hold such ops; a group may not).
 llvm::Expected<BlockGraph> buildBlockGraph(mlir::Block &block,
-                                           LayerNamer name = nullptr);
+                                           LayerNamer name = nullptr,
+                                           bool strict = true);
+
+/// The schedule `group` runs with: its #accel.schedule, or the default for
+/// its height (`body` is its body's graph).
+GroupSchedule groupSchedule(GroupOp group, const BlockGraph &body);
 
 } // namespace accel
 

@@ -419,38 +419,26 @@ YieldOp GroupOp::getYield() {
   return cast<YieldOp>(getBodyBlock().getTerminator());
 }
 
-int64_t GroupOp::getHeight() {
-  int64_t height = 1;
-  bool any = false;
-  for (Type t : getResultTypes())
-    if (auto shaped = dyn_cast<ShapedType>(t);
-        shaped && shaped.hasRank() && shaped.getRank() == 4) {
-      height = any ? std::max(height, shaped.getDimSize(2))
-                   : shaped.getDimSize(2);
-      any = true;
-    }
-  return height;
-}
-
-GroupSchedule GroupOp::getEffectiveSchedule() {
-  if (ScheduleAttr s = getScheduleAttr())
-    return s.getValue();
-  return GroupSchedule::defaults(getHeight());
-}
-
 /// The schedule against the group's layers, each layer's mapping against
 /// its tile, and the schedule against a preset target.
 static LogicalResult verifySchedule(GroupOp group) {
   llvm::Expected<BlockGraph> graph = buildBlockGraph(group.getBodyBlock());
   if (!graph)
     return group.emitOpError() << llvm::toString(graph.takeError());
-  GroupSchedule schedule = group.getEffectiveSchedule();
+  GroupSchedule schedule = groupSchedule(group, *graph);
   llvm::Expected<GroupTiling> tiling =
       GroupTiling::compute(graph->graph, graph->allLayers(), schedule);
-  if (!tiling)
+  if (!tiling) {
+    // Errors about the schedule name its field ("rows: ...", "pes: ...").
+    std::string msg = llvm::toString(tiling.takeError());
+    bool field = llvm::StringRef(msg).starts_with("rows:") ||
+                 llvm::StringRef(msg).starts_with("pes:");
     return group.emitOpError()
-           << (group.getScheduleAttr() ? "schedule: " : "default schedule: ")
-           << llvm::toString(tiling.takeError());
+           << (!field                    ? ""
+               : group.getScheduleAttr() ? "schedule "
+                                         : "default schedule ")
+           << msg;
+  }
   for (auto [i, id] : llvm::enumerate(tiling->layers())) {
     auto layer = dyn_cast<LayerOpInterface>(graph->ops[id]);
     MappingAttr mapping = layer ? layer.getMappingAttr() : MappingAttr();

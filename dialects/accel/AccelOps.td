@@ -265,8 +265,8 @@ def Accel_GroupOp : Accel_Op<"group", [IsolatedFromAbove, SingleBlock,
     and the execution mode; without it the group runs with the default
     schedule (tiles of min(4, height) rows, halos kept, weights resident,
     double buffered, depth first). A layer's `mapping` inside a group maps
-    its tile: the largest part of its output it computes in one tile
-    (docs/Tiling.md).
+    its tile: the part of its output it computes in one tile in the steady
+    state (docs/Tiling.md).
 
     The verifier checks the schedule against the group (rows no more than
     its tallest output, a PE share per computing layer, layers that can run
@@ -291,10 +291,7 @@ def Accel_GroupOp : Accel_Op<"group", [IsolatedFromAbove, SingleBlock,
   let extraClassDeclaration = [{
     ::mlir::Block &getBodyBlock() { return getBody().front(); }
     YieldOp getYield();
-    /// Rows of the tallest NCHW result (1 without one).
-    int64_t getHeight();
-    /// The `schedule` attribute's value, or the default schedule.
-    ::accel::GroupSchedule getEffectiveSchedule();
+
   }];
 }
 

@@ -60,7 +60,7 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   os << "accel-cost-report: " << counted << " layers and groups on "
      << arch.name << " (" << arch.numPEs() << " PEs, "
      << llvm::format("%g", arch.clockGHz) << " GHz)\n";
-  size_t width = 5;
+  size_t width = 14; // "layer by layer"
   for (const Row &r : rows)
     width = std::max(width, r.name.size());
   auto line = [&](llvm::StringRef name, llvm::StringRef kind,
@@ -102,6 +102,25 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   double util = cycles > 0 ? double(macs) / (cycles * arch.numPEs()) : 0;
   line("total", "", "", macs, int64_t(cycles), bound, util, energy * 1e-6, ms,
        dram / 1024.0);
+  // Every group run layer by layer instead: its comparison row in place of
+  // its fused one.
+  if (llvm::any_of(rows, [](const Row &r) { return r.comparison; })) {
+    double c = 0, e = 0, d = 0;
+    int64_t m = 0, b = 0;
+    for (const Row &r : rows) {
+      if (r.kind == "group" && !r.comparison)
+        continue;
+      c += r.cost.cycles;
+      e += r.cost.energy;
+      d += r.cost.dramBytes;
+      m += r.cost.macs;
+      b += r.cost.computeBound;
+    }
+    double msLbl = c / (arch.clockGHz * 1e9) * 1e3;
+    line("layer by layer", "", "", m, int64_t(c), b,
+         c > 0 ? double(m) / (c * arch.numPEs()) : 0, e * 1e-6, msLbl,
+         d / 1024.0);
+  }
   if (infeasible)
     os << "the total leaves out " << infeasible
        << (infeasible == 1 ? " infeasible group\n" : " infeasible groups\n");
@@ -215,8 +234,8 @@ struct CostReportPass
     unfused.name = name;
     unfused.kind = "group";
     unfused.comparison = true;
-    unfused.mappingText = "the same layers one by one (default mappings)";
     unfused.cost.valid = true;
+    bool searched = true;
     for (Operation &op : group.getBodyBlock().without_terminator()) {
       auto layer = dyn_cast<LayerOpInterface>(&op);
       if (!layer)
@@ -224,20 +243,17 @@ struct CostReportPass
       std::optional<Row> row = costLayer(layer, /*wholeLayer=*/true);
       if (!row)
         return failure();
-      CostResult &u = unfused.cost;
-      u.macs += row->cost.macs;
-      u.cycles += row->cost.cycles;
-      u.computeCycles += row->cost.computeCycles;
-      u.energy += row->cost.energy;
-      u.seconds += row->cost.seconds;
-      u.dramBytes += row->cost.dramBytes;
-      u.computeBound += row->cost.computeBound;
+      searched &= row->fromIr;
+      addCost(unfused.cost, row->cost);
     }
-    unfused.cost.edp = unfused.cost.energy * unfused.cost.cycles;
-    unfused.cost.utilization =
-        unfused.cost.cycles > 0
-            ? double(unfused.cost.macs) / (unfused.cost.cycles * arch.numPEs())
-            : 0;
+    finishCost(unfused.cost, arch);
+    unfused.fromIr = searched;
+    unfused.mappingText = searched
+                              ? "the same layers one by one (their "
+                                "accel.unfused_mapping)"
+                              : "the same layers one by one (default "
+                                "mappings)";
+
     rows.push_back(std::move(fused));
     rows.push_back(std::move(unfused));
     return success();
@@ -260,8 +276,9 @@ struct CostReportPass
     bool failedAny = false;
     unsigned index = 0;
     // One layer on its own: its mapping (or the default one), evaluated. A
-    // layer of a group run on its own (`wholeLayer`) takes the default
-    // mapping: its own maps its tile.
+    // layer of a group run on its own (`wholeLayer`) takes its
+    // accel.unfused_mapping, else the default mapping: its own maps its
+    // tile.
     auto costLayer = [&](LayerOpInterface layer,
                          bool wholeLayer = false) -> std::optional<Row> {
       Row row;
@@ -270,7 +287,10 @@ struct CostReportPass
       row.group = groupName(layer);
       LayerProblem problem = layer.getProblem();
       Mapping mapping;
-      MappingAttr attr = wholeLayer ? MappingAttr() : layer.getMappingAttr();
+      MappingAttr attr =
+          wholeLayer
+              ? layer->getAttrOfType<MappingAttr>("accel.unfused_mapping")
+              : layer.getMappingAttr();
       if (attr) {
         mapping = attr.getValue();
         row.fromIr = true;

@@ -9,7 +9,6 @@ using namespace mlir;
 using namespace accel;
 
 GroupAnalysis::GroupAnalysis(Operation *op) : group_(cast<GroupOp>(op)) {
-  schedule_ = group_.getEffectiveSchedule();
   llvm::Expected<BlockGraph> body =
       buildBlockGraph(group_.getBodyBlock(), layerName);
   if (!body) {
@@ -17,6 +16,7 @@ GroupAnalysis::GroupAnalysis(Operation *op) : group_(cast<GroupOp>(op)) {
     return;
   }
   body_ = std::make_unique<BlockGraph>(std::move(*body));
+  schedule_ = groupSchedule(group_, *body_);
   llvm::Expected<GroupTiling> tiling =
       GroupTiling::compute(body_->graph, body_->allLayers(), schedule_);
   if (!tiling) {

@@ -79,9 +79,10 @@ struct PrintBufferFootprintPass
           llvm::append_range(values, op.getResults());
       for (Value v : values) {
         std::string name = named(v);
-        unsigned id = a.tensorOf(v);
-        if (!tiling.touches(id) || a.graph().tensor(id).weight)
+        std::optional<unsigned> t = a.tensorOf(v);
+        if (!t || !tiling.touches(*t) || a.graph().tensor(*t).weight)
           continue;
+        unsigned id = *t;
         os << "    " << name << ": " << bufferBytes(tiling, id) << " B, "
            << tiling.slots(id) << (tiling.slots(id) == 1 ? " tile" : " tiles")
            << " at once\n";

@@ -57,9 +57,11 @@ struct PrintReceptiveFieldPass
       for (unsigned t = 0; t < tiling.numTiles(); ++t) {
         os << "  tile " << t << ":\n";
         for (auto [v, name] : llvm::zip(values, names)) {
-          unsigned id = a.tensorOf(v);
-          if (!tiling.touches(id) || tiling.region(t, id).empty())
+          std::optional<unsigned> known = a.tensorOf(v);
+          if (!known || !tiling.touches(*known) ||
+              tiling.region(t, *known).empty())
             continue;
+          unsigned id = *known;
           os << "    " << name << ": " << tiling.region(t, id).str();
           int producer = a.graph().tensor(id).producer;
           int i = producer >= 0 ? tiling.position(producer) : -1;
@@ -77,9 +79,10 @@ struct PrintReceptiveFieldPass
       }
       os << "  halo (rows shared by consecutive tiles, most of any pair):\n";
       for (auto [v, name] : llvm::zip(values, names)) {
-        unsigned id = a.tensorOf(v);
-        if (!tiling.touches(id))
+        std::optional<unsigned> known = a.tensorOf(v);
+        if (!known || !tiling.touches(*known))
           continue;
+        unsigned id = *known;
         int64_t halo = 0;
         bool same = true;
         for (unsigned t = 1; t < tiling.numTiles(); ++t) {

@@ -2,6 +2,7 @@
 
 #include "accel/Arch/GroupResources.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace accel;
 
@@ -22,6 +23,8 @@ Arch accel::groupLayerArch(const Arch &arch, int64_t peShare) {
   if (peShare > 0)
     if (auto stage = sharedStage(arch))
       a.memories[stage->first].fanout[stage->second].size = peShare;
+  if (a.memories.size() < 2) // checkScheduleOnArch refuses such a group
+    return a;
   a.memories.erase(a.memories.begin());
   MemoryLevel &top = a.memories.front();
   top.capacityBytes = 0;
@@ -49,12 +52,13 @@ llvm::Error accel::checkScheduleOnArch(const GroupSchedule &s,
                   arch.name + " has none below " + level.name);
     const FanoutStage &f = arch.memories[stage->first].fanout[stage->second];
     int64_t total = 0;
+    bool overflow = false;
     for (int64_t n : s.pes)
-      total += n;
-    if (total > f.size)
+      overflow |= llvm::AddOverflow(total, n, total);
+    if (overflow || total > f.size)
       return fail(llvm::formatv("pes: the shares add up to {0} but stage '{1}' "
                                 "below {2} has {3} units",
-                                total, f.name,
+                                overflow ? "more than int64" : std::to_string(total), f.name,
                                 arch.memories[stage->first].name, f.size));
   }
   return llvm::Error::success();
@@ -78,7 +82,8 @@ GroupCapacity accel::groupCapacity(const GroupSchedule &s, const Arch &arch) {
   case BufferSplit::Kind::Weights:
     c.shared = false;
     c.weights = s.split.weightBytes;
-    c.activations = level.capacityBytes - s.split.weightBytes;
+    c.activations = std::max<int64_t>(0, level.capacityBytes -
+                                             s.split.weightBytes);
     break;
   }
   return c;

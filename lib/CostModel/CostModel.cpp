@@ -351,6 +351,41 @@ double words(int64_t elements, int64_t bits, int64_t wordBits) {
 
 } // namespace
 
+void accel::finishCost(CostResult &r, const Arch &arch) {
+  r.edp = r.energy * r.cycles;
+  r.seconds = r.cycles / (arch.clockGHz * 1e9);
+  r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
+  r.utilization =
+      r.cycles > 0 ? double(r.macs) / (r.cycles * double(arch.numPEs())) : 0;
+}
+
+void accel::addCost(CostResult &into, const CostResult &c) {
+  into.macs += c.macs;
+  into.computeCycles += c.computeCycles;
+  into.cycles += c.cycles;
+  into.energy += c.energy;
+  into.macEnergy += c.macEnergy;
+  into.dramBytes += c.dramBytes;
+  into.computeBound += c.computeBound;
+  into.dramBound += c.dramBound;
+  if (into.levels.empty())
+    into.levels.resize(c.levels.size());
+  for (auto [to, from] : llvm::zip(into.levels, c.levels))
+    addLevelCost(to, from);
+}
+
+void accel::addLevelCost(LevelCost &to, const LevelCost &from) {
+  for (Tensor x : kAllTensors) {
+    to.reads[x] += from.reads[x];
+    to.writes[x] += from.writes[x];
+    to.tile[x] = std::max(to.tile[x], from.tile[x]);
+    to.bytes[x] = std::max(to.bytes[x], from.bytes[x]);
+  }
+  to.instances = std::max(to.instances, from.instances);
+  to.energy += from.energy;
+  to.transferCycles += from.transferCycles;
+}
+
 std::string accel::overflowWhere(const Arch &arch, const Overflow &o) {
   llvm::StringRef what = o.tensor        ? tensorName(*o.tensor)
                          : o.activations ? "activations"
@@ -503,10 +538,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
   r.cycles = options.doubleBuffering
                  ? std::max(double(r.computeCycles), slowest)
                  : double(r.computeCycles) + transfers;
-  r.edp = r.energy * r.cycles;
-  r.seconds = r.cycles / (arch.clockGHz * 1e9);
-  r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
-  r.utilization = double(r.macs) / (r.cycles * double(arch.numPEs()));
+  finishCost(r, arch);
   // Each tensor over DRAM once, at DRAM's bandwidth (only the inputs the
   // layer reads at all: a strided 1x1 convolution skips some).
   const MemoryLevel &dramLevel = arch.memories[0];

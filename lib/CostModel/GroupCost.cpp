@@ -77,24 +77,13 @@ Mapping accel::adaptMapping(const Mapping &mapping, const LoopBounds &mappedFor,
 
 /// Adds what `c` counts at its levels to `into`, a level further out.
 static void addLevels(CostResult &into, const CostResult &c) {
-  for (auto [m, lc] : llvm::enumerate(c.levels)) {
-    LevelCost &to = into.levels[m + 1];
-    for (Tensor x : kAllTensors) {
-      to.reads[x] += lc.reads[x];
-      to.writes[x] += lc.writes[x];
-      to.tile[x] = std::max(to.tile[x], lc.tile[x]);
-      to.bytes[x] = std::max(to.bytes[x], lc.bytes[x]);
-    }
-    to.instances = std::max(to.instances, lc.instances);
-    to.energy += lc.energy;
-    to.transferCycles += lc.transferCycles;
-  }
+  for (auto [m, lc] : llvm::enumerate(c.levels))
+    addLevelCost(into.levels[m + 1], lc);
 }
 
 CostResult accel::evaluateGroup(const GroupTiling &tiling,
                                 llvm::ArrayRef<Mapping> mappings,
-                                const Arch &arch, const CostOptions &options,
-                                GroupTimeline *timeline) {
+                                const Arch &arch, const CostOptions &options) {
   const LayerGraph &graph = tiling.graph();
   const GroupSchedule &s = tiling.schedule();
   const GroupTensors &ts = tiling.tensors();
@@ -231,13 +220,10 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
   r.levels[kGroupLevel].energy += levelEnergy;
   r.energy += dramEnergy + levelEnergy;
 
-  GroupTimeline tl = groupTimeline(tiling, d);
-  r.cycles = tl.cycles;
+  r.cycles = groupTimeline(tiling, d).cycles;
   dramCost.transferCycles =
       std::max(cycles(readBytes, dram, dram.readBandwidth),
                cycles(writeBytes, dram, dram.writeBandwidth));
-  if (timeline)
-    *timeline = std::move(tl);
 
   int64_t pes = arch.numPEs();
   r.computeBound = (r.macs + pes - 1) / pes;
@@ -253,10 +239,7 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
     leastRead += graph.tensor(id).bytes();
   r.dramBound = std::max(cycles(leastRead, dram, dram.readBandwidth),
                          cycles(writeBytes, dram, dram.writeBandwidth));
-  r.edp = r.energy * r.cycles;
-  r.seconds = r.cycles / (arch.clockGHz * 1e9);
-  r.powerWatts = r.seconds > 0 ? r.energy * 1e-12 / r.seconds : 0;
-  r.utilization = r.cycles > 0 ? double(r.macs) / (r.cycles * pes) : 0;
+  finishCost(r, arch);
   r.valid = !r.overflow;
   return r;
 }

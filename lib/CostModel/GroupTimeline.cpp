@@ -45,6 +45,9 @@ GroupTimeline accel::groupTimeline(const GroupTiling &tiling,
   llvm::SmallVector<llvm::SmallVector<unsigned, 4>, 4> inputReaders;
   for (unsigned id : ts.inputs)
     inputReaders.push_back(tiling.readers(id));
+  std::vector<llvm::SmallVector<unsigned, 4>> resultReaders;
+  for (unsigned l : tiling.layers())
+    resultReaders.push_back(tiling.readers(graph.layer(l).result));
 
   double readFree = 0, writeFree = 0;
   std::vector<double> engineFree(pipelined ? L : 1, 0.0);
@@ -57,11 +60,12 @@ GroupTimeline accel::groupTimeline(const GroupTiling &tiling,
   unsigned ringDepth = s.doubleBuffer ? 2 : 1;
 
   for (unsigned t = 0; t < T; ++t) {
-    // The tile's inputs, once the slot they overwrite is free.
+    // The tile's inputs, once the slot they overwrite is free (an input
+    // with nothing new in this tile overwrites nothing).
     double start = readFree;
     for (auto [k, id] : llvm::enumerate(ts.inputs)) {
       unsigned slots = tiling.slots(id);
-      if (t >= slots)
+      if (t >= slots && tiling.loaded(t, id) > 0)
         for (unsigned c : inputReaders[k])
           start = std::max(start, computeEnd(t - slots, c));
     }
@@ -89,11 +93,11 @@ GroupTimeline accel::groupTimeline(const GroupTiling &tiling,
       if (readsWeights[i] && (!streamed || step))
         cs = std::max(cs, streamed ? tl.weights[at].end
                                    : tl.residentWeights.end);
-      // The slot of its result.
+      // The slot of its result, when it writes any.
       unsigned result = graph.layer(tiling.layers()[i]).result;
       unsigned slots = tiling.slots(result);
-      if (t >= slots) {
-        for (unsigned c : tiling.readers(result))
+      if (t >= slots && !tiling.computed(t, i).empty()) {
+        for (unsigned c : resultReaders[i])
           cs = std::max(cs, computeEnd(t - slots, c));
         if (writesOutput[i])
           cs = std::max(cs, tl.store[t - slots].end);

@@ -2,15 +2,11 @@
 
 #include "Evaluator.h"
 #include "llvm/Support/FormatVariadic.h"
-#include <thread>
 
 using namespace accel;
 
 Evaluator::Evaluator(const SearchSpace &space, const SearchOptions &options)
-    : space(space), options(options) {
-  threads = options.threads ? options.threads
-                            : std::max(1u, std::thread::hardware_concurrency());
-}
+    : space(space), options(options), workers(options.threads) {}
 
 std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
   return run(batch, {});
@@ -33,30 +29,20 @@ std::vector<Score> Evaluator::run(llvm::ArrayRef<Genome> batch,
   CostOptions cost = options.cost;
   cost.stopWhenInvalid = true;
   cost.describeInvalid = false;
-  auto work = [&](size_t first, size_t stride) {
-    for (size_t i = first; i < batch.size(); i += stride)
-      for (unsigned step = 0;; ++step) {
-        results[i] = accel::evaluate(space.problem(), space.arch(),
-                                     space.toMapping(batch[i]), cost);
-        if (!fit || !results[i].overflow || step == options.maxFitSteps ||
-            !shrinkToFit(fitting[i], space, results[i]))
-          break;
-        ++fitChecks[i];
-      }
-  };
   // Threads only pay off for batches of some size.
-  unsigned n = batch.size() >= 32 ? threads : 1;
-  if (n <= 1) {
-    work(0, 1);
-  } else {
-    if (!pool)
-      pool = std::make_unique<llvm::DefaultThreadPool>(
-          llvm::hardware_concurrency(threads - 1));
-    for (unsigned t = 1; t < n; ++t)
-      pool->async([&work, t, n] { work(t, n); });
-    work(0, n);
-    pool->wait();
-  }
+  workers.forEach(
+      batch.size(),
+      [&](size_t i) {
+        for (unsigned step = 0;; ++step) {
+          results[i] = accel::evaluate(space.problem(), space.arch(),
+                                       space.toMapping(batch[i]), cost);
+          if (!fit || !results[i].overflow || step == options.maxFitSteps ||
+              !shrinkToFit(fitting[i], space, results[i]))
+            break;
+          ++fitChecks[i];
+        }
+      },
+      /*minParallel=*/32);
 
   std::vector<Score> scores(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) {

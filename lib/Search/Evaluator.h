@@ -11,7 +11,7 @@
 
 #include "accel/Search/GeneticOperators.h"
 #include "accel/Search/Mapper.h"
-#include "llvm/Support/ThreadPool.h"
+#include "accel/Search/Workers.h"
 #include <limits>
 #include <map>
 #include <memory>
@@ -65,12 +65,9 @@ private:
   std::vector<Score> run(llvm::ArrayRef<Genome> batch,
                          llvm::MutableArrayRef<Genome> fitting);
 
-  unsigned threads;
-  /// Workers for batches, kept for the search (spawning threads per batch
-  /// cost as much as a tenth of a search), and the batch's results, reused
-  /// (a CostResult is ~1 KB: a fresh vector per batch is mapped and
-  /// unmapped each time).
-  std::unique_ptr<llvm::DefaultThreadPool> pool;
+  Workers workers;
+  /// The batch's results, reused (a CostResult is ~1 KB: a fresh vector
+  /// per batch is mapped and unmapped each time).
   std::vector<CostResult> results;
   std::vector<unsigned> fitChecks;
   /// Rejections by kind ("PESpad: weights", ...): count and an example.

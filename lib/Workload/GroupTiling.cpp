@@ -39,7 +39,7 @@ llvm::SmallVector<unsigned, 4> GroupTiling::readers(unsigned id) const {
 llvm::SmallVector<unsigned, 2> GroupTiling::weightsOf(unsigned i) const {
   llvm::SmallVector<unsigned, 2> w;
   for (unsigned op : graph_->layer(layers_[i]).operands)
-    if (graph_->tensor(op).weight && graph_->tensor(op).producer < 0 &&
+    if (graph_->tensor(op).weight &&
         !llvm::is_contained(w, op))
       w.push_back(op);
   return w;
@@ -64,6 +64,15 @@ subtractIntervals(Interval now, llvm::ArrayRef<Interval> held) {
     pieces = std::move(next);
   }
   return pieces;
+}
+
+int64_t accel::groupHeight(const LayerGraph &graph,
+                          llvm::ArrayRef<unsigned> layers) {
+  int64_t height = 1;
+  for (unsigned id : groupTensors(graph, layers).outputs)
+    if (graph.tensor(id).rowTiled())
+      height = std::max(height, graph.tensor(id).shape[2]);
+  return height;
 }
 
 llvm::Expected<GroupTiling>
@@ -118,14 +127,7 @@ GroupTiling::compute(const LayerGraph &graph, ArrayRef<unsigned> layers,
                               schedule.pes.size(), numComputing));
 
   // Tiles.
-  g.height_ = 1;
-  bool anyRows = false;
-  for (unsigned id : ts.outputs)
-    if (graph.tensor(id).rowTiled()) {
-      g.height_ = anyRows ? std::max(g.height_, graph.tensor(id).shape[2])
-                          : graph.tensor(id).shape[2];
-      anyRows = true;
-    }
+  g.height_ = groupHeight(graph, layers);
   if (schedule.rows > g.height_)
     return fail(llvm::formatv("rows: {0} exceeds the {1} rows of the group's "
                               "tallest output",
@@ -195,16 +197,31 @@ GroupTiling::compute(const LayerGraph &graph, ArrayRef<unsigned> layers,
   }
 
   // Stages and slots.
+  // Pipelined, a computing layer runs the stage after the last one whose
+  // end makes its operands available; a layer that only moves data makes
+  // its result available as its operands are (in the stage of the last of
+  // them, or before the first stage when it reads only the group's inputs).
   g.stages_.assign(L, 0);
-  if (schedule.mode == ExecutionMode::Pipelined)
-    for (unsigned i = 0; i < L; ++i)
-      for (unsigned op : graph.layer(g.layers_[i]).operands) {
+  if (schedule.mode == ExecutionMode::Pipelined) {
+    std::vector<int> available(L, -1);
+    for (unsigned i = 0; i < L; ++i) {
+      const GraphLayer &layer = graph.layer(g.layers_[i]);
+      int ready = -1;
+      for (unsigned op : layer.operands) {
         int p = graph.tensor(op).producer;
         int j = p >= 0 ? g.position(p) : -1;
         if (j >= 0)
-          g.stages_[i] = std::max(
-              g.stages_[i], g.stages_[j] + (graph.layer(p).computes() ? 1 : 0));
+          ready = std::max(ready, available[j]);
       }
+      if (layer.computes()) {
+        g.stages_[i] = ready + 1;
+        available[i] = ready + 1;
+      } else {
+        g.stages_[i] = std::max(ready, 0);
+        available[i] = ready;
+      }
+    }
+  }
   g.numStages_ = 1 + *llvm::max_element(g.stages_);
   int ahead = schedule.doubleBuffer ? 1 : 0;
   g.slots_.assign(N, 1);
@@ -344,7 +361,8 @@ TensorRegion GroupTiling::pieceBox(unsigned t, unsigned i,
 }
 
 int64_t GroupTiling::peShare(unsigned i) const {
-  if (schedule_.mode != ExecutionMode::Pipelined)
+  if (schedule_.mode != ExecutionMode::Pipelined ||
+      !graph_->layer(layers_[i]).computes())
     return 0;
   unsigned k = 0;
   for (unsigned j = 0; j < i; ++j)
@@ -437,7 +455,7 @@ int64_t accel::unionElements(ArrayRef<TensorRegion> boxes) {
 
 int64_t accel::bufferBytes(const GroupTiling &tiling, unsigned id) {
   const GraphTensor &x = tiling.graph().tensor(id);
-  if (x.weight && x.producer < 0)
+  if (x.weight)
     return 0;
   unsigned T = tiling.numTiles(), slots = tiling.slots(id);
   bool keep = tiling.schedule().halo == HaloPolicy::Keep;

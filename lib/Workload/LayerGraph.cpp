@@ -1,7 +1,6 @@
 //===- LayerGraph.cpp - A network as a DAG of layers and tensors ----------===//
 
 #include "accel/Workload/LayerGraph.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace accel;
@@ -117,8 +116,10 @@ static llvm::Expected<Shape> inferResult(const LayerGraph &g,
 
 llvm::Error LayerGraph::check() const {
   for (auto [id, t] : llvm::enumerate(tensors_)) {
-    if (t.shape.empty() && t.elements() != 1)
-      return fail(llvm::formatv("tensor {0}: empty shape", id));
+    if (t.weight && t.producer >= 0)
+      return fail(llvm::formatv("tensor {0} ({1}) is a weight but layer {2} "
+                                "produces it",
+                                id, t.name, t.producer));
     for (int64_t d : t.shape)
       if (d < 1)
         return fail(llvm::formatv("tensor {0} ({1}): dimensions must be >= 1, "
@@ -136,6 +137,12 @@ llvm::Error LayerGraph::check() const {
     };
     if (l.result >= tensors_.size())
       return fail(where() + ": result out of range");
+    if (l.kind != LayerKind::Opaque &&
+        (tensors_[l.result].placeholder ||
+         llvm::any_of(l.operands, [&](unsigned op) {
+           return op < tensors_.size() && tensors_[op].placeholder;
+         })))
+      return fail(where() + ": only opaque layers touch placeholders");
     if (tensors_[l.result].producer != int(id))
       return fail(where() + ": its result is produced by another layer");
     for (unsigned op : l.operands) {
@@ -258,12 +265,10 @@ LayerGraph::operandRegions(unsigned id, const TensorRegion &out) const {
 GroupTensors accel::groupTensors(const LayerGraph &g,
                                  ArrayRef<unsigned> layers) {
   GroupTensors t;
-  llvm::SmallPtrSet<const GraphLayer *, 16> in;
+  std::vector<char> in(g.layers().size(), 0);
   for (unsigned l : layers)
-    in.insert(&g.layer(l));
-  auto inGroup = [&](int layer) {
-    return layer >= 0 && in.count(&g.layer(layer));
-  };
+    in[l] = 1;
+  auto inGroup = [&](int layer) { return layer >= 0 && in[layer]; };
   for (unsigned l : layers) {
     for (unsigned op : g.layer(l).operands) {
       const GraphTensor &x = g.tensor(op);

@@ -85,6 +85,19 @@ func.func @pipelined(%x: tensor<1x8x16x16xf16>, %w1: tensor<8x8x3x3xf16>, %w2: t
   return %g : tensor<1x8x16x16xf16>
 }
 
+// An argument no layer reads (passed through, or unused) has no buffer.
+// SCHED:      group passthrough: 4 tiles of 1 rows (rows = 1)
+// SCHED-NEXT:   inputs 128 B, intermediates 0 B, outputs 128 B, weights 0 B = 256 B
+// SCHED-NEXT:     input 1: 128 B, 2 tiles at once
+// SCHED-NEXT:     relu: 128 B, 2 tiles at once
+func.func @passthrough(%x: tensor<1x8x16x8xf16>, %y: tensor<1x8x4x4xf16>, %u: tensor<1x8x4x4xf16>) -> (tensor<1x8x16x8xf16>, tensor<1x8x4x4xf16>) {
+  %g:2 = accel.group (%a = %x, %b = %y, %c = %u) : (tensor<1x8x16x8xf16>, tensor<1x8x4x4xf16>, tensor<1x8x4x4xf16>) -> (tensor<1x8x16x8xf16>, tensor<1x8x4x4xf16>) attributes {name = "passthrough", schedule = #accel.schedule<rows = 1>} {
+    %0 = accel.activation #accel.act<relu> %b : tensor<1x8x4x4xf16> loc("relu")
+    accel.yield %a, %0 : tensor<1x8x16x8xf16>, tensor<1x8x4x4xf16>
+  }
+  return %g#0, %g#1 : tensor<1x8x16x8xf16>, tensor<1x8x4x4xf16>
+}
+
 // Without an accelerator: the buffers, no fit check.
 // NOARCH:     group streamed: 4 tiles of 4 rows
 // NOARCH-NOT: fits

@@ -35,8 +35,14 @@ public:
   const LayerGraph &graph() const { return body_->graph; }
   const GroupTiling &tiling() const { return *tiling_; }
 
-  /// The graph tensor of a value of the body.
-  unsigned tensorOf(mlir::Value v) const { return body_->tensors.at(v); }
+  /// The graph tensor of a value of the body (none for a value no layer
+  /// touches, e.g. an argument passed straight to the yield).
+  std::optional<unsigned> tensorOf(mlir::Value v) const {
+    auto it = body_->tensors.find(v);
+    if (it == body_->tensors.end())
+      return std::nullopt;
+    return it->second;
+  }
   /// The op of layer i of tiling().layers().
   mlir::Operation *op(unsigned i) const {
     return body_->ops[tiling_->layers()[i]];

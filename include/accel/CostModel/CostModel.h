@@ -101,6 +101,17 @@ struct CostResult {
   double dramBound = 0;
 };
 
+/// Fills a result's derived figures from its cycles, energy and MACs on
+/// `arch`: EDP, seconds, power and utilisation.
+void finishCost(CostResult &r, const Arch &arch);
+/// Adds `c`, run after what `into` counts: cycles, energy, MACs, DRAM
+/// bytes, bounds and every level's accesses add up (call finishCost after
+/// the last). `into` must have as many levels, or none yet.
+void addCost(CostResult &into, const CostResult &c);
+/// Adds one level's accesses, energy and transfer time to another's (tile
+/// and bytes: the larger).
+void addLevelCost(LevelCost &to, const LevelCost &from);
+
 /// What overflows: "PESpad: weights", "GlobalBuffer: the tiles".
 std::string overflowWhere(const Arch &arch, const Overflow &o);
 /// "PESpad: weights need 540 B per instance but 384 B are available (over

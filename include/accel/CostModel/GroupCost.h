@@ -46,8 +46,7 @@ Mapping adaptMapping(const Mapping &mapping, const LoopBounds &mappedFor,
 /// (ignored for layers that do not compute).
 CostResult evaluateGroup(const GroupTiling &tiling,
                          llvm::ArrayRef<Mapping> mappings, const Arch &arch,
-                         const CostOptions &options = {},
-                         GroupTimeline *timeline = nullptr);
+                         const CostOptions &options = {});
 
 } // namespace accel
 

@@ -14,9 +14,10 @@
 // inputs, the layer's producers in the same tile, its weights), and the
 // buffer it writes has a free slot: a tensor kept for s tiles
 // (GroupTiling::slots) is written for tile t once every reader of tile t - s
-// (and the store, for an output) has finished; a streamed weight is loaded
-// once the step two steps back (one without double buffering) has
-// finished. The group's latency is when the last task ends. The tasks are
+// (and the store, for an output) has finished; a task that adds nothing to
+// a buffer (nothing new to load or compute in that tile) takes no slot. A
+// streamed weight is loaded once the step two steps back (one without
+// double buffering) has finished. The group's latency is when the last task ends. The tasks are
 // visited tile by tile, every dependence pointing backwards, so this is a
 // max-plus recurrence, exact for any durations. Pure: no MLIR IR.
 //

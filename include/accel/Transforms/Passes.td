@@ -36,7 +36,8 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     Searches a mapping for every layer on the accelerator (`arch`, else the
     module's `accel.target`) and attaches it as the layer's `mapping`. A
     layer inside an `accel.group` is mapped for its tile under the group's
-    schedule (the largest part of its output it computes in one tile), on
+    schedule (the part of its output it computes in one tile in the steady
+    state), on
     the part of the accelerator it runs on there: the levels below the
     group's on-chip level, and its share of the PE array when the group is
     pipelined (docs/Tiling.md). Each group then gets a remark with its cost,
@@ -111,6 +112,104 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "Fixed tiles, level:dimension:tile, comma-separated">,
     Option<"remarks", "remarks", "bool", /*default=*/"true",
            "Emit a remark per layer with its cost">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect"];
+}
+
+def AccelFuse : Pass<"accel-fuse", "::mlir::ModuleOp"> {
+  let summary = "Fuse layers into groups and map every layer: a genetic "
+                "search over the network's layer graph";
+  let description = [{
+    Decides, for every function of the module, which layers run fused
+    (intermediates on chip) and how each group runs, and maps every layer,
+    all under one cost model (docs/Fusion.md): the layers are cut into
+    segments along a topological order, each a group with its
+    `#accel.schedule` (tile rows, halos, weights, double buffering, the
+    split of the on-chip level, depth first or pipelined) or a layer on its
+    own; groups that would not fit the accelerator are repaired (shorter
+    tiles, streamed weights, split) and never chosen. The function is
+    rewritten into `accel.group` ops with their schedules; every layer gets
+    its mapping (a grouped layer's for its tile).
+
+    `strategy` picks the search: `ga` (the genetic algorithm, default),
+    `random`, `greedy` (fuse consecutive layers while the group fits),
+    `dp` (optimal cuts and schedules for the graph's order and an additive
+    objective: the oracle) or `none` (every layer on its own). The search
+    minimises `objective` over the whole network: total latency, total
+    energy, or their product (EDP). `population` x `generations` plans are
+    costed by ga and random. While searching, each layer problem is mapped
+    with a small GAMMA budget (`search-map-population` x
+    `search-map-generations`), cached by problem and accelerator part; the
+    chosen plan is then mapped with the full budget (`map-population` x
+    `map-generations`), and so is every layer alone for the comparison.
+
+    Opaque operators and layers whose output rows depend on every input
+    row (global pooling, reshapes, matmuls) are never fused. Each group gets
+    a remark (its layers, tiles, buffers against the level, DRAM bytes fused
+    and unfused) and each function a summary (fused against layer by layer:
+    latency, energy, EDP, DRAM bytes). The result depends on `seed` only, not
+    on `threads`.
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator: a preset name or a .yaml file (default: the "
+           "module's accel.target)">,
+    Option<"strategy", "strategy", "::accel::FusionStrategy",
+           /*default=*/"::accel::FusionStrategy::Genetic", "Fusion search",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::FusionStrategy::Genetic, "ga",
+                        "genetic algorithm"),
+             clEnumValN(::accel::FusionStrategy::Random, "random",
+                        "random plans, as many as the GA costs"),
+             clEnumValN(::accel::FusionStrategy::Greedy, "greedy",
+                        "fuse consecutive layers while the group fits"),
+             clEnumValN(::accel::FusionStrategy::DP, "dp",
+                        "optimal for the graph's order (latency or energy)"),
+             clEnumValN(::accel::FusionStrategy::None, "none",
+                        "every layer on its own"))}]>,
+    Option<"objective", "objective", "::accel::FusionObjective",
+           /*default=*/"::accel::FusionObjective::EDP",
+           "What to minimise over the network",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::FusionObjective::Latency, "latency",
+                        "total latency"),
+             clEnumValN(::accel::FusionObjective::Energy, "energy",
+                        "total energy"),
+             clEnumValN(::accel::FusionObjective::EDP, "edp",
+                        "total energy x total latency"))}]>,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0", "Seed of the searches">,
+    Option<"population", "population", "unsigned", /*default=*/"60",
+           "Plans per generation (ga; random's batch)">,
+    Option<"generations", "generations", "unsigned", /*default=*/"30",
+           "Generations (ga; random's batches)">,
+    Option<"threads", "threads", "unsigned", /*default=*/"0",
+           "Threads costing plans and searching mappings (0: every core)">,
+    Option<"searchMapPopulation", "search-map-population", "unsigned",
+           /*default=*/"30",
+           "GAMMA population for each layer problem while searching">,
+    Option<"searchMapGenerations", "search-map-generations", "unsigned",
+           /*default=*/"10",
+           "GAMMA generations for each layer problem while searching">,
+    Option<"mapPopulation", "map-population", "unsigned", /*default=*/"200",
+           "GAMMA population for the chosen plan's layers (GAMMA: 200)">,
+    Option<"mapGenerations", "map-generations", "unsigned", /*default=*/"50",
+           "GAMMA generations for the chosen plan's layers (GAMMA: 50)">,
+    Option<"maxGroupLayers", "max-group-layers", "unsigned", /*default=*/"16",
+           "Most layers in one group">,
+    Option<"allowPipelined", "allow-pipelined", "bool", /*default=*/"true",
+           "Groups may run pipelined, the PE array shared out">,
+    Option<"allowRecompute", "allow-recompute", "bool", /*default=*/"true",
+           "Groups may recompute halos instead of keeping them">,
+    Option<"allowStreamed", "allow-streamed", "bool", /*default=*/"true",
+           "Groups may stream their weights tile by tile">,
+    Option<"allowSingleBuffer", "allow-single-buffer", "bool",
+           /*default=*/"true",
+           "Groups may run without double buffering">,
+    Option<"searchSplit", "search-split", "bool", /*default=*/"true",
+           "Search the split of the on-chip level between weights and "
+           "activations (else the accelerator's)">,
+    Option<"remarks", "remarks", "bool", /*default=*/"true",
+           "Emit a remark per group and a summary per function">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
 }

@@ -84,7 +84,8 @@ public:
   /// pieces run that mapping with more outer iterations, shorter ones with
   /// it clamped; its inner tiles fit them all.
   LayerProblem mappedProblem(unsigned i) const;
-  /// Units of the shared fan-out stage layer i runs on (0: the whole array).
+  /// Units of the shared fan-out stage layer i runs on (0: the whole array,
+  /// or a layer that does not compute).
   int64_t peShare(unsigned i) const;
   /// Elements of group input `id` loaded from DRAM for tile t.
   int64_t loaded(unsigned t, unsigned id) const {
@@ -121,6 +122,10 @@ private:
   unsigned numStages_ = 1;
   std::vector<unsigned> slots_; ///< [local]
 };
+
+/// Rows of the tallest row-tiled tensor the group `layers` produces for
+/// later use (1 without one): what its tiles cut.
+int64_t groupHeight(const LayerGraph &graph, llvm::ArrayRef<unsigned> layers);
 
 /// The problem of computing the part `box` of a layer's rank-4 output
 /// [N, G x K, P, Q]: its extents, and per window axis the input it reads

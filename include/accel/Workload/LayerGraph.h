@@ -5,8 +5,8 @@
 // between them, which tensors are weights, which are the network's inputs
 // and outputs, and for each layer the region of each operand a region of its
 // result reads (ReceptiveField.h). Searches score candidate groups on it
-// without building IR; the IR analyses build one from a function or an
-// `accel.group` (lib/Analysis/LayerGraphBuilder.cpp).
+// without building IR; the IR builds one from a function or an
+// `accel.group` (dialects/accel/AccelGraph.cpp).
 //
 // Like CIRCT's scheduling problems, the graph has `check()` for its own
 // consistency; a solution (a group and its schedule) is checked by
@@ -48,6 +48,9 @@ struct GraphTensor {
   bool weight = false;
   /// Used after the graph (a function result, or a group's result).
   bool output = false;
+  /// Stands for a value that is not a tensor the graph can size (only
+  /// opaque layers touch it).
+  bool placeholder = false;
   std::string name;
 
   int64_t elements() const { return numElements(shape); }
@@ -99,8 +102,10 @@ public:
   }
 
   /// Consistency: ids in range, each tensor produced at most once and by a
-  /// layer before its consumers, operand counts and shapes as each kind's
-  /// shape arithmetic says, computing layers with a problem.
+  /// layer before its consumers, weights produced by none, placeholders
+  /// touched by opaque layers only, operand counts and shapes as each
+  /// kind's shape arithmetic says, computing layers with a problem. The
+  /// group model (GroupTiling) takes a checked graph.
   llvm::Error check() const;
 
   /// The region of each operand of layer `id` that the region `out` of its

@@ -915,7 +915,7 @@ func.func private @f() attributes {s = #s}
 // -----
 
 func.func @schedule_rows_over_height(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
-  // expected-error @+1 {{'accel.group' op schedule: rows: 17 exceeds the 16 rows of the group's tallest output}}
+  // expected-error @+1 {{'accel.group' op schedule rows: 17 exceeds the 16 rows of the group's tallest output}}
   %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 17>} {
     %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
     accel.yield %y : tensor<1x8x16x8xf32>
@@ -926,7 +926,7 @@ func.func @schedule_rows_over_height(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x
 // -----
 
 func.func @schedule_pes_count(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
-  // expected-error @+1 {{'accel.group' op schedule: pes: 1 shares for 2 computing layers}}
+  // expected-error @+1 {{'accel.group' op schedule pes: 1 shares for 2 computing layers}}
   %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> attributes {schedule = #accel.schedule<rows = 4, mode = pipelined, pes = [4]>} {
     %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
     %z = accel.activation #accel.act<relu> %y : tensor<1x8x16x8xf32>
@@ -938,7 +938,7 @@ func.func @schedule_pes_count(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> 
 // -----
 
 func.func @group_opaque(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
-  // expected-error @+1 {{'accel.group' op default schedule: layer 'softmax' (an opaque operator) cannot run in a group: its semantics are unknown}}
+  // expected-error @+1 {{'accel.group' op layer 'softmax' (an opaque operator) cannot run in a group: its semantics are unknown}}
   %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
     %y = accel.opaque "onnx.Softmax"(%a) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> loc("softmax")
     accel.yield %y : tensor<1x8x16x8xf32>
@@ -996,3 +996,25 @@ module attributes {accel.target = #accel.target<preset = "eyeriss-like">} {
     return %0 : tensor<1x8x16x8xf32>
   }
 }
+
+// -----
+
+func.func @group_without_layers(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op a group needs at least one layer}}
+  %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+    accel.yield %a : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+
+// -----
+
+func.func @group_result_unused(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+  // expected-error @+1 {{'accel.group' op the group produces nothing that is used after it}}
+  %0 = accel.group (%a = %x) : (tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32> {
+    %y = accel.activation #accel.act<relu> %a : tensor<1x8x16x8xf32>
+    accel.yield %a : tensor<1x8x16x8xf32>
+  }
+  return %0 : tensor<1x8x16x8xf32>
+}
+

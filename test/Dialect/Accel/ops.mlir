@@ -348,3 +348,15 @@ func.func @group_schedules(%x: tensor<1x8x8x8xf32>, %w: tensor<8x8x3x3xf32>) -> 
   }
   return %c : tensor<1x8x8x8xf32>
 }
+
+// A group's default schedule takes the height of what its layers produce
+// (3 rows here), not of an argument it passes straight through (16 rows).
+// CHECK-LABEL: func.func @group_pass_through
+// CHECK: accel.yield %{{.+}}, %{{.+}} : tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>
+func.func @group_pass_through(%x: tensor<1x8x16x8xf32>, %y: tensor<1x8x3x8xf32>) -> (tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>) {
+  %0:2 = accel.group (%a = %x, %b = %y) : (tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>) -> (tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>) {
+    %z = accel.activation #accel.act<relu> %b : tensor<1x8x3x8xf32>
+    accel.yield %a, %z : tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>
+  }
+  return %0#0, %0#1 : tensor<1x8x16x8xf32>, tensor<1x8x3x8xf32>
+}

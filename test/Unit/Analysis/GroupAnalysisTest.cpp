@@ -38,7 +38,8 @@ void checkGroups(llvm::StringRef source, const GroupSchedule &schedule) {
         return use.getOperandNumber() >= 1 &&
                isa<Conv2DOp, ConvTranspose2DOp, MatmulOp>(use.getOwner());
       });
-      EXPECT_EQ(a.graph().tensor(a.tensorOf(arg)).weight, weight);
+      ASSERT_TRUE(a.tensorOf(arg));
+      EXPECT_EQ(a.graph().tensor(*a.tensorOf(arg)).weight, weight);
     }
     accel::testing::SimulatedGroup sim =
         accel::testing::simulateGroup(a.graph(), a.tiling().layers(), schedule);

@@ -157,6 +157,46 @@ TEST(GroupCost, ScheduleAgainstTheAccelerator) {
             "has 12 units");
   s.pes = {4, 4, 4};
   EXPECT_FALSE(static_cast<bool>(checkScheduleOnArch(s, eyeriss)));
+  // Shares that overflow int64 do not wrap around.
+  s.pes = {INT64_MAX, INT64_MAX};
+  EXPECT_EQ(toString(checkScheduleOnArch(s, eyeriss)),
+            "pes: the shares add up to more than int64 but stage 'rows' "
+            "below GlobalBuffer has 12 units");
+  // Without a stage to share out, or without an on-chip level for a group.
+  Arch flat = eyeriss;
+  for (MemoryLevel &m : flat.memories)
+    m.fanout.clear();
+  s.pes = {1, 1, 1};
+  EXPECT_EQ(toString(checkScheduleOnArch(s, flat)),
+            "mode: a pipelined group shares out a fan-out stage, but "
+            "eyeriss-like has none below GlobalBuffer");
+  Arch shallow = eyeriss;
+  shallow.memories.resize(2);
+  EXPECT_EQ(toString(checkScheduleOnArch(rows4(), shallow)),
+            "eyeriss-like has no on-chip level for a group above the PEs' "
+            "own (2 memory levels)");
+}
+
+TEST(GroupCost, TilesThatSplitAGroupOfChannelsHaveNoProblem) {
+  // A grouped convolution: 2 groups of 4 output channels. Channels [2, 6)
+  // straddle both groups: one loop nest cannot compute them.
+  ConvParams p;
+  p.groups = 2;
+  LayerProblem conv = convProblem({1, 8, 6, 6}, {8, 4, 1, 1}, p);
+  TensorRegion box = TensorRegion::whole({1, 8, 6, 6});
+  box.dims[1] = {2, 6};
+  EXPECT_FALSE(tileProblem(conv, box));
+  // Within one group, or whole groups, they have.
+  box.dims[1] = {4, 6};
+  std::optional<LayerProblem> within = tileProblem(conv, box);
+  ASSERT_TRUE(within);
+  EXPECT_EQ(within->bounds[Dim::G], 1);
+  EXPECT_EQ(within->bounds[Dim::K], 2);
+  box.dims[1] = {4, 8};
+  std::optional<LayerProblem> whole = tileProblem(conv, box);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->bounds[Dim::G], 1);
+  EXPECT_EQ(whole->bounds[Dim::K], 4);
 }
 
 TEST(GroupCost, PipelinedLayersRunOnTheirShare) {

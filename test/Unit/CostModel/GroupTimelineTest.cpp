@@ -2,10 +2,11 @@
 //
 // The timeline's max-plus recurrence (GroupTimeline.h) against a
 // discrete-event simulation of the same machine built the other way round:
-// engines that each run their job list in order, buffer slots as counting
-// semaphores (a writer takes a slot, the last reader of that tile gives it
-// back), a ring of weight buffers, and a clock that jumps from one job's end
-// to the next. Random networks, schedules and durations (zeros included).
+// engines that each run their job list in order, each buffer a ring of
+// tile places (writing tile t waits for every reader of tile t - s to have
+// finished), a ring of weight buffers as a counting semaphore, and a clock
+// that jumps from one job's end to the next. Random networks, schedules and
+// durations (zeros included).
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,21 +59,20 @@ double simulate(const GroupTiling &tiling, const GroupDurations &d) {
   auto reads = [&](unsigned i, unsigned id) {
     return llvm::is_contained(g.layer(tiling.layers()[i]).operands, id);
   };
-  std::map<unsigned, int> freeSlots;
-  for (unsigned id : ts.inputs)
-    freeSlots[id] = tiling.slots(id);
-  for (unsigned id : ts.produced)
-    freeSlots[id] = tiling.slots(id);
-  int freeWeightBuffers = s.doubleBuffer ? 2 : 1;
-  // Readers still to finish, per (tensor, tile).
-  std::map<std::pair<unsigned, unsigned>, int> pending;
+  // Readers of each (tensor, tile) that have finished: a buffer kept for s
+  // tiles is a ring, so writing tile t reuses tile t - s's place.
+  std::map<std::pair<unsigned, unsigned>, int> finishedReaders;
   auto readersOf = [&](unsigned id) {
     int n = tiling.readers(id).size();
     if (llvm::is_contained(ts.outputs, id))
       ++n;
     return n;
   };
-
+  auto placeFree = [&](unsigned id, unsigned t) {
+    unsigned s = tiling.slots(id);
+    return t < s || finishedReaders[{id, t - s}] == readersOf(id);
+  };
+  int freeWeightBuffers = s.doubleBuffer ? 2 : 1;
   std::set<std::tuple<JobKind, unsigned, unsigned>> done;
   auto isDone = [&](JobKind k, unsigned t, unsigned i) {
     return done.count({k, t, i}) > 0;
@@ -91,7 +91,7 @@ double simulate(const GroupTiling &tiling, const GroupDurations &d) {
       return true;
     case JobKind::Load:
       for (unsigned id : ts.inputs)
-        if (freeSlots[id] == 0)
+        if (tiling.loaded(j.tile, id) > 0 && !placeFree(id, j.tile))
           return false;
       return true;
     case JobKind::Weights:
@@ -112,7 +112,7 @@ double simulate(const GroupTiling &tiling, const GroupDurations &d) {
         if (k >= 0 && !isDone(JobKind::Compute, t, k))
           return false;
       }
-      return freeSlots[layer.result] > 0;
+      return tiling.computed(t, i).empty() || placeFree(layer.result, t);
     }
     case JobKind::Store:
       for (unsigned i = 0; i < L; ++i)
@@ -124,25 +124,12 @@ double simulate(const GroupTiling &tiling, const GroupDurations &d) {
     return false;
   };
   auto start = [&](unsigned e, const Job &j, double now) {
-    if (j.kind == JobKind::Load)
-      for (unsigned id : ts.inputs) {
-        --freeSlots[id];
-        pending[{id, j.tile}] = readersOf(id);
-      }
-    if (j.kind == JobKind::Compute) {
-      unsigned r = producedBy(j.layer);
-      --freeSlots[r];
-      pending[{r, j.tile}] = readersOf(r);
-    }
     if (j.kind == JobKind::Weights)
       --freeWeightBuffers;
     busy[e] = true;
     events.push({now + j.duration, e, j});
   };
-  auto release = [&](unsigned id, unsigned t) {
-    if (--pending[{id, t}] == 0)
-      ++freeSlots[id];
-  };
+  auto release = [&](unsigned id, unsigned t) { ++finishedReaders[{id, t}]; };
   auto finish = [&](unsigned e, const Job &j) {
     busy[e] = false;
     ++next[e];

@@ -350,16 +350,20 @@ SimulatedGroup accel::testing::simulateGroup(const LayerGraph &g,
 
   // Stages, and the beats each tile of each tensor is written and last read.
   int ahead = s.doubleBuffer ? 1 : 0;
-  std::map<unsigned, int> stage;
+  // Pipelined: a computing layer one stage after the latest stage whose end
+  // makes one of its operands available; data movement passes operands on
+  // as they come (a value from outside is there before the first stage).
+  std::map<unsigned, int> stage, ready;
   for (unsigned l : layers) {
-    int st = 0;
-    if (s.mode == ExecutionMode::Pipelined)
-      for (unsigned op : g.layer(l).operands) {
-        int p = g.tensor(op).producer;
-        if (p >= 0 && inGroup.count(p))
-          st = std::max(st, stage[p] + (g.layer(p).computes() ? 1 : 0));
-      }
-    stage[l] = st;
+    int latest = -1;
+    for (unsigned op : g.layer(l).operands) {
+      int p = g.tensor(op).producer;
+      if (p >= 0 && inGroup.count(p))
+        latest = std::max(latest, ready[p]);
+    }
+    bool pipelined = s.mode == ExecutionMode::Pipelined;
+    ready[l] = g.layer(l).computes() ? latest + 1 : latest;
+    stage[l] = pipelined ? std::max(0, ready[l]) : 0;
   }
   auto readerStages = [&](unsigned v) {
     std::vector<int> st;

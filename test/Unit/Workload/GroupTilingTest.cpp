@@ -1,12 +1,15 @@
 //===- GroupTilingTest.cpp - Tiles, regions, halos and footprints ---------===//
 //
-// The group model against the literal simulator (GroupSimulator.h) on
-// random networks, and by hand on the chains docs/Tiling.md draws.
+// The group model (GroupTiling, and GroupCost's counts) against the
+// literal simulator (GroupSimulator.h) on random networks, and by hand on
+// the chains docs/Tiling.md draws.
 //
 //===----------------------------------------------------------------------===//
 
 #include "GroupSimulator.h"
 #include "RandomNetworks.h"
+#include "accel/CostModel/GroupCost.h"
+#include "accel/Search/DefaultMapping.h"
 #include "accel/Workload/GroupTiling.h"
 #include "gtest/gtest.h"
 #include <set>
@@ -188,9 +191,32 @@ std::string describe(const GroupSchedule &s) {
   return str;
 }
 
+/// DRAM -> an unbounded buffer -[64 units]-> PEs of 64 KiB: every group
+/// fits, and every layer has a default mapping.
+Arch roomyArch() {
+  Arch a;
+  a.name = "roomy";
+  MemoryLevel dram;
+  dram.name = "DRAM";
+  MemoryLevel buffer;
+  buffer.name = "Buffer";
+  FanoutStage units;
+  units.name = "units";
+  units.size = 64; // a share for every layer of a pipelined group
+  buffer.fanout = {units};
+  MemoryLevel pe;
+  pe.name = "PE";
+  pe.capacityBytes = 65536;
+  a.memories = {dram, buffer, pe};
+  a.maxParallelLevels = 1;
+  a.minParallelLevels = 0;
+  return a;
+}
+
 TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
+  Arch roomy = roomyArch();
   Random rnd{std::mt19937_64(2024)};
-  int cases = 0;
+  int cases = 0, costed = 0;
   for (int n = 0; n < 160; ++n) {
     RandomNetwork net = randomNetwork(rnd);
     ASSERT_FALSE(static_cast<bool>(net.graph.check()))
@@ -210,8 +236,8 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
       const LayerGraph &g = net.graph;
       const GroupTensors &ts = tiling->tensors();
       ASSERT_EQ(tiling->numTiles(), sim.tiles);
-      // Regions of every activation, tile by tile.
-      for (unsigned t = 0; t < sim.tiles; ++t)
+      // Regions of every activation, tile by tile, both ways.
+      for (unsigned t = 0; t < sim.tiles; ++t) {
         for (auto &[id, box] : sim.regions[t]) {
           if (g.tensor(id).weight)
             continue;
@@ -219,6 +245,13 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
           EXPECT_EQ(tiling->region(t, id).str(), box.str())
               << "tile " << t << ", " << g.tensor(id).name;
         }
+        for (unsigned id = 0; id < g.tensors().size(); ++id)
+          if (tiling->touches(id) && !g.tensor(id).weight &&
+              !tiling->region(t, id).empty())
+            EXPECT_TRUE(sim.regions[t].count(id))
+                << "tile " << t << ": the model needs " << g.tensor(id).name
+                << " " << tiling->region(t, id).str();
+      }
       // DRAM: inputs loaded, outputs stored, weights.
       for (unsigned id : ts.inputs) {
         int64_t loaded = 0;
@@ -255,6 +288,42 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
         for (unsigned w : ts.weights)
           weightLoads += g.tensor(w).elements();
       EXPECT_EQ(weightLoads, sim.weightElementsLoaded);
+      // The group's cost counts what the simulator moved and computed.
+      std::vector<Mapping> mappings(tiling->layers().size());
+      bool mapped = true;
+      for (unsigned i = 0; i < mappings.size() && mapped; ++i) {
+        if (!g.layer(tiling->layers()[i]).computes())
+          continue;
+        llvm::Expected<Mapping> m = defaultMapping(
+            tiling->mappedProblem(i), groupLayerArch(roomy, tiling->peShare(i)),
+            /*steps=*/10);
+        if (!m) {
+          llvm::consumeError(m.takeError());
+          mapped = false;
+        } else {
+          mappings[i] = *m;
+        }
+      }
+      if (mapped) {
+        ++costed;
+        CostResult c = evaluateGroup(*tiling, mappings, roomy);
+        ASSERT_TRUE(c.valid) << c.reason;
+        EXPECT_EQ(c.macs, sim.macs);
+        int64_t inputs = 0, dram = 0;
+        for (auto &[id, n] : sim.loaded) {
+          inputs += n;
+          dram += n * g.tensor(id).elementBytes();
+        }
+        EXPECT_EQ(c.levels[0].reads[Tensor::Inputs], inputs);
+        EXPECT_EQ(c.levels[0].reads[Tensor::Weights],
+                  sim.weightElementsLoaded);
+        EXPECT_EQ(c.levels[0].writes[Tensor::Outputs], sim.storedElements);
+        // One element width per network here.
+        int64_t bytes = g.tensor(0).elementBytes();
+        EXPECT_EQ(c.dramBytes,
+                  dram + (sim.weightElementsLoaded + sim.storedElements) *
+                             bytes);
+      }
       // Buffers.
       for (auto &[id, peak] : sim.peakElements)
         EXPECT_EQ(bufferBytes(*tiling, id), peak * g.tensor(id).elementBytes())
@@ -263,6 +332,7 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
     }
   }
   EXPECT_GT(cases, 800);
+  EXPECT_GT(costed, cases * 9 / 10);
 }
 
 } // namespace

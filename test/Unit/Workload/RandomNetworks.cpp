@@ -195,13 +195,14 @@ struct Builder {
     GraphLayer flat;
     flat.kind = LayerKind::Reshape;
     flat.operands = {pooled};
-    unsigned v = add(flat, {1, shape(pooled)[1]}, std::nullopt);
+    unsigned v =
+        add(flat, {shape(pooled)[0], shape(pooled)[1]}, std::nullopt);
     GraphLayer fc;
     fc.kind = LayerKind::Matmul;
     fc.transposeRhs = true;
     int64_t K = rnd.pick(1, 4);
     fc.operands = {v, tensor({K, shape(v)[1]}, true)};
-    Shape out{1, K};
+    Shape out{shape(v)[0], K};
     add(fc, out, matmulProblem(shape(v), out, bits));
   }
 };
@@ -243,7 +244,8 @@ RandomNetwork accel::testing::randomNetwork(Random &rnd, unsigned maxLayers,
                                             int64_t maxRows) {
   Builder b{rnd, LayerGraph(), rnd.coin() ? 8 : 16, {}};
   GraphTensor in;
-  in.shape = {1, rnd.pick(1, 3), rnd.pick(3, maxRows), rnd.pick(1, 4)};
+  in.shape = {rnd.coin(0.15) ? 2 : 1, rnd.pick(1, 3), rnd.pick(3, maxRows),
+              rnd.pick(1, 6)};
   in.elementBits = b.bits;
   in.name = "x";
   b.acts.push_back(b.g.addTensor(in));
@@ -286,6 +288,17 @@ RandomNetwork accel::testing::randomNetwork(Random &rnd, unsigned maxLayers,
   unsigned last = rnd.coin(0.6) ? n - 1 : rnd.pick(first, n - 1);
   for (unsigned l = first; l <= last; ++l)
     net.group.push_back(l);
+  // Sometimes a convex group that is not a run of the order: layers left
+  // out of the run while the rest stays convex.
+  if (net.group.size() > 2 && rnd.coin(0.3)) {
+    std::vector<unsigned> fewer;
+    for (unsigned l : net.group)
+      if (!rnd.coin(0.3))
+        fewer.push_back(l);
+    if (!fewer.empty() && isConvexGroup(net.graph, fewer) &&
+        !groupTensors(net.graph, fewer).outputs.empty())
+      net.group = fewer;
+  }
   return net;
 }
 

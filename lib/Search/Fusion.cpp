@@ -1,0 +1,363 @@
+//===- Fusion.cpp - Searching which layers run fused ----------------------===//
+
+#include "accel/Search/Fusion.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <limits>
+
+using namespace accel;
+
+std::optional<FusionStrategy> accel::parseFusionStrategy(llvm::StringRef s) {
+  return llvm::StringSwitch<std::optional<FusionStrategy>>(s)
+      .Case("ga", FusionStrategy::Genetic)
+      .Case("random", FusionStrategy::Random)
+      .Case("greedy", FusionStrategy::Greedy)
+      .Case("dp", FusionStrategy::DP)
+      .Case("none", FusionStrategy::None)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef accel::fusionStrategyName(FusionStrategy s) {
+  switch (s) {
+  case FusionStrategy::Genetic:
+    return "ga";
+  case FusionStrategy::Random:
+    return "random";
+  case FusionStrategy::Greedy:
+    return "greedy";
+  case FusionStrategy::DP:
+    return "dp";
+  case FusionStrategy::None:
+    return "none";
+  }
+  return "ga";
+}
+
+std::optional<FusionObjective> accel::parseFusionObjective(llvm::StringRef s) {
+  return llvm::StringSwitch<std::optional<FusionObjective>>(s)
+      .Case("latency", FusionObjective::Latency)
+      .Case("energy", FusionObjective::Energy)
+      .Case("edp", FusionObjective::EDP)
+      .Default(std::nullopt);
+}
+
+llvm::StringRef accel::fusionObjectiveName(FusionObjective o) {
+  switch (o) {
+  case FusionObjective::Latency:
+    return "latency";
+  case FusionObjective::Energy:
+    return "energy";
+  case FusionObjective::EDP:
+    return "edp";
+  }
+  return "edp";
+}
+
+double accel::fusionScore(FusionObjective o, const NetworkCost &c) {
+  if (!c.valid)
+    return std::numeric_limits<double>::infinity();
+  switch (o) {
+  case FusionObjective::Latency:
+    return c.cycles;
+  case FusionObjective::Energy:
+    return c.energy;
+  case FusionObjective::EDP:
+    return c.edp();
+  }
+  return c.edp();
+}
+
+ObjectiveKind accel::mappingObjective(FusionObjective o) {
+  switch (o) {
+  case FusionObjective::Latency:
+    return ObjectiveKind::Latency;
+  case FusionObjective::Energy:
+    return ObjectiveKind::Energy;
+  case FusionObjective::EDP:
+    return ObjectiveKind::EDP;
+  }
+  return ObjectiveKind::EDP;
+}
+
+namespace {
+
+struct Score {
+  bool valid = false;
+  double value = std::numeric_limits<double>::infinity();
+  bool betterThan(const Score &o) const {
+    if (valid != o.valid)
+      return valid;
+    return value < o.value;
+  }
+};
+
+/// Keeps the best plan of everything costed, and the statistics.
+struct Tracker {
+  FusionObjective objective;
+  FusionStats stats;
+  std::optional<FusionPlan> best;
+  Score bestScore;
+
+  Score record(const FusionPlan &plan, const NetworkCost &cost) {
+    Score s{cost.valid, fusionScore(objective, cost)};
+    ++stats.evaluations;
+    stats.valid += cost.valid;
+    if (s.betterThan(bestScore)) {
+      bestScore = s;
+      best = plan;
+    }
+    return s;
+  }
+  void endGeneration() { stats.bestPerGeneration.push_back(bestScore.value); }
+};
+
+llvm::hash_code planHash(const FusionPlan &plan) {
+  llvm::hash_code h(0);
+  for (const PlanSegment &s : plan.segments)
+    h = llvm::hash_combine(h, hash_value(s));
+  return h;
+}
+
+/// Repairs and costs a batch of genomes.
+std::vector<Score> scoreBatch(llvm::MutableArrayRef<FusionGenome> batch,
+                              const FusionSpace &space, PlanCost &cost,
+                              Workers &workers, Tracker &tracker) {
+  workers.forEach(batch.size(), [&](size_t i) { space.repair(batch[i]); });
+  std::vector<FusionPlan> plans;
+  for (const FusionGenome &g : batch)
+    plans.push_back(space.decode(g));
+  std::vector<NetworkCost> totals = cost.evaluate(plans);
+  std::vector<Score> scores;
+  for (size_t i = 0; i < plans.size(); ++i)
+    scores.push_back(tracker.record(plans[i], totals[i]));
+  return scores;
+}
+
+void runGenetic(const FusionSpace &space, PlanCost &cost, Workers &workers,
+                Tracker &tracker, const FusionOptions &o) {
+  GeneticProblem<FusionGenome, Score> p;
+  bool first = true;
+  p.random = [&](Rng &rng) {
+    if (first) {
+      first = false;
+      return space.unfused();
+    }
+    return space.random(rng);
+  };
+  p.evaluate = [&](llvm::MutableArrayRef<FusionGenome> batch) {
+    return scoreBatch(batch, space, cost, workers, tracker);
+  };
+  p.identity = [&](const FusionGenome &g) { return planHash(space.decode(g)); };
+  p.vary = [&](FusionGenome &child, const Score &,
+               llvm::function_ref<const FusionGenome &()> mate, Rng &rng) {
+    std::uniform_real_distribution<double> coin(0, 1);
+    if (coin(rng) < o.crossoverRate)
+      space.crossover(child, mate(), rng);
+    if (coin(rng) < o.mergeRate)
+      space.mergeGroups(child, rng);
+    if (coin(rng) < o.splitRate)
+      space.splitGroup(child, rng);
+    if (coin(rng) < o.moveRate)
+      space.moveCut(child, rng);
+    if (coin(rng) < o.geneRate)
+      space.mutateGene(child, rng);
+    if (coin(rng) < o.reorderRate)
+      space.reorder(child, rng);
+  };
+  p.endGeneration = [&] { tracker.endGeneration(); };
+  GeneticSettings s;
+  s.population = o.population;
+  s.generations = o.generations;
+  s.eliteFraction = o.eliteFraction;
+  s.parentFraction = o.parentFraction;
+  Rng rng(o.seed);
+  runGeneticEngine(p, s, rng);
+}
+
+void runRandom(const FusionSpace &space, PlanCost &cost, Workers &workers,
+               Tracker &tracker, const FusionOptions &o) {
+  Rng rng(o.seed);
+  unsigned slice = std::max(1u, o.population);
+  int64_t total = int64_t(slice) * std::max(1u, o.generations);
+  for (int64_t done = 0; done < total;) {
+    std::vector<FusionGenome> batch;
+    for (; batch.size() < slice && done < total; ++done)
+      batch.push_back(space.random(rng));
+    scoreBatch(batch, space, cost, workers, tracker);
+    tracker.endGeneration();
+  }
+}
+
+/// A schedule for the group `layers` that fits: the tallest tiles with
+/// the defaults, then the tallest with streamed weights; none if neither.
+std::optional<GroupSchedule> greedySchedule(const FusionSpace &space,
+                                            llvm::ArrayRef<unsigned> layers) {
+  for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed}) {
+    if (w == WeightPolicy::Streamed && !space.choices().streamed)
+      break;
+    for (int k = 9; k >= 0; --k) {
+      ScheduleGene g;
+      g.rowsLog = k;
+      g.weights = w;
+      GroupSchedule s = space.decode(g, layers);
+      if (int64_t(1) << k > s.rows && k > 0 &&
+          (int64_t(1) << (k - 1)) >= s.rows)
+        continue; // clamps to the same rows as k - 1
+      if (space.fits(layers, s))
+        return s;
+    }
+  }
+  return std::nullopt;
+}
+
+FusionPlan runGreedy(const FusionSpace &space) {
+  FusionPlan plan;
+  PlanSegment current;
+  auto close = [&] {
+    if (current.layers.size() < 2)
+      current.schedule.reset();
+    plan.segments.push_back(std::move(current));
+    current = PlanSegment();
+  };
+  for (unsigned l = 0; l < space.numLayers(); ++l) {
+    if (!current.layers.empty()) {
+      bool extend = space.fusible(current.layers.back()) && space.fusible(l) &&
+                    current.layers.size() < space.choices().maxGroupLayers;
+      if (extend) {
+        std::vector<unsigned> layers = current.layers;
+        layers.push_back(l);
+        if (std::optional<GroupSchedule> s = greedySchedule(space, layers)) {
+          current.layers = std::move(layers);
+          current.schedule = std::move(s);
+          continue;
+        }
+      }
+      close();
+    }
+    current.layers = {l};
+  }
+  if (!current.layers.empty())
+    close();
+  return plan;
+}
+
+/// The optimal cuts and schedules for the graph's order under an additive
+/// objective.
+FusionPlan runDP(const FusionSpace &space, PlanCost &cost,
+                 FusionObjective objective, Tracker &tracker) {
+  unsigned n = space.numLayers();
+  auto value = [&](const CostResult &c) {
+    return objective == FusionObjective::Latency ? c.cycles : c.energy;
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> best(n + 1, inf);
+  std::vector<std::optional<PlanSegment>> last(n + 1);
+  best[0] = 0;
+  for (unsigned j = 1; j <= n; ++j) {
+    // Every segment ending at layer j - 1 that fits, costed in one batch.
+    std::vector<FusionPlan> candidates;
+    std::vector<unsigned> from;
+    for (unsigned i = j; i-- > 0;) {
+      unsigned length = j - i;
+      if (length > space.choices().maxGroupLayers ||
+          (length > 1 && !space.fusible(i)))
+        break;
+      if (length > 1 && !space.fusible(j - 1))
+        break;
+      std::vector<unsigned> layers;
+      for (unsigned l = i; l < j; ++l)
+        layers.push_back(l);
+      if (length == 1) {
+        candidates.push_back({{{layers, std::nullopt}}});
+        from.push_back(i);
+        continue;
+      }
+      for (const ScheduleGene &g : space.genes(layers)) {
+        GroupSchedule s = space.decode(g, layers);
+        if (!space.fits(layers, s))
+          continue;
+        candidates.push_back({{{layers, s}}});
+        from.push_back(i);
+      }
+    }
+    std::vector<NetworkCost> costs = cost.evaluate(candidates);
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      tracker.record(candidates[k], costs[k]);
+      if (!costs[k].valid || best[from[k]] == inf)
+        continue;
+      double v = best[from[k]] +
+                 value(cost.segment(candidates[k].segments[0]).cost);
+      if (v < best[j]) {
+        best[j] = v;
+        last[j] = candidates[k].segments[0];
+      }
+    }
+  }
+  FusionPlan plan;
+  for (unsigned j = n; j > 0;) {
+    if (!last[j])
+      return FusionPlan(); // nothing runs: the caller reports it
+    plan.segments.push_back(*last[j]);
+    j -= last[j]->layers.size();
+  }
+  std::reverse(plan.segments.begin(), plan.segments.end());
+  return plan;
+}
+
+} // namespace
+
+llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
+                                                 const Arch &arch,
+                                                 const FusionOptions &o) {
+  auto fail = [](const llvm::Twine &msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+  };
+  if (llvm::Error e = graph.check())
+    return fail("the network is inconsistent: " + toString(std::move(e)));
+  if (o.strategy == FusionStrategy::DP &&
+      o.objective == FusionObjective::EDP)
+    return fail("dp needs an additive objective: latency or energy (EDP is "
+                "the product of two sums)");
+  FusionSpace space(graph, arch, o.choices);
+  Workers workers(o.threads);
+  SearchOptions mapping = o.mapping;
+  mapping.objective.kind = mappingObjective(o.objective);
+  PlanCost cost(space, mapping, workers);
+  FusionResult r;
+  FusionPlan unfused = space.decode(space.unfused());
+  r.layerByLayer = cost.evaluate(unfused);
+  if (!r.layerByLayer.valid)
+    return fail("the layers cannot run even one by one: " +
+                r.layerByLayer.reason);
+
+  Tracker tracker{o.objective, {}, std::nullopt, {}};
+  switch (o.strategy) {
+  case FusionStrategy::None:
+    r.plan = unfused;
+    break;
+  case FusionStrategy::Greedy:
+    r.plan = runGreedy(space);
+    break;
+  case FusionStrategy::DP:
+    r.plan = runDP(space, cost, o.objective, tracker);
+    break;
+  case FusionStrategy::Random:
+    runRandom(space, cost, workers, tracker, o);
+    break;
+  case FusionStrategy::Genetic:
+    runGenetic(space, cost, workers, tracker, o);
+    break;
+  }
+  if (o.strategy == FusionStrategy::Random ||
+      o.strategy == FusionStrategy::Genetic)
+    r.plan = tracker.best && tracker.bestScore.valid ? *tracker.best : unfused;
+  r.cost = cost.evaluate(r.plan);
+  if (!r.cost.valid)
+    return fail(llvm::formatv("{0} found no plan that runs: {1}",
+                              fusionStrategyName(o.strategy), r.cost.reason));
+  for (const PlanSegment &s : r.plan.segments)
+    r.segments.push_back(cost.segment(s));
+  r.stats = tracker.stats;
+  r.stats.mappingSearches = cost.mappingSearches();
+  return r;
+}
