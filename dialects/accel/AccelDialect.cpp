@@ -36,7 +36,8 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
     if (!layer || !mapping)
       return op->emitError("'accel.unfused_mapping' must be an "
                            "#accel.mapping<...> on a layer");
-    LoopBounds bounds = layer.getLoopBounds();
+    // The bounds the layer's own mapping is checked against.
+    LoopBounds bounds = layer.getProblem().bounds;
     if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds))
       return op->emitError("'accel.unfused_mapping' does not fit the "
                            "layer: ")

@@ -21,10 +21,8 @@ const Arch &PlanCost::archFor(int64_t part) {
   return it->second;
 }
 
-/// A seed of its own for each search, from what is searched (FNV-1a: stable
-/// across runs and platforms, unlike llvm::hash_code).
-static uint64_t seedFor(uint64_t base, llvm::ArrayRef<int64_t> problem,
-                        int64_t part) {
+uint64_t accel::mappingSeed(uint64_t base, const LayerProblem &problem,
+                            int64_t part) {
   uint64_t h = 1469598103934665603ull ^ base;
   auto mix = [&](int64_t v) {
     for (int i = 0; i < 8; ++i) {
@@ -33,7 +31,7 @@ static uint64_t seedFor(uint64_t base, llvm::ArrayRef<int64_t> problem,
     }
   };
   mix(part);
-  for (int64_t v : problem)
+  for (int64_t v : problem.key())
     mix(v);
   return h;
 }
@@ -135,7 +133,7 @@ PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
   workers_.forEach(searches.size(), [&](size_t i) {
     const auto &[key, problem] = searches[i];
     SearchOptions o = mapping_;
-    o.seed = seedFor(mapping_.seed, key.problem, key.part);
+    o.seed = mappingSeed(mapping_.seed, problem, key.part);
     llvm::Expected<SearchResult> r =
         searchMapping(problem, parts_.at(key.part), o);
     if (r)
@@ -181,4 +179,11 @@ const SegmentCost &PlanCost::segment(const PlanSegment &s) {
     evaluate(plan);
   }
   return segments_.at(s);
+}
+
+const SearchResult *PlanCost::mapping(const LayerProblem &problem,
+                                      int64_t part) const {
+  auto it = mappings_.find(MappingKey{problem.key(), part});
+  return it != mappings_.end() && it->second.found ? &*it->second.found
+                                                   : nullptr;
 }

@@ -92,6 +92,20 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       return f.emitError("the chosen plan cannot run once mapped with the "
                          "full budget: ")
              << totals[0].reason;
+    // The search compared plans under its small mapping budget: with the
+    // full one, the layers on their own may do better. Never worse than
+    // layer by layer.
+    if (fusionScore(objective, totals[1]) < fusionScore(objective, totals[0])) {
+      if (remarks)
+        f.emitRemark(llvm::formatv(
+            "the plan {0} found is worse than layer by layer once mapped "
+            "with the full budget ({1} {2:e} against {3:e}): layer by layer",
+            fusionStrategyName(strategy), fusionObjectiveName(objective),
+            fusionScore(objective, totals[0]),
+            fusionScore(objective, totals[1])));
+      found->plan = unfused;
+      totals[0] = totals[1];
+    }
 
     // The layers in the plan's order, then the groups.
     for (const PlanSegment &s : found->plan.segments)

@@ -7,27 +7,72 @@
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
+using namespace accel;
 
-void accel::buildAccelPipeline(OpPassManager &pm, const PipelineOptions &o) {
+/// Splits an option string into `key=value` entries (values may be quoted
+/// or braced and hold spaces).
+static SmallVector<StringRef> splitOptions(StringRef options) {
+  SmallVector<StringRef> entries;
+  size_t start = 0, depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i <= options.size(); ++i) {
+    char c = i < options.size() ? options[i] : ' ';
+    if (quote) {
+      quote = c == quote ? 0 : quote;
+      continue;
+    }
+    if (c == '"' || c == '\'')
+      quote = c;
+    else if (c == '{')
+      ++depth;
+    else if (c == '}' && depth > 0)
+      --depth;
+    else if (c == ' ' && depth == 0) {
+      StringRef entry = options.slice(start, i).trim();
+      if (!entry.empty())
+        entries.push_back(entry);
+      start = i + 1;
+    }
+  }
+  return entries;
+}
+
+LogicalResult accel::buildAccelPipeline(
+    OpPassManager &pm, StringRef options,
+    function_ref<LogicalResult(const Twine &)> errorHandler) {
+  // The pipeline's own options; the rest are --accel-fuse's.
+  std::string own, forwarded;
+  for (StringRef entry : splitOptions(options)) {
+    std::string &to = entry.split('=').first.trim() == "stop-after"
+                          ? own
+                          : forwarded;
+    to += (to.empty() ? "" : " ") + entry.str();
+  }
+  PipelineOptions o;
+  if (failed(o.parseFromString(own)))
+    return errorHandler("--accel-pipeline: bad stop-after in '" + own + "'");
   // Frontends: TOSA and linalg layers become accel layers (a no-op on an
   // imported ONNX model, already in accel).
   pm.addPass(createAccelConvertTosa());
   pm.addPass(createAccelConvertLinalg());
   pm.addPass(createCanonicalizerPass());
-  AccelMapOptions map;
-  map.arch = o.arch;
-  map.strategy = o.strategy;
-  map.objective = o.objective;
-  map.seed = o.seed;
-  map.population = o.population;
-  map.generations = o.generations;
-  pm.addPass(createAccelMap(map));
+  if (o.stopAfter == PipelineStage::Convert)
+    return success();
+  std::unique_ptr<Pass> fuse = createAccelFuse();
+  if (failed(fuse->initializeOptions(forwarded, errorHandler)))
+    return failure();
+  pm.addPass(std::move(fuse));
+  return success();
 }
 
 void accel::registerAccelPipeline() {
-  PassPipelineRegistration<PipelineOptions>(
+  registerPassPipeline(
       "accel-pipeline",
-      "Import to mapped network: TOSA / linalg to accel, canonicalize, "
-      "--accel-map",
-      buildAccelPipeline);
+      "Import to fused, mapped network: TOSA / linalg to accel, "
+      "canonicalize, --accel-fuse (every option of --accel-fuse is "
+      "forwarded to it)",
+      buildAccelPipeline,
+      [](function_ref<void(const detail::PassOptions &)> printOptions) {
+        printOptions(PipelineOptions());
+      });
 }

@@ -1,21 +1,26 @@
-// --accel-pipeline takes a linalg network to a mapped accel network: every
-// layer converted and carrying a searched mapping, the same for a seed.
-// RUN: accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="arch=eyeriss-like seed=7 population=30 generations=5" --mlir-print-op-on-diagnostic=false -o %t 2>%t.remarks
+// --accel-pipeline takes a linalg network to a fused, mapped accel network:
+// every layer converted and carrying a searched mapping, the same for a
+// seed. Every option but stop-after is --accel-fuse's, forwarded.
+// DEFINE: %{opts} = arch=eyeriss-like seed=7 population=10 generations=3 search-map-population=20 search-map-generations=5 map-population=30 map-generations=5
+// RUN: accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="%{opts}" --mlir-print-op-on-diagnostic=false -o %t 2>%t.remarks
 // RUN: FileCheck %s < %t
 // RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
-// RUN: accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="arch=eyeriss-like seed=7 population=30 generations=5" -o %t.again 2>/dev/null
+// RUN: accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="%{opts}" -o %t.again 2>/dev/null
 // RUN: diff %t %t.again
 // The mappings are valid on the accelerator: the cost report takes them.
 // RUN: accel-opt %t --accel-cost-report=arch=eyeriss-like -o /dev/null | FileCheck %s --check-prefix=COST
+// stop-after=convert: converted, nothing fused or mapped.
+// RUN: accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="stop-after=convert %{opts}" | FileCheck %s --check-prefix=CONVERT
+// An option neither the pipeline nor --accel-fuse knows.
+// RUN: not accel-opt %S/../Conversion/Inputs/multibranch-linalg.mlir --accel-pipeline="arch=eyeriss-like tile-rows=4" -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK-NOT: linalg.conv
-// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<
-// CHECK: accel.conv2d {{.*}}groups = 8 : i64, mapping = #accel.mapping<
-// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<
-// CHECK: accel.add {{.*}}mapping = #accel.mapping<
-// CHECK: accel.conv2d {{.*}}mapping = #accel.mapping<
-// CHECK: accel.concat
+// CHECK: mapping = #accel.mapping<
+// CHECK-NOT: linalg.conv
 
-// REMARK-COUNT-5: remark: {{.*}}ga mapping (edp {{.*}}x the compute bound
-// COST-COUNT-5: {{ ir }}
+// REMARK: remark: fusion (ga, edp): {{[0-9]+}} groups of {{[0-9]+}} of {{[0-9]+}} layers
 // COST: total
+// CONVERT-NOT: mapping
+// CONVERT-NOT: accel.group
+// CONVERT: accel.conv2d
+// BAD: no such option tile-rows

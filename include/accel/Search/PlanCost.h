@@ -45,6 +45,10 @@ struct SegmentCost {
   std::vector<Mapping> mappings;
 };
 
+/// The seed of the mapping search of `problem` on accelerator part `part`:
+/// from what is searched, not from when (FNV-1a, stable across runs).
+uint64_t mappingSeed(uint64_t base, const LayerProblem &problem, int64_t part);
+
 /// The accelerator part a layer is mapped on: the whole accelerator for a
 /// layer on its own (kWholeArch), below the group's level (0), or a share
 /// of the array (> 0).
@@ -64,6 +68,9 @@ public:
   /// A segment's cost (evaluated first if it was not).
   const SegmentCost &segment(const PlanSegment &s);
 
+  /// The cached search result of `problem` on `part`; none when it was not
+  /// searched or found nothing.
+  const SearchResult *mapping(const LayerProblem &problem, int64_t part) const;
   /// Mapping searches run so far.
   int64_t mappingSearches() const { return mappings_.size(); }
   const FusionSpace &space() const { return space_; }

@@ -1,7 +1,11 @@
 //===- Pipeline.h - accel-opt's registered pipeline -------------*- C++ -*-===//
 //
 // --accel-pipeline: from an imported network (accel, TOSA or linalg) to a
-// mapped network. Later stages (fusion, lowering to acmd) extend it.
+// fused, mapped network: the frontends' conversions, canonicalization, then
+// --accel-fuse (which maps every layer). Every option of --accel-fuse is
+// forwarded to it as given, so the pipeline never repeats a pass's options;
+// the pipeline's own option is `stop-after`. Later stages (lowering to
+// acmd) extend it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_TRANSFORMS_PIPELINE_H
@@ -12,30 +16,27 @@
 
 namespace accel {
 
+enum class PipelineStage { Convert, Fuse };
+
+/// The pipeline's own options.
 struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
-  Option<std::string> arch{*this, "arch",
-                           llvm::cl::desc("Accelerator: a preset name or a "
-                                          ".yaml file (default: the module's "
-                                          "accel.target)"),
-                           llvm::cl::init("")};
-  Option<std::string> strategy{*this, "strategy",
-                               llvm::cl::desc("Mapping search strategy"),
-                               llvm::cl::init("ga")};
-  Option<std::string> objective{*this, "objective",
-                                llvm::cl::desc("latency, energy, edp, power "
-                                               "or weighted"),
-                                llvm::cl::init("edp")};
-  Option<uint64_t> seed{*this, "seed", llvm::cl::desc("Seed of the searches"),
-                        llvm::cl::init(0)};
-  Option<unsigned> population{*this, "population",
-                              llvm::cl::desc("Genomes per generation"),
-                              llvm::cl::init(200)};
-  Option<unsigned> generations{
-      *this, "generations", llvm::cl::desc("Generations"), llvm::cl::init(50)};
+  Option<PipelineStage> stopAfter{
+      *this, "stop-after",
+      llvm::cl::desc("The last stage to run (every other option goes to "
+                     "--accel-fuse)"),
+      llvm::cl::init(PipelineStage::Fuse),
+      llvm::cl::values(clEnumValN(PipelineStage::Convert, "convert",
+                                  "TOSA / linalg to accel, canonicalized"),
+                       clEnumValN(PipelineStage::Fuse, "fuse",
+                                  "fused groups and every layer mapped"))};
 };
 
-/// Appends the pipeline to `pm`.
-void buildAccelPipeline(mlir::OpPassManager &pm, const PipelineOptions &o);
+/// Appends the pipeline to `pm`: `options` is the pipeline's option string
+/// (its own `stop-after` and any option of --accel-fuse). Fails, through
+/// `errorHandler`, on an option neither knows.
+mlir::LogicalResult buildAccelPipeline(
+    mlir::OpPassManager &pm, llvm::StringRef options,
+    llvm::function_ref<mlir::LogicalResult(const llvm::Twine &)> errorHandler);
 /// Registers --accel-pipeline.
 void registerAccelPipeline();
 
