@@ -1,9 +1,10 @@
 //===- GroupAnalysis.cpp - A layer group in the pure group model ----------===//
 
 #include "accel/Analysis/GroupAnalysis.h"
-#include "dialects/accel/LayerNames.h"
 #include "accel/Arch/GroupResources.h"
+#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
+#include "dialects/accel/LayerNames.h"
 
 using namespace mlir;
 using namespace accel;
@@ -45,9 +46,9 @@ GroupAnalysis::mappings(const Arch &arch, std::vector<bool> *fromIr) const {
         (*fromIr)[i] = true;
       continue;
     }
-    llvm::Expected<Mapping> m =
-        defaultMapping(tiling_->mappedProblem(i),
-                       groupLayerArch(arch, tiling_->peShare(i)));
+    llvm::Expected<Mapping> m = defaultMapping(
+        tiling_->mappedProblem(i), groupLayerArch(arch, tiling_->peShare(i)),
+        groupLayerOptions(*tiling_, i));
     if (!m)
       return layer->emitError("no default mapping of its tile fits: ")
              << llvm::toString(m.takeError());

@@ -52,6 +52,12 @@ llvm::ArrayRef<Axis> axesOf(Tensor t) {
   return {};
 }
 
+/// Whether dimension `d` indexes tensor `t`.
+bool indexes(Tensor t, Dim d) {
+  return llvm::any_of(axesOf(t),
+                      [&](const Axis &a) { return a.d0 == d || a.d1 == d; });
+}
+
 /// A set of loop positions of the nest (buildLoopNest keeps nests to 64
 /// loops): the counts select loops by kind and position with a few bit
 /// operations instead of a scan per count.
@@ -435,9 +441,9 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
         continue;
       LevelCost &lc = r.levels[m];
       lc.tile[x] = model.tileElements(x, nest.position[m]);
-      int64_t factor =
-          options.doubleBuffering && model.refilled(x, nest.position[m]) ? 2
-                                                                         : 1;
+      bool refilled = model.refilled(x, nest.position[m]) ||
+                      (options.sequence && indexes(x, *options.sequence));
+      int64_t factor = options.doubleBuffering && refilled ? 2 : 1;
       lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
     }
   for (unsigned m = 1; m < numMemories && !r.overflow; ++m) {

@@ -75,6 +75,32 @@ Mapping accel::adaptMapping(const Mapping &mapping, const LoopBounds &mappedFor,
   return clampMapping(m, piece);
 }
 
+Mapping accel::tileSequenceMapping(const Mapping &mapping,
+                                   const LoopBounds &mappedFor,
+                                   const LoopBounds &sequence) {
+  Mapping m = adaptMapping(mapping, mappedFor, sequence);
+  if (m.numLevels == 0)
+    return m;
+  // The rows' loop outermost: tile after tile.
+  MappingLevel &top = m.level(0);
+  auto it = llvm::find(top.loops(), Dim::P);
+  if (it != top.loops().end())
+    std::rotate(top.order.begin(),
+                top.order.begin() + (it - top.loops().begin()),
+                top.order.begin() + (it - top.loops().begin()) + 1);
+  return m;
+}
+
+CostOptions accel::groupLayerOptions(const GroupTiling &tiling, unsigned i,
+                                     CostOptions base) {
+  base.doubleBuffering = tiling.schedule().doubleBuffer;
+  size_t pieces = 0;
+  for (unsigned t = 0; t < tiling.numTiles(); ++t)
+    pieces += tiling.computed(t, i).size();
+  base.sequence = pieces > 1 ? std::optional(Dim::P) : std::nullopt;
+  return base;
+}
+
 /// Adds what `c` counts at its levels to `into`, a level further out.
 static void addLevels(CostResult &into, const CostResult &c) {
   for (auto [m, lc] : llvm::enumerate(c.levels))
@@ -109,10 +135,9 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
   }
 
   // The layers, piece by piece.
-  CostOptions layerOptions = options;
-  layerOptions.doubleBuffering = s.doubleBuffer;
-  layerOptions.describeInvalid = true;
-  layerOptions.stopWhenInvalid = true;
+  CostOptions pieceOptions = options;
+  pieceOptions.describeInvalid = true;
+  pieceOptions.stopWhenInvalid = true;
   std::map<int64_t, Arch> archs;
   std::map<std::pair<unsigned, std::vector<int64_t>>, CostResult> costs;
   GroupDurations d;
@@ -128,35 +153,79 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
       archIt->second = groupLayerArch(arch, share);
     bool rowTiled = graph.tensor(layer.result).rowTiled();
     LoopBounds mappedFor = tiling.mappedProblem(i).bounds;
+    CostOptions layerOptions = groupLayerOptions(tiling, i, pieceOptions);
+    // What this layer adds up to; pipelined, it may be replaced below.
+    CostResult mine;
+    mine.levels.resize(r.levels.size());
+    // Pipelined pieces that follow each other row after row, for the
+    // tile-sequence problem below.
+    std::optional<Interval> sequence;
+    bool contiguous = true;
+    unsigned firstTile = 0;
     for (unsigned t = 0; t < T; ++t)
       for (Interval piece : tiling.computed(t, i)) {
+        if (!sequence) {
+          sequence = piece;
+          firstTile = t;
+        } else if (piece.begin == sequence->end) {
+          sequence->end = piece.end;
+        } else {
+          contiguous = false;
+        }
         LayerProblem p = tiling.pieceProblem(t, i, piece);
         auto [it, inserted] = costs.try_emplace({i, p.key()});
         if (inserted)
-          it->second = evaluate(
-              p, archIt->second,
-              adaptMapping(mappings[i], mappedFor, p.bounds),
-              layerOptions);
+          it->second = evaluate(p, archIt->second,
+                                adaptMapping(mappings[i], mappedFor, p.bounds),
+                                layerOptions);
         const CostResult &c = it->second;
         if (!c.valid) {
           r.valid = false;
           r.overflow.reset();
-          r.reason = llvm::formatv("layer '{0}', {1}: {2}", layer.name,
-                                   rowTiled ? llvm::formatv(
-                                                  "rows [{0}, {1}) of tile {2}",
-                                                  piece.begin, piece.end, t)
-                                                  .str()
-                                            : std::string("whole"),
-                                   c.reason);
+          r.reason = llvm::formatv(
+              "layer '{0}', {1}: {2}", layer.name,
+              rowTiled ? llvm::formatv("rows [{0}, {1}) of tile {2}",
+                                       piece.begin, piece.end, t)
+                             .str()
+                       : std::string("whole"),
+              c.reason);
           return r;
         }
-        r.macs += c.macs;
-        r.computeCycles += c.computeCycles;
-        r.energy += c.energy;
-        r.macEnergy += c.macEnergy;
+        mine.macs += c.macs;
+        mine.computeCycles += c.computeCycles;
+        mine.energy += c.energy;
+        mine.macEnergy += c.macEnergy;
         d.compute[t * L + i] += c.cycles;
-        addLevels(r, c);
+        addLevels(mine, c);
       }
+    // Pipelined, the layer's PEs run nothing else: what its inner levels
+    // hold stays from tile to tile (weights stay stationary). Its accesses
+    // and energy are those of its pieces as one problem whose outermost
+    // loop walks the tiles (their timing stays piece by piece).
+    if (s.mode == ExecutionMode::Pipelined && rowTiled && sequence &&
+        contiguous) {
+      LayerProblem seq = tiling.pieceProblem(firstTile, i, *sequence);
+      CostResult c =
+          evaluate(seq, archIt->second,
+                   tileSequenceMapping(mappings[i], mappedFor, seq.bounds),
+                   layerOptions);
+      if (c.valid && c.macs == mine.macs) {
+        CostResult whole;
+        whole.levels.resize(r.levels.size());
+        whole.macs = c.macs;
+        whole.computeCycles = mine.computeCycles;
+        whole.energy = c.energy;
+        whole.macEnergy = c.macEnergy;
+        addLevels(whole, c);
+        mine = std::move(whole);
+      }
+    }
+    r.macs += mine.macs;
+    r.computeCycles += mine.computeCycles;
+    r.energy += mine.energy;
+    r.macEnergy += mine.macEnergy;
+    for (auto [to, from] : llvm::zip(r.levels, mine.levels))
+      addLevelCost(to, from);
   }
 
   // DRAM: the group's inputs, weights and outputs.

@@ -43,8 +43,9 @@ struct Template {
 } // namespace
 
 llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
-                                              const Arch &arch, unsigned steps,
-                                              uint64_t seed) {
+                                              const Arch &arch,
+                                              const CostOptions &options,
+                                              unsigned steps, uint64_t seed) {
   const LoopBounds &b = problem.bounds;
   Template t;
   // Spatial levels: walk the stages outer to inner.
@@ -91,13 +92,13 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
           need *= t.spatial[j].second;
       t.tile[i][d] = need;
     }
-  CostResult best = evaluate(problem, arch, t.build(b));
+  CostResult best = evaluate(problem, arch, t.build(b), options);
   if (!best.valid)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "no default mapping: even the smallest tiles do not fit: " +
             best.reason);
-  CostOptions climb;
+  CostOptions climb = options;
   climb.stopWhenInvalid = true; // rejected steps need no more than the verdict
   std::mt19937_64 rng(seed);
   for (unsigned s = 0; s < steps; ++s) {

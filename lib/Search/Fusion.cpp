@@ -133,15 +133,62 @@ std::vector<Score> scoreBatch(llvm::MutableArrayRef<FusionGenome> batch,
   return scores;
 }
 
+/// A gene for the group `layers` whose schedule fits: the tallest tiles
+/// with the defaults, then the tallest with streamed weights; none if
+/// neither.
+std::optional<ScheduleGene> greedyGene(const FusionSpace &space,
+                                       llvm::ArrayRef<unsigned> layers) {
+  for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed}) {
+    if (w == WeightPolicy::Streamed && !space.choices().streamed)
+      break;
+    for (int k = 9; k >= 0; --k) {
+      ScheduleGene g;
+      g.rowsLog = k;
+      g.weights = w;
+      GroupSchedule s = space.decode(g, layers);
+      if (int64_t(1) << k > s.rows && k > 0 &&
+          (int64_t(1) << (k - 1)) >= s.rows)
+        continue; // clamps to the same rows as k - 1
+      if (space.fits(layers, s))
+        return g;
+    }
+  }
+  return std::nullopt;
+}
+
+/// Greedy: in the graph's order, the current group takes the next layer
+/// while some gene lets it fit.
+FusionGenome greedyGenome(const FusionSpace &space) {
+  FusionGenome g = space.unfused();
+  std::vector<unsigned> current;
+  unsigned start = 0;
+  for (unsigned l = 0; l < space.numLayers(); ++l) {
+    if (!current.empty() && space.fusible(current.back()) && space.fusible(l) &&
+        current.size() < space.choices().maxGroupLayers) {
+      std::vector<unsigned> layers = current;
+      layers.push_back(l);
+      if (std::optional<ScheduleGene> gene = greedyGene(space, layers)) {
+        g.cut[l - 1] = 0;
+        g.gene[start] = *gene;
+        current = std::move(layers);
+        continue;
+      }
+    }
+    current = {l};
+    start = l;
+  }
+  return g;
+}
+
 void runGenetic(const FusionSpace &space, PlanCost &cost, Workers &workers,
                 Tracker &tracker, const FusionOptions &o) {
   GeneticProblem<FusionGenome, Score> p;
-  bool first = true;
+  // The first genomes: every layer on its own, then the greedy plan.
+  std::vector<FusionGenome> seeds = {space.unfused(), greedyGenome(space)};
+  size_t seeded = 0;
   p.random = [&](Rng &rng) {
-    if (first) {
-      first = false;
-      return space.unfused();
-    }
+    if (seeded < seeds.size())
+      return seeds[seeded++];
     return space.random(rng);
   };
   p.evaluate = [&](llvm::MutableArrayRef<FusionGenome> batch) {
@@ -188,59 +235,6 @@ void runRandom(const FusionSpace &space, PlanCost &cost, Workers &workers,
   }
 }
 
-/// A schedule for the group `layers` that fits: the tallest tiles with
-/// the defaults, then the tallest with streamed weights; none if neither.
-std::optional<GroupSchedule> greedySchedule(const FusionSpace &space,
-                                            llvm::ArrayRef<unsigned> layers) {
-  for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed}) {
-    if (w == WeightPolicy::Streamed && !space.choices().streamed)
-      break;
-    for (int k = 9; k >= 0; --k) {
-      ScheduleGene g;
-      g.rowsLog = k;
-      g.weights = w;
-      GroupSchedule s = space.decode(g, layers);
-      if (int64_t(1) << k > s.rows && k > 0 &&
-          (int64_t(1) << (k - 1)) >= s.rows)
-        continue; // clamps to the same rows as k - 1
-      if (space.fits(layers, s))
-        return s;
-    }
-  }
-  return std::nullopt;
-}
-
-FusionPlan runGreedy(const FusionSpace &space) {
-  FusionPlan plan;
-  PlanSegment current;
-  auto close = [&] {
-    if (current.layers.size() < 2)
-      current.schedule.reset();
-    plan.segments.push_back(std::move(current));
-    current = PlanSegment();
-  };
-  for (unsigned l = 0; l < space.numLayers(); ++l) {
-    if (!current.layers.empty()) {
-      bool extend = space.fusible(current.layers.back()) && space.fusible(l) &&
-                    current.layers.size() < space.choices().maxGroupLayers;
-      if (extend) {
-        std::vector<unsigned> layers = current.layers;
-        layers.push_back(l);
-        if (std::optional<GroupSchedule> s = greedySchedule(space, layers)) {
-          current.layers = std::move(layers);
-          current.schedule = std::move(s);
-          continue;
-        }
-      }
-      close();
-    }
-    current.layers = {l};
-  }
-  if (!current.layers.empty())
-    close();
-  return plan;
-}
-
 /// The optimal cuts and schedules for the graph's order under an additive
 /// objective.
 FusionPlan runDP(const FusionSpace &space, PlanCost &cost,
@@ -285,8 +279,8 @@ FusionPlan runDP(const FusionSpace &space, PlanCost &cost,
       tracker.record(candidates[k], costs[k]);
       if (!costs[k].valid || best[from[k]] == inf)
         continue;
-      double v = best[from[k]] +
-                 value(cost.segment(candidates[k].segments[0]).cost);
+      double v =
+          best[from[k]] + value(cost.segment(candidates[k].segments[0]).cost);
       if (v < best[j]) {
         best[j] = v;
         last[j] = candidates[k].segments[0];
@@ -314,15 +308,15 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
   };
   if (llvm::Error e = graph.check())
     return fail("the network is inconsistent: " + toString(std::move(e)));
-  if (o.strategy == FusionStrategy::DP &&
-      o.objective == FusionObjective::EDP)
+  if (o.strategy == FusionStrategy::DP && o.objective == FusionObjective::EDP)
     return fail("dp needs an additive objective: latency or energy (EDP is "
                 "the product of two sums)");
   FusionSpace space(graph, arch, o.choices);
   Workers workers(o.threads);
-  SearchOptions mapping = o.mapping;
+  SearchOptions mapping = o.mapping, alone = o.aloneMapping;
   mapping.objective.kind = mappingObjective(o.objective);
-  PlanCost cost(space, mapping, workers);
+  alone.objective.kind = mappingObjective(o.objective);
+  PlanCost cost(space, mapping, workers, alone);
   FusionResult r;
   FusionPlan unfused = space.decode(space.unfused());
   r.layerByLayer = cost.evaluate(unfused);
@@ -336,7 +330,7 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
     r.plan = unfused;
     break;
   case FusionStrategy::Greedy:
-    r.plan = runGreedy(space);
+    r.plan = space.decode(greedyGenome(space));
     break;
   case FusionStrategy::DP:
     r.plan = runDP(space, cost, o.objective, tracker);
@@ -360,4 +354,35 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
   r.stats = tracker.stats;
   r.stats.mappingSearches = cost.mappingSearches();
   return r;
+}
+
+llvm::Expected<MappedPlan> accel::mapPlan(const FusionSpace &space,
+                                          const FusionPlan &plan,
+                                          FusionObjective objective,
+                                          SearchOptions mapping,
+                                          Workers &workers) {
+  mapping.objective.kind = mappingObjective(objective);
+  PlanCost cost(space, mapping, workers);
+  FusionPlan unfused = space.decode(space.unfused());
+  std::vector<NetworkCost> totals =
+      cost.evaluate(std::vector<FusionPlan>{plan, unfused});
+  if (!totals[1].valid)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the layers cannot run even one by one: " +
+                                       totals[1].reason);
+  MappedPlan m;
+  m.plan = plan;
+  m.cost = totals[0];
+  m.layerByLayer = totals[1];
+  if (!m.cost.valid ||
+      fusionScore(objective, totals[1]) < fusionScore(objective, totals[0])) {
+    m.plan = unfused;
+    m.cost = totals[1];
+    m.fellBack = true;
+  }
+  for (const PlanSegment &s : m.plan.segments)
+    m.segments.push_back(cost.segment(s));
+  for (const PlanSegment &s : unfused.segments)
+    m.alone.push_back(cost.segment(s));
+  return m;
 }

@@ -54,15 +54,17 @@ FusionSpace::genes(llvm::ArrayRef<unsigned> layers) const {
       splits.push_back(k);
   }
   std::vector<ScheduleGene> all;
+  bool canPipeline =
+      choices_.pipelined && computing >= 2 && int64_t(computing) <= stageUnits_;
   for (bool pipelined : {false, true}) {
-    if (pipelined && (!choices_.pipelined || computing < 2 ||
-                      int64_t(computing) > stageUnits_))
+    if (pipelined ? !canPipeline : canPipeline && !choices_.depthFirst)
       continue;
     for (uint8_t r : rows)
       for (HaloPolicy halo : {HaloPolicy::Keep, HaloPolicy::Recompute}) {
         if (halo == HaloPolicy::Recompute && !choices_.recompute)
           continue;
-        for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed}) {
+        for (WeightPolicy w :
+             {WeightPolicy::Resident, WeightPolicy::Streamed}) {
           if (w == WeightPolicy::Streamed && (!choices_.streamed || pipelined))
             continue;
           for (bool db : {true, false}) {
@@ -81,8 +83,8 @@ GroupSchedule FusionSpace::decode(const ScheduleGene &g,
                                   llvm::ArrayRef<unsigned> layers) const {
   GroupSchedule s;
   int64_t height = groupHeight(graph_, layers);
-  s.rows = std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62),
-                             height);
+  s.rows =
+      std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62), height);
   s.halo = g.halo;
   s.weights = g.weights;
   s.doubleBuffer = g.doubleBuffer;
@@ -94,7 +96,9 @@ GroupSchedule FusionSpace::decode(const ScheduleGene &g,
         arch_.memories[kGroupLevel].capacityBytes * (g.split - 1) / 8;
   }
   unsigned computing = computingLayers(graph_, layers);
-  if (g.pipelined && computing >= 2 && int64_t(computing) <= stageUnits_) {
+  bool canPipeline =
+      choices_.pipelined && computing >= 2 && int64_t(computing) <= stageUnits_;
+  if (canPipeline && (g.pipelined || !choices_.depthFirst)) {
     s.mode = ExecutionMode::Pipelined;
     s.weights = WeightPolicy::Resident;
     // Units in proportion to MACs, at least one each (largest remainders).
@@ -115,7 +119,8 @@ GroupSchedule FusionSpace::decode(const ScheduleGene &g,
     int64_t left = stageUnits_;
     for (int64_t n : s.pes)
       left -= n;
-    llvm::stable_sort(remainders, [](auto a, auto b) { return a.first > b.first; });
+    llvm::stable_sort(remainders,
+                      [](auto a, auto b) { return a.first > b.first; });
     for (unsigned k = 0; k < remainders.size() && left > 0; ++k, --left)
       ++s.pes[remainders[k].second];
   }
@@ -179,7 +184,7 @@ static ScheduleGene randomGene(const FusionChoices &c, Rng &rng) {
       c.streamed && coin() ? WeightPolicy::Streamed : WeightPolicy::Resident;
   g.doubleBuffer = !(c.singleBuffer && coin());
   g.split = c.splits ? std::uniform_int_distribution<int>(0, 8)(rng) : 0;
-  g.pipelined = c.pipelined && coin();
+  g.pipelined = c.pipelined && (!c.depthFirst || coin());
   return g;
 }
 
@@ -208,7 +213,8 @@ bool FusionSpace::fits(llvm::ArrayRef<unsigned> layers,
       return it->second;
   }
   bool fit = false;
-  llvm::Expected<GroupTiling> t = GroupTiling::compute(graph_, layers, schedule);
+  llvm::Expected<GroupTiling> t =
+      GroupTiling::compute(graph_, layers, schedule);
   if (!t) {
     llvm::consumeError(t.takeError());
   } else if (llvm::Error e = checkScheduleOnArch(schedule, arch_)) {
@@ -247,10 +253,11 @@ void FusionSpace::repair(FusionGenome &g) const {
       while ((int64_t(2) << k) < s.rows)
         ++k;
       gene.rowsLog = k; // the power of two below the rows it had
-    } else if (s.mode == ExecutionMode::Pipelined) {
+    } else if (s.mode == ExecutionMode::Pipelined && choices_.depthFirst) {
       gene.pipelined = false;
       gene.rowsLog = 8;
-    } else if (s.weights == WeightPolicy::Resident && choices_.streamed) {
+    } else if (s.weights == WeightPolicy::Resident && choices_.streamed &&
+               s.mode == ExecutionMode::DepthFirst) {
       gene.weights = WeightPolicy::Streamed;
       gene.rowsLog = 8;
     } else {
@@ -358,7 +365,7 @@ void FusionSpace::mutateGene(FusionGenome &g, Rng &rng) const {
       gene.split = std::uniform_int_distribution<int>(0, 8)(rng);
     break;
   default:
-    if (choices_.pipelined)
+    if (choices_.pipelined && choices_.depthFirst)
       gene.pipelined = !gene.pipelined;
   }
 }

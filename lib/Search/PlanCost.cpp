@@ -8,9 +8,12 @@
 using namespace accel;
 
 PlanCost::PlanCost(const FusionSpace &space, SearchOptions mapping,
-                   Workers &workers)
-    : space_(space), mapping_(std::move(mapping)), workers_(workers) {
-  mapping_.threads = 1; // the searches themselves run side by side
+                   Workers &workers, std::optional<SearchOptions> alone)
+    : space_(space), mapping_(std::move(mapping)),
+      alone_(alone ? std::move(*alone) : mapping_), workers_(workers) {
+  // The searches themselves run side by side.
+  mapping_.threads = 1;
+  alone_.threads = 1;
 }
 
 const Arch &PlanCost::archFor(int64_t part) {
@@ -47,9 +50,9 @@ SegmentCost PlanCost::costSegment(const PlanSegment &s) {
   const LayerGraph &graph = space_.graph();
   SegmentCost out;
   out.mappings.resize(s.layers.size());
-  auto mappingOf = [&](const LayerProblem &p,
-                       int64_t part) -> const MappingEntry & {
-    return mappings_.at(MappingKey{p.key(), part});
+  auto mappingOf = [&](const LayerProblem &p, int64_t part,
+                       const CostOptions &o = {}) -> const MappingEntry & {
+    return mappings_.at(MappingKey{p.key(), part, o.key()});
   };
   if (!s.fused()) {
     const GraphLayer &layer = graph.layer(s.layers[0]);
@@ -77,7 +80,8 @@ SegmentCost PlanCost::costSegment(const PlanSegment &s) {
     if (!layer.computes())
       continue;
     const MappingEntry &m =
-        mappingOf(tiling->mappedProblem(i), tiling->peShare(i));
+        mappingOf(tiling->mappedProblem(i), tiling->peShare(i),
+                  groupLayerOptions(*tiling, i));
     if (!m.found) {
       out.cost = invalid("layer '" + layer.name + "' in a group: " + m.error);
       return out;
@@ -88,8 +92,7 @@ SegmentCost PlanCost::costSegment(const PlanSegment &s) {
   return out;
 }
 
-std::vector<NetworkCost>
-PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
+std::vector<NetworkCost> PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
   const LayerGraph &graph = space_.graph();
   // The segments not costed yet, in the order they are met.
   std::vector<PlanSegment> fresh;
@@ -101,14 +104,20 @@ PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
           fresh.push_back(s);
   }
   // The mapping searches they need, each once.
-  std::vector<std::pair<MappingKey, LayerProblem>> searches;
+  struct Search {
+    MappingKey key;
+    LayerProblem problem;
+    CostOptions options;
+  };
+  std::vector<Search> searches;
   {
     std::set<MappingKey> asked;
-    auto need = [&](const LayerProblem &p, int64_t part) {
-      MappingKey key{p.key(), part};
+    auto need = [&](const LayerProblem &p, int64_t part,
+                    const CostOptions &o = {}) {
+      MappingKey key{p.key(), part, o.key()};
       if (!mappings_.count(key) && asked.insert(key).second) {
         archFor(part);
-        searches.push_back({std::move(key), p});
+        searches.push_back({std::move(key), p, o});
       }
     };
     for (const PlanSegment &s : fresh) {
@@ -126,14 +135,16 @@ PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
       }
       for (unsigned i = 0; i < s.layers.size(); ++i)
         if (graph.layer(s.layers[i]).computes())
-          need(tiling->mappedProblem(i), tiling->peShare(i));
+          need(tiling->mappedProblem(i), tiling->peShare(i),
+               groupLayerOptions(*tiling, i));
     }
   }
   std::vector<MappingEntry> found(searches.size());
   workers_.forEach(searches.size(), [&](size_t i) {
-    const auto &[key, problem] = searches[i];
-    SearchOptions o = mapping_;
-    o.seed = mappingSeed(mapping_.seed, problem, key.part);
+    const auto &[key, problem, options] = searches[i];
+    SearchOptions o = key.part == kWholeArch ? alone_ : mapping_;
+    o.seed = mappingSeed(o.seed, problem, key.part);
+    o.cost = options;
     llvm::Expected<SearchResult> r =
         searchMapping(problem, parts_.at(key.part), o);
     if (r)
@@ -142,7 +153,7 @@ PlanCost::evaluate(llvm::ArrayRef<FusionPlan> plans) {
       found[i].error = llvm::toString(r.takeError());
   });
   for (size_t i = 0; i < searches.size(); ++i)
-    mappings_.emplace(std::move(searches[i].first), std::move(found[i]));
+    mappings_.emplace(std::move(searches[i].key), std::move(found[i]));
 
   std::vector<SegmentCost> costs(fresh.size());
   workers_.forEach(fresh.size(),
@@ -181,9 +192,9 @@ const SegmentCost &PlanCost::segment(const PlanSegment &s) {
   return segments_.at(s);
 }
 
-const SearchResult *PlanCost::mapping(const LayerProblem &problem,
-                                      int64_t part) const {
-  auto it = mappings_.find(MappingKey{problem.key(), part});
+const SearchResult *PlanCost::mapping(const LayerProblem &problem, int64_t part,
+                                      const CostOptions &options) const {
+  auto it = mappings_.find(MappingKey{problem.key(), part, options.key()});
   return it != mappings_.end() && it->second.found ? &*it->second.found
                                                    : nullptr;
 }

@@ -51,6 +51,9 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
     o.mapping.population = searchMapPopulation;
     o.mapping.generations = searchMapGenerations;
     o.mapping.seed = seed;
+    o.aloneMapping.population = mapPopulation;
+    o.aloneMapping.generations = mapGenerations;
+    o.aloneMapping.seed = seed;
     return o;
   }
 
@@ -59,7 +62,8 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       return success();
     if (!f.getBody().hasOneBlock())
       return f.emitError("--accel-fuse handles functions of one block");
-    if (f.getBody().walk([](GroupOp) { return WalkResult::interrupt(); })
+    if (f.getBody()
+            .walk([](GroupOp) { return WalkResult::interrupt(); })
             .wasInterrupted())
       return f.emitError("the function already has layer groups: "
                          "--accel-fuse starts from layers");
@@ -76,45 +80,30 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       return f.emitError(llvm::toString(found.takeError()));
 
     // The chosen plan and every layer on its own, mapped with the full
-    // budget.
+    // budget (never worse than layer by layer).
     FusionSpace space(graph->graph, arch, o.choices);
     Workers workers(threads);
     SearchOptions full;
     full.population = mapPopulation;
     full.generations = mapGenerations;
     full.seed = seed;
-    full.objective.kind = mappingObjective(objective);
-    PlanCost cost(space, full, workers);
-    FusionPlan unfused = space.decode(space.unfused());
-    std::vector<NetworkCost> totals =
-        cost.evaluate(std::vector<FusionPlan>{found->plan, unfused});
-    if (!totals[0].valid)
-      return f.emitError("the chosen plan cannot run once mapped with the "
-                         "full budget: ")
-             << totals[0].reason;
-    // The search compared plans under its small mapping budget: with the
-    // full one, the layers on their own may do better. Never worse than
-    // layer by layer.
-    if (fusionScore(objective, totals[1]) < fusionScore(objective, totals[0])) {
-      if (remarks)
-        f.emitRemark(llvm::formatv(
-            "the plan {0} found is worse than layer by layer once mapped "
-            "with the full budget ({1} {2:e} against {3:e}): layer by layer",
-            fusionStrategyName(strategy), fusionObjectiveName(objective),
-            fusionScore(objective, totals[0]),
-            fusionScore(objective, totals[1])));
-      found->plan = unfused;
-      totals[0] = totals[1];
-    }
+    llvm::Expected<MappedPlan> mapped =
+        mapPlan(space, found->plan, objective, full, workers);
+    if (!mapped)
+      return f.emitError(llvm::toString(mapped.takeError()));
+    if (mapped->fellBack && remarks)
+      f.emitRemark(llvm::formatv(
+          "the plan {0} found is no better than layer by layer once mapped "
+          "with the full budget: layer by layer",
+          fusionStrategyName(strategy)));
 
     // The layers in the plan's order, then the groups.
-    for (const PlanSegment &s : found->plan.segments)
+    for (const PlanSegment &s : mapped->plan.segments)
       for (unsigned l : s.layers)
         graph->ops[l]->moveBefore(body.getTerminator());
     MLIRContext *ctx = f.getContext();
     unsigned index = 0;
-    for (const PlanSegment &s : found->plan.segments) {
-      const SegmentCost &sc = cost.segment(s);
+    for (auto [s, sc] : llvm::zip(mapped->plan.segments, mapped->segments)) {
       llvm::SetVector<Operation *> ops;
       for (auto [i, l] : llvm::enumerate(s.layers)) {
         Operation *op = graph->ops[l];
@@ -125,9 +114,7 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
         // The reference the reports compare the group with.
         if (s.fused())
           op->setAttr("accel.unfused_mapping",
-                      MappingAttr::get(
-                          ctx, cost.segment(PlanSegment{{l}, std::nullopt})
-                                   .mappings[0]));
+                      MappingAttr::get(ctx, mapped->alone[l].mappings[0]));
       }
       if (!s.fused())
         continue;
@@ -142,7 +129,7 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       int64_t alone = 0;
       std::string names;
       for (unsigned l : s.layers) {
-        alone += cost.segment(PlanSegment{{l}, std::nullopt}).cost.dramBytes;
+        alone += mapped->alone[l].cost.dramBytes;
         names += (names.empty() ? "" : "+") + graph->graph.layer(l).name;
       }
       std::string schedule;
@@ -155,9 +142,9 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
           kib(sc.cost.dramBytes), kib(alone)));
     }
     if (remarks) {
-      const NetworkCost &fused = totals[0], &each = totals[1];
+      const NetworkCost &fused = mapped->cost, &each = mapped->layerByLayer;
       unsigned groups = 0, grouped = 0;
-      for (const PlanSegment &s : found->plan.segments)
+      for (const PlanSegment &s : mapped->plan.segments)
         if (s.fused()) {
           ++groups;
           grouped += s.layers.size();

@@ -9,11 +9,11 @@
 
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/GroupAnalysis.h"
-#include "dialects/accel/LayerNames.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -37,6 +37,7 @@ namespace {
 struct SearchJob {
   LayerProblem problem;
   const Arch *arch;
+  CostOptions cost; ///< groupLayerOptions for a grouped layer
 };
 
 /// Searches every job. With at least as many jobs as threads, the jobs are
@@ -49,12 +50,14 @@ void searchAll(llvm::ArrayRef<SearchJob> jobs, const SearchOptions &options,
                          ? options.threads
                          : std::max(1u, std::thread::hardware_concurrency());
   bool acrossJobs = threads > 1 && jobs.size() >= threads;
-  SearchOptions each = options;
+  SearchOptions shared = options;
   if (acrossJobs)
-    each.threads = 1;
+    shared.threads = 1;
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
+      SearchOptions each = shared;
+      each.cost = jobs[i].cost;
       llvm::Expected<SearchResult> found =
           searchMapping(jobs[i].problem, *jobs[i].arch, each);
       if (found)
@@ -176,14 +179,15 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     // searched once. Grouped layers are mapped for their tiles.
     using Outcome = std::variant<SearchResult, std::string>;
     std::map<int64_t, Arch> parts; // PE share -> accelerator part
-    std::map<std::pair<std::vector<int64_t>, int64_t>, unsigned> jobIndex;
+    std::map<std::tuple<std::vector<int64_t>, int64_t, int64_t>, unsigned>
+        jobIndex;
     std::vector<SearchJob> jobs;
     std::vector<std::pair<LayerOpInterface, unsigned>> layers;
     std::vector<std::unique_ptr<GroupAnalysis>> groups;
     auto addJob = [&](LayerOpInterface layer, const LayerProblem &problem,
-                      int64_t part) {
+                      int64_t part, const CostOptions &cost = {}) {
       auto [it, inserted] = jobIndex.try_emplace(
-          std::pair{problem.key(), part}, jobs.size());
+          std::tuple{problem.key(), part, cost.key()}, jobs.size());
       if (inserted) {
         const Arch *a = &*resolved;
         if (part >= 0) {
@@ -192,7 +196,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
             p->second = groupLayerArch(*resolved, part);
           a = &p->second;
         }
-        jobs.push_back({problem, a});
+        jobs.push_back({problem, a, cost});
       }
       layers.push_back({layer, it->second});
     };
@@ -215,7 +219,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
         for (unsigned i = 0; i < tiling.layers().size(); ++i)
           if (a->graph().layer(tiling.layers()[i]).computes())
             addJob(cast<LayerOpInterface>(a->op(i)), tiling.mappedProblem(i),
-                   tiling.peShare(i));
+                   tiling.peShare(i), groupLayerOptions(tiling, i));
         groups.push_back(std::move(a));
         return WalkResult::skip();
       }

@@ -35,9 +35,9 @@ llvm::StringRef accel::layerKindName(LayerKind k) {
 }
 
 bool GraphLayer::isWeightOperand(unsigned i) const {
-  return i >= 1 && (kind == LayerKind::Conv ||
-                    kind == LayerKind::ConvTranspose ||
-                    kind == LayerKind::Matmul);
+  return i >= 1 &&
+         (kind == LayerKind::Conv || kind == LayerKind::ConvTranspose ||
+          kind == LayerKind::Matmul);
 }
 
 unsigned LayerGraph::addTensor(GraphTensor t) {
@@ -155,8 +155,7 @@ llvm::Error LayerGraph::check() const {
                                             op, p));
     }
     bool computes = l.kind != LayerKind::Concat &&
-                    l.kind != LayerKind::Reshape &&
-                    l.kind != LayerKind::Opaque;
+                    l.kind != LayerKind::Reshape && l.kind != LayerKind::Opaque;
     if (computes != l.computes())
       return fail(where() + (computes ? ": a computing layer needs a problem"
                                       : ": only computing layers have a "
@@ -167,19 +166,28 @@ llvm::Error LayerGraph::check() const {
     const Shape &result = tensors_[l.result].shape;
     bool ok = l.kind == LayerKind::Reshape
                   ? numElements(*inferred) == numElements(result)
-                  : l.kind == LayerKind::Resize
-                        ? inferred->size() == 4 && result.size() == 4 &&
-                              (*inferred)[0] == result[0] &&
-                              (*inferred)[1] == result[1] &&
-                              result[2] % (*inferred)[2] == 0 &&
-                              result[3] % (*inferred)[3] == 0
-                        : *inferred == result;
+              : l.kind == LayerKind::Resize
+                  ? inferred->size() == 4 && result.size() == 4 &&
+                        (*inferred)[0] == result[0] &&
+                        (*inferred)[1] == result[1] &&
+                        result[2] % (*inferred)[2] == 0 &&
+                        result[3] % (*inferred)[3] == 0
+                  : *inferred == result;
     if (!ok)
       return fail(where() + ": result shape " + formatShape(result) +
                   " does not follow from its operands (" +
                   formatShape(*inferred) + ")");
   }
   return llvm::Error::success();
+}
+
+void LayerGraph::setElementBits(int64_t bits) {
+  for (GraphTensor &t : tensors_)
+    if (!t.placeholder)
+      t.elementBits = bits;
+  for (GraphLayer &l : layers_)
+    if (l.problem)
+      l.problem->elementBits.v = {bits, bits, bits};
 }
 
 /// The slices of a weight [K, ...] (or a bias [K]) output channels `k` use.
@@ -280,10 +288,9 @@ GroupTensors accel::groupTensors(const LayerGraph &g,
     }
     unsigned r = g.layer(l).result;
     t.produced.push_back(r);
-    bool usedAfter = g.tensor(r).output ||
-                     llvm::any_of(g.consumers(r), [&](unsigned c) {
-                       return !inGroup(c);
-                     });
+    bool usedAfter =
+        g.tensor(r).output ||
+        llvm::any_of(g.consumers(r), [&](unsigned c) { return !inGroup(c); });
     if (usedAfter)
       t.outputs.push_back(r);
   }

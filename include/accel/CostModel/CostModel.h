@@ -42,6 +42,20 @@ struct CostOptions {
   /// new ones (a line buffer); without it, every refill fetches the whole
   /// tile.
   bool slidingWindows = true;
+  /// The problem is one piece of a sequence along this dimension (a layer
+  /// group's row tiles, one after the other): the tiles of every tensor the
+  /// dimension indexes are refilled from piece to piece, whatever the loops
+  /// inside, and double buffering sizes them so. A mapping that fits one
+  /// piece under it fits every piece the same mapping runs (GroupCost.h's
+  /// adaptMapping keeps the inner tiles).
+  std::optional<Dim> sequence;
+
+  /// The fields that change a result, as one comparable value (searches
+  /// cached per problem are cached per this too).
+  int64_t key() const {
+    return int64_t(doubleBuffering) | int64_t(slidingWindows) << 1 |
+           (sequence ? int64_t(*sequence) + 1 : 0) << 2;
+  }
   /// A mapping whose tiles do not fit returns once that is known, with its
   /// occupancy but without accesses, time or energy (a search that drops
   /// invalid mappings needs no more).

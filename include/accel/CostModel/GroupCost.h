@@ -10,7 +10,10 @@
 // made for its steady-state piece (GroupTiling::mappedProblem) and adapted
 // to the others (adaptMapping).
 // Latency comes from the group's timeline (GroupTimeline.h); energy adds the
-// layers', DRAM's and the group level's for the DRAM traffic.
+// layers', DRAM's and the group level's for the DRAM traffic. Pipelined, a
+// layer's PEs run only that layer, so what its inner levels hold stays from
+// tile to tile: its accesses and energy are those of its pieces taken as
+// one problem whose outermost loop walks the tiles (tileSequenceMapping).
 //
 // The result is a CostResult, like a layer's, scored by the same Objective.
 // A group whose buffers (GroupFootprint) do not fit its level under the
@@ -41,6 +44,20 @@ Mapping clampMapping(const Mapping &mapping, const LoopBounds &bounds);
 /// to what it was made for (a taller piece iterates there), then clamped.
 Mapping adaptMapping(const Mapping &mapping, const LoopBounds &mappedFor,
                      const LoopBounds &piece);
+
+/// `mapping`, made for `mappedFor`, for a pipelined layer's pieces taken
+/// as one problem of `sequence` bounds: adapted, with the rows' loop made
+/// the outermost of its outermost level (tile after tile).
+Mapping tileSequenceMapping(const Mapping &mapping, const LoopBounds &mappedFor,
+                            const LoopBounds &sequence);
+
+/// The options layer i of the group is costed under, piece by piece, and
+/// its mapping searched under: `base` with the schedule's double buffering
+/// and, when the layer runs more than one piece, the pieces' sequence
+/// along the rows (CostOptions::sequence) so that a mapping that fits its
+/// mapped problem fits every piece.
+CostOptions groupLayerOptions(const GroupTiling &tiling, unsigned i,
+                              CostOptions base = {});
 
 /// The cost of the group. `mappings[i]` maps layer i of tiling.layers()
 /// (ignored for layers that do not compute).

@@ -22,9 +22,12 @@ namespace accel {
 ///    deterministic), each kept when the mapping stays valid and its EDP
 ///    does not get worse.
 /// Fails with the cost model's reason when even the minimal tiles do not fit.
+/// `options` are those the mapping is costed under (groupLayerOptions for a
+/// grouped layer).
 llvm::Expected<Mapping> defaultMapping(const LayerProblem &problem,
-                                       const Arch &arch, unsigned steps = 400,
-                                       uint64_t seed = 0);
+                                       const Arch &arch,
+                                       const CostOptions &options = {},
+                                       unsigned steps = 400, uint64_t seed = 0);
 
 } // namespace accel
 

@@ -6,7 +6,8 @@
 // entry point for every strategy, so each result has a comparison:
 //   * ga: the genetic algorithm on the shared engine (GeneticEngine.h) over
 //     FusionSpace's genome (an order and cut points with schedule genes);
-//     its first genome is the unfused plan, so it never ends worse;
+//     its first genomes are the unfused and the greedy plans, so it never
+//     ends worse than either;
 //   * random: as many random genomes, repaired;
 //   * greedy: in the graph's order, extend the current group with the next
 //     layer while some schedule lets it fit (the tallest tiles, then
@@ -59,8 +60,12 @@ struct FusionOptions {
   unsigned threads = 0; ///< 0: every core
   FusionChoices choices;
   /// The mapping search of each layer problem the plans meet (its budget;
-  /// its objective follows `objective`).
+  /// its objective follows `objective`)...
   SearchOptions mapping;
+  /// ...but of a layer on its own: one problem per layer shape, which can
+  /// take the final budget, so the layer-by-layer reference is the final
+  /// one (searches compare fused groups with it).
+  SearchOptions aloneMapping;
 };
 
 struct FusionStats {
@@ -79,6 +84,27 @@ struct FusionResult {
   NetworkCost layerByLayer;
   FusionStats stats;
 };
+
+/// A plan mapped for good: every layer of the plan, and every layer on its
+/// own, mapped with the final (full) budget.
+struct MappedPlan {
+  FusionPlan plan;
+  std::vector<SegmentCost> segments; ///< aligned with plan.segments
+  NetworkCost cost, layerByLayer;
+  /// Each layer on its own (the reference), by layer id.
+  std::vector<SegmentCost> alone;
+  /// The plan was worse than layer by layer once mapped: this is the
+  /// layer-by-layer plan instead.
+  bool fellBack = false;
+};
+
+/// Maps `plan` and every layer alone with `mapping` (its budget; the
+/// objective's mapping objective); falls back to layer by layer when that
+/// scores better under `objective`.
+llvm::Expected<MappedPlan> mapPlan(const FusionSpace &space,
+                                   const FusionPlan &plan,
+                                   FusionObjective objective,
+                                   SearchOptions mapping, Workers &workers);
 
 /// Searches a plan for `graph` on `arch`. Fails when the graph is
 /// inconsistent, when dp is asked for EDP, or when not even the unfused

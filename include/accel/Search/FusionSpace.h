@@ -67,11 +67,13 @@ struct ScheduleGene {
 
 /// What the search may choose (the same for every strategy).
 struct FusionChoices {
-  bool recompute = true;   ///< halo = recompute
-  bool streamed = true;    ///< weights = streamed
+  bool recompute = true;    ///< halo = recompute
+  bool streamed = true;     ///< weights = streamed
   bool singleBuffer = true; ///< double_buffer = false
-  bool splits = true;      ///< split the level otherwise than the accelerator
-  bool pipelined = true;   ///< mode = pipelined
+  bool splits = true;       ///< split the level otherwise than the accelerator
+  bool pipelined = true;    ///< mode = pipelined
+  bool depthFirst = true;   ///< mode = depth_first (else pipelined only,
+                            ///< where a group can run so)
   unsigned maxGroupLayers = 16;
 };
 

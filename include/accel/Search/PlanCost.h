@@ -57,8 +57,11 @@ inline constexpr int64_t kWholeArch = -1;
 class PlanCost {
 public:
   /// `mapping` is the search each layer problem gets (its budget, objective
-  /// and base seed).
-  PlanCost(const FusionSpace &space, SearchOptions mapping, Workers &workers);
+  /// and base seed); a layer on its own gets `alone` when given (a layer
+  /// alone is one problem per layer shape: it can afford the full budget,
+  /// which keeps the layer-by-layer reference the same through a search).
+  PlanCost(const FusionSpace &space, SearchOptions mapping, Workers &workers,
+           std::optional<SearchOptions> alone = std::nullopt);
 
   /// The totals of each plan.
   std::vector<NetworkCost> evaluate(llvm::ArrayRef<FusionPlan> plans);
@@ -68,9 +71,11 @@ public:
   /// A segment's cost (evaluated first if it was not).
   const SegmentCost &segment(const PlanSegment &s);
 
-  /// The cached search result of `problem` on `part`; none when it was not
-  /// searched or found nothing.
-  const SearchResult *mapping(const LayerProblem &problem, int64_t part) const;
+  /// The cached search result of `problem` on `part` under `options`
+  /// (groupLayerOptions for a grouped layer); none when it was not searched
+  /// or found nothing.
+  const SearchResult *mapping(const LayerProblem &problem, int64_t part,
+                              const CostOptions &options = {}) const;
   /// Mapping searches run so far.
   int64_t mappingSearches() const { return mappings_.size(); }
   const FusionSpace &space() const { return space_; }
@@ -79,8 +84,10 @@ private:
   struct MappingKey {
     std::vector<int64_t> problem;
     int64_t part;
+    int64_t options; ///< CostOptions::key()
     friend bool operator<(const MappingKey &a, const MappingKey &b) {
-      return std::tie(a.part, a.problem) < std::tie(b.part, b.problem);
+      return std::tie(a.part, a.options, a.problem) <
+             std::tie(b.part, b.options, b.problem);
     }
   };
   struct MappingEntry {
@@ -91,7 +98,7 @@ private:
   SegmentCost costSegment(const PlanSegment &s);
 
   const FusionSpace &space_;
-  SearchOptions mapping_;
+  SearchOptions mapping_, alone_;
   Workers &workers_;
   std::map<int64_t, Arch> parts_;
   std::map<MappingKey, MappingEntry> mappings_;

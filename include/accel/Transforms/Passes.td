@@ -137,11 +137,13 @@ def AccelFuse : Pass<"accel-fuse", "::mlir::ModuleOp"> {
     objective: the oracle) or `none` (every layer on its own). The search
     minimises `objective` over the whole network: total latency, total
     energy, or their product (EDP). `population` x `generations` plans are
-    costed by ga and random. While searching, each layer problem is mapped
-    with a small GAMMA budget (`search-map-population` x
-    `search-map-generations`), cached by problem and accelerator part; the
-    chosen plan is then mapped with the full budget (`map-population` x
-    `map-generations`), and so is every layer alone for the comparison.
+    costed by ga and random. While searching, each tile problem of a group
+    is mapped with a small GAMMA budget (`search-map-population` x
+    `search-map-generations`) and each layer on its own with the full one
+    (`map-population` x `map-generations`: one problem per layer shape),
+    cached by problem and accelerator part; the chosen plan's groups are
+    then mapped with the full budget too, and the plan is kept only if it
+    still beats every layer on its own.
 
     Opaque operators and layers whose output rows depend on every input
     row (global pooling, reshapes, matmuls) are never fused. Each group gets

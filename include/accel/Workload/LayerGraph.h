@@ -108,11 +108,15 @@ public:
   /// group model (GroupTiling) takes a checked graph.
   llvm::Error check() const;
 
+  /// Every tensor and layer at `bits` per element (an accelerator's
+  /// precision, whatever the network's own types).
+  void setElementBits(int64_t bits);
+
   /// The region of each operand of layer `id` that the region `out` of its
   /// result reads (empty where `out` is empty). Weights: the slices of the
   /// output channels in `out`.
-  llvm::SmallVector<TensorRegion, 3> operandRegions(unsigned id,
-                                                    const TensorRegion &out) const;
+  llvm::SmallVector<TensorRegion, 3>
+  operandRegions(unsigned id, const TensorRegion &out) const;
 
 private:
   std::vector<GraphTensor> tensors_;

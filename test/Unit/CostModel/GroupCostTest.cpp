@@ -1,8 +1,8 @@
 //===- GroupCostTest.cpp - Cost of fused layer groups ---------------------===//
 
+#include "accel/CostModel/GroupCost.h"
 #include "../Workload/RandomNetworks.h"
 #include "accel/Arch/Presets.h"
-#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
 #include "gtest/gtest.h"
 
@@ -16,7 +16,8 @@ std::vector<Mapping> defaults(const GroupTiling &tiling, const Arch &arch) {
   std::vector<Mapping> m(tiling.layers().size());
   for (unsigned i = 0; i < m.size(); ++i)
     m[i] = *defaultMapping(tiling.mappedProblem(i),
-                           groupLayerArch(arch, tiling.peShare(i)));
+                           groupLayerArch(arch, tiling.peShare(i)),
+                           groupLayerOptions(tiling, i));
   return m;
 }
 
@@ -86,9 +87,9 @@ TEST(GroupCost, LatencyFollowsTheTimeline) {
     for (unsigned i = 0; i < 3; ++i)
       for (Interval piece : t.computed(tile, i)) {
         LayerProblem p = t.pieceProblem(tile, i, piece);
-        CostResult pc = evaluate(
-            p, layerArch,
-            adaptMapping(m[i], t.mappedProblem(i).bounds, p.bounds));
+        CostResult pc =
+            evaluate(p, layerArch,
+                     adaptMapping(m[i], t.mappedProblem(i).bounds, p.bounds));
         ASSERT_TRUE(pc.valid) << pc.reason;
         sum += pc.cycles;
       }

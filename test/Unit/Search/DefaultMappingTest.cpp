@@ -42,8 +42,10 @@ TEST(DefaultMapping, RespectsFixedDataflows) {
 TEST(DefaultMapping, GrowingTilesHelps) {
   LayerProblem layer = resnetConv();
   Arch edge = *getPreset("gamma-edge");
-  CostResult minimal = evaluate(layer, edge, *defaultMapping(layer, edge, 0));
-  CostResult grown = evaluate(layer, edge, *defaultMapping(layer, edge, 400));
+  CostResult minimal =
+      evaluate(layer, edge, *defaultMapping(layer, edge, {}, 0));
+  CostResult grown =
+      evaluate(layer, edge, *defaultMapping(layer, edge, {}, 400));
   ASSERT_TRUE(minimal.valid && grown.valid);
   EXPECT_LT(grown.edp, minimal.edp / 10);
 }

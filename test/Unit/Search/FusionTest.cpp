@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "accel/Search/Fusion.h"
 #include "../Workload/RandomNetworks.h"
 #include "accel/Arch/Presets.h"
 #include "accel/CostModel/GroupCost.h"
-#include "accel/Search/Fusion.h"
 #include "gtest/gtest.h"
 
 using namespace accel;
@@ -53,6 +53,7 @@ FusionOptions quick(FusionStrategy s, FusionObjective o, uint64_t seed = 0) {
   f.generations = 20;
   f.mapping.population = 16;
   f.mapping.generations = 6;
+  f.aloneMapping = f.mapping;
   return f;
 }
 
@@ -106,8 +107,8 @@ TEST(Fusion, OperatorsKeepTheOrderTopologicalAndGroupsConvex) {
 TEST(Fusion, GeneticSearchMatchesDynamicProgrammingOnChains) {
   Arch arch = tightArch();
   for (int64_t layers : {3, 4, 5})
-    for (FusionObjective o : {FusionObjective::Latency,
-                              FusionObjective::Energy}) {
+    for (FusionObjective o :
+         {FusionObjective::Latency, FusionObjective::Energy}) {
       LayerGraph chain = convChain(16, 4, layers);
       llvm::Expected<FusionResult> dp =
           searchFusion(chain, arch, quick(FusionStrategy::DP, o));
@@ -118,8 +119,8 @@ TEST(Fusion, GeneticSearchMatchesDynamicProgrammingOnChains) {
       double best = fusionScore(o, dp->cost), found = fusionScore(o, ga->cost);
       // dp is optimal over the same space; the GA within 1%.
       EXPECT_LE(best, found * (1 + 1e-9)) << layers << " layers";
-      EXPECT_LE(found, best * 1.01) << layers << " layers, "
-                                    << fusionObjectiveName(o).str();
+      EXPECT_LE(found, best * 1.01)
+          << layers << " layers, " << fusionObjectiveName(o).str();
       // Both at least as good as every layer on its own.
       EXPECT_LE(best, fusionScore(o, dp->layerByLayer));
     }
@@ -142,8 +143,7 @@ TEST(Fusion, ResultsDoNotDependOnTheThreadCount) {
     RandomNetwork net = randomNetwork(rnd, 7);
     std::optional<FusionResult> first;
     for (unsigned threads : {1u, 2u, 5u}) {
-      FusionOptions o =
-          quick(FusionStrategy::Genetic, FusionObjective::EDP, 3);
+      FusionOptions o = quick(FusionStrategy::Genetic, FusionObjective::EDP, 3);
       o.threads = threads;
       llvm::Expected<FusionResult> r = searchFusion(net.graph, arch, o);
       if (!r) { // a layer no mapping fits: the same for every count
@@ -202,10 +202,12 @@ TEST(Fusion, CachedMappingsAreThoseOfAFreshSearch) {
           llvm::cantFail(GroupTiling::compute(chain, s.layers, *s.schedule));
       for (unsigned i = 0; i < s.layers.size(); ++i) {
         LayerProblem p = t.mappedProblem(i);
-        const SearchResult *cached = cost.mapping(p, t.peShare(i));
+        CostOptions options = groupLayerOptions(t, i);
+        const SearchResult *cached = cost.mapping(p, t.peShare(i), options);
         ASSERT_TRUE(cached);
         SearchOptions fresh = mapping;
         fresh.threads = 1;
+        fresh.cost = options;
         fresh.seed = mappingSeed(mapping.seed, p, t.peShare(i));
         llvm::Expected<SearchResult> r =
             searchMapping(p, groupLayerArch(arch, t.peShare(i)), fresh);

@@ -6,11 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "accel/Workload/GroupTiling.h"
 #include "GroupSimulator.h"
 #include "RandomNetworks.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
-#include "accel/Workload/GroupTiling.h"
 #include "gtest/gtest.h"
 #include <set>
 
@@ -151,8 +151,8 @@ TEST(GroupTiling, TileProblemsReadTheirRows) {
       }
     EXPECT_EQ(tile.inputsRead(), int64_t(rows.size()) * 2 * 3)
         << "H " << H << " R " << R << " s " << p.strides[0] << " d "
-        << p.dilations[0] << " pad " << p.pads[0] << " rows [" << a << ", "
-        << b << ")";
+        << p.dilations[0] << " pad " << p.pads[0] << " rows [" << a << ", " << b
+        << ")";
   }
 }
 
@@ -160,8 +160,8 @@ TEST(GroupTiling, TileProblemsReadTheirRows) {
 std::vector<GroupSchedule> schedules(Random &rnd, const LayerGraph &g,
                                      llvm::ArrayRef<unsigned> group) {
   std::vector<GroupSchedule> all;
-  size_t computing = llvm::count_if(
-      group, [&](unsigned l) { return g.layer(l).computes(); });
+  size_t computing =
+      llvm::count_if(group, [&](unsigned l) { return g.layer(l).computes(); });
   for (HaloPolicy halo : {HaloPolicy::Keep, HaloPolicy::Recompute})
     for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed})
       for (bool db : {true, false})
@@ -226,8 +226,8 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
       auto tiling = GroupTiling::compute(net.graph, net.group, s);
       if (!tiling) {
         std::string e = toString(tiling.takeError());
-        ASSERT_NE(e.find("exceeds the"), std::string::npos)
-            << e << "\n" << net.describe();
+        ASSERT_NE(e.find("exceeds the"), std::string::npos) << e << "\n"
+                                                            << net.describe();
         continue;
       }
       ++cases;
@@ -296,7 +296,7 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
           continue;
         llvm::Expected<Mapping> m = defaultMapping(
             tiling->mappedProblem(i), groupLayerArch(roomy, tiling->peShare(i)),
-            /*steps=*/10);
+            groupLayerOptions(*tiling, i), /*steps=*/10);
         if (!m) {
           llvm::consumeError(m.takeError());
           mapped = false;
@@ -315,14 +315,13 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
           dram += n * g.tensor(id).elementBytes();
         }
         EXPECT_EQ(c.levels[0].reads[Tensor::Inputs], inputs);
-        EXPECT_EQ(c.levels[0].reads[Tensor::Weights],
-                  sim.weightElementsLoaded);
+        EXPECT_EQ(c.levels[0].reads[Tensor::Weights], sim.weightElementsLoaded);
         EXPECT_EQ(c.levels[0].writes[Tensor::Outputs], sim.storedElements);
         // One element width per network here.
         int64_t bytes = g.tensor(0).elementBytes();
         EXPECT_EQ(c.dramBytes,
-                  dram + (sim.weightElementsLoaded + sim.storedElements) *
-                             bytes);
+                  dram +
+                      (sim.weightElementsLoaded + sim.storedElements) * bytes);
       }
       // Buffers.
       for (auto &[id, peak] : sim.peakElements)
@@ -333,6 +332,50 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
   }
   EXPECT_GT(cases, 800);
   EXPECT_GT(costed, cases * 9 / 10);
+}
+
+TEST(GroupTiling, MappingsOfTheMappedProblemFitEveryPiece) {
+  // PEs of 64 B: default mappings grow their tiles until they are full, so
+  // a piece whose tiles took more room than the mapped problem's (e.g. a
+  // tile refilled by the loop over a taller piece's extra rows, double
+  // buffered) would not fit. Pieces are costed under groupLayerOptions, as
+  // the mapped problem is mapped: they always fit.
+  Arch tight = roomyArch();
+  tight.memories[2].capacityBytes = 64;
+  Random rnd{std::mt19937_64(77)};
+  int costed = 0;
+  for (int n = 0; n < 120; ++n) {
+    RandomNetwork net = randomNetwork(rnd);
+    for (const GroupSchedule &s : schedules(rnd, net.graph, net.group)) {
+      auto tiling = GroupTiling::compute(net.graph, net.group, s);
+      if (!tiling) {
+        llvm::consumeError(tiling.takeError());
+        continue;
+      }
+      SCOPED_TRACE(net.describe() + "\nschedule: " + describe(s));
+      std::vector<Mapping> mappings(tiling->layers().size());
+      bool mapped = true;
+      for (unsigned i = 0; i < mappings.size() && mapped; ++i) {
+        if (!net.graph.layer(tiling->layers()[i]).computes())
+          continue;
+        llvm::Expected<Mapping> m = defaultMapping(
+            tiling->mappedProblem(i), groupLayerArch(tight, tiling->peShare(i)),
+            groupLayerOptions(*tiling, i), /*steps=*/60, /*seed=*/n);
+        if (!m) {
+          llvm::consumeError(m.takeError());
+          mapped = false;
+        } else {
+          mappings[i] = *m;
+        }
+      }
+      if (!mapped)
+        continue;
+      ++costed;
+      CostResult c = evaluateGroup(*tiling, mappings, tight);
+      ASSERT_TRUE(c.valid) << c.reason;
+    }
+  }
+  EXPECT_GT(costed, 300);
 }
 
 } // namespace
