@@ -15,6 +15,7 @@ constexpr std::array<Dim, 6> kSpatialPreference = {Dim::K, Dim::C, Dim::P,
 
 struct Template {
   llvm::SmallVector<std::pair<Dim, int64_t>, 4> spatial; // (dim, fan-out)
+  bool temporalOnly = false; ///< one level, spreading nothing
   /// tile[i][d]: per-unit tile of d at level i.
   llvm::SmallVector<PerDim<int64_t>, 4> tile;
 
@@ -24,7 +25,7 @@ struct Template {
     Mapping m;
     for (unsigned i = 0; i < spatial.size(); ++i) {
       MappingLevel &l = m.addLevel();
-      if (spatial[i].second > 1) {
+      if (!temporalOnly) {
         l.spatial = spatial[i].first;
         l.fanout = spatial[i].second;
       }
@@ -48,20 +49,40 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
                                               unsigned steps, uint64_t seed) {
   const LoopBounds &b = problem.bounds;
   Template t;
-  // Spatial levels: walk the stages outer to inner.
+  // Spatial levels: walk the stages outer to inner. A level the
+  // accelerator requires (too few stage levels after it to make up its
+  // minimum) spreads one of its stage's dimensions once when nothing of the
+  // layer can be spread there (a pooling layer on stages that spread only
+  // K and C).
+  unsigned after = 0; // stage levels after the current one
+  for (const MemoryLevel &mem : arch.memories)
+    for (const FanoutStage &stage : mem.fanout)
+      after += stage.maxMappingLevels;
   PerDim<bool> used;
   for (const MemoryLevel &mem : arch.memories)
     for (const FanoutStage &stage : mem.fanout) {
       int64_t left = stage.size;
-      for (unsigned n = 0; n < stage.maxMappingLevels; ++n) {
-        if (t.spatial.size() == arch.maxParallelLevels || left < 2)
+      unsigned n = 0;
+      for (; n < stage.maxMappingLevels; ++n) {
+        --after;
+        if (t.spatial.size() == arch.maxParallelLevels)
           break;
+        bool required = t.spatial.size() + after < arch.minParallelLevels;
         std::optional<Dim> best;
         for (Dim d : kSpatialPreference) {
           bool allowed = stage.dims.empty() ||
                          llvm::is_contained(stage.dims, dimName(d).str());
-          if (allowed && !used[d] && b[d] > 1 && (!best || b[d] > b[*best]))
+          if (left >= 2 && allowed && !used[d] && b[d] > 1 &&
+              (!best || b[d] > b[*best]))
             best = d;
+        }
+        if (!best && required) {
+          t.spatial.push_back(
+              {stage.dims.empty()
+                   ? Dim::N
+                   : parseDim(stage.dims.front()).value_or(Dim::N),
+               1});
+          continue;
         }
         if (!best)
           break;
@@ -70,16 +91,19 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
         t.spatial.push_back({*best, fan});
         left /= fan;
       }
+      // The levels of this stage left unused.
+      after -= stage.maxMappingLevels - std::min(n + 1, stage.maxMappingLevels);
     }
   if (t.spatial.size() < arch.minParallelLevels)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         llvm::formatv("no default mapping: {0} needs {1} spatial levels but "
-                      "the layer has only {2} dimensions the fan-out stages "
-                      "can spread",
+                      "its fan-out stages take {2}",
                       arch.name, arch.minParallelLevels, t.spatial.size()));
-  if (t.spatial.empty())
+  if (t.spatial.empty()) {
     t.spatial.push_back({Dim::N, 1}); // nothing to spread: one temporal level
+    t.temporalOnly = true;
+  }
   unsigned levels = t.spatial.size();
   // Minimal tiles: 1, except that a level's tile of a dimension a deeper
   // level spreads must hold that level's fan-out.

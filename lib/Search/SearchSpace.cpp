@@ -137,15 +137,27 @@ void SearchSpace::repair(Genome &g) const {
       l.tile[d] = std::clamp<int64_t>(l.tile[d], 1, parent[d]);
     if (i < constraints_.dataflow.size())
       l.spatial = constraints_.dataflow[i];
-    // The first stage with a mapping level left that can spread something.
+    // The first stage with a mapping level left that can spread something;
+    // a stage that the levels the accelerator still requires cannot skip
+    // (too few stage levels after it) is taken even if it spreads nothing
+    // of this problem: it spreads one of its dimensions once (a pooling
+    // layer on stages that spread only K and C).
+    auto levelsFrom = [&](unsigned c) {
+      unsigned n = 0;
+      for (; c < slots_.size(); ++c)
+        n += slots_[c].stage->maxMappingLevels - levelsUsed[c];
+      return n;
+    };
     while (cursor < slots_.size()) {
       const FanoutStage &s = *slots_[cursor].stage;
+      bool hasLevel = levelsUsed[cursor] < s.maxMappingLevels;
       bool canSpread = stageAllows(s, l.spatial);
       if (!canSpread && constraints_.dataflow.empty())
         for (Dim d : active_)
           canSpread |= stageAllows(s, d);
-      if (canSpread && levelsUsed[cursor] < s.maxMappingLevels &&
-          unitsUsed[cursor] < s.size)
+      if (canSpread && hasLevel && unitsUsed[cursor] < s.size)
+        break;
+      if (hasLevel && i < minLevels_ && levelsFrom(cursor + 1) < minLevels_ - i)
         break;
       ++cursor;
     }
@@ -160,12 +172,15 @@ void SearchSpace::repair(Genome &g) const {
     }
     const FanoutStage &s = *slots_[cursor].stage;
     if (!stageAllows(s, l.spatial)) {
-      // The active dimension with the largest extent the stage can spread.
+      // The active dimension with the largest extent the stage can spread,
+      // else the stage's first dimension (of extent 1 here).
       std::optional<Dim> best;
       for (Dim d : active_)
         if (stageAllows(s, d) &&
             (!best || problem_.bounds[d] > problem_.bounds[*best]))
           best = d;
+      if (!best)
+        best = parseDim(s.dims.front());
       if (best)
         l.spatial = *best;
     }

@@ -50,14 +50,45 @@ TEST(DefaultMapping, GrowingTilesHelps) {
   EXPECT_LT(grown.edp, minimal.edp / 10);
 }
 
-TEST(DefaultMapping, SaysWhyNoneExists) {
-  // A 1x1 "layer" has nothing to spread, but S1 needs two spatial levels.
+TEST(DefaultMapping, RequiredLevelsSpreadOnceWhenNothingElseCan) {
+  // A 1x1 "layer" has nothing to spread, but S1 takes two spatial levels:
+  // each spreads one of its stage's dimensions once (one PE computes).
+  Arch s1 = *getPreset("gamma-edge-s1");
   LayerProblem dot = matmulProblem({1, 1}, {1, 1});
-  llvm::Expected<Mapping> m = defaultMapping(dot, *getPreset("gamma-edge-s1"));
+  llvm::Expected<Mapping> m = defaultMapping(dot, s1);
+  ASSERT_TRUE(static_cast<bool>(m)) << llvm::toString(m.takeError());
+  ASSERT_EQ(m->numLevels, 2u);
+  for (unsigned i = 0; i < 2; ++i) {
+    EXPECT_TRUE(m->level(i).spatial.has_value());
+    EXPECT_EQ(m->level(i).fanout, 1);
+  }
+  CostResult c = evaluate(dot, s1, *m);
+  ASSERT_TRUE(c.valid) << c.reason;
+  EXPECT_EQ(c.computeCycles, 1);
+  // A pooling-like layer (channels as G) on stages that spread only K and
+  // C (nvdla-like, which takes two levels): it runs, one element a cycle.
+  LayerProblem pool = convProblem({1, 8, 4, 4}, {8, 1, 1, 1}, [] {
+    ConvParams p;
+    p.groups = 8;
+    return p;
+  }());
+  m = defaultMapping(pool, *getPreset("nvdla-like"));
+  ASSERT_TRUE(static_cast<bool>(m)) << llvm::toString(m.takeError());
+  c = evaluate(pool, *getPreset("nvdla-like"), *m);
+  ASSERT_TRUE(c.valid) << c.reason;
+  EXPECT_EQ(c.computeCycles, 8 * 4 * 4);
+}
+
+TEST(DefaultMapping, SaysWhyNoneExists) {
+  // More spatial levels required than the fan-out stages take.
+  Arch s1 = *getPreset("gamma-edge-s1");
+  s1.minParallelLevels = s1.maxParallelLevels = 3;
+  LayerProblem dot = matmulProblem({4, 4}, {4, 4});
+  llvm::Expected<Mapping> m = defaultMapping(dot, s1);
   ASSERT_FALSE(static_cast<bool>(m));
   EXPECT_EQ(llvm::toString(m.takeError()),
-            "no default mapping: gamma-edge-s1 needs 2 spatial levels but the "
-            "layer has only 0 dimensions the fan-out stages can spread");
+            "no default mapping: gamma-edge-s1 needs 3 spatial levels but its "
+            "fan-out stages take 2");
 }
 
 } // namespace

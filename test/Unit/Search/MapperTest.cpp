@@ -414,6 +414,26 @@ TEST(Mapper, GeneticReachesTheExhaustiveOptimum) {
   }
 }
 
+/// Stages that spread only K and C (nvdla-like, two levels required) and a
+/// layer whose channels are groups (an elementwise add, a pooling): every
+/// strategy keeps the required levels, spreading K and C once, and maps it.
+TEST(Mapper, RequiredLevelsWithNothingToSpread) {
+  ConvParams p;
+  p.groups = 16;
+  LayerProblem layer = convProblem({1, 16, 8, 8}, {16, 1, 1, 1}, p);
+  Arch nvdla = *getPreset("nvdla-like");
+  for (Strategy s : {Strategy::Genetic, Strategy::Random, Strategy::Anneal}) {
+    SearchOptions o;
+    o.strategy = s;
+    o.population = 20;
+    o.generations = 5;
+    llvm::Expected<SearchResult> r = searchMapping(layer, nvdla, o);
+    ASSERT_TRUE(static_cast<bool>(r))
+        << strategyName(s).str() << ": " << llvm::toString(r.takeError());
+    EXPECT_EQ(r->cost.computeCycles, 16 * 8 * 8);
+  }
+}
+
 /// Same seed, same result, whatever the number of threads.
 TEST(Mapper, DeterministicForAnyThreadCount) {
   LayerProblem layer = resnetConv();
