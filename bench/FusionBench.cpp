@@ -4,7 +4,8 @@
 //                      [--objective=edp] [--seed=N] [--threads=N]
 //                      [--population=N] [--generations=N]
 //                      [--search-map=POPxGEN] [--map=POPxGEN]
-//                      [--search-split=true|false] [--first=N]
+//                      [--search-split=true|false] [--recompute=true|false]
+//                      [--fixed-order] [--first=N]
 //                      [--modes=depth_first,pipelined] [--stats=FILE]
 //                      [--segments=FILE] [--chain=N]... MODEL.onnx|.mlir...
 //
@@ -20,12 +21,17 @@
 // model,strategy,generation,best); --segments writes each segment of the
 // chosen plan against its layers alone (CSV:
 // model,strategy,segment,layers,fused,energy_pj,cycles,alone_energy_pj,
-// alone_cycles) for scripts/plot_fusion.py.
+// alone_cycles) for scripts/plot_fusion.py. --search-split=false keeps the
+// accelerator's split of the group level, --recompute=false never
+// recomputes halos, --modes restricts execution modes, --fixed-order keeps
+// the graph's layer order (dp's space), --first=N takes the first N layers.
 //
-// Reproduces the README's fusion table: see docs/Fusion.md (Experiments).
+// scripts/fusion-experiments.sh runs the experiments of docs/Fusion.md and
+// the README's fusion table with it.
 //
 //===----------------------------------------------------------------------===//
 
+#include "BenchClock.h"
 #include "accel/Arch/ArchYaml.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Search/Fusion.h"
@@ -40,18 +46,13 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <chrono>
 #include <fstream>
 
 using namespace accel;
 
 namespace {
 
-double now() {
-  return std::chrono::duration<double>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
+using bench::now;
 
 int fail(const llvm::Twine &msg) {
   llvm::errs() << "accel-bench-fusion: " << msg << "\n";
@@ -65,12 +66,14 @@ struct Args {
       FusionStrategy::Genetic, FusionStrategy::Greedy, FusionStrategy::Random};
   FusionObjective objective = FusionObjective::EDP;
   uint64_t seed = 0;
-  unsigned threads = 0, population = 60, generations = 30;
+  unsigned threads = 0, population = 100, generations = 60;
   unsigned searchMapPop = 100, searchMapGen = 20, mapPop = 200, mapGen = 50;
   bool searchSplit = true;
-  bool pipelined = true;  ///< groups may run pipelined
-  bool depthFirst = true; ///< groups may run depth first
-  unsigned first = 0;     ///< only the first N layers (0: all)
+  bool fixedOrder = false; ///< keep the graph's layer order (as dp does)
+  bool recompute = true;   ///< halos may be recomputed
+  bool pipelined = true;   ///< groups may run pipelined
+  bool depthFirst = true;  ///< groups may run depth first
+  unsigned first = 0;      ///< only the first N layers (0: all)
   std::string statsFile, segmentsFile;
   std::vector<std::string> models; ///< paths, or "chain:N"
 };
@@ -187,6 +190,10 @@ int main(int argc, char **argv) {
       ok = parseBudget(value, args.mapPop, args.mapGen);
     else if (key == "--search-split")
       args.searchSplit = value != "false";
+    else if (key == "--fixed-order")
+      args.fixedOrder = true;
+    else if (key == "--recompute")
+      args.recompute = value != "false";
     else if (key == "--modes") {
       args.pipelined = value.contains("pipelined");
       args.depthFirst = value.contains("depth_first");
@@ -273,11 +280,15 @@ int main(int argc, char **argv) {
     if (args.bits)
       graph.setElementBits(*args.bits);
     llvm::outs() << llvm::formatv(
-        "\n{0} on {1} ({2} layers, {3}; loaded in {4:f2} s), objective {5}\n",
+        "\n{0} on {1} ({2} layers, {3}; loaded in {4:f2} s), objective {5}, "
+        "seed {6}; plans {7} x {8}, mappings {9} x {10} while searching, "
+        "{11} x {12} final\n",
         model, arch->name, graph.layers().size(),
         args.bits ? llvm::formatv("{0}-bit", *args.bits).str()
                   : std::string("the IR's types"),
-        loaded, fusionObjectiveName(args.objective));
+        loaded, fusionObjectiveName(args.objective), args.seed, args.population,
+        args.generations, args.searchMapPop, args.searchMapGen, args.mapPop,
+        args.mapGen);
     llvm::outs() << llvm::formatv(
         "{0,-8} {1,14} {2,14} {3,9} {4,9} {5,9} {6,10} {7,14} {8,9}\n",
         "strategy", "cycles", "energy-uJ", "lat-x", "energy-x", "EDP-x",
@@ -292,6 +303,8 @@ int main(int argc, char **argv) {
       o.population = args.population;
       o.generations = args.generations;
       o.choices.splits = args.searchSplit;
+      o.choices.fixedOrder = args.fixedOrder;
+      o.choices.recompute = args.recompute;
       o.choices.pipelined = args.pipelined;
       o.choices.depthFirst = args.depthFirst;
       o.mapping.population = args.searchMapPop;
@@ -314,7 +327,7 @@ int main(int argc, char **argv) {
       full.generations = args.mapGen;
       full.seed = args.seed;
       llvm::Expected<MappedPlan> m =
-          mapPlan(space, r->plan, args.objective, full, workers);
+          mapPlan(space, r->candidates, args.objective, full, workers);
       double seconds = now() - t0;
       if (!m) {
         llvm::outs() << llvm::formatv("{0,-8} {1}\n", fusionStrategyName(s),

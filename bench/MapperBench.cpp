@@ -19,19 +19,19 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "dialects/accel/LayerNames.h"
+#include "BenchClock.h"
 #include "accel/Arch/ArchYaml.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Target/OnnxImport.h"
 #include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -40,11 +40,7 @@ using namespace accel;
 
 namespace {
 
-double now() {
-  return std::chrono::duration<double>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
+using bench::now;
 
 struct Args {
   std::string arch = "gamma-edge";

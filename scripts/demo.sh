@@ -6,8 +6,10 @@
 #   2. import it into the accel dialect (accel-translate --import-onnx),
 #   3. report its cost on eyeriss-like, layer by layer, with the default
 #      mappings (--accel-cost-report),
-#   4. search every layer's mapping with GAMMA's genetic algorithm
-#      (--accel-pipeline, seeded) and report the cost again,
+#   4. fuse layers into groups and map every layer (--accel-pipeline:
+#      the fusion GA over the layer graph, GAMMA's GA for every layer's
+#      mapping, both seeded) and report the cost again, fused against layer
+#      by layer,
 # then show a hand-written ResNet-style block fused into one layer group
 # (its buffers against the global buffer, its cost fused and layer by
 # layer), a tiled convolution in the acmd command dialect, and the verifier
@@ -46,16 +48,16 @@ echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$
 log "$model on $arch, layer by layer (default mappings)"
 "$opt" "$models/$model.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
-log "$model on $arch: mapping search (GAMMA GA, 200 x 50 per distinct layer shape, seed 1)"
+log "$model on $arch: fusion GA + mapping search (--accel-pipeline, seed 1)"
 start=$(date +%s.%N)
 "$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch seed=1" \
-  --mlir-print-op-on-diagnostic=false --mlir-print-debuginfo -o "$models/$model.mapped.mlir" \
-  2>"$models/$model.map-remarks.txt"
+  --mlir-print-op-on-diagnostic=false --mlir-print-debuginfo -o "$models/$model.fused.mlir" \
+  2>"$models/$model.fuse-remarks.txt"
 end=$(date +%s.%N)
-echo "mapped in $(echo "$end - $start" | bc) s; first remarks:"
-head -n 4 "$models/$model.map-remarks.txt"
-log "$model on $arch, layer by layer (searched mappings)"
-"$opt" "$models/$model.mapped.mlir" --accel-cost-report="arch=$arch" -o /dev/null
+echo "fused and mapped in $(echo "$end - $start" | bc) s; the groups and the summary:"
+grep -E "fused[0-9]+:|fusion \(" "$models/$model.fuse-remarks.txt" | sed 's/^[^ ]* remark: //'
+log "$model on $arch, fused (searched groups and mappings; last row: layer by layer)"
+"$opt" "$models/$model.fused.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
 log "a hand-written ResNet-style block fused into one group, on eyeriss-like"
 "$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-print-buffer-footprint \

@@ -15,30 +15,11 @@ fused group's gain; 1 for a layer on its own), after seed 000's per-layer
 figure.
 """
 import csv
-import math
 import sys
 
-COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"]
+import svgplot
+
 W, H, LEFT, TOP, RIGHT, BOTTOM = 720, 400, 70, 40, 150, 60
-
-
-def header(title):
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" '
-        'font-family="sans-serif" font-size="12">',
-        f'<rect width="{W}" height="{H}" fill="white"/>',
-        f'<text x="{LEFT}" y="20">{title}</text>',
-        f'<line x1="{LEFT}" y1="{H - BOTTOM}" x2="{W - RIGHT}" '
-        f'y2="{H - BOTTOM}" stroke="black"/>',
-        f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{H - BOTTOM}" '
-        'stroke="black"/>',
-    ]
-
-
-def write(out, lines):
-    lines.append("</svg>")
-    with open(out, "w") as f:
-        f.write("\n".join(lines) + "\n")
 
 
 def convergence(path, model, out):
@@ -50,39 +31,9 @@ def convergence(path, model, out):
                     float(row["best"]))
     if not series:
         sys.exit(f"no model '{model}' in {path}")
-    best = min(v for s in series.values() for v in s if math.isfinite(v))
-    ratios = [v / best for s in series.values() for v in s if math.isfinite(v)]
-    ymax = max(math.log10(max(ratios)), 0.01)
-    gens = max(len(s) for s in series.values())
-
-    def x(g):
-        return LEFT + (W - LEFT - RIGHT) * g / max(1, gens - 1)
-
-    def y(r):
-        return TOP + (H - TOP - BOTTOM) * (1 - math.log10(r) / ymax)
-
-    lines = header(f"{model}: best EDP so far / best found (log)")
-    lines.append(f'<text x="{(LEFT + W - RIGHT) / 2}" y="{H - 20}" '
-                 'text-anchor="middle">generation (one population of plans '
-                 'each)</text>')
-    ticks = sorted({1.0, 10 ** (ymax / 4), 10 ** (ymax / 2),
-                    10 ** (3 * ymax / 4), 10 ** ymax})
-    for r in ticks:
-        lines.append(f'<text x="{LEFT - 8}" y="{y(r) + 4}" '
-                     f'text-anchor="end">{r:.3g}x</text>')
-    for g in range(0, gens, 5):
-        lines.append(f'<text x="{x(g)}" y="{H - BOTTOM + 16}" '
-                     f'text-anchor="middle">{g}</text>')
-    for i, (name, values) in enumerate(sorted(series.items())):
-        color = COLORS[i % len(COLORS)]
-        pts = [f"{x(g):.1f},{y(v / best):.1f}"
-               for g, v in enumerate(values) if math.isfinite(v)]
-        if pts:
-            lines.append(f'<polyline fill="none" stroke="{color}" '
-                         f'stroke-width="2" points="{" ".join(pts)}"/>')
-        lines.append(f'<text x="{W - RIGHT + 10}" y="{TOP + 18 * i + 10}" '
-                     f'fill="{color}">{name}</text>')
-    write(out, lines)
+    svgplot.convergence(series, f"{model}: best EDP so far / best found (log)",
+                        "generation (one population of plans each)", out,
+                        tick_every=5)
 
 
 def segments(path, model, strategy, out):
@@ -106,15 +57,16 @@ def segments(path, model, strategy, out):
     def y(v):
         return TOP + (H - TOP - BOTTOM) * (1 - v / ymax)
 
-    lines = header(f"{model} ({strategy}): EDP of the layers one by one / "
-                   "EDP of the segment")
+    lines = svgplot.header(W, H, LEFT, TOP, RIGHT, BOTTOM,
+                           f"{model} ({strategy}): EDP of the layers one by "
+                           "one / EDP of the segment")
     for v in range(0, int(ymax) + 1):
         lines.append(f'<text x="{LEFT - 8}" y="{y(v) + 4}" '
                      f'text-anchor="end">{v}x</text>')
     lines.append(f'<line x1="{LEFT}" y1="{y(1)}" x2="{W - RIGHT}" '
                  f'y2="{y(1)}" stroke="#999" stroke-dasharray="4"/>')
     for i, (gain, fused, size) in enumerate(gains):
-        color = COLORS[0] if fused else "#bbbbbb"
+        color = svgplot.COLORS[0] if fused else "#bbbbbb"
         x0 = LEFT + i * step + 0.1 * step
         lines.append(f'<rect x="{x0:.1f}" y="{y(gain):.1f}" '
                      f'width="{0.8 * step:.1f}" '
@@ -124,10 +76,10 @@ def segments(path, model, strategy, out):
     lines.append(f'<text x="{(LEFT + W - RIGHT) / 2}" y="{H - 20}" '
                  'text-anchor="middle">segments in execution order</text>')
     lines.append(f'<text x="{W - RIGHT + 10}" y="{TOP + 10}" '
-                 f'fill="{COLORS[0]}">fused group</text>')
+                 f'fill="{svgplot.COLORS[0]}">fused group</text>')
     lines.append(f'<text x="{W - RIGHT + 10}" y="{TOP + 28}" '
                  'fill="#999">layer alone</text>')
-    write(out, lines)
+    svgplot.write(out, lines)
 
 
 def main():

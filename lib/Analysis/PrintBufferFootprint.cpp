@@ -2,10 +2,10 @@
 
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/GroupAnalysis.h"
-#include "dialects/accel/LayerNames.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
+#include "dialects/accel/LayerNames.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -18,20 +18,6 @@ using namespace mlir;
 using namespace accel;
 
 namespace {
-
-/// "weights 2304 B of 16384 B, activations 8960 B of 16384 B (over by ...)".
-std::string describeFit(const GroupFootprint &f, const GroupCapacity &c) {
-  auto part = [](llvm::StringRef what, int64_t need, int64_t have) {
-    std::string s = llvm::formatv("{0} {1} B of {2} B", what, need, have);
-    if (need > have)
-      s += llvm::formatv(" (over by {0} B)", need - have);
-    return s;
-  };
-  if (c.shared)
-    return part("weights + activations", f.totalBytes(), c.total);
-  return part("weights", f.weightBytes, c.weights) + ", " +
-         part("activations", f.activationBytes(), c.activations);
-}
 
 struct PrintBufferFootprintPass
     : public accel::impl::AccelPrintBufferFootprintBase<
@@ -96,15 +82,10 @@ struct PrintBufferFootprintPass
         return;
       }
       const MemoryLevel &level = arch->memories[kGroupLevel];
-      if (level.isUnbounded()) {
-        os << "  fits " << level.name << " of " << arch->name
-           << " (unbounded)\n";
-        return;
-      }
       bool fits = !checkGroupFit(f, a.schedule(), *arch);
       os << "  " << (fits ? "fits " : "does not fit ") << level.name << " of "
-         << arch->name << ": "
-         << describeFit(f, groupCapacity(a.schedule(), *arch)) << "\n";
+         << arch->name << ": " << describeGroupFit(f, a.schedule(), *arch)
+         << "\n";
     });
     if (failedAny)
       return signalPassFailure();

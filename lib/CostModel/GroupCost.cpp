@@ -37,6 +37,24 @@ std::optional<Overflow> accel::checkGroupFit(const GroupFootprint &f,
   return std::nullopt;
 }
 
+std::string accel::describeGroupFit(const GroupFootprint &f,
+                                    const GroupSchedule &s, const Arch &arch) {
+  if (arch.memories[kGroupLevel].isUnbounded())
+    return llvm::formatv("weights + activations {0} B (unbounded)",
+                         f.totalBytes());
+  auto part = [](llvm::StringRef what, int64_t need, int64_t have) {
+    std::string str = llvm::formatv("{0} {1} B of {2} B", what, need, have);
+    if (need > have)
+      str += llvm::formatv(" (over by {0} B)", need - have);
+    return str;
+  };
+  GroupCapacity c = groupCapacity(s, arch);
+  if (c.shared)
+    return part("weights + activations", f.totalBytes(), c.total);
+  return part("weights", f.weightBytes, c.weights) + ", " +
+         part("activations", f.activationBytes(), c.activations);
+}
+
 Mapping accel::clampMapping(const Mapping &mapping, const LoopBounds &bounds) {
   Mapping m = mapping;
   PerDim<int64_t> parent = bounds.extent;

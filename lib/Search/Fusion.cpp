@@ -91,12 +91,16 @@ struct Score {
   }
 };
 
-/// Keeps the best plan of everything costed, and the statistics.
+/// Keeps the best plans of everything costed, and the statistics.
 struct Tracker {
   FusionObjective objective;
   FusionStats stats;
   std::optional<FusionPlan> best;
   Score bestScore;
+  /// The best valid plans of distinct scores (plans that differ only in
+  /// the order of independent layers score the same), best first: the
+  /// candidates the final mapping chooses from.
+  std::vector<std::pair<Score, FusionPlan>> top;
 
   Score record(const FusionPlan &plan, const NetworkCost &cost) {
     Score s{cost.valid, fusionScore(objective, cost)};
@@ -105,6 +109,16 @@ struct Tracker {
     if (s.betterThan(bestScore)) {
       bestScore = s;
       best = plan;
+    }
+    if (s.valid &&
+        (top.size() < kFusionCandidates || s.betterThan(top.back().first)) &&
+        llvm::none_of(
+            top, [&](const auto &t) { return t.first.value == s.value; })) {
+      auto at = llvm::find_if(
+          top, [&](const auto &t) { return s.betterThan(t.first); });
+      top.insert(at, {s, plan});
+      if (top.size() > kFusionCandidates)
+        top.pop_back();
     }
     return s;
   }
@@ -342,9 +356,27 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
     runGenetic(space, cost, workers, tracker, o);
     break;
   }
-  if (o.strategy == FusionStrategy::Random ||
-      o.strategy == FusionStrategy::Genetic)
+  bool sampled = o.strategy == FusionStrategy::Random ||
+                 o.strategy == FusionStrategy::Genetic;
+  if (sampled)
     r.plan = tracker.best && tracker.bestScore.valid ? *tracker.best : unfused;
+  // The plans the final mapping chooses from: the best, then the next best
+  // sampled (dp's tracker holds one-segment plans: not candidates).
+  r.candidates = {r.plan};
+  if (sampled)
+    for (auto &[score, plan] : tracker.top)
+      if (r.candidates.size() < kFusionCandidates &&
+          plan.segments != r.plan.segments)
+        r.candidates.push_back(plan);
+  // The GA's seed, the greedy plan, too: scored with the small mapping
+  // budget, a group can look worse than its layers alone and not be.
+  if (o.strategy == FusionStrategy::Genetic) {
+    FusionPlan greedy = space.decode(greedyGenome(space));
+    if (llvm::none_of(r.candidates, [&](const FusionPlan &p) {
+          return p.segments == greedy.segments;
+        }))
+      r.candidates.push_back(std::move(greedy));
+  }
   r.cost = cost.evaluate(r.plan);
   if (!r.cost.valid)
     return fail(llvm::formatv("{0} found no plan that runs: {1}",
@@ -357,29 +389,33 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
 }
 
 llvm::Expected<MappedPlan> accel::mapPlan(const FusionSpace &space,
-                                          const FusionPlan &plan,
+                                          llvm::ArrayRef<FusionPlan> candidates,
                                           FusionObjective objective,
                                           SearchOptions mapping,
                                           Workers &workers) {
   mapping.objective.kind = mappingObjective(objective);
   PlanCost cost(space, mapping, workers);
   FusionPlan unfused = space.decode(space.unfused());
-  std::vector<NetworkCost> totals =
-      cost.evaluate(std::vector<FusionPlan>{plan, unfused});
-  if (!totals[1].valid)
+  std::vector<FusionPlan> plans = {unfused};
+  plans.insert(plans.end(), candidates.begin(), candidates.end());
+  std::vector<NetworkCost> totals = cost.evaluate(plans);
+  if (!totals[0].valid)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "the layers cannot run even one by one: " +
-                                       totals[1].reason);
+                                       totals[0].reason);
   MappedPlan m;
-  m.plan = plan;
-  m.cost = totals[0];
-  m.layerByLayer = totals[1];
-  if (!m.cost.valid ||
-      fusionScore(objective, totals[1]) < fusionScore(objective, totals[0])) {
-    m.plan = unfused;
-    m.cost = totals[1];
-    m.fellBack = true;
-  }
+  m.layerByLayer = totals[0];
+  // The best candidate; layer by layer unless one beats it.
+  size_t best = 0;
+  for (size_t i = 1; i < plans.size(); ++i)
+    if (totals[i].valid && fusionScore(objective, totals[i]) <
+                               fusionScore(objective, totals[best]))
+      best = i;
+  m.plan = plans[best];
+  m.cost = totals[best];
+  m.fellBack = best == 0 && !candidates.empty() &&
+               candidates[0].segments != unfused.segments;
+  m.candidate = best == 0 ? -1 : int(best) - 1;
   for (const PlanSegment &s : m.plan.segments)
     m.segments.push_back(cost.segment(s));
   for (const PlanSegment &s : unfused.segments)

@@ -372,7 +372,7 @@ void FusionSpace::mutateGene(FusionGenome &g, Rng &rng) const {
 
 void FusionSpace::reorder(FusionGenome &g, Rng &rng) const {
   unsigned n = g.order.size();
-  if (n < 2)
+  if (n < 2 || choices_.fixedOrder)
     return;
   unsigned k = std::uniform_int_distribution<unsigned>(0, n - 2)(rng);
   if (!dependsOn(g.order[k + 1], g.order[k]))

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Analysis/ArchResolution.h"
+#include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Fusion.h"
 #include "accel/Transforms/GroupFormation.h"
 #include "accel/Transforms/Passes.h"
@@ -88,13 +89,13 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
     full.generations = mapGenerations;
     full.seed = seed;
     llvm::Expected<MappedPlan> mapped =
-        mapPlan(space, found->plan, objective, full, workers);
+        mapPlan(space, found->candidates, objective, full, workers);
     if (!mapped)
       return f.emitError(llvm::toString(mapped.takeError()));
     if (mapped->fellBack && remarks)
       f.emitRemark(llvm::formatv(
-          "the plan {0} found is no better than layer by layer once mapped "
-          "with the full budget: layer by layer",
+          "no plan {0} found beats layer by layer once mapped with the full "
+          "budget: layer by layer",
           fusionStrategyName(strategy)));
 
     // The layers in the plan's order, then the groups.
@@ -135,11 +136,15 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       std::string schedule;
       llvm::raw_string_ostream os(schedule);
       printSchedule(os, *s.schedule);
+      GroupTiling tiling = llvm::cantFail(
+          GroupTiling::compute(graph->graph, s.layers, *s.schedule));
       group->emitRemark(llvm::formatv(
-          "{0}: {1} ({2}); {3:f0} cycles, {4:f3} uJ, DRAM {5} fused against "
-          "{6} layer by layer",
-          name, names, schedule, sc.cost.cycles, sc.cost.energy * 1e-6,
-          kib(sc.cost.dramBytes), kib(alone)));
+          "{0}: {1} ({2}); {3} tiles, {4}; {5:f0} cycles, {6:f3} uJ, DRAM {7} "
+          "fused against {8} layer by layer",
+          name, names, schedule, tiling.numTiles(),
+          describeGroupFit(groupFootprint(tiling), *s.schedule, arch),
+          sc.cost.cycles, sc.cost.energy * 1e-6, kib(sc.cost.dramBytes),
+          kib(alone)));
     }
     if (remarks) {
       const NetworkCost &fused = mapped->cost, &each = mapped->layerByLayer;

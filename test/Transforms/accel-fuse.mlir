@@ -35,7 +35,10 @@
 // CHECK-NEXT:    accel.yield
 // CHECK-NOT:   accel.group
 
-// REMARK: remark: {{.*}}fused0: conv3+conv4+add (rows = 1)
+// The group's buffers: the input, 3 rows for conv3's window, 2 tiles at
+// once (48 B); conv3's 4 channels, 3 rows (96 B); conv4's row (8 B); the
+// output, 2 tiles (16 B); the weights, 2 x 12 words (48 B).
+// REMARK: remark: {{.*}}fused0: conv3+conv4+add (rows = 1); 8 tiles, weights + activations 216 B of 256 B;
 // REMARK: remark: fusion (ga, latency): 1 groups of 3 of 6 layers; latency {{[0-9]+}} vs {{[0-9]+}} cycles layer by layer
 
 // COST:      "dram_bytes": 176,

@@ -35,6 +35,12 @@ std::optional<Overflow> checkGroupFit(const GroupFootprint &footprint,
                                       const GroupSchedule &schedule,
                                       const Arch &arch);
 
+/// The footprint against the level, e.g. "weights 2304 B of 16384 B,
+/// activations 8960 B of 16384 B (over by ...)", or "weights + activations
+/// 3168 B of 4096 B" when the level is shared, "... (unbounded)".
+std::string describeGroupFit(const GroupFootprint &footprint,
+                             const GroupSchedule &schedule, const Arch &arch);
+
 /// `mapping` with every tile and fan-out shrunk to fit `bounds` (tiles to
 /// their parent's extent, fan-outs so that fan-out x tile fits).
 Mapping clampMapping(const Mapping &mapping, const LoopBounds &bounds);

@@ -47,8 +47,8 @@ struct FusionOptions {
   FusionObjective objective = FusionObjective::EDP;
   uint64_t seed = 0;
   /// The genetic and random searches spend population x generations plans.
-  unsigned population = 60;
-  unsigned generations = 30;
+  unsigned population = 100;
+  unsigned generations = 60;
   double eliteFraction = 0.05;
   double parentFraction = 0.3;
   double crossoverRate = 0.5;
@@ -76,6 +76,9 @@ struct FusionStats {
   std::vector<double> bestPerGeneration;
 };
 
+/// Plans a search hands to the final mapping (mapPlan).
+constexpr size_t kFusionCandidates = 4;
+
 struct FusionResult {
   FusionPlan plan;
   std::vector<SegmentCost> segments; ///< aligned with plan.segments
@@ -83,6 +86,10 @@ struct FusionResult {
   /// Every layer on its own, mapped with the same search: the reference.
   NetworkCost layerByLayer;
   FusionStats stats;
+  /// `plan`, then (ga, random) the next best plans of distinct scores, at
+  /// most kFusionCandidates, and (ga) its seed, the greedy plan: what
+  /// mapPlan chooses from.
+  std::vector<FusionPlan> candidates;
 };
 
 /// A plan mapped for good: every layer of the plan, and every layer on its
@@ -93,16 +100,20 @@ struct MappedPlan {
   NetworkCost cost, layerByLayer;
   /// Each layer on its own (the reference), by layer id.
   std::vector<SegmentCost> alone;
-  /// The plan was worse than layer by layer once mapped: this is the
-  /// layer-by-layer plan instead.
+  /// Every candidate was worse than layer by layer once mapped: this is
+  /// the layer-by-layer plan instead.
   bool fellBack = false;
+  /// The candidate chosen (-1: layer by layer).
+  int candidate = -1;
 };
 
-/// Maps `plan` and every layer alone with `mapping` (its budget; the
-/// objective's mapping objective); falls back to layer by layer when that
-/// scores better under `objective`.
+/// Maps the candidate plans (FusionResult::candidates) and every layer
+/// alone with `mapping` (its budget; the objective's mapping objective) and
+/// keeps the best under `objective`: a search scores plans with small
+/// mapping budgets, and its best plan is not always the best once mapped
+/// for good. Layer by layer when nothing beats it.
 llvm::Expected<MappedPlan> mapPlan(const FusionSpace &space,
-                                   const FusionPlan &plan,
+                                   llvm::ArrayRef<FusionPlan> candidates,
                                    FusionObjective objective,
                                    SearchOptions mapping, Workers &workers);
 

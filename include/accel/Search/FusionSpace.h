@@ -75,6 +75,9 @@ struct FusionChoices {
   bool depthFirst = true;   ///< mode = depth_first (else pipelined only,
                             ///< where a group can run so)
   unsigned maxGroupLayers = 16;
+  /// Keep the graph's own layer order (no reorder mutation): dp's space,
+  /// for comparing the two.
+  bool fixedOrder = false;
 };
 
 struct FusionGenome {

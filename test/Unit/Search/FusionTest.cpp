@@ -13,6 +13,7 @@
 #include "accel/Arch/Presets.h"
 #include "accel/CostModel/GroupCost.h"
 #include "gtest/gtest.h"
+#include <numeric>
 
 using namespace accel;
 using namespace accel::testing;
@@ -102,6 +103,26 @@ TEST(Fusion, OperatorsKeepTheOrderTopologicalAndGroupsConvex) {
     }
   }
   EXPECT_EQ(applied, 60 * 80);
+}
+
+TEST(Fusion, AFixedOrderIsTheGraphs) {
+  // dp's space: the genetic search with fixedOrder keeps the graph's order,
+  // on DAGs where other orders exist.
+  Random rnd{std::mt19937_64(9)};
+  Arch arch = tightArch();
+  for (int n = 0; n < 20; ++n) {
+    RandomNetwork net = randomNetwork(rnd, 8);
+    FusionChoices c;
+    c.fixedOrder = true;
+    FusionSpace space(net.graph, arch, c);
+    Rng rng(n);
+    FusionGenome g = space.random(rng);
+    for (int k = 0; k < 50; ++k)
+      space.reorder(g, rng);
+    std::vector<unsigned> graphOrder(net.graph.layers().size());
+    std::iota(graphOrder.begin(), graphOrder.end(), 0u);
+    EXPECT_EQ(g.order, graphOrder) << net.describe();
+  }
 }
 
 TEST(Fusion, GeneticSearchMatchesDynamicProgrammingOnChains) {
@@ -240,6 +261,47 @@ TEST(Fusion, StrategiesNeverLoseToLayerByLayerAndGroupsFit) {
           << fusionStrategyName(s).str();
     }
   }
+}
+
+TEST(Fusion, TheFinalMappingChoosesTheBestCandidate) {
+  Arch arch = tightArch();
+  LayerGraph chain = convChain(16, 4, 5);
+  llvm::Expected<FusionResult> r = searchFusion(
+      chain, arch, quick(FusionStrategy::Genetic, FusionObjective::EDP));
+  ASSERT_TRUE(static_cast<bool>(r)) << toString(r.takeError());
+  // The best plan first, then distinct others.
+  ASSERT_GE(r->candidates.size(), 2u);
+  ASSERT_LE(r->candidates.size(), kFusionCandidates + 1);
+  EXPECT_EQ(r->candidates[0].segments, r->plan.segments);
+  for (size_t i = 0; i < r->candidates.size(); ++i)
+    for (size_t j = i + 1; j < r->candidates.size(); ++j)
+      EXPECT_NE(r->candidates[i].segments, r->candidates[j].segments);
+
+  // Mapped with the same budget, each candidate scores what mapPlan says
+  // of it alone; mapPlan keeps the best of them and of layer by layer.
+  FusionSpace space(chain, arch);
+  Workers workers(2);
+  SearchOptions full;
+  full.population = 16;
+  full.generations = 6;
+  llvm::Expected<MappedPlan> all =
+      mapPlan(space, r->candidates, FusionObjective::EDP, full, workers);
+  ASSERT_TRUE(static_cast<bool>(all)) << toString(all.takeError());
+  double best = all->layerByLayer.edp();
+  int bestIndex = -1;
+  for (auto [i, plan] : llvm::enumerate(r->candidates)) {
+    llvm::Expected<MappedPlan> one =
+        mapPlan(space, plan, FusionObjective::EDP, full, workers);
+    ASSERT_TRUE(static_cast<bool>(one));
+    double edp = one->candidate == 0 ? one->cost.edp() : INFINITY;
+    if (edp < best) {
+      best = edp;
+      bestIndex = i;
+    }
+  }
+  EXPECT_EQ(all->candidate, bestIndex);
+  EXPECT_DOUBLE_EQ(all->cost.edp(), best);
+  EXPECT_EQ(all->fellBack, bestIndex < 0);
 }
 
 } // namespace
