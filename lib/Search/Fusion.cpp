@@ -194,6 +194,91 @@ FusionGenome greedyGenome(const FusionSpace &space) {
   return g;
 }
 
+/// Whether two genes differ in exactly one field.
+bool oneFieldApart(const ScheduleGene &a, const ScheduleGene &b) {
+  int n = (a.rowsLog != b.rowsLog) + (a.halo != b.halo) +
+          (a.weights != b.weights) + (a.doubleBuffer != b.doubleBuffer) +
+          (a.split != b.split) + (a.pipelined != b.pipelined);
+  return n == 1;
+}
+
+/// Local search from the GA's best genome (a memetic last step): each
+/// round costs every genome one move away — a cut removed (the merged
+/// group taking either segment's gene or the greedy one, with any tile
+/// height), a
+/// cut added inside a group, one schedule field of a group set to any
+/// other value — and keeps the best if it improves, until none does or
+/// `rounds` run out. Mutation rarely finds the one gene that makes a new
+/// group pay; this tries them all around the best plan. Moves come in a
+/// fixed order and the first best wins: deterministic.
+void polish(const FusionSpace &space, PlanCost &cost, Workers &workers,
+            Tracker &tracker, FusionGenome g, Score score, unsigned rounds) {
+  unsigned n = g.order.size();
+  for (unsigned round = 0; round < rounds && score.valid; ++round) {
+    std::vector<FusionGenome> moves;
+    for (unsigned start = 0; start < n;) {
+      unsigned end = start;
+      while (!g.cut[end])
+        ++end;
+      std::vector<unsigned> layers(g.order.begin() + start,
+                                   g.order.begin() + end + 1);
+      llvm::sort(layers);
+      // Merge with the next segment: the merged group takes either
+      // segment's gene or the greedy one, each with every tile height.
+      if (end + 1 < n && space.fusible(g.order[end]) &&
+          space.fusible(g.order[end + 1])) {
+        unsigned next = end + 1;
+        while (!g.cut[next])
+          ++next;
+        std::vector<unsigned> merged(g.order.begin() + start,
+                                     g.order.begin() + next + 1);
+        llvm::sort(merged);
+        std::vector<ScheduleGene> bases = {g.gene[start], g.gene[end + 1]};
+        if (std::optional<ScheduleGene> gene = greedyGene(space, merged))
+          bases.push_back(*gene);
+        for (const ScheduleGene &gene : space.genes(merged))
+          for (const ScheduleGene &base : bases) {
+            ScheduleGene rows = base;
+            rows.rowsLog = gene.rowsLog;
+            if (gene == rows) {
+              FusionGenome m = g;
+              m.cut[end] = 0;
+              m.gene[start] = gene;
+              moves.push_back(std::move(m));
+            }
+          }
+      }
+      if (end > start) {
+        // Split the group, and change one field of its gene.
+        for (unsigned k = start; k < end; ++k) {
+          FusionGenome m = g;
+          m.cut[k] = 1;
+          moves.push_back(std::move(m));
+        }
+        for (const ScheduleGene &gene : space.genes(layers))
+          if (oneFieldApart(gene, g.gene[start])) {
+            FusionGenome m = g;
+            m.gene[start] = gene;
+            moves.push_back(std::move(m));
+          }
+      }
+      start = end + 1;
+    }
+    if (moves.empty())
+      break;
+    std::vector<Score> scores =
+        scoreBatch(moves, space, cost, workers, tracker);
+    size_t best = 0;
+    for (size_t i = 1; i < moves.size(); ++i)
+      if (scores[i].betterThan(scores[best]))
+        best = i;
+    if (!scores[best].betterThan(score))
+      break;
+    g = std::move(moves[best]);
+    score = scores[best];
+  }
+}
+
 void runGenetic(const FusionSpace &space, PlanCost &cost, Workers &workers,
                 Tracker &tracker, const FusionOptions &o) {
   GeneticProblem<FusionGenome, Score> p;
@@ -232,7 +317,13 @@ void runGenetic(const FusionSpace &space, PlanCost &cost, Workers &workers,
   s.eliteFraction = o.eliteFraction;
   s.parentFraction = o.parentFraction;
   Rng rng(o.seed);
-  runGeneticEngine(p, s, rng);
+  auto [pop, scores] = runGeneticEngine(p, s, rng);
+  size_t best = 0;
+  for (size_t i = 1; i < pop.size(); ++i)
+    if (scores[i].betterThan(scores[best]))
+      best = i;
+  polish(space, cost, workers, tracker, pop[best], scores[best],
+         o.polishRounds);
 }
 
 void runRandom(const FusionSpace &space, PlanCost &cost, Workers &workers,

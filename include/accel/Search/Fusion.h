@@ -7,7 +7,7 @@
 //   * ga: the genetic algorithm on the shared engine (GeneticEngine.h) over
 //     FusionSpace's genome (an order and cut points with schedule genes);
 //     its first genomes are the unfused and the greedy plans, so it never
-//     ends worse than either;
+//     ends worse than either; a local search around its best plan ends it;
 //   * random: as many random genomes, repaired;
 //   * greedy: in the graph's order, extend the current group with the next
 //     layer while some schedule lets it fit (the tallest tiles, then
@@ -57,6 +57,9 @@ struct FusionOptions {
   double moveRate = 0.3;
   double geneRate = 0.5;
   double reorderRate = 0.2;
+  /// ga: rounds of local search from its best plan at the end (each round
+  /// costs every plan one move away: a merge, a split, one schedule field).
+  unsigned polishRounds = 30;
   unsigned threads = 0; ///< 0: every core
   FusionChoices choices;
   /// The mapping search of each layer problem the plans meet (its budget;
