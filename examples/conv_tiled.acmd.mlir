@@ -1,15 +1,17 @@
 // An acmd program for one tiled convolution: 3x3 conv, 8 -> 16 channels,
 // 16x16 output computed as two tiles of 8 output rows. Input tiles (10 rows:
 // 8 + the 2-row halo) are double-buffered so the second load overlaps the
-// first compute; each command waits for the tokens it depends on. Printed in
+// first compute; each command waits for the tokens it depends on. The
+// buffers share eyeriss-like's global buffer (not partitioned) side by side:
+// 16,256 of its 131,072 B (--accel-check-acmd). Printed in
 // accel-opt's canonical form (test/Examples checks it reproduces exactly).
 module attributes {accel.target = #accel.target<preset = "eyeriss-like">} {
   func.func @conv_tiled(%arg0: memref<1x8x18x18xf16>, %arg1: memref<16x8x3x3xf16>, %arg2: memref<1x16x16x16xf16>) {
-    %0 = acmd.alloc weights offset 0 : !acmd.buffer<16x8x3x3xf16, global>
-    %1 = acmd.alloc inputs offset 0 : !acmd.buffer<1x8x10x18xf16, global>
-    %2 = acmd.alloc inputs offset 2880 : !acmd.buffer<1x8x10x18xf16, global>
-    %3 = acmd.alloc outputs offset 0 : !acmd.buffer<1x16x8x16xf16, global>
-    %4 = acmd.alloc outputs offset 4096 : !acmd.buffer<1x16x8x16xf16, global>
+    %0 = acmd.alloc shared offset 0 : !acmd.buffer<16x8x3x3xf16, global>
+    %1 = acmd.alloc shared offset 2304 : !acmd.buffer<1x8x10x18xf16, global>
+    %2 = acmd.alloc shared offset 5184 : !acmd.buffer<1x8x10x18xf16, global>
+    %3 = acmd.alloc shared offset 8064 : !acmd.buffer<1x16x8x16xf16, global>
+    %4 = acmd.alloc shared offset 12160 : !acmd.buffer<1x16x8x16xf16, global>
     %5 = acmd.dma_load %arg1 [0, 0, 0, 0] sizes [16, 8, 3, 3] strides [1, 1, 1, 1] into %0 [0, 0, 0, 0] : memref<16x8x3x3xf16> into !acmd.buffer<16x8x3x3xf16, global>
     %6 = acmd.dma_load %arg0 [0, 0, 0, 0] sizes [1, 8, 10, 18] strides [1, 1, 1, 1] into %1 [0, 0, 0, 0] : memref<1x8x18x18xf16> into !acmd.buffer<1x8x10x18xf16, global>
     %7 = acmd.dma_load %arg0 [0, 0, 8, 0] sizes [1, 8, 10, 18] strides [1, 1, 1, 1] into %2 [0, 0, 0, 0] : memref<1x8x18x18xf16> into !acmd.buffer<1x8x10x18xf16, global>

@@ -10,11 +10,17 @@ def Acmd_Dialect : Dialect {
   let summary = "accelerator commands: on-chip buffers, DMA, compute, sync";
   let description = [{
     A schedule for a spatial accelerator as a stream of commands: `acmd.alloc`
-    places a buffer in on-chip memory, `acmd.dma_load` / `acmd.dma_store`
-    move a strided DRAM region (a memref) to or from a buffer region,
-    `acmd.compute` runs a layer on buffer tiles, and every command returns an
-    `!acmd.token` that later commands wait for (`after`) so DMA and compute can
-    overlap; `acmd.wait` blocks until tokens complete.
+    places a buffer in on-chip memory and `acmd.dealloc` frees it,
+    `acmd.dma_load` / `acmd.dma_store` move a strided DRAM region (a memref)
+    to or from a buffer region (a load may fill a padded border with zeros),
+    `acmd.copy` moves a region between buffers (a kept halo, a concat's
+    operand), `acmd.compute` runs a layer on buffer tiles, and every command
+    returns an `!acmd.token` that later commands wait for (`after`) so DMA
+    and compute can overlap; `acmd.wait` blocks until tokens complete. Every
+    command states what it reads and writes (DRAM or on-chip memory), so
+    canonicalization and CSE never drop or reorder one that matters;
+    `--accel-check-acmd` checks lifetimes, overlaps and capacities against
+    the module's accelerator.
   }];
   let useDefaultTypePrinterParser = 1;
   let useDefaultAttributePrinterParser = 1;

@@ -30,13 +30,34 @@ LogicalResult AllocOp::verify() {
 // DMA
 //===----------------------------------------------------------------------===//
 
+/// Checks that a region `offsets` + `sizes` lies in a buffer of `shape`.
+static LogicalResult verifyBufferRegion(Operation *op, StringRef what,
+                                        ArrayRef<int64_t> shape,
+                                        ArrayRef<int64_t> offsets,
+                                        ArrayRef<int64_t> sizes) {
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (offsets[d] < 0)
+      return op->emitOpError() << what << " offset " << offsets[d]
+                               << " in dimension " << d << " is negative";
+    int64_t end = offsets[d] + sizes[d];
+    if (end > shape[d])
+      return op->emitOpError()
+             << what << " region exceeds its allocation in dimension " << d
+             << ": offset " << offsets[d] << " + size " << sizes[d] << " = "
+             << end << " > " << shape[d];
+  }
+  return success();
+}
+
 /// Checks a transfer between a strided DRAM region and a dense buffer region
-/// of the same shape `sizes`.
+/// of the same shape `sizes`; with `zeroBorder` the DRAM region may leave
+/// the tensor (what lies outside is zeros) but must touch it.
 static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
                                     ArrayRef<int64_t> dramOffsets,
                                     ArrayRef<int64_t> dramStrides,
                                     ArrayRef<int64_t> sizes, BufferType buffer,
-                                    ArrayRef<int64_t> bufferOffsets) {
+                                    ArrayRef<int64_t> bufferOffsets,
+                                    bool zeroBorder = false) {
   size_t rank = dram.getRank();
   if (buffer.getShape().size() != rank)
     return op->emitOpError("buffer rank ")
@@ -63,38 +84,97 @@ static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
     if (dramStrides[d] < 1)
       return op->emitOpError("strides must be >= 1, got ")
              << formatShape(dramStrides);
+    int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
+    if (zeroBorder) {
+      if (last < 0 || dramOffsets[d] >= dram.getDimSize(d))
+        return op->emitOpError("DRAM region misses the tensor in dimension ")
+               << d << ": elements " << dramOffsets[d] << " to " << last
+               << " but the dimension has " << dram.getDimSize(d)
+               << " elements (a zero border needs some of the tensor)";
+      continue;
+    }
     if (dramOffsets[d] < 0)
       return op->emitOpError("DRAM offset ")
-             << dramOffsets[d] << " in dimension " << d << " is negative";
-    if (bufferOffsets[d] < 0)
-      return op->emitOpError("buffer offset ")
-             << bufferOffsets[d] << " in dimension " << d << " is negative";
-    int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
+             << dramOffsets[d] << " in dimension " << d
+             << " is negative (a padded border needs 'zero_border')";
     if (last >= dram.getDimSize(d))
       return op->emitOpError("DRAM region leaves the tensor in dimension ")
              << d << ": offset " << dramOffsets[d] << " + (size " << sizes[d]
              << " - 1) * stride " << dramStrides[d] << " = " << last
              << " but the dimension has " << dram.getDimSize(d) << " elements";
-    int64_t end = bufferOffsets[d] + sizes[d];
-    if (end > buffer.getShape()[d])
-      return op->emitOpError("buffer region exceeds its allocation in "
-                             "dimension ")
-             << d << ": offset " << bufferOffsets[d] << " + size " << sizes[d]
-             << " = " << end << " > " << buffer.getShape()[d];
   }
-  return success();
+  return verifyBufferRegion(op, "buffer", buffer.getShape(), bufferOffsets,
+                            sizes);
 }
 
 LogicalResult DmaLoadOp::verify() {
   return verifyTransfer(*this, getDram().getType(), getDramOffsets(),
                         getDramStrides(), getSizes(), getBuffer().getType(),
-                        getBufferOffsets());
+                        getBufferOffsets(), getZeroBorder());
+}
+
+int64_t DmaLoadOp::getDramElements() {
+  MemRefType dram = getDram().getType();
+  int64_t n = 1;
+  for (auto [d, offset, size, stride] :
+       llvm::enumerate(getDramOffsets(), getSizes(), getDramStrides())) {
+    // The steps k in [0, size) with 0 <= offset + k * stride < extent.
+    int64_t extent = dram.getDimSize(d);
+    int64_t first = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+    int64_t last = std::min(size - 1, (extent - 1 - offset) / stride);
+    if (offset > extent - 1)
+      return 0;
+    n *= std::max<int64_t>(0, last - first + 1);
+  }
+  return n;
 }
 
 LogicalResult DmaStoreOp::verify() {
   return verifyTransfer(*this, getDram().getType(), getDramOffsets(),
                         getDramStrides(), getSizes(), getBuffer().getType(),
                         getBufferOffsets());
+}
+
+//===----------------------------------------------------------------------===//
+// CopyOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult CopyOp::verify() {
+  BufferType source = getSource().getType(), dest = getDest().getType();
+  size_t rank = source.getShape().size();
+  if (dest.getShape().size() != rank)
+    return emitOpError("source rank ")
+           << rank << " differs from the destination rank "
+           << dest.getShape().size();
+  if (source.getElementType() != dest.getElementType())
+    return emitOpError("element types differ: source ")
+           << source.getElementType() << ", destination "
+           << dest.getElementType();
+  for (auto [what, list] :
+       {std::pair<StringRef, ArrayRef<int64_t>>{"sizes", getSizes()},
+        {"source offsets", getSourceOffsets()},
+        {"destination offsets", getDestOffsets()}})
+    if (list.size() != rank)
+      return emitOpError() << what << " have " << list.size()
+                           << " entries but the rank is " << rank;
+  if (llvm::any_of(getSizes(), [](int64_t s) { return s < 1; }))
+    return emitOpError("sizes must be >= 1, got ") << formatShape(getSizes());
+  if (failed(verifyBufferRegion(*this, "source", source.getShape(),
+                                getSourceOffsets(), getSizes())) ||
+      failed(verifyBufferRegion(*this, "destination", dest.getShape(),
+                                getDestOffsets(), getSizes())))
+    return failure();
+  if (getSource() == getDest()) {
+    bool disjoint = false;
+    for (size_t d = 0; d < rank; ++d)
+      disjoint |=
+          getSourceOffsets()[d] + getSizes()[d] <= getDestOffsets()[d] ||
+          getDestOffsets()[d] + getSizes()[d] <= getSourceOffsets()[d];
+    if (!disjoint)
+      return emitOpError("source and destination regions of one buffer "
+                         "overlap");
+  }
+  return success();
 }
 
 //===----------------------------------------------------------------------===//

@@ -11,6 +11,15 @@
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace acmd {
+/// On-chip memory as a side-effect resource, apart from DRAM (the memrefs,
+/// on the default resource): buffers are allocated, read, written and freed
+/// there.
+struct OnChipResource : mlir::SideEffects::Resource::Base<OnChipResource> {
+  llvm::StringRef getName() final { return "acmd::OnChip"; }
+};
+} // namespace acmd
+
 #define GET_OP_CLASSES
 #include "dialects/acmd/AcmdOps.h.inc"
 

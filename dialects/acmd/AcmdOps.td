@@ -24,20 +24,32 @@ def Acmd_MappingAttr : Attr<CPred<"::llvm::isa<::accel::MappingAttr>($_self)">,
 def Acmd_Tokens : Variadic<Acmd_TokenType>;
 def Acmd_DramTensor : StaticShapeMemRefOf<[AnyFloat, AnySignlessInteger]>;
 
+// On-chip memory, apart from the DRAM memrefs (the default resource): what
+// commands read, write, allocate and free there.
+def Acmd_OnChip : Resource<"::acmd::OnChipResource">;
+def Acmd_NewBuffer : Res<Acmd_BufferType, "", [MemAlloc<Acmd_OnChip>]>;
+def Acmd_ReadBuffer : Arg<Acmd_BufferType, "", [MemRead<Acmd_OnChip>]>;
+def Acmd_WrittenBuffer : Arg<Acmd_BufferType, "", [MemWrite<Acmd_OnChip>]>;
+def Acmd_ReadDram : Arg<Acmd_DramTensor, "", [MemRead]>;
+def Acmd_WrittenDram : Arg<Acmd_DramTensor, "", [MemWrite]>;
+
 def Acmd_AllocOp : Acmd_Op<"alloc"> {
   let summary = "places a buffer in on-chip memory";
   let description = [{
     Reserves `size(type)` bytes at byte `offset` of a partition of the
-    buffer type's memory level. Placement is static: two live buffers of one
-    partition must not overlap (checked against the accelerator by the
-    lowering).
+    buffer type's memory level, until `acmd.dealloc` (or the end of the
+    function). Placement is static: two live buffers of one partition must
+    not overlap, and every buffer must fit its partition on the module's
+    accelerator (`--accel-check-acmd` checks both). `shared` is the whole of
+    a level that is not partitioned; `weights`, `inputs` and `outputs` are
+    the partitions of one that is.
 
     ```mlir
     %in = acmd.alloc inputs offset 0 : !acmd.buffer<1x64x10x58xf16, global>
     ```
   }];
   let arguments = (ins Acmd_PartitionAttr:$partition, I64Attr:$offset);
-  let results = (outs Acmd_BufferType:$buffer);
+  let results = (outs Acmd_NewBuffer:$buffer);
   let assemblyFormat = [{
     custom<EnumKeyword>($partition) `offset` $offset attr-dict `:` qualified(type($buffer))
   }];
@@ -53,22 +65,36 @@ def Acmd_DmaLoadOp : Acmd_Op<"dma_load"> {
     rank and the sizes are stated once, so source and destination regions
     always have the same shape. Starts after the `after` tokens complete.
 
+    With `zero_border`, the DRAM region may reach past the tensor (negative
+    offsets, or beyond its end): the elements outside are written as zeros
+    and not read, which fills a padded border (mlir-aie's DMA padding).
+    Without it, a region that leaves the tensor is an error.
+
     ```mlir
     %t = acmd.dma_load %x [0, 0, 0, 0] sizes [1, 64, 10, 58] strides [1, 1, 1, 1]
         into %in [0, 0, 0, 0] : memref<1x64x58x58xf16> into !acmd.buffer<1x64x10x58xf16, global>
+    %p = acmd.dma_load %x [0, 0, -1, -1] sizes [1, 64, 10, 58] strides [1, 1, 1, 1]
+        into %in [0, 0, 0, 0] zero_border : memref<1x64x56x56xf16> into !acmd.buffer<1x64x10x58xf16, global>
     ```
   }];
-  let arguments = (ins Acmd_DramTensor:$dram, DenseI64ArrayAttr:$dram_offsets,
+  let arguments = (ins Acmd_ReadDram:$dram, DenseI64ArrayAttr:$dram_offsets,
                        DenseI64ArrayAttr:$sizes, DenseI64ArrayAttr:$dram_strides,
-                       Acmd_BufferType:$buffer,
-                       DenseI64ArrayAttr:$buffer_offsets, Acmd_Tokens:$deps);
+                       Acmd_WrittenBuffer:$buffer,
+                       DenseI64ArrayAttr:$buffer_offsets,
+                       UnitAttr:$zero_border, Acmd_Tokens:$deps);
   let results = (outs Acmd_TokenType:$token);
   let assemblyFormat = [{
     $dram $dram_offsets `sizes` $sizes `strides` $dram_strides
-    `into` $buffer $buffer_offsets (`after` $deps^)? attr-dict
+    `into` $buffer $buffer_offsets (`zero_border` $zero_border^)?
+    (`after` $deps^)? attr-dict
     `:` type($dram) `into` qualified(type($buffer))
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Elements the command reads from DRAM (those of the region inside the
+    /// tensor; a zero border is not read).
+    int64_t getDramElements();
+  }];
 }
 
 def Acmd_DmaStoreOp : Acmd_Op<"dma_store"> {
@@ -84,9 +110,9 @@ def Acmd_DmaStoreOp : Acmd_Op<"dma_store"> {
         : !acmd.buffer<1x64x8x56xf16, global> into memref<1x64x56x56xf16>
     ```
   }];
-  let arguments = (ins Acmd_BufferType:$buffer,
+  let arguments = (ins Acmd_ReadBuffer:$buffer,
                        DenseI64ArrayAttr:$buffer_offsets,
-                       DenseI64ArrayAttr:$sizes, Acmd_DramTensor:$dram,
+                       DenseI64ArrayAttr:$sizes, Acmd_WrittenDram:$dram,
                        DenseI64ArrayAttr:$dram_offsets,
                        DenseI64ArrayAttr:$dram_strides, Acmd_Tokens:$deps);
   let results = (outs Acmd_TokenType:$token);
@@ -96,6 +122,51 @@ def Acmd_DmaStoreOp : Acmd_Op<"dma_store"> {
     `:` qualified(type($buffer)) `into` type($dram)
   }];
   let hasVerifier = 1;
+}
+
+def Acmd_CopyOp : Acmd_Op<"copy"> {
+  let summary = "copies a region of one buffer into a region of another";
+  let description = [{
+    An on-chip move: reads `sizes` elements from `source` at
+    `source_offsets` and writes them into `dest` at `dest_offsets` (the same
+    rank, the same element type). It keeps a halo for the next tile (the
+    last rows of a tile moved to the top of the next one's buffer) or
+    places a tensor inside a larger one (a concat's operand). Source and
+    destination may be the same buffer when the regions do not overlap.
+
+    ```mlir
+    %h = acmd.copy %in [0, 0, 8, 0] sizes [1, 64, 2, 58] into %next [0, 0, 0, 0]
+        after %c : !acmd.buffer<1x64x10x58xf16, global> into !acmd.buffer<1x64x10x58xf16, global>
+    ```
+  }];
+  let arguments = (ins Acmd_ReadBuffer:$source,
+                       DenseI64ArrayAttr:$source_offsets,
+                       DenseI64ArrayAttr:$sizes, Acmd_WrittenBuffer:$dest,
+                       DenseI64ArrayAttr:$dest_offsets, Acmd_Tokens:$deps);
+  let results = (outs Acmd_TokenType:$token);
+  let assemblyFormat = [{
+    $source $source_offsets `sizes` $sizes `into` $dest $dest_offsets
+    (`after` $deps^)? attr-dict
+    `:` qualified(type($source)) `into` qualified(type($dest))
+  }];
+  let hasVerifier = 1;
+}
+
+def Acmd_DeallocOp : Acmd_Op<"dealloc"> {
+  let summary = "ends a buffer's lifetime";
+  let description = [{
+    Frees the buffer once the `after` tokens complete: its bytes may be
+    allocated again, and no command may use it later.
+
+    ```mlir
+    acmd.dealloc %in after %c : !acmd.buffer<1x64x10x58xf16, global>
+    ```
+  }];
+  let arguments = (ins Arg<Acmd_BufferType, "", [MemFree<Acmd_OnChip>]>:$buffer,
+                       Acmd_Tokens:$deps);
+  let assemblyFormat = [{
+    $buffer (`after` $deps^)? attr-dict `:` qualified(type($buffer))
+  }];
 }
 
 def Acmd_ComputeOp : Acmd_Op<"compute", [AttrSizedOperandSegments,
@@ -121,8 +192,12 @@ def Acmd_ComputeOp : Acmd_Op<"compute", [AttrSizedOperandSegments,
     }
     ```
   }];
-  let arguments = (ins StrAttr:$layer, Variadic<Acmd_BufferType>:$ins,
-                       Variadic<Acmd_BufferType>:$outs, Acmd_Tokens:$deps,
+  let arguments = (ins StrAttr:$layer,
+                       Arg<Variadic<Acmd_BufferType>, "",
+                           [MemRead<Acmd_OnChip>]>:$ins,
+                       Arg<Variadic<Acmd_BufferType>, "",
+                           [MemRead<Acmd_OnChip>, MemWrite<Acmd_OnChip>]>:$outs,
+                       Acmd_Tokens:$deps,
                        OptionalAttr<Acmd_MappingAttr>:$mapping);
   let results = (outs Acmd_TokenType:$token);
   let regions = (region SizedRegion<1>:$body);
@@ -140,8 +215,13 @@ def Acmd_YieldOp : Acmd_Op<"yield", [Pure, Terminator, ReturnLike,
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }
 
-def Acmd_WaitOp : Acmd_Op<"wait"> {
+def Acmd_WaitOp : Acmd_Op<"wait", [MemoryEffects<[MemRead<Acmd_OnChip>,
+                                                   MemWrite<Acmd_OnChip>,
+                                                   MemRead, MemWrite]>]> {
   let summary = "blocks until the given commands complete";
+  let description = [{
+    A barrier: nothing that reads or writes memory moves across it.
+  }];
   let arguments = (ins Variadic<Acmd_TokenType>:$tokens);
   let assemblyFormat = "$tokens attr-dict";
   let hasVerifier = 1;

@@ -4,6 +4,11 @@
 // RUN: grep -v '^//' %accel_src_root/examples/conv_tiled.acmd.mlir | diff - %t
 // RUN: accel-opt %t --mlir-print-op-generic | accel-opt | diff %t -
 // RUN: FileCheck %s --input-file %t
+// Canonicalization and CSE change nothing; its buffers fit the global
+// buffer: 2 x 2,880 B (inputs) + 2,304 B (weights) + 2 x 4,096 B (outputs).
+// RUN: accel-opt %t --canonicalize --cse | diff %t -
+// RUN: accel-opt %t --accel-check-acmd=peak=true -o /dev/null | FileCheck %s --check-prefix=PEAK
+// PEAK: conv_tiled: GlobalBuffer (shared) peak 16256 B of 131072 B
 
 // CHECK-COUNT-5: acmd.alloc
 // CHECK-COUNT-3: acmd.dma_load

@@ -56,6 +56,28 @@ def AccelPrintReceptiveField : Pass<"accel-print-receptive-field",
   }];
 }
 
+def AccelCheckAcmd : Pass<"accel-check-acmd", "::mlir::ModuleOp"> {
+  let summary = "Check acmd buffers: lifetimes, overlaps and capacities";
+  let description = [{
+    For every function of acmd commands, against the accelerator (the `arch`
+    option or the module's accel.target): every `acmd.alloc` names a
+    partition its level has (`shared` for a level that is not partitioned)
+    and fits it; no two buffers of one partition that are live at once
+    overlap (a buffer lives from its `acmd.alloc` to its `acmd.dealloc`, or
+    to the end of the function); no command uses a buffer after its
+    `acmd.dealloc`, and none is freed twice. `global` buffers live in the
+    accelerator's outermost on-chip level, `local` ones in its innermost
+    (per processing element). With `peak`, prints each partition's peak
+    bytes in use against its capacity.
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator (default: the module's accel.target)">,
+    Option<"peak", "peak", "bool", /*default=*/"false",
+           "Print each partition's peak bytes in use">,
+  ];
+}
+
 def AccelPrintBufferFootprint : Pass<"accel-print-buffer-footprint",
                                      "::mlir::ModuleOp"> {
   let summary = "Print the on-chip bytes layer groups and layers need";

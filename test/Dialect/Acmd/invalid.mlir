@@ -1,4 +1,4 @@
-// Verifier and parser errors of the acmd dialect: alloc, !acmd.buffer, dma_load/dma_store transfers, compute/yield, wait.
+// Verifier and parser errors of the acmd dialect: alloc, !acmd.buffer, dma_load/dma_store transfers (and zero borders), copy, compute/yield, wait.
 
 // RUN: accel-opt %s -split-input-file -verify-diagnostics -allow-unregistered-dialect
 
@@ -143,7 +143,7 @@ func.func @dma_zero_stride(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global
 // -----
 
 func.func @dma_negative_dram_offset(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
-  // expected-error @+1 {{'acmd.dma_load' op DRAM offset -1 in dimension 0 is negative}}
+  // expected-error @+1 {{'acmd.dma_load' op DRAM offset -1 in dimension 0 is negative (a padded border needs 'zero_border')}}
   %t = acmd.dma_load %x [-1, 0] sizes [4, 4] strides [1, 1] into %b [0, 0] : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
   return
 }
@@ -222,6 +222,102 @@ func.func @dma_store_buffer_region_outside(%b: !acmd.buffer<4x4xf32, global>, %y
 
 // -----
 
+// A zero border still has to touch the tensor.
+func.func @dma_zero_border_misses(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op DRAM region misses the tensor in dimension 1: elements -5 to -2 but the dimension has 4 elements (a zero border needs some of the tensor)}}
+  %t = acmd.dma_load %x [0, -5] sizes [4, 4] strides [1, 1] into %b [0, 0] zero_border : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @dma_zero_border_past_the_end(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op DRAM region misses the tensor in dimension 0: elements 4 to 7 but the dimension has 4 elements (a zero border needs some of the tensor)}}
+  %t = acmd.dma_load %x [4, 0] sizes [4, 4] strides [1, 1] into %b [0, 0] zero_border : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+// The border is zeros, the buffer side still has to fit.
+func.func @dma_zero_border_buffer_overflow(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op buffer region exceeds its allocation in dimension 0: offset 1 + size 4 = 5 > 4}}
+  %t = acmd.dma_load %x [-1, 0] sizes [4, 4] strides [1, 1] into %b [1, 0] zero_border : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+// dma_store has no zero border.
+func.func @dma_store_zero_border(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{expected 'strides'}}
+  %t = acmd.dma_store %b [0, 0] sizes [4, 4] into %x [0, 0] zero_border strides [1, 1] : !acmd.buffer<4x4xf32, global> into memref<4x4xf32>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// copy
+//===----------------------------------------------------------------------===//
+
+func.func @copy_rank(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<16xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op source rank 2 differs from the destination rank 1}}
+  %t = acmd.copy %a [0, 0] sizes [4, 4] into %b [0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<16xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_element_type(%a: !acmd.buffer<4xf32, global>, %b: !acmd.buffer<4xf16, global>) {
+  // expected-error @+1 {{'acmd.copy' op element types differ: source 'f32', destination 'f16'}}
+  %t = acmd.copy %a [0] sizes [4] into %b [0] : !acmd.buffer<4xf32, global> into !acmd.buffer<4xf16, global>
+  return
+}
+
+// -----
+
+func.func @copy_list_length(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op destination offsets have 1 entries but the rank is 2}}
+  %t = acmd.copy %a [0, 0] sizes [4, 4] into %b [0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_zero_size(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op sizes must be >= 1, got [4, 0]}}
+  %t = acmd.copy %a [0, 0] sizes [4, 0] into %b [0, 0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_source_out_of_bounds(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<8x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op source region exceeds its allocation in dimension 0: offset 2 + size 4 = 6 > 4}}
+  %t = acmd.copy %a [2, 0] sizes [4, 4] into %b [0, 0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<8x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_dest_negative(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op destination offset -1 in dimension 1 is negative}}
+  %t = acmd.copy %a [0, 0] sizes [2, 2] into %b [0, -1] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_overlapping_in_place(%a: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op source and destination regions of one buffer overlap}}
+  %t = acmd.copy %a [0, 0] sizes [3, 4] into %a [1, 0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
 //===----------------------------------------------------------------------===//
 // compute / yield
 //===----------------------------------------------------------------------===//

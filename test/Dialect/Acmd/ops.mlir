@@ -1,4 +1,4 @@
-// Round trip (custom and generic form) of every acmd op and type: alloc, dma_load, dma_store, compute, yield, wait, !acmd.token, !acmd.buffer.
+// Round trip (custom and generic form) of every acmd op and type: alloc, dealloc, dma_load (with a zero border), dma_store, copy, compute, yield, wait, !acmd.token, !acmd.buffer.
 
 // RUN: accel-opt %s | accel-opt | FileCheck %s
 // RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
@@ -89,6 +89,46 @@ func.func @dma_scalar(%x: memref<f32>) {
   %b = acmd.alloc shared offset 0 : !acmd.buffer<f32, global>
   %t = acmd.dma_load %x [] sizes [] strides [] into %b [] : memref<f32> into !acmd.buffer<f32, global>
   acmd.wait %t
+  return
+}
+
+// A padded border: the DRAM region starts one row and one column before the
+// tensor and ends one after it; those elements are zeros.
+// CHECK-LABEL: func.func @dma_zero_border
+// CHECK: acmd.dma_load %{{.+}} [0, 0, -1, -1] sizes [1, 8, 10, 18] strides [1, 1, 1, 1] into %{{.+}} [0, 0, 0, 0] zero_border after %{{.+}} : memref<1x8x16x16xf16> into !acmd.buffer<1x8x10x18xf16, global>
+// GENERIC-LABEL: sym_name = "dma_zero_border"
+// GENERIC: "acmd.dma_load"({{.*}}) <{buffer_offsets = array<i64: 0, 0, 0, 0>, dram_offsets = array<i64: 0, 0, -1, -1>, dram_strides = array<i64: 1, 1, 1, 1>, sizes = array<i64: 1, 8, 10, 18>, zero_border}>
+func.func @dma_zero_border(%x: memref<1x8x16x16xf16>, %t: !acmd.token) {
+  %in = acmd.alloc shared offset 0 : !acmd.buffer<1x8x10x18xf16, global>
+  %t0 = acmd.dma_load %x [0, 0, -1, -1] sizes [1, 8, 10, 18] strides [1, 1, 1, 1] into %in [0, 0, 0, 0] zero_border after %t : memref<1x8x16x16xf16> into !acmd.buffer<1x8x10x18xf16, global>
+  acmd.wait %t0
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// copy, dealloc
+//===----------------------------------------------------------------------===//
+
+// A kept halo: the last two rows of one tile's buffer move to the top of
+// the next one's; then a region moves within one buffer (disjoint rows).
+// CHECK-LABEL: func.func @copy
+// CHECK: %[[A:[a-z0-9_]+]] = acmd.alloc shared offset 0 : !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: %[[B:[a-z0-9_]+]] = acmd.alloc shared offset 2880 : !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: %[[T:[a-z0-9_]+]] = acmd.copy %[[A]] [0, 0, 8, 0] sizes [1, 8, 2, 18] into %[[B]] [0, 0, 0, 0] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: %[[U:[a-z0-9_]+]] = acmd.copy %[[B]] [0, 0, 0, 0] sizes [1, 8, 2, 18] into %[[B]] [0, 0, 2, 0] after %[[T]] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: acmd.dealloc %[[A]] after %[[T]] : !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: acmd.dealloc %[[B]] : !acmd.buffer<1x8x10x18xf16, global>
+// GENERIC-LABEL: sym_name = "copy"
+// GENERIC: "acmd.copy"(%{{.+}}, %{{.+}}) <{dest_offsets = array<i64: 0, 0, 0, 0>, sizes = array<i64: 1, 8, 2, 18>, source_offsets = array<i64: 0, 0, 8, 0>}> : (!acmd.buffer<1x8x10x18xf16, global>, !acmd.buffer<1x8x10x18xf16, global>) -> !acmd.token
+// GENERIC: "acmd.dealloc"(%{{.+}}, %{{.+}}) : (!acmd.buffer<1x8x10x18xf16, global>, !acmd.token) -> ()
+func.func @copy() {
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<1x8x10x18xf16, global>
+  %b = acmd.alloc shared offset 2880 : !acmd.buffer<1x8x10x18xf16, global>
+  %t = acmd.copy %a [0, 0, 8, 0] sizes [1, 8, 2, 18] into %b [0, 0, 0, 0] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+  %u = acmd.copy %b [0, 0, 0, 0] sizes [1, 8, 2, 18] into %b [0, 0, 2, 0] after %t : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+  acmd.dealloc %a after %t : !acmd.buffer<1x8x10x18xf16, global>
+  acmd.wait %u
+  acmd.dealloc %b : !acmd.buffer<1x8x10x18xf16, global>
   return
 }
 

@@ -1,0 +1,92 @@
+// --accel-check-acmd: partitions that exist, buffers that fit, no two live
+// buffers of one partition overlapping, no use after dealloc.
+// RUN: accel-opt %s -split-input-file -verify-diagnostics --accel-check-acmd="arch=eyeriss-like"
+// RUN: accel-opt %S/Inputs/acmd-peak.mlir --accel-check-acmd="arch=eyeriss-like peak=true" -o /dev/null | FileCheck %s --check-prefix=PEAK
+// RUN: not accel-opt %S/Inputs/acmd-peak.mlir --accel-check-acmd="arch=%S/../../examples/arch/eyeriss-partitioned.yaml" -o /dev/null 2>&1 | FileCheck %s --check-prefix=PARTITIONED
+
+// eyeriss-like: the global buffer (131,072 B) is shared; each PE's
+// scratchpad (440 B) is split 384 B weights, 24 B inputs, 32 B outputs.
+
+// A freed buffer's bytes are reused; a buffer filling the whole level fits.
+func.func @reuse() {
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<65536xf16, global>
+  acmd.dealloc %a : !acmd.buffer<65536xf16, global>
+  %b = acmd.alloc shared offset 0 : !acmd.buffer<65536xf16, global>
+  %w = acmd.alloc weights offset 0 : !acmd.buffer<192xf16, local>
+  %i = acmd.alloc inputs offset 0 : !acmd.buffer<12xf16, local>
+  %o = acmd.alloc outputs offset 0 : !acmd.buffer<16xf16, local>
+  return
+}
+
+// -----
+
+func.func @overlap() {
+  // expected-note @+1 {{that buffer is allocated here}}
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<1024xf16, global>
+  // expected-error @+1 {{'acmd.alloc' op buffer [2046, 4094) overlaps a live buffer [0, 2048) of the same partition}}
+  %b = acmd.alloc shared offset 2046 : !acmd.buffer<1024xf16, global>
+  return
+}
+
+// -----
+
+// The level is 131,072 B: one element too many.
+func.func @too_large() {
+  // expected-error @+1 {{'acmd.alloc' op buffer [2, 131074) does not fit GlobalBuffer (shared) of eyeriss-like: 131072 B (over by 2 B)}}
+  %a = acmd.alloc shared offset 2 : !acmd.buffer<65536xf16, global>
+  return
+}
+
+// -----
+
+func.func @too_large_partition() {
+  // expected-error @+1 {{'acmd.alloc' op buffer [0, 26) does not fit PESpad (inputs) of eyeriss-like: 24 B (over by 2 B)}}
+  %a = acmd.alloc inputs offset 0 : !acmd.buffer<13xf16, local>
+  return
+}
+
+// -----
+
+func.func @no_such_partition() {
+  // expected-error @+1 {{'acmd.alloc' op partition 'weights' does not exist: GlobalBuffer of eyeriss-like is not partitioned (shared)}}
+  %a = acmd.alloc weights offset 0 : !acmd.buffer<4xf16, global>
+  return
+}
+
+// -----
+
+func.func @shared_in_a_partitioned_level() {
+  // expected-error @+1 {{'acmd.alloc' op partition 'shared' does not exist: PESpad of eyeriss-like is partitioned (weights, inputs, outputs)}}
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<4xf16, local>
+  return
+}
+
+// -----
+
+func.func @use_after_dealloc(%x: memref<4xf16>) {
+  // expected-note @+1 {{allocated here}}
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<4xf16, global>
+  acmd.dealloc %a : !acmd.buffer<4xf16, global>
+  // expected-error @+1 {{'acmd.dma_load' op uses a buffer after its acmd.dealloc}}
+  %t = acmd.dma_load %x [0] sizes [4] strides [1] into %a [0] : memref<4xf16> into !acmd.buffer<4xf16, global>
+  return
+}
+
+// -----
+
+func.func @double_free() {
+  // expected-note @+1 {{allocated here}}
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<4xf16, global>
+  acmd.dealloc %a : !acmd.buffer<4xf16, global>
+  // expected-error @+1 {{'acmd.dealloc' op frees a buffer that is already freed}}
+  acmd.dealloc %a : !acmd.buffer<4xf16, global>
+  return
+}
+
+// Peak bytes in use: 2 x 2,880 (inputs) + 2,304 (weights) = 8,064 B, before
+// the first input tile is freed and the output (2,048 B) takes its place.
+// PEAK: tiles: GlobalBuffer (shared) peak 8064 B of 131072 B
+
+// On an accelerator whose global buffer is partitioned, 'shared' is not a
+// partition.
+// PARTITIONED: error: 'acmd.alloc' op partition 'shared' does not exist: GlobalBuffer of eyeriss-partitioned is partitioned (weights, inputs, outputs)
