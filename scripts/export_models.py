@@ -104,18 +104,35 @@ MODELS = {
 }
 
 
-def export(name, path):
-    """Exports one model to path; returns the seconds it took."""
+def build(name):
+    """The model (seeded weights) and its input."""
     constructor, shape = MODELS[name]
     torch.manual_seed(0)
     model = constructor().eval()
-    x = torch.randn(*shape)
+    return model, torch.randn(*shape)
+
+
+def export(name, path):
+    """Exports one model to path; returns the seconds it took."""
+    model, x = build(name)
     start = time.perf_counter()
     with torch.no_grad():
         torch.onnx.export(model, x, path, opset_version=13,
                           input_names=["input"], output_names=["output"],
                           do_constant_folding=True)
     return time.perf_counter() - start
+
+
+def write_reference(name, out):
+    """Writes the model's input and PyTorch's output on it as .npy
+    (<name>.input.npy, <name>.output.npy): what accel-run's result is
+    compared with."""
+    import numpy
+    model, x = build(name)
+    with torch.no_grad():
+        y = model(x)
+    numpy.save(os.path.join(out, name + ".input.npy"), x.numpy())
+    numpy.save(os.path.join(out, name + ".output.npy"), y.numpy())
 
 
 def main():
@@ -143,6 +160,9 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     for name in names:
         path = os.path.join(args.out, name + ".onnx")
+        reference = os.path.join(args.out, name + ".output.npy")
+        if not os.path.exists(reference) or args.force:
+            write_reference(name, args.out)
         if os.path.exists(path) and not args.force:
             size = os.path.getsize(path) / 1e6
             print(f"{name:20} {path:36} {size:8.1f} MB   (exists, skipped)")

@@ -17,6 +17,8 @@ config.excludes = ["Unit", "CMakeLists.txt", "README.md", "lit.cfg.py",
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%accel_src_root", config.accel_src_root))
 config.substitutions.append(("%accel_obj_root", config.accel_obj_root))
+# Debian's python3 with numpy and onnx (scripts/common.sh installs them).
+config.substitutions.append(("%python", "/usr/bin/python3"))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 # For -DACCEL_ENABLE_SANITIZERS=ON builds: libMLIR.so is not instrumented, so
@@ -27,7 +29,7 @@ config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]
-tools = ["accel-opt", "accel-translate"]
+tools = ["accel-opt", "accel-translate", "accel-run"]
 config.substitutions.append(
     ("%onnx_fixtures",
      os.path.join(config.accel_obj_root, "test", "Target", "ONNX", "fixtures")))

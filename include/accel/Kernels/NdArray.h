@@ -1,0 +1,53 @@
+//===- NdArray.h - A dense tensor of numbers for reference runs -*- C++ -*-===//
+//
+// What the reference kernels and the executor compute on: a static shape and
+// its elements, row-major, held as double (every element type the networks
+// use, f32/f16/bf16 and integers up to 32 bits, is exact in a double; the
+// executor rounds to the IR's element type where a command stores). Pure: no
+// MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_KERNELS_NDARRAY_H
+#define ACCEL_KERNELS_NDARRAY_H
+
+#include "accel/Workload/ShapeArith.h"
+#include <algorithm>
+#include <vector>
+
+namespace accel {
+
+struct NdArray {
+  Shape shape;
+  std::vector<double> data;
+
+  NdArray() = default;
+  /// Zeros of `shape`.
+  explicit NdArray(llvm::ArrayRef<int64_t> shape)
+      : shape(shape.begin(), shape.end()), data(numElements(shape), 0.0) {}
+  static NdArray filled(llvm::ArrayRef<int64_t> shape, double value) {
+    NdArray a(shape);
+    std::fill(a.data.begin(), a.data.end(), value);
+    return a;
+  }
+
+  int64_t size() const { return int64_t(data.size()); }
+  unsigned rank() const { return shape.size(); }
+  /// Row-major strides, in elements.
+  Shape strides() const {
+    Shape s(shape.size(), 1);
+    for (int i = int(shape.size()) - 2; i >= 0; --i)
+      s[i] = s[i + 1] * shape[i + 1];
+    return s;
+  }
+  /// Element [n][c][h][w] of a rank-4 array.
+  double &at(int64_t n, int64_t c, int64_t h, int64_t w) {
+    return data[((n * shape[1] + c) * shape[2] + h) * shape[3] + w];
+  }
+  double at(int64_t n, int64_t c, int64_t h, int64_t w) const {
+    return data[((n * shape[1] + c) * shape[2] + h) * shape[3] + w];
+  }
+};
+
+} // namespace accel
+
+#endif // ACCEL_KERNELS_NDARRAY_H

@@ -1,0 +1,81 @@
+//===- Reference.h - Reference kernels of the accel operators ---*- C++ -*-===//
+//
+// What each accel operator computes, written as its definition (one output
+// element at a time, accumulating in double): the executor's compute and
+// the oracle a lowered program is compared with. Shapes follow the
+// dialect's (ShapeArith.h): NCHW activations, conv weights [K, C/G, R, S],
+// transposed-conv weights [C, K/G, R, S]. Convolutions and matmuls split
+// their output channels over `threads` threads; every element is summed in
+// one fixed order, so results do not depend on the thread count. In
+// namespace accel::kernels (the dialect has enums of the same names). Pure: no
+// MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_KERNELS_REFERENCE_H
+#define ACCEL_KERNELS_REFERENCE_H
+
+#include "accel/Kernels/NdArray.h"
+
+namespace accel::kernels {
+
+/// An activation function and its parameters (the dialect's #accel.act).
+struct Activation {
+  enum class Kind {
+    None,
+    Relu,
+    Relu6,
+    Clip, ///< clamp to [alpha, beta]
+    Sigmoid,
+    HardSigmoid, ///< max(0, min(1, alpha * x + beta))
+    HardSwish,   ///< x * relu6(x + 3) / 6
+    LeakyRelu,   ///< x < 0 ? alpha * x : x
+    Tanh
+  };
+  Kind kind = Kind::None;
+  double alpha = 0, beta = 0;
+  double apply(double x) const;
+};
+
+/// Applies `act` to every element.
+void activate(NdArray &a, const Activation &act);
+
+NdArray conv2d(const NdArray &input, const NdArray &weight, const NdArray *bias,
+               const ConvParams &p, const Activation &act = {},
+               unsigned threads = 1);
+NdArray convTranspose2d(const NdArray &input, const NdArray &weight,
+                        const NdArray *bias, const ConvParams &p,
+                        const Activation &act = {}, unsigned threads = 1);
+/// lhs [M, K] x rhs [K, N] (rhs [N, K] when transposeRhs) + bias [N];
+/// rank 3: a batch.
+NdArray matmul(const NdArray &lhs, const NdArray &rhs, const NdArray *bias,
+               bool transposeRhs, const Activation &act = {},
+               unsigned threads = 1);
+
+enum class PoolKind { Max, Avg };
+/// Max: the largest element of the window inside the input (padding never
+/// wins). Avg: their sum over the window clipped to the padded input when
+/// `countIncludePad`, else over the elements inside the input (PyTorch's
+/// and ONNX's rules, ceil mode included).
+NdArray pool2d(const NdArray &input, PoolKind kind, const PoolParams &p,
+               bool countIncludePad);
+
+enum class BinaryKind { Add, Mul };
+/// NumPy broadcasting.
+NdArray binary(BinaryKind kind, const NdArray &lhs, const NdArray &rhs,
+               const Activation &act = {});
+
+NdArray concat(llvm::ArrayRef<const NdArray *> inputs, int64_t axis);
+
+enum class ResizeMode { Nearest, Bilinear };
+/// Integer-factor upsampling of an NCHW input: nearest takes
+/// floor(y / scale); bilinear samples at (y + 0.5) / scale - 0.5 (clamped at
+/// 0), or y * (in - 1) / (out - 1) with `alignCorners` (PyTorch's rules).
+NdArray resize(const NdArray &input, ResizeMode mode,
+               llvm::ArrayRef<int64_t> scales, bool alignCorners);
+
+/// The same elements under another shape.
+NdArray reshape(const NdArray &input, llvm::ArrayRef<int64_t> shape);
+
+} // namespace accel::kernels
+
+#endif // ACCEL_KERNELS_REFERENCE_H

@@ -1,0 +1,271 @@
+//===- Interpreter.cpp - Runs accel IR with the reference kernels ---------===//
+
+#include "accel/Execution/Interpreter.h"
+#include "accel/Kernels/Reference.h"
+#include "dialects/accel/AccelOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "llvm/ADT/APFloat.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <cmath>
+
+using namespace mlir;
+using namespace accel;
+namespace k = accel::kernels;
+
+namespace {
+
+llvm::Error errorAt(Operation *op, const llvm::Twine &msg) {
+  std::string loc;
+  llvm::raw_string_ostream os(loc);
+  if (auto file = op->getLoc()->findInstanceOf<FileLineColLoc>())
+    os << file.getFilename().getValue() << ":" << file.getLine() << ":"
+       << file.getColumn();
+  else
+    op->getLoc().print(os);
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 loc + ": " + op->getName().getStringRef() +
+                                     ": " + msg);
+}
+
+Shape shapeOf(Value v) {
+  auto t = cast<RankedTensorType>(v.getType());
+  return Shape(t.getShape().begin(), t.getShape().end());
+}
+
+/// Rounds every element to `type`'s precision (the IR computes in it).
+llvm::Error roundTo(NdArray &a, Type type, Operation *op) {
+  auto ft = dyn_cast<FloatType>(type);
+  if (!ft)
+    return errorAt(op, llvm::formatv("element type {0} is not a float: the "
+                                     "reference interpreter runs float "
+                                     "networks",
+                                     type)
+                           .str());
+  if (ft.isF64())
+    return llvm::Error::success();
+  if (ft.isF32()) {
+    for (double &v : a.data)
+      v = double(float(v));
+    return llvm::Error::success();
+  }
+  const llvm::fltSemantics &sem = ft.getFloatSemantics();
+  for (double &v : a.data) {
+    bool lost;
+    llvm::APFloat f(v);
+    f.convert(sem, llvm::APFloat::rmNearestTiesToEven, &lost);
+    f.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+              &lost);
+    v = f.convertToDouble();
+  }
+  return llvm::Error::success();
+}
+
+k::Activation activationOf(ActivationAttr attr) {
+  k::Activation a;
+  if (!attr)
+    return a;
+  auto param = [](FloatAttr f, double fallback) {
+    return f ? f.getValueAsDouble() : fallback;
+  };
+  switch (attr.getKind()) {
+  case ActivationKind::Relu:
+    a.kind = k::Activation::Kind::Relu;
+    break;
+  case ActivationKind::Relu6:
+    a.kind = k::Activation::Kind::Relu6;
+    break;
+  case ActivationKind::Clip:
+    a.kind = k::Activation::Kind::Clip;
+    a.alpha = param(attr.getAlpha(), -INFINITY);
+    a.beta = param(attr.getBeta(), INFINITY);
+    break;
+  case ActivationKind::Sigmoid:
+    a.kind = k::Activation::Kind::Sigmoid;
+    break;
+  case ActivationKind::HardSigmoid:
+    a.kind = k::Activation::Kind::HardSigmoid;
+    a.alpha = param(attr.getAlpha(), 0.2);
+    a.beta = param(attr.getBeta(), 0.5);
+    break;
+  case ActivationKind::HardSwish:
+    a.kind = k::Activation::Kind::HardSwish;
+    break;
+  case ActivationKind::LeakyRelu:
+    a.kind = k::Activation::Kind::LeakyRelu;
+    a.alpha = param(attr.getAlpha(), 0.01);
+    break;
+  case ActivationKind::Tanh:
+    a.kind = k::Activation::Kind::Tanh;
+    break;
+  }
+  return a;
+}
+
+llvm::Expected<NdArray> constantOf(arith::ConstantOp c) {
+  auto dense = dyn_cast<DenseElementsAttr>(c.getValue());
+  if (!dense)
+    return errorAt(c, "only dense tensor constants are supported");
+  NdArray a(shapeOf(c.getResult()));
+  int64_t i = 0;
+  if (isa<FloatType>(dense.getElementType())) {
+    for (APFloat v : dense.getValues<APFloat>()) {
+      bool lost;
+      v.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+                &lost);
+      a.data[i++] = v.convertToDouble();
+    }
+  } else {
+    for (APInt v : dense.getValues<APInt>())
+      a.data[i++] = double(v.getSExtValue());
+  }
+  return a;
+}
+
+class Interpreter {
+public:
+  explicit Interpreter(const InterpreterOptions &o) : options(o) {}
+
+  /// Runs the ops of `block` (its arguments bound), returning what its
+  /// terminator yields or returns.
+  llvm::Expected<std::vector<NdArray>> runBlock(Block &block) {
+    for (Operation &op : block) {
+      if (op.hasTrait<OpTrait::IsTerminator>()) {
+        std::vector<NdArray> out;
+        for (Value v : op.getOperands())
+          out.push_back(values.at(v));
+        return out;
+      }
+      if (llvm::Error e = run(&op))
+        return std::move(e);
+    }
+    return std::vector<NdArray>();
+  }
+
+  llvm::DenseMap<Value, NdArray> values;
+
+private:
+  const NdArray &get(Value v) { return values.at(v); }
+  const NdArray *getOptional(Value v) { return v ? &values.at(v) : nullptr; }
+
+  llvm::Error set(Operation *op, NdArray a) {
+    Value r = op->getResult(0);
+    if (a.shape != shapeOf(r))
+      return errorAt(op, "result shape differs from its type");
+    if (llvm::Error e = roundTo(
+            a, cast<RankedTensorType>(r.getType()).getElementType(), op))
+      return e;
+    values[r] = std::move(a);
+    return llvm::Error::success();
+  }
+
+  llvm::Error run(Operation *op) {
+    unsigned t = options.threads;
+    if (auto c = dyn_cast<arith::ConstantOp>(op)) {
+      llvm::Expected<NdArray> a = constantOf(c);
+      if (!a)
+        return a.takeError();
+      values[c.getResult()] = std::move(*a);
+      return llvm::Error::success();
+    }
+    if (auto conv = dyn_cast<Conv2DOp>(op))
+      return set(op,
+                 k::conv2d(get(conv.getInput()), get(conv.getWeight()),
+                           getOptional(conv.getBias()), conv.getConvParams(),
+                           activationOf(conv.getActivationAttr()), t));
+    if (auto conv = dyn_cast<ConvTranspose2DOp>(op))
+      return set(op, k::convTranspose2d(
+                         get(conv.getInput()), get(conv.getWeight()),
+                         getOptional(conv.getBias()), conv.getConvParams(),
+                         activationOf(conv.getActivationAttr()), t));
+    if (auto mm = dyn_cast<MatmulOp>(op))
+      return set(op, k::matmul(get(mm.getLhs()), get(mm.getRhs()),
+                               getOptional(mm.getBias()), mm.getTransposeRhs(),
+                               activationOf(mm.getActivationAttr()), t));
+    if (auto pool = dyn_cast<Pool2DOp>(op))
+      return set(op,
+                 k::pool2d(get(pool.getInput()),
+                           pool.getKind() == PoolKind::Max ? k::PoolKind::Max
+                                                           : k::PoolKind::Avg,
+                           pool.getPoolParams(), pool.getCountIncludePad()));
+    if (auto add = dyn_cast<AddOp>(op))
+      return set(op, k::binary(k::BinaryKind::Add, get(add.getLhs()),
+                               get(add.getRhs()),
+                               activationOf(add.getActivationAttr())));
+    if (auto mul = dyn_cast<MulOp>(op))
+      return set(op, k::binary(k::BinaryKind::Mul, get(mul.getLhs()),
+                               get(mul.getRhs()),
+                               activationOf(mul.getActivationAttr())));
+    if (auto act = dyn_cast<ActivationOp>(op)) {
+      NdArray a = get(act.getInput());
+      k::activate(a, activationOf(act.getAct()));
+      return set(op, std::move(a));
+    }
+    if (auto r = dyn_cast<ResizeOp>(op))
+      return set(op, k::resize(get(r.getInput()),
+                               r.getMode() == ResizeMode::Nearest
+                                   ? k::ResizeMode::Nearest
+                                   : k::ResizeMode::Bilinear,
+                               r.getScales(), r.getAlignCorners()));
+    if (auto cat = dyn_cast<ConcatOp>(op)) {
+      llvm::SmallVector<const NdArray *> inputs;
+      for (Value v : cat.getInputs())
+        inputs.push_back(&get(v));
+      return set(op, k::concat(inputs, cat.getAxis()));
+    }
+    if (isa<ReshapeOp, FlattenOp>(op))
+      return set(op,
+                 k::reshape(get(op->getOperand(0)), shapeOf(op->getResult(0))));
+    if (auto group = dyn_cast<GroupOp>(op)) {
+      Block &body = group.getBodyBlock();
+      for (auto [arg, operand] :
+           llvm::zip(body.getArguments(), group->getOperands()))
+        values[arg] = get(operand);
+      llvm::Expected<std::vector<NdArray>> out = runBlock(body);
+      if (!out)
+        return out.takeError();
+      for (auto [r, a] : llvm::zip(group->getResults(), *out))
+        values[r] = std::move(a);
+      return llvm::Error::success();
+    }
+    if (auto opaque = dyn_cast<OpaqueOp>(op))
+      return errorAt(op,
+                     "no reference kernel for '" + opaque.getOpName() + "'");
+    return errorAt(op, "no reference kernel for this operation");
+  }
+
+  const InterpreterOptions &options;
+};
+
+} // namespace
+
+llvm::Expected<std::vector<NdArray>>
+accel::runFunction(func::FuncOp f, llvm::ArrayRef<NdArray> args,
+                   const InterpreterOptions &options) {
+  if (f.isExternal())
+    return errorAt(f, "the function has no body");
+  Block &body = f.getBody().front();
+  if (args.size() != body.getNumArguments())
+    return errorAt(f, llvm::formatv("{0} arguments given, the function takes "
+                                    "{1}",
+                                    args.size(), body.getNumArguments())
+                          .str());
+  Interpreter interp(options);
+  for (auto [i, arg] : llvm::enumerate(body.getArguments())) {
+    auto type = dyn_cast<RankedTensorType>(arg.getType());
+    if (!type || !type.hasStaticShape())
+      return errorAt(
+          f, llvm::formatv("argument #{0} is not a static tensor", i).str());
+    if (Shape(type.getShape().begin(), type.getShape().end()) != args[i].shape)
+      return errorAt(f, llvm::formatv("argument #{0} has shape {1}, the "
+                                      "function takes {2}",
+                                      i, formatShape(args[i].shape),
+                                      formatShape(type.getShape()))
+                            .str());
+    NdArray a = args[i];
+    if (llvm::Error e = roundTo(a, type.getElementType(), f))
+      return std::move(e);
+    interp.values[arg] = std::move(a);
+  }
+  return interp.runBlock(body);
+}

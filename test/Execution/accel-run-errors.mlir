@@ -1,0 +1,27 @@
+// accel-run's errors: each names what is wrong and exits non-zero.
+// RUN: rm -rf %t && mkdir -p %t && %python %S/Inputs/numpy_reference.py %t
+// RUN: not accel-run %s --function=opaque 2>&1 | FileCheck %s --check-prefix=OPAQUE
+// RUN: not accel-run %s --function=ints 2>&1 | FileCheck %s --check-prefix=INTS
+// RUN: not accel-run %s --function=nope 2>&1 | FileCheck %s --check-prefix=NOPE
+// RUN: not accel-run %s --function=opaque --input=%t/arg1.npy 2>&1 | FileCheck %s --check-prefix=SHAPE
+// RUN: not accel-run %s --function=opaque --input=%t/arg0.npy --input=%t/arg1.npy 2>&1 | FileCheck %s --check-prefix=COUNT
+// RUN: not accel-run %s --function=opaque --input=%t/missing.npy 2>&1 | FileCheck %s --check-prefix=MISSING
+// RUN: not accel-run %s --function=opaque --input=%s 2>&1 | FileCheck %s --check-prefix=NOTNPY
+
+// OPAQUE: accel-run: error: {{.*}}accel-run-errors.mlir:20:8: accel.opaque: no reference kernel for 'onnx.Softmax'
+// INTS: accel-run: error: {{.*}}accel-run-errors.mlir:24:1: func.func: element type i8 is not a float: the reference interpreter runs float networks
+// NOPE: accel-run: error: no function 'nope'
+// SHAPE: accel-run: error: {{.*}}argument #0 has shape [6, 2, 3, 3], the function takes [1, 4, 9, 9]
+// COUNT: accel-run: error: 2 inputs given, 'opaque' takes 1 arguments
+// MISSING: accel-run: error: npy: {{.*}}missing.npy: No such file or directory
+// NOTNPY: accel-run: error: npy: {{.*}}: not a .npy file (no \x93NUMPY magic)
+
+func.func @opaque(%x: tensor<1x4x9x9xf32>) -> tensor<1x4x9x9xf32> {
+  %0 = accel.opaque "onnx.Softmax"(%x) {axis = 1 : i64} : (tensor<1x4x9x9xf32>) -> tensor<1x4x9x9xf32>
+  return %0 : tensor<1x4x9x9xf32>
+}
+
+func.func @ints(%x: tensor<1x4x9x9xi8>) -> tensor<1x4x9x9xi8> {
+  %0 = accel.add %x, %x : tensor<1x4x9x9xi8>, tensor<1x4x9x9xi8> -> tensor<1x4x9x9xi8>
+  return %0 : tensor<1x4x9x9xi8>
+}

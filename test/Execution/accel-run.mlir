@@ -1,0 +1,28 @@
+// accel-run: the reference interpreter against an independent numpy twin of
+// Inputs/net.mlir (every kernel: grouped, dilated and depthwise
+// convolutions, squeeze-excite, residual add, ceil-mode max pool, bilinear
+// and nearest resize, concat, transposed convolution, average pool without
+// padding, flatten, matmul, six activations), in f32.
+// RUN: rm -rf %t && mkdir -p %t
+// RUN: %python %S/Inputs/numpy_reference.py %t
+// RUN: accel-run %S/Inputs/net.mlir --input=%t/arg0.npy --input=%t/arg1.npy --input=%t/arg2.npy --input=%t/arg3.npy --input=%t/arg4.npy --input=%t/arg5.npy --input=%t/arg6.npy --compare=%t/expected.npy --tolerance=1e-6 --output=%t/out.npy | FileCheck %s
+// CHECK: ran @net in
+// CHECK: result #0: [1, 5]
+// CHECK: result #0 vs {{.*}}expected.npy: {{.*}}: match
+
+// The output it wrote is the output it compared.
+// RUN: accel-run %S/Inputs/net.mlir --input=%t/arg0.npy --input=%t/arg1.npy --input=%t/arg2.npy --input=%t/arg3.npy --input=%t/arg4.npy --input=%t/arg5.npy --input=%t/arg6.npy --compare=%t/out.npy --tolerance=0 | FileCheck %s --check-prefix=SAME
+// SAME: max |diff| 0.000000e+00 {{.*}}: match
+
+// The thread count changes nothing.
+// RUN: accel-run %S/Inputs/net.mlir --input=%t/arg0.npy --input=%t/arg1.npy --input=%t/arg2.npy --input=%t/arg3.npy --input=%t/arg4.npy --input=%t/arg5.npy --input=%t/arg6.npy --run-threads=1 --output=%t/one.npy > /dev/null
+// RUN: cmp %t/one.npy %t/out.npy
+
+// Compared with another network's output, it fails and says by how much.
+// RUN: not accel-run %S/Inputs/net.mlir --compare=%t/expected.npy | FileCheck %s --check-prefix=DIFF
+// DIFF: result #0 vs {{.*}}: MISMATCH
+
+// Seeded arguments: the same seed, the same result.
+// RUN: accel-run %S/Inputs/net.mlir --seed=3 --output=%t/s1.npy > /dev/null
+// RUN: accel-run %S/Inputs/net.mlir --seed=3 --output=%t/s2.npy > /dev/null
+// RUN: cmp %t/s1.npy %t/s2.npy

@@ -1,0 +1,173 @@
+//===- accel-run.cpp - Runs a network with the reference kernels ----------===//
+//
+//   accel-run MODEL.mlir|MODEL.onnx [--function=NAME] [--input=X.npy]...
+//             [--seed=N] [--output=Y.npy]... [--compare=REF.npy]...
+//             [--tolerance=1e-4] [--run-threads=N]
+//
+// Runs the function (the first with a body, or --function) with the
+// reference interpreter: --input files bind its arguments in order; the
+// arguments left (all of them, or the weights of a model imported with
+// --onnx-weights-as-args) get seeded uniform values in [-1, 1). Prints each
+// result's shape and range; --output writes results as .npy; --compare
+// checks result i against REF i: it passes when max |result - ref| <=
+// tolerance x max |ref| (exit 1 otherwise, saying by how much). An ONNX file
+// is imported first, its weights as constants.
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Execution/Interpreter.h"
+#include "accel/Kernels/Npy.h"
+#include "accel/Registration/Registration.h"
+#include "accel/Target/OnnxImport.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <thread>
+
+using namespace mlir;
+using namespace accel;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("<model .mlir or .onnx>"));
+static cl::opt<std::string> functionName("function",
+                                         cl::desc("Function to run"));
+static cl::list<std::string>
+    inputs("input", cl::desc("An argument, as .npy (in order)"));
+static cl::list<std::string> outputs("output",
+                                     cl::desc("Write a result as .npy"));
+static cl::list<std::string>
+    references("compare",
+               cl::desc("A reference for a result, as .npy (in order)"));
+static cl::opt<double>
+    tolerance("tolerance", cl::init(1e-4),
+              cl::desc("Allowed max |difference| relative to max |reference|"));
+static cl::opt<uint64_t> seed("seed", cl::init(0),
+                              cl::desc("Seed of the arguments not given"));
+static cl::opt<unsigned> threads("run-threads", cl::init(0),
+                                 cl::desc("Threads (0: every core)"));
+
+static int fail(const llvm::Twine &msg) {
+  llvm::errs() << "accel-run: error: " << msg << "\n";
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "accel-run: runs an accel network with the "
+                              "reference kernels\n");
+  DialectRegistry registry;
+  registerAllAccelOptDialects(registry);
+  MLIRContext ctx(registry);
+  auto buffer = llvm::MemoryBuffer::getFile(modelPath, /*IsText=*/false);
+  if (!buffer)
+    return fail(modelPath + ": " + buffer.getError().message());
+  OwningOpRef<ModuleOp> module;
+  if (llvm::StringRef(modelPath).ends_with(".onnx")) {
+    module = importOnnx((*buffer)->getBuffer(), modelPath, &ctx, {});
+  } else {
+    llvm::SourceMgr sources;
+    sources.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+    module = parseSourceFile<ModuleOp>(sources, &ctx);
+  }
+  if (!module)
+    return 2; // the parser or importer said why
+  func::FuncOp f;
+  for (auto fn : module->getOps<func::FuncOp>())
+    if (!fn.isExternal() &&
+        (functionName.empty() || fn.getName() == functionName)) {
+      f = fn;
+      break;
+    }
+  if (!f)
+    return fail(functionName.empty()
+                    ? llvm::Twine("no function with a body")
+                    : llvm::Twine("no function '") + functionName + "'");
+
+  // Arguments: the files given, then seeded values.
+  std::vector<NdArray> args;
+  unsigned numArgs = f.getNumArguments();
+  if (inputs.size() > numArgs)
+    return fail(llvm::formatv("{0} inputs given, '{1}' takes {2} arguments",
+                              inputs.size(), f.getName(), numArgs));
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(-1, 1);
+  for (unsigned i = 0; i < numArgs; ++i) {
+    if (i < inputs.size()) {
+      llvm::Expected<NdArray> a = readNpy(inputs[i]);
+      if (!a)
+        return fail(llvm::toString(a.takeError()));
+      args.push_back(std::move(*a));
+      continue;
+    }
+    auto type = dyn_cast<RankedTensorType>(f.getArgumentTypes()[i]);
+    if (!type || !type.hasStaticShape())
+      return fail(llvm::formatv("argument #{0} is not a static tensor", i));
+    NdArray a(type.getShape());
+    for (double &v : a.data)
+      v = uniform(rng);
+    args.push_back(std::move(a));
+  }
+
+  InterpreterOptions o;
+  o.threads =
+      threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  auto start = std::chrono::steady_clock::now();
+  llvm::Expected<std::vector<NdArray>> results = runFunction(f, args, o);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (!results)
+    return fail(llvm::toString(results.takeError()));
+  llvm::outs() << llvm::formatv("ran @{0} in {1:f2} s ({2} threads)\n",
+                                f.getName(), seconds, o.threads);
+  if (outputs.size() > results->size() || references.size() > results->size())
+    return fail(llvm::formatv("the function has {0} results", results->size()));
+  int status = 0;
+  for (auto [i, r] : llvm::enumerate(*results)) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (double v : r.data) {
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+    llvm::outs() << llvm::formatv(
+        "result #{0}: {1}, values in [{2:g}, {3:g}]\n", i, formatShape(r.shape),
+        lo, hi);
+    if (i < outputs.size())
+      if (llvm::Error e = writeNpy(outputs[i], r))
+        return fail(llvm::toString(std::move(e)));
+    if (i >= references.size())
+      continue;
+    llvm::Expected<NdArray> ref = readNpy(references[i]);
+    if (!ref)
+      return fail(llvm::toString(ref.takeError()));
+    if (ref->size() != r.size())
+      return fail(llvm::formatv("result #{0} has shape {1} but {2} has {3}", i,
+                                formatShape(r.shape), references[i],
+                                formatShape(ref->shape)));
+    double diff = 0, scale = 0;
+    for (int64_t k = 0; k < r.size(); ++k) {
+      diff = std::max(diff, std::abs(r.data[k] - ref->data[k]));
+      scale = std::max(scale, std::abs(ref->data[k]));
+    }
+    bool ok = diff <= tolerance * scale;
+    llvm::outs() << llvm::formatv(
+        "result #{0} vs {1}: max |diff| {2:e} = {3:e} x max |reference| "
+        "{4:e}: {5}\n",
+        i, references[i], diff, scale > 0 ? diff / scale : 0.0, scale,
+        ok ? "match" : "MISMATCH");
+    if (!ok)
+      status = 1;
+  }
+  return status;
+}
