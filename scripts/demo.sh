@@ -10,6 +10,8 @@
 #      the fusion GA over the layer graph, GAMMA's GA for every layer's
 #      mapping, both seeded) and report the cost again, fused against layer
 #      by layer,
+#   5. run the network with the reference kernels (accel-run) and compare
+#      its output with PyTorch's on the same input,
 # then show a hand-written ResNet-style block fused into one layer group
 # (its buffers against the global buffer, its cost fused and layer by
 # layer), a tiled convolution in the acmd command dialect, and the verifier
@@ -68,6 +70,10 @@ echo "fused and mapped in $(echo "$end - $start" | bc) s; the groups and the sum
 grep -E "fused[0-9]+:|fusion \(" "$models/$model.fuse-remarks.txt" | sed 's/^[^ ]* remark: //'
 log "$model on $arch, fused (searched groups and mappings; last row: layer by layer)"
 "$opt" "$models/$model.fused.mlir" --accel-cost-report="arch=$arch" -o /dev/null
+
+log "$model run by the reference interpreter (accel-run) against PyTorch's output"
+"$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.onnx" \
+  --input="$models/$model.input.npy" --compare="$models/$model.output.npy"
 
 log "a hand-written ResNet-style block fused into one group, on eyeriss-like"
 "$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-print-buffer-footprint \
