@@ -1,6 +1,7 @@
 //===- Interpreter.cpp - Runs accel IR with the reference kernels ---------===//
 
 #include "accel/Execution/Interpreter.h"
+#include "ExecutionSupport.h"
 #include "accel/Kernels/Reference.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -13,9 +14,7 @@ using namespace mlir;
 using namespace accel;
 namespace k = accel::kernels;
 
-namespace {
-
-llvm::Error errorAt(Operation *op, const llvm::Twine &msg) {
+llvm::Error accel::detail::errorAt(Operation *op, const llvm::Twine &msg) {
   std::string loc;
   llvm::raw_string_ostream os(loc);
   if (auto file = op->getLoc()->findInstanceOf<FileLineColLoc>())
@@ -28,13 +27,15 @@ llvm::Error errorAt(Operation *op, const llvm::Twine &msg) {
                                      ": " + msg);
 }
 
-Shape shapeOf(Value v) {
+using accel::detail::errorAt;
+using accel::detail::roundTo;
+
+static Shape shapeOf(Value v) {
   auto t = cast<RankedTensorType>(v.getType());
   return Shape(t.getShape().begin(), t.getShape().end());
 }
 
-/// Rounds every element to `type`'s precision (the IR computes in it).
-llvm::Error roundTo(NdArray &a, Type type, Operation *op) {
+llvm::Error accel::detail::roundTo(NdArray &a, Type type, Operation *op) {
   auto ft = dyn_cast<FloatType>(type);
   if (!ft)
     return errorAt(op, llvm::formatv("element type {0} is not a float: the "
@@ -60,6 +61,8 @@ llvm::Error roundTo(NdArray &a, Type type, Operation *op) {
   }
   return llvm::Error::success();
 }
+
+namespace {
 
 k::Activation activationOf(ActivationAttr attr) {
   k::Activation a;
@@ -238,6 +241,15 @@ private:
 };
 
 } // namespace
+
+llvm::Expected<std::vector<NdArray>>
+accel::runBlock(Block &block, llvm::ArrayRef<NdArray> args,
+                const InterpreterOptions &options) {
+  Interpreter interp(options);
+  for (auto [arg, a] : llvm::zip(block.getArguments(), args))
+    interp.values[arg] = a;
+  return interp.runBlock(block);
+}
 
 llvm::Expected<std::vector<NdArray>>
 accel::runFunction(func::FuncOp f, llvm::ArrayRef<NdArray> args,

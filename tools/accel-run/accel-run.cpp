@@ -13,9 +13,16 @@
 // tolerance x max |ref| (exit 1 otherwise, saying by how much). An ONNX file
 // is imported first, its weights as constants.
 //
+// An acmd program (a function of commands on memref arguments) runs on the
+// command executor: its results are the arguments its stores write, in
+// argument order; it also prints the DRAM traffic and the peak bytes in use
+// per on-chip partition, checked against the accelerator (--arch, or the
+// module's accel.target, when there is one).
+//
 //===----------------------------------------------------------------------===//
 
-#include "accel/Execution/Interpreter.h"
+#include "accel/Analysis/ArchResolution.h"
+#include "accel/Execution/CommandExecutor.h"
 #include "accel/Kernels/Npy.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Target/OnnxImport.h"
@@ -51,6 +58,10 @@ static cl::list<std::string>
 static cl::opt<double>
     tolerance("tolerance", cl::init(1e-4),
               cl::desc("Allowed max |difference| relative to max |reference|"));
+static cl::opt<std::string>
+    archName("arch",
+             cl::desc("Accelerator for an acmd program's capacities (default: "
+                      "the module's accel.target)"));
 static cl::opt<uint64_t> seed("seed", cl::init(0),
                               cl::desc("Seed of the arguments not given"));
 static cl::opt<unsigned> threads("run-threads", cl::init(0),
@@ -110,9 +121,11 @@ int main(int argc, char **argv) {
       args.push_back(std::move(*a));
       continue;
     }
-    auto type = dyn_cast<RankedTensorType>(f.getArgumentTypes()[i]);
+    auto type = dyn_cast<ShapedType>(f.getArgumentTypes()[i]);
     if (!type || !type.hasStaticShape())
-      return fail(llvm::formatv("argument #{0} is not a static tensor", i));
+      return fail(llvm::formatv("argument #{0} is not a static tensor or "
+                                "memref",
+                                i));
     NdArray a(type.getShape());
     for (double &v : a.data)
       v = uniform(rng);
@@ -123,7 +136,27 @@ int main(int argc, char **argv) {
   o.threads =
       threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   auto start = std::chrono::steady_clock::now();
-  llvm::Expected<std::vector<NdArray>> results = runFunction(f, args, o);
+  llvm::Expected<std::vector<NdArray>> results = std::vector<NdArray>();
+  std::optional<CommandRun> commands;
+  if (isCommandProgram(f)) {
+    std::optional<Arch> arch;
+    if (!archName.empty() || (*module)->hasAttr("accel.target")) {
+      FailureOr<Arch> a = resolvePassArch(*module, archName);
+      if (failed(a))
+        return 2;
+      arch = *a;
+    }
+    llvm::Expected<CommandRun> r =
+        runCommands(f, args, arch ? &*arch : nullptr, o);
+    if (!r)
+      return fail(llvm::toString(r.takeError()));
+    for (auto [a, written] : llvm::zip(r->memory, r->written))
+      if (written)
+        results->push_back(a);
+    commands = std::move(*r);
+  } else {
+    results = runFunction(f, args, o);
+  }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -131,6 +164,15 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(results.takeError()));
   llvm::outs() << llvm::formatv("ran @{0} in {1:f2} s ({2} threads)\n",
                                 f.getName(), seconds, o.threads);
+  if (commands) {
+    llvm::outs() << llvm::formatv(
+        "{0} commands; DRAM read {1} elements ({2} B), written {3} elements "
+        "({4} B)\n",
+        commands->commands, commands->elementsRead, commands->bytesRead,
+        commands->elementsWritten, commands->bytesWritten);
+    for (auto &[partition, bytes] : commands->peakBytes)
+      llvm::outs() << llvm::formatv("peak {0}: {1} B\n", partition, bytes);
+  }
   if (outputs.size() > results->size() || references.size() > results->size())
     return fail(llvm::formatv("the function has {0} results", results->size()));
   int status = 0;

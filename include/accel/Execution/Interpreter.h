@@ -27,6 +27,12 @@ llvm::Expected<std::vector<NdArray>>
 runFunction(mlir::func::FuncOp f, llvm::ArrayRef<NdArray> args,
             const InterpreterOptions &options = {});
 
+/// Runs the ops of `block` with its arguments bound to `args`; returns what
+/// its terminator yields (an acmd.compute body's new output contents).
+llvm::Expected<std::vector<NdArray>>
+runBlock(mlir::Block &block, llvm::ArrayRef<NdArray> args,
+         const InterpreterOptions &options = {});
+
 } // namespace accel
 
 #endif // ACCEL_EXECUTION_INTERPRETER_H

@@ -1,0 +1,49 @@
+//===- CommandExecutor.h - Runs acmd programs on host memory ----*- C++ -*-===//
+//
+// Runs a function of acmd commands in program order (a valid order: every
+// token a command waits for is defined before it): DRAM tensors are the
+// function's memref arguments, each on-chip buffer an array of its shape;
+// DMA moves regions between them (a zero border reads nothing), copies move
+// regions between buffers, a compute runs its body with the reference
+// interpreter on its buffers' contents. It counts what it moves over DRAM
+// and the bytes in use per on-chip partition, and fails, naming the
+// command, when a buffer is used after it is freed or when the buffers in
+// use exceed a partition of the accelerator (when one is given).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_EXECUTION_COMMANDEXECUTOR_H
+#define ACCEL_EXECUTION_COMMANDEXECUTOR_H
+
+#include "accel/Arch/Arch.h"
+#include "accel/Execution/Interpreter.h"
+#include <map>
+
+namespace accel {
+
+struct CommandRun {
+  /// Every argument's contents after the run.
+  std::vector<NdArray> memory;
+  /// Whether a store wrote the argument (the program's outputs).
+  std::vector<bool> written;
+  /// DRAM traffic: elements and bytes (at the memrefs' element types).
+  int64_t elementsRead = 0, elementsWritten = 0;
+  int64_t bytesRead = 0, bytesWritten = 0;
+  /// Peak bytes in use, by "level/partition" ("global/shared").
+  std::map<std::string, int64_t> peakBytes;
+  int64_t commands = 0;
+};
+
+/// Runs `f` (memref arguments bound to `args` in order). With `arch`, the
+/// bytes in use per partition are checked against its capacities.
+llvm::Expected<CommandRun> runCommands(mlir::func::FuncOp f,
+                                       llvm::ArrayRef<NdArray> args,
+                                       const Arch *arch = nullptr,
+                                       const InterpreterOptions &options = {});
+
+/// Whether `f` is an acmd program (memref arguments) rather than a network
+/// on tensors.
+bool isCommandProgram(mlir::func::FuncOp f);
+
+} // namespace accel
+
+#endif // ACCEL_EXECUTION_COMMANDEXECUTOR_H

@@ -1,0 +1,241 @@
+//===- CommandExecutor.cpp - Runs acmd programs on host memory ------------===//
+
+#include "accel/Execution/CommandExecutor.h"
+#include "ExecutionSupport.h"
+#include "accel/Arch/GroupResources.h"
+#include "dialects/acmd/AcmdOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace accel;
+using accel::detail::errorAt;
+using accel::detail::roundTo;
+
+bool accel::isCommandProgram(func::FuncOp f) {
+  return llvm::any_of(f.getArgumentTypes(),
+                      [](Type t) { return isa<MemRefType>(t); }) ||
+         !f.getBody().getOps<acmd::AllocOp>().empty();
+}
+
+namespace {
+
+/// Visits every index of a region of `sizes`: f(region index, linear).
+template <typename F> void forEachIndex(llvm::ArrayRef<int64_t> sizes, F f) {
+  int64_t n = numElements(sizes);
+  Shape idx(sizes.size(), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    f(llvm::ArrayRef<int64_t>(idx));
+    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
+      if (++idx[d] < sizes[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/// Linear position of `offsets + idx` in an array of `shape`.
+int64_t linear(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> offsets,
+               llvm::ArrayRef<int64_t> idx,
+               llvm::ArrayRef<int64_t> steps = {}) {
+  int64_t at = 0;
+  for (size_t d = 0; d < shape.size(); ++d)
+    at = at * shape[d] + offsets[d] + idx[d] * (steps.empty() ? 1 : steps[d]);
+  return at;
+}
+
+int64_t elementBytes(Type t) { return (t.getIntOrFloatBitWidth() + 7) / 8; }
+
+std::string partitionKey(acmd::BufferType type, acmd::Partition p) {
+  return (acmd::stringifyMemoryLevel(type.getLevel()) + "/" +
+          acmd::stringifyPartition(p))
+      .str();
+}
+
+struct Executor {
+  const Arch *arch;
+  const InterpreterOptions &options;
+  CommandRun run;
+  llvm::DenseMap<Value, NdArray> buffers;
+  llvm::DenseMap<Value, unsigned> argIndex;
+  std::map<std::string, int64_t> inUse;
+
+  NdArray *buffer(Operation *op, Value v, llvm::Error &error) {
+    auto it = buffers.find(v);
+    if (it == buffers.end()) {
+      error = errorAt(op, "uses a buffer that is not allocated (freed, or "
+                          "not an acmd.alloc)");
+      return nullptr;
+    }
+    return &it->second;
+  }
+  NdArray &dram(Value v) { return run.memory[argIndex.at(v)]; }
+
+  /// The capacity of a partition on the accelerator; 0 when unbounded or
+  /// none is known.
+  int64_t capacity(acmd::BufferType type, acmd::Partition p) {
+    if (!arch || arch->memories.size() <= kGroupLevel)
+      return 0;
+    const MemoryLevel &m =
+        arch->memories[type.getLevel() == acmd::MemoryLevel::Global
+                           ? kGroupLevel
+                           : arch->memories.size() - 1];
+    switch (p) {
+    case acmd::Partition::Shared:
+      return m.capacityBytes;
+    case acmd::Partition::Weights:
+      return m.capacityFor(Tensor::Weights);
+    case acmd::Partition::Inputs:
+      return m.capacityFor(Tensor::Inputs);
+    case acmd::Partition::Outputs:
+      return m.capacityFor(Tensor::Outputs);
+    }
+    return 0;
+  }
+
+  llvm::Error step(Operation *op) {
+    ++run.commands;
+    llvm::Error error = llvm::Error::success();
+    if (auto alloc = dyn_cast<acmd::AllocOp>(op)) {
+      acmd::BufferType type = alloc.getBuffer().getType();
+      std::string key = partitionKey(type, alloc.getPartition());
+      int64_t &used = inUse[key];
+      used += type.getSizeInBytes();
+      run.peakBytes[key] = std::max(run.peakBytes[key], used);
+      int64_t have = capacity(type, alloc.getPartition());
+      if (have > 0 && used > have)
+        return errorAt(op, llvm::formatv("{0} B in use in {1}, more than its "
+                                         "{2} B",
+                                         used, key, have)
+                               .str());
+      buffers[alloc.getBuffer()] = NdArray(type.getShape());
+      return llvm::Error::success();
+    }
+    if (auto dealloc = dyn_cast<acmd::DeallocOp>(op)) {
+      if (!buffer(op, dealloc.getBuffer(), error))
+        return error;
+      auto allocOp = dealloc.getBuffer().getDefiningOp<acmd::AllocOp>();
+      acmd::BufferType type = dealloc.getBuffer().getType();
+      inUse[partitionKey(type, allocOp.getPartition())] -=
+          type.getSizeInBytes();
+      buffers.erase(dealloc.getBuffer());
+      return llvm::Error::success();
+    }
+    if (auto load = dyn_cast<acmd::DmaLoadOp>(op)) {
+      NdArray *b = buffer(op, load.getBuffer(), error);
+      if (!b)
+        return error;
+      const NdArray &src = dram(load.getDram());
+      forEachIndex(load.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
+        bool inside = true;
+        for (size_t d = 0; d < idx.size(); ++d) {
+          int64_t at =
+              load.getDramOffsets()[d] + idx[d] * load.getDramStrides()[d];
+          inside &= at >= 0 && at < src.shape[d];
+        }
+        b->data[linear(b->shape, load.getBufferOffsets(), idx)] =
+            inside ? src.data[linear(src.shape, load.getDramOffsets(), idx,
+                                     load.getDramStrides())]
+                   : 0.0;
+      });
+      int64_t n = load.getDramElements();
+      run.elementsRead += n;
+      run.bytesRead +=
+          n * elementBytes(load.getDram().getType().getElementType());
+      return roundTo(*b, load.getBuffer().getType().getElementType(), op);
+    }
+    if (auto store = dyn_cast<acmd::DmaStoreOp>(op)) {
+      NdArray *b = buffer(op, store.getBuffer(), error);
+      if (!b)
+        return error;
+      NdArray &dst = dram(store.getDram());
+      forEachIndex(store.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
+        dst.data[linear(dst.shape, store.getDramOffsets(), idx,
+                        store.getDramStrides())] =
+            b->data[linear(b->shape, store.getBufferOffsets(), idx)];
+      });
+      int64_t n = numElements(store.getSizes());
+      run.elementsWritten += n;
+      run.bytesWritten +=
+          n * elementBytes(store.getDram().getType().getElementType());
+      run.written[argIndex.at(store.getDram())] = true;
+      return llvm::Error::success();
+    }
+    if (auto copy = dyn_cast<acmd::CopyOp>(op)) {
+      NdArray *src = buffer(op, copy.getSource(), error);
+      if (!src)
+        return error;
+      NdArray *dst = buffer(op, copy.getDest(), error);
+      if (!dst)
+        return error;
+      NdArray from = *src; // regions of one buffer are disjoint, but copy
+      forEachIndex(copy.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
+        dst->data[linear(dst->shape, copy.getDestOffsets(), idx)] =
+            from.data[linear(from.shape, copy.getSourceOffsets(), idx)];
+      });
+      return llvm::Error::success();
+    }
+    if (auto compute = dyn_cast<acmd::ComputeOp>(op)) {
+      std::vector<NdArray> args;
+      for (Value v : compute.getIns()) {
+        NdArray *b = buffer(op, v, error);
+        if (!b)
+          return error;
+        args.push_back(*b);
+      }
+      for (Value v : compute.getOuts()) {
+        NdArray *b = buffer(op, v, error);
+        if (!b)
+          return error;
+        args.push_back(*b);
+      }
+      llvm::Expected<std::vector<NdArray>> out =
+          runBlock(compute.getBody().front(), args, options);
+      if (!out)
+        return out.takeError();
+      for (auto [v, a] : llvm::zip(compute.getOuts(), *out))
+        buffers[v] = std::move(a);
+      return llvm::Error::success();
+    }
+    if (isa<acmd::WaitOp, func::ReturnOp>(op))
+      return llvm::Error::success(); // in program order, already complete
+    return errorAt(op, "is not an acmd command the executor runs");
+  }
+};
+
+} // namespace
+
+llvm::Expected<CommandRun> accel::runCommands(func::FuncOp f,
+                                              llvm::ArrayRef<NdArray> args,
+                                              const Arch *arch,
+                                              const InterpreterOptions &o) {
+  Block &body = f.getBody().front();
+  if (args.size() != body.getNumArguments())
+    return errorAt(f, llvm::formatv("{0} arguments given, the function takes "
+                                    "{1}",
+                                    args.size(), body.getNumArguments())
+                          .str());
+  Executor ex{arch, o, {}, {}, {}, {}};
+  for (auto [i, arg] : llvm::enumerate(body.getArguments())) {
+    auto type = dyn_cast<MemRefType>(arg.getType());
+    if (!type || !type.hasStaticShape())
+      return errorAt(
+          f, llvm::formatv("argument #{0} is not a static memref", i).str());
+    if (Shape(type.getShape().begin(), type.getShape().end()) != args[i].shape)
+      return errorAt(f, llvm::formatv("argument #{0} has shape {1}, the "
+                                      "function takes {2}",
+                                      i, formatShape(args[i].shape),
+                                      formatShape(type.getShape()))
+                            .str());
+    NdArray a = args[i];
+    if (llvm::Error e = roundTo(a, type.getElementType(), f))
+      return std::move(e);
+    ex.run.memory.push_back(std::move(a));
+    ex.argIndex[arg] = i;
+  }
+  ex.run.written.assign(args.size(), false);
+  for (Operation &op : body)
+    if (llvm::Error e = ex.step(&op))
+      return std::move(e);
+  return std::move(ex.run);
+}
