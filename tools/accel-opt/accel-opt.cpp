@@ -10,7 +10,9 @@
 #include "accel/Registration/Registration.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -51,15 +53,78 @@ static std::optional<int> handleArchOptions() {
   return std::nullopt;
 }
 
+/// An ONNX model handed to accel-opt: a protobuf (field 1, the IR version,
+/// as a varint first) or a .onnx file name. The MLIR parser would report
+/// "unexpected character" and echo binary; say what to do instead.
+static bool isOnnxModel(llvm::StringRef path) {
+  if (path.ends_with(".onnx"))
+    return true;
+  if (path == "-")
+    return false;
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+  if (!buffer)
+    return false;
+  llvm::StringRef bytes = (*buffer)->getBuffer();
+  return bytes.size() > 2 && bytes[0] == 0x08 &&
+         llvm::any_of(bytes.take_front(16),
+                      [](char c) { return c != '\n' && !llvm::isPrint(c); });
+}
+
+/// Hides (from --help; --help-hidden still lists them) the options LLVM's
+/// back ends, Polly and friends register in every tool linking libMLIR: a
+/// user of accel-opt needs the passes, the accel and mlir options and the
+/// driver's own, not AMDGPU's.
+static void hideUnrelatedOptions() {
+  static const llvm::StringLiteral keep[] = {"o",
+                                             "split-input-file",
+                                             "verify-diagnostics",
+                                             "pass-pipeline",
+                                             "p",
+                                             "allow-unregistered-dialect",
+                                             "show-dialects",
+                                             "dump-pass-pipeline",
+                                             "emit-bytecode",
+                                             "no-implicit-module",
+                                             "run-reproducer",
+                                             "verify-each",
+                                             "verify-roundtrip",
+                                             "help",
+                                             "help-hidden",
+                                             "help-list",
+                                             "version",
+                                             "color",
+                                             "load-pass-plugin",
+                                             "load-dialect-plugin",
+                                             "list-passes"};
+  for (auto &entry : llvm::cl::getRegisteredOptions()) {
+    llvm::StringRef name = entry.first;
+    llvm::cl::Option *option = entry.second;
+    if (name.empty() || name.starts_with("accel-") ||
+        name.starts_with("mlir-") || llvm::is_contained(keep, name) ||
+        llvm::is_contained(option->Categories, &archCategory))
+      continue;
+    if (option->getOptionHiddenFlag() == llvm::cl::NotHidden)
+      option->setHiddenFlag(llvm::cl::Hidden);
+  }
+}
+
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   accel::registerAllAccelOptDialects(registry);
   accel::registerAccelPasses();
+  hideUnrelatedOptions();
   auto [input, output] = mlir::registerAndParseCLIOptions(
       argc, argv, "accel-opt: maps CNNs onto spatial DNN accelerators\n",
       registry);
   if (std::optional<int> code = handleArchOptions())
     return *code;
+  if (isOnnxModel(input)) {
+    llvm::WithColor::error(llvm::errs(), "accel-opt")
+        << input << " is an ONNX model, not MLIR: import it with "
+        << "'accel-translate --import-onnx " << input
+        << "' (or run it with 'accel-run " << input << "')\n";
+    return 1;
+  }
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, input, output, registry));
 }
