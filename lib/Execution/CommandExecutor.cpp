@@ -210,29 +210,14 @@ llvm::Expected<CommandRun> accel::runCommands(func::FuncOp f,
                                               const Arch *arch,
                                               const InterpreterOptions &o) {
   Block &body = f.getBody().front();
-  if (args.size() != body.getNumArguments())
-    return errorAt(f, llvm::formatv("{0} arguments given, the function takes "
-                                    "{1}",
-                                    args.size(), body.getNumArguments())
-                          .str());
+  llvm::Expected<std::vector<NdArray>> bound =
+      detail::bindArguments<MemRefType>(f, body, args, "memref");
+  if (!bound)
+    return bound.takeError();
   Executor ex{arch, o, {}, {}, {}, {}};
-  for (auto [i, arg] : llvm::enumerate(body.getArguments())) {
-    auto type = dyn_cast<MemRefType>(arg.getType());
-    if (!type || !type.hasStaticShape())
-      return errorAt(
-          f, llvm::formatv("argument #{0} is not a static memref", i).str());
-    if (Shape(type.getShape().begin(), type.getShape().end()) != args[i].shape)
-      return errorAt(f, llvm::formatv("argument #{0} has shape {1}, the "
-                                      "function takes {2}",
-                                      i, formatShape(args[i].shape),
-                                      formatShape(type.getShape()))
-                            .str());
-    NdArray a = args[i];
-    if (llvm::Error e = roundTo(a, type.getElementType(), f))
-      return std::move(e);
-    ex.run.memory.push_back(std::move(a));
+  ex.run.memory = std::move(*bound);
+  for (auto [i, arg] : llvm::enumerate(body.getArguments()))
     ex.argIndex[arg] = i;
-  }
   ex.run.written.assign(args.size(), false);
   for (Operation &op : body)
     if (llvm::Error e = ex.step(&op))

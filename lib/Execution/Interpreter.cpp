@@ -257,27 +257,12 @@ accel::runFunction(func::FuncOp f, llvm::ArrayRef<NdArray> args,
   if (f.isExternal())
     return errorAt(f, "the function has no body");
   Block &body = f.getBody().front();
-  if (args.size() != body.getNumArguments())
-    return errorAt(f, llvm::formatv("{0} arguments given, the function takes "
-                                    "{1}",
-                                    args.size(), body.getNumArguments())
-                          .str());
+  llvm::Expected<std::vector<NdArray>> bound =
+      detail::bindArguments<RankedTensorType>(f, body, args, "tensor");
+  if (!bound)
+    return bound.takeError();
   Interpreter interp(options);
-  for (auto [i, arg] : llvm::enumerate(body.getArguments())) {
-    auto type = dyn_cast<RankedTensorType>(arg.getType());
-    if (!type || !type.hasStaticShape())
-      return errorAt(
-          f, llvm::formatv("argument #{0} is not a static tensor", i).str());
-    if (Shape(type.getShape().begin(), type.getShape().end()) != args[i].shape)
-      return errorAt(f, llvm::formatv("argument #{0} has shape {1}, the "
-                                      "function takes {2}",
-                                      i, formatShape(args[i].shape),
-                                      formatShape(type.getShape()))
-                            .str());
-    NdArray a = args[i];
-    if (llvm::Error e = roundTo(a, type.getElementType(), f))
-      return std::move(e);
+  for (auto [arg, a] : llvm::zip(body.getArguments(), *bound))
     interp.values[arg] = std::move(a);
-  }
   return interp.runBlock(body);
 }
