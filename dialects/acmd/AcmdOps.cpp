@@ -164,16 +164,6 @@ LogicalResult CopyOp::verify() {
       failed(verifyBufferRegion(*this, "destination", dest.getShape(),
                                 getDestOffsets(), getSizes())))
     return failure();
-  if (getSource() == getDest()) {
-    bool disjoint = false;
-    for (size_t d = 0; d < rank; ++d)
-      disjoint |=
-          getSourceOffsets()[d] + getSizes()[d] <= getDestOffsets()[d] ||
-          getDestOffsets()[d] + getSizes()[d] <= getSourceOffsets()[d];
-    if (!disjoint)
-      return emitOpError("source and destination regions of one buffer "
-                         "overlap");
-  }
   return success();
 }
 

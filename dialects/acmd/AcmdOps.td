@@ -130,9 +130,11 @@ def Acmd_CopyOp : Acmd_Op<"copy"> {
     An on-chip move: reads `sizes` elements from `source` at
     `source_offsets` and writes them into `dest` at `dest_offsets` (the same
     rank, the same element type). It keeps a halo for the next tile (the
-    last rows of a tile moved to the top of the next one's buffer) or
-    places a tensor inside a larger one (a concat's operand). Source and
-    destination may be the same buffer when the regions do not overlap.
+    last rows of a tile moved to the top of the next one's buffer, or of
+    the same buffer) or places a tensor inside a larger one (a concat's
+    operand). Source and destination may be regions of one buffer, even
+    overlapping ones: the source is read whole before the destination is
+    written (as memmove), so a buffer can shift its kept rows up by one.
 
     ```mlir
     %h = acmd.copy %in [0, 0, 8, 0] sizes [1, 64, 2, 58] into %next [0, 0, 0, 0]

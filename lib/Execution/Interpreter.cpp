@@ -5,6 +5,7 @@
 #include "accel/Kernels/Reference.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -215,6 +216,27 @@ private:
       for (Value v : cat.getInputs())
         inputs.push_back(&get(v));
       return set(op, k::concat(inputs, cat.getAxis()));
+    }
+    // Slicing in compute bodies (a tile's rows of a buffer): static offsets,
+    // sizes, unit strides.
+    if (auto ex = dyn_cast<tensor::ExtractSliceOp>(op)) {
+      if (!ex.hasUnitStride() ||
+          ShapedType::isDynamicShape(ex.getStaticOffsets()) ||
+          ShapedType::isDynamicShape(ex.getStaticSizes()))
+        return errorAt(op, "only static, unit-stride slices run");
+      if (ex.getType().getRank() != ex.getSourceType().getRank())
+        return errorAt(op, "only rank-preserving slices run");
+      return set(op, k::slice(get(ex.getSource()), ex.getStaticOffsets(),
+                              ex.getStaticSizes()));
+    }
+    if (auto in = dyn_cast<tensor::InsertSliceOp>(op)) {
+      if (!in.hasUnitStride() ||
+          ShapedType::isDynamicShape(in.getStaticOffsets()) ||
+          in.getSourceType().getRank() != in.getDestType().getRank())
+        return errorAt(op, "only static, unit-stride, rank-preserving "
+                           "inserts run");
+      return set(op, k::insertSlice(get(in.getSource()), get(in.getDest()),
+                                    in.getStaticOffsets()));
     }
     if (isa<ReshapeOp, FlattenOp>(op))
       return set(op,

@@ -281,6 +281,45 @@ NdArray accel::kernels::resize(const NdArray &in, ResizeMode mode,
   return out;
 }
 
+namespace {
+/// Calls f(linear index in `outer`, linear index in the box) for every
+/// element of the box `offsets` + `sizes` of an array of shape `outer`.
+template <typename F>
+void forEachInBox(llvm::ArrayRef<int64_t> outer,
+                  llvm::ArrayRef<int64_t> offsets,
+                  llvm::ArrayRef<int64_t> sizes, F f) {
+  int64_t n = numElements(sizes);
+  Shape idx(sizes.size(), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t at = 0;
+    for (size_t d = 0; d < sizes.size(); ++d)
+      at = at * outer[d] + offsets[d] + idx[d];
+    f(at, i);
+    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
+      if (++idx[d] < sizes[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+}
+} // namespace
+
+NdArray accel::kernels::slice(const NdArray &in,
+                              llvm::ArrayRef<int64_t> offsets,
+                              llvm::ArrayRef<int64_t> sizes) {
+  NdArray out(sizes);
+  forEachInBox(in.shape, offsets, sizes,
+               [&](int64_t at, int64_t i) { out.data[i] = in.data[at]; });
+  return out;
+}
+
+NdArray accel::kernels::insertSlice(const NdArray &source, NdArray dest,
+                                    llvm::ArrayRef<int64_t> offsets) {
+  forEachInBox(dest.shape, offsets, source.shape,
+               [&](int64_t at, int64_t i) { dest.data[at] = source.data[i]; });
+  return dest;
+}
+
 NdArray accel::kernels::reshape(const NdArray &in,
                                 llvm::ArrayRef<int64_t> shape) {
   assert(numElements(shape) == in.size() && "reshape keeps the elements");

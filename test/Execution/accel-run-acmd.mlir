@@ -41,3 +41,11 @@ func.func @freed(%x: memref<4xf32>) {
 // RUN: accel-run %S/Inputs/padded.mlir --input=%t/px.npy --input=%t/pw.npy --compare=%t/ptiled.npy --tolerance=0 | FileCheck %s --check-prefix=SAME
 // PADDED: DRAM read 108 elements (432 B), written 72 elements (288 B)
 // PADDED-NEXT: peak global/shared: 928 B
+
+// A halo kept by shifting one buffer (overlapping copy): equals the layer;
+// DRAM reads every input row once (24) and the weights (9).
+// RUN: %python -c "import numpy as np; r = np.random.default_rng(7); np.save('%t/sx.npy', r.uniform(-1, 1, (1, 1, 6, 4)).astype(np.float32)); np.save('%t/sw.npy', r.uniform(-1, 1, (1, 1, 3, 3)).astype(np.float32))"
+// RUN: accel-run %S/Inputs/shift.acmd.mlir --input=%t/sx.npy --input=%t/sw.npy --output=%t/stiled.npy | FileCheck %s --check-prefix=SHIFT
+// RUN: accel-run %S/Inputs/shift.mlir --input=%t/sx.npy --input=%t/sw.npy --compare=%t/stiled.npy --tolerance=0 | FileCheck %s --check-prefix=SAME
+// RUN: accel-opt %S/Inputs/shift.acmd.mlir --accel-check-acmd=arch=eyeriss-like -o /dev/null
+// SHIFT: DRAM read 33 elements (132 B), written 8 elements (32 B)

@@ -26,3 +26,8 @@
 // RUN: accel-run %S/Inputs/net.mlir --seed=3 --output=%t/s1.npy > /dev/null
 // RUN: accel-run %S/Inputs/net.mlir --seed=3 --output=%t/s2.npy > /dev/null
 // RUN: cmp %t/s1.npy %t/s2.npy
+
+// Static slices (as compute bodies use them), against numpy.
+// RUN: %python -c "import numpy as np; r = np.random.default_rng(8); x = r.uniform(-1, 1, (1, 1, 8, 4)).astype(np.float32); w = r.uniform(-1, 1, (1, 1, 3, 3)).astype(np.float32); np.save('%t/x.npy', x); np.save('%t/w.npy', w); np.save('%t/y.npy', np.zeros((1, 1, 4, 2), np.float32)); e = np.zeros((1, 1, 4, 2)); e[0, 0, 1:3] = [[(x[0, 0, 2 + i:5 + i, j:j + 3].astype(float) * w[0, 0]).sum() for j in range(2)] for i in range(2)]; np.save('%t/e.npy', e)"
+// RUN: accel-run %S/Inputs/slices.mlir --input=%t/x.npy --input=%t/w.npy --input=%t/y.npy --compare=%t/e.npy --tolerance=1e-6 | FileCheck %s --check-prefix=SLICES
+// SLICES: match

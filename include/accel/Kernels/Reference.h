@@ -73,6 +73,13 @@ enum class ResizeMode { Nearest, Bilinear };
 NdArray resize(const NdArray &input, ResizeMode mode,
                llvm::ArrayRef<int64_t> scales, bool alignCorners);
 
+/// The box `offsets` + `sizes` of `input` (unit strides).
+NdArray slice(const NdArray &input, llvm::ArrayRef<int64_t> offsets,
+              llvm::ArrayRef<int64_t> sizes);
+/// `dest` with `source` written into its box at `offsets`.
+NdArray insertSlice(const NdArray &source, NdArray dest,
+                    llvm::ArrayRef<int64_t> offsets);
+
 /// The same elements under another shape.
 NdArray reshape(const NdArray &input, llvm::ArrayRef<int64_t> shape);
 

@@ -309,14 +309,6 @@ func.func @copy_dest_negative(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffe
 
 // -----
 
-func.func @copy_overlapping_in_place(%a: !acmd.buffer<4x4xf32, global>) {
-  // expected-error @+1 {{'acmd.copy' op source and destination regions of one buffer overlap}}
-  %t = acmd.copy %a [0, 0] sizes [3, 4] into %a [1, 0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<4x4xf32, global>
-  return
-}
-
-// -----
-
 //===----------------------------------------------------------------------===//
 //===----------------------------------------------------------------------===//
 // compute / yield

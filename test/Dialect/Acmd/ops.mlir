@@ -110,12 +110,13 @@ func.func @dma_zero_border(%x: memref<1x8x16x16xf16>, %t: !acmd.token) {
 //===----------------------------------------------------------------------===//
 
 // A kept halo: the last two rows of one tile's buffer move to the top of
-// the next one's; then a region moves within one buffer (disjoint rows).
+// the next one's; then rows move within one buffer, overlapping (a shift:
+// the source is read whole first).
 // CHECK-LABEL: func.func @copy
 // CHECK: %[[A:[a-z0-9_]+]] = acmd.alloc shared offset 0 : !acmd.buffer<1x8x10x18xf16, global>
 // CHECK: %[[B:[a-z0-9_]+]] = acmd.alloc shared offset 2880 : !acmd.buffer<1x8x10x18xf16, global>
 // CHECK: %[[T:[a-z0-9_]+]] = acmd.copy %[[A]] [0, 0, 8, 0] sizes [1, 8, 2, 18] into %[[B]] [0, 0, 0, 0] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
-// CHECK: %[[U:[a-z0-9_]+]] = acmd.copy %[[B]] [0, 0, 0, 0] sizes [1, 8, 2, 18] into %[[B]] [0, 0, 2, 0] after %[[T]] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+// CHECK: %[[U:[a-z0-9_]+]] = acmd.copy %[[B]] [0, 0, 1, 0] sizes [1, 8, 4, 18] into %[[B]] [0, 0, 0, 0] after %[[T]] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
 // CHECK: acmd.dealloc %[[A]] after %[[T]] : !acmd.buffer<1x8x10x18xf16, global>
 // CHECK: acmd.dealloc %[[B]] : !acmd.buffer<1x8x10x18xf16, global>
 // GENERIC-LABEL: sym_name = "copy"
@@ -125,7 +126,7 @@ func.func @copy() {
   %a = acmd.alloc shared offset 0 : !acmd.buffer<1x8x10x18xf16, global>
   %b = acmd.alloc shared offset 2880 : !acmd.buffer<1x8x10x18xf16, global>
   %t = acmd.copy %a [0, 0, 8, 0] sizes [1, 8, 2, 18] into %b [0, 0, 0, 0] : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
-  %u = acmd.copy %b [0, 0, 0, 0] sizes [1, 8, 2, 18] into %b [0, 0, 2, 0] after %t : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
+  %u = acmd.copy %b [0, 0, 1, 0] sizes [1, 8, 4, 18] into %b [0, 0, 0, 0] after %t : !acmd.buffer<1x8x10x18xf16, global> into !acmd.buffer<1x8x10x18xf16, global>
   acmd.dealloc %a after %t : !acmd.buffer<1x8x10x18xf16, global>
   acmd.wait %u
   acmd.dealloc %b : !acmd.buffer<1x8x10x18xf16, global>

@@ -236,6 +236,26 @@ TEST(Kernels, BroadcastConcatAndReshape) {
   EXPECT_EQ(flat.data, cat.data);
 }
 
+TEST(Kernels, SlicesAndInsertsAreInverse) {
+  Rand r{std::mt19937_64(7)};
+  NdArray a = r.array({2, 3, 5, 4});
+  NdArray s = slice(a, {1, 0, 2, 1}, {1, 3, 2, 3});
+  ASSERT_EQ(s.shape, Shape({1, 3, 2, 3}));
+  for (int64_t c = 0; c < 3; ++c)
+    for (int64_t h = 0; h < 2; ++h)
+      for (int64_t w = 0; w < 3; ++w)
+        EXPECT_EQ(s.at(0, c, h, w), a.at(1, c, 2 + h, 1 + w));
+  // Writing the slice back changes nothing; into zeros, only the box.
+  EXPECT_EQ(insertSlice(s, a, {1, 0, 2, 1}).data, a.data);
+  NdArray z = insertSlice(s, NdArray(a.shape), {1, 0, 2, 1});
+  double sum = 0, boxSum = 0;
+  for (double v : z.data)
+    sum += v;
+  for (double v : s.data)
+    boxSum += v;
+  EXPECT_EQ(sum, boxSum);
+}
+
 TEST(Kernels, ResizeFollowsItsSamplingRules) {
   // A linear ramp f(h, w) = 3h - 2w + 1: bilinear resampling reproduces it
   // at every sample whose four neighbours are inside the input.
