@@ -39,8 +39,7 @@ llvm::SmallVector<unsigned, 4> GroupTiling::readers(unsigned id) const {
 llvm::SmallVector<unsigned, 2> GroupTiling::weightsOf(unsigned i) const {
   llvm::SmallVector<unsigned, 2> w;
   for (unsigned op : graph_->layer(layers_[i]).operands)
-    if (graph_->tensor(op).weight &&
-        !llvm::is_contained(w, op))
+    if (graph_->tensor(op).weight && !llvm::is_contained(w, op))
       w.push_back(op);
   return w;
 }
@@ -67,7 +66,7 @@ subtractIntervals(Interval now, llvm::ArrayRef<Interval> held) {
 }
 
 int64_t accel::groupHeight(const LayerGraph &graph,
-                          llvm::ArrayRef<unsigned> layers) {
+                           llvm::ArrayRef<unsigned> layers) {
   int64_t height = 1;
   for (unsigned id : groupTensors(graph, layers).outputs)
     if (graph.tensor(id).rowTiled())
@@ -194,6 +193,21 @@ GroupTiling::compute(const LayerGraph &graph, ArrayRef<unsigned> layers,
            llvm::zip(layer.operands, graph.operandRegions(l, out)))
         demand(t, op, r);
     }
+  }
+
+  // The group's inputs too: one width (what any tile reads) in every tile.
+  for (unsigned id : ts.inputs) {
+    if (!graph.tensor(id).rowTiled())
+      continue;
+    TensorRegion widest = emptyRegion(4);
+    for (unsigned t = 0; t < T; ++t)
+      widest = widest.hull(at(t, id));
+    for (unsigned t = 0; t < T; ++t)
+      if (TensorRegion &r = at(t, id); !r.empty()) {
+        Interval rowsHere = r.dims[2];
+        r = widest;
+        r.dims[2] = rowsHere;
+      }
   }
 
   // Stages and slots.
@@ -397,8 +411,7 @@ LayerProblem GroupTiling::mappedProblem(unsigned i) const {
   LayerProblem p = pieceProblem(any->first, i, any->second);
   LoopBounds &b = p.bounds;
   if (best == layer.problem->bounds[Dim::P])
-    return *tileProblem(*layer.problem, pieceBox(any->first, i,
-                                                  {0, best}));
+    return *tileProblem(*layer.problem, pieceBox(any->first, i, {0, best}));
   b.extent[Dim::P] = best;
   p.padTop = 0;
   p.inputH = std::min(layer.problem->inputH,
@@ -482,7 +495,8 @@ GroupFootprint accel::groupFootprint(const GroupTiling &tiling) {
   for (unsigned id : ts.inputs)
     f.inputBytes += bufferBytes(tiling, id);
   for (unsigned id : ts.produced)
-    (llvm::is_contained(ts.outputs, id) ? f.outputBytes : f.intermediateBytes) +=
+    (llvm::is_contained(ts.outputs, id) ? f.outputBytes
+                                        : f.intermediateBytes) +=
         bufferBytes(tiling, id);
 
   const GroupSchedule &s = tiling.schedule();

@@ -118,8 +118,7 @@ void forEachRead(const LayerGraph &g, const GraphLayer &l, const Point &o,
         bool reads = p.global;
         for (int64_t r = 0; !reads && r < p.kernel[0]; ++r)
           for (int64_t s = 0; !reads && s < p.kernel[1]; ++s)
-            reads = o[2] * p.strides[0] + r * p.dilations[0] - p.pads[0] ==
-                        y &&
+            reads = o[2] * p.strides[0] + r * p.dilations[0] - p.pads[0] == y &&
                     o[3] * p.strides[1] + s * p.dilations[1] - p.pads[1] == x;
         if (reads)
           f(0, {o[0], o[1], y, x});
@@ -183,8 +182,7 @@ void forEachRead(const LayerGraph &g, const GraphLayer &l, const Point &o,
     return;
   case LayerKind::Opaque:
     for (unsigned i = 0; i < l.operands.size(); ++i)
-      forEachPoint(TensorRegion::whole(shape(i)),
-                   [&](Point p) { f(i, p); });
+      forEachPoint(TensorRegion::whole(shape(i)), [&](Point p) { f(i, p); });
     return;
   }
 }
@@ -323,8 +321,8 @@ SimulatedGroup accel::testing::simulateGroup(const LayerGraph &g,
       auto it = sim.regions[t].find(layer.result);
       if (it == sim.regions[t].end() || it->second.empty())
         continue;
-      TensorRegion box = shape.size() == 4 ? widest.box
-                                           : TensorRegion::whole(shape);
+      TensorRegion box =
+          shape.size() == 4 ? widest.box : TensorRegion::whole(shape);
       if (shape.size() == 4)
         box.dims[2] = it->second.dims[2];
       it->second = box;
@@ -338,9 +336,28 @@ SimulatedGroup accel::testing::simulateGroup(const LayerGraph &g,
       std::map<unsigned, TensorRegion> &here = sim.regions[t];
       for (auto [i, op] : llvm::enumerate(layer.operands))
         if (reads[i].any)
-          here[op] = here.count(op) ? hullOf(here[op], reads[i].box)
-                                    : reads[i].box;
+          here[op] =
+              here.count(op) ? hullOf(here[op], reads[i].box) : reads[i].box;
     }
+  }
+  // The group's inputs too (one buffer row width).
+  std::set<unsigned> groupInputs;
+  for (unsigned t = 0; t < T; ++t)
+    for (auto &[v, box] : sim.regions[t])
+      if (g.tensor(v).producer < 0 || !inGroup.count(g.tensor(v).producer))
+        if (!g.tensor(v).weight && g.tensor(v).shape.size() == 4)
+          groupInputs.insert(v);
+  for (unsigned v : groupInputs) {
+    std::optional<TensorRegion> widest;
+    for (unsigned t = 0; t < T; ++t)
+      if (auto it = sim.regions[t].find(v); it != sim.regions[t].end())
+        widest = widest ? hullOf(*widest, it->second) : it->second;
+    for (unsigned t = 0; t < T; ++t)
+      if (auto it = sim.regions[t].find(v); it != sim.regions[t].end()) {
+        Interval rows = it->second.dims[2];
+        it->second = *widest;
+        it->second.dims[2] = rows;
+      }
   }
   auto boxOf = [&](unsigned t, unsigned v) {
     auto it = sim.regions[t].find(v);
@@ -434,8 +451,8 @@ SimulatedGroup accel::testing::simulateGroup(const LayerGraph &g,
       int64_t made = write(layer.result, t);
       sim.computed[l] += made;
       if (layer.computes()) {
-        sim.macs += made * (layer.problem->macs() /
-                            g.tensor(layer.result).elements());
+        sim.macs +=
+            made * (layer.problem->macs() / g.tensor(layer.result).elements());
         if (made > 0) {
           int64_t bytes = 0;
           for (unsigned w : weightsOf(l)) {

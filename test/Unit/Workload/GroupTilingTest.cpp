@@ -156,63 +156,6 @@ TEST(GroupTiling, TileProblemsReadTheirRows) {
   }
 }
 
-/// Every schedule the oracle runs on a network.
-std::vector<GroupSchedule> schedules(Random &rnd, const LayerGraph &g,
-                                     llvm::ArrayRef<unsigned> group) {
-  std::vector<GroupSchedule> all;
-  size_t computing =
-      llvm::count_if(group, [&](unsigned l) { return g.layer(l).computes(); });
-  for (HaloPolicy halo : {HaloPolicy::Keep, HaloPolicy::Recompute})
-    for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed})
-      for (bool db : {true, false})
-        for (ExecutionMode mode :
-             {ExecutionMode::DepthFirst, ExecutionMode::Pipelined}) {
-          if (mode == ExecutionMode::Pipelined &&
-              (w == WeightPolicy::Streamed || computing == 0))
-            continue;
-          GroupSchedule s;
-          s.rows = rnd.pick(1, 5);
-          s.halo = halo;
-          s.weights = w;
-          s.doubleBuffer = db;
-          s.mode = mode;
-          if (mode == ExecutionMode::Pipelined)
-            s.pes.assign(computing, 1);
-          all.push_back(s);
-        }
-  return all;
-}
-
-std::string describe(const GroupSchedule &s) {
-  std::string str;
-  llvm::raw_string_ostream os(str);
-  printSchedule(os, s);
-  os << (s.doubleBuffer ? "" : " (no double buffering)");
-  return str;
-}
-
-/// DRAM -> an unbounded buffer -[64 units]-> PEs of 64 KiB: every group
-/// fits, and every layer has a default mapping.
-Arch roomyArch() {
-  Arch a;
-  a.name = "roomy";
-  MemoryLevel dram;
-  dram.name = "DRAM";
-  MemoryLevel buffer;
-  buffer.name = "Buffer";
-  FanoutStage units;
-  units.name = "units";
-  units.size = 64; // a share for every layer of a pipelined group
-  buffer.fanout = {units};
-  MemoryLevel pe;
-  pe.name = "PE";
-  pe.capacityBytes = 65536;
-  a.memories = {dram, buffer, pe};
-  a.maxParallelLevels = 1;
-  a.minParallelLevels = 0;
-  return a;
-}
-
 TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
   Arch roomy = roomyArch();
   Random rnd{std::mt19937_64(2024)};
@@ -222,7 +165,7 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
     ASSERT_FALSE(static_cast<bool>(net.graph.check()))
         << toString(net.graph.check()) << "\n"
         << net.describe();
-    for (const GroupSchedule &s : schedules(rnd, net.graph, net.group)) {
+    for (const GroupSchedule &s : randomSchedules(rnd, net.graph, net.group)) {
       auto tiling = GroupTiling::compute(net.graph, net.group, s);
       if (!tiling) {
         std::string e = toString(tiling.takeError());
@@ -231,7 +174,7 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
         continue;
       }
       ++cases;
-      SCOPED_TRACE(net.describe() + "\nschedule: " + describe(s));
+      SCOPED_TRACE(net.describe() + "\nschedule: " + describeSchedule(s));
       SimulatedGroup sim = simulateGroup(net.graph, net.group, s);
       const LayerGraph &g = net.graph;
       const GroupTensors &ts = tiling->tensors();
@@ -346,13 +289,13 @@ TEST(GroupTiling, MappingsOfTheMappedProblemFitEveryPiece) {
   int costed = 0;
   for (int n = 0; n < 120; ++n) {
     RandomNetwork net = randomNetwork(rnd);
-    for (const GroupSchedule &s : schedules(rnd, net.graph, net.group)) {
+    for (const GroupSchedule &s : randomSchedules(rnd, net.graph, net.group)) {
       auto tiling = GroupTiling::compute(net.graph, net.group, s);
       if (!tiling) {
         llvm::consumeError(tiling.takeError());
         continue;
       }
-      SCOPED_TRACE(net.describe() + "\nschedule: " + describe(s));
+      SCOPED_TRACE(net.describe() + "\nschedule: " + describeSchedule(s));
       std::vector<Mapping> mappings(tiling->layers().size());
       bool mapped = true;
       for (unsigned i = 0; i < mappings.size() && mapped; ++i) {

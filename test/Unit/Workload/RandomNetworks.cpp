@@ -31,7 +31,8 @@ struct Builder {
   }
   unsigned add(GraphLayer l, Shape result, std::optional<LayerProblem> p) {
     l.result = tensor(std::move(result));
-    l.name = std::string(layerKindName(l.kind)) + std::to_string(g.layers().size());
+    l.name =
+        std::string(layerKindName(l.kind)) + std::to_string(g.layers().size());
     l.problem = p;
     g.addLayer(std::move(l));
     if (g.tensor(g.layers().back().result).shape.size() == 4)
@@ -195,8 +196,7 @@ struct Builder {
     GraphLayer flat;
     flat.kind = LayerKind::Reshape;
     flat.operands = {pooled};
-    unsigned v =
-        add(flat, {shape(pooled)[0], shape(pooled)[1]}, std::nullopt);
+    unsigned v = add(flat, {shape(pooled)[0], shape(pooled)[1]}, std::nullopt);
     GraphLayer fc;
     fc.kind = LayerKind::Matmul;
     fc.transposeRhs = true;
@@ -226,8 +226,8 @@ std::string RandomNetwork::describe() const {
          << " g" << l.conv.groups << " op" << l.conv.outputPadding[0];
     if (l.kind == LayerKind::Pool)
       os << " k" << l.pool.kernel[0] << "x" << l.pool.kernel[1] << " s"
-         << l.pool.strides[0] << " p" << l.pool.pads[0] << ","
-         << l.pool.pads[2] << (l.pool.ceilMode ? " ceil" : "")
+         << l.pool.strides[0] << " p" << l.pool.pads[0] << "," << l.pool.pads[2]
+         << (l.pool.ceilMode ? " ceil" : "")
          << (l.pool.global ? " global" : "");
     if (l.kind == LayerKind::Resize)
       os << (l.bilinear ? " bilinear" : " nearest")
@@ -330,3 +330,60 @@ LayerGraph accel::testing::convChain(int64_t rows, int64_t channels,
   return g;
 }
 
+/// Every schedule the oracle runs on a network.
+std::vector<GroupSchedule>
+accel::testing::randomSchedules(Random &rnd, const LayerGraph &g,
+                                llvm::ArrayRef<unsigned> group) {
+  std::vector<GroupSchedule> all;
+  size_t computing =
+      llvm::count_if(group, [&](unsigned l) { return g.layer(l).computes(); });
+  for (HaloPolicy halo : {HaloPolicy::Keep, HaloPolicy::Recompute})
+    for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed})
+      for (bool db : {true, false})
+        for (ExecutionMode mode :
+             {ExecutionMode::DepthFirst, ExecutionMode::Pipelined}) {
+          if (mode == ExecutionMode::Pipelined &&
+              (w == WeightPolicy::Streamed || computing == 0))
+            continue;
+          GroupSchedule s;
+          s.rows = rnd.pick(1, 5);
+          s.halo = halo;
+          s.weights = w;
+          s.doubleBuffer = db;
+          s.mode = mode;
+          if (mode == ExecutionMode::Pipelined)
+            s.pes.assign(computing, 1);
+          all.push_back(s);
+        }
+  return all;
+}
+
+std::string accel::testing::describeSchedule(const GroupSchedule &s) {
+  std::string str;
+  llvm::raw_string_ostream os(str);
+  printSchedule(os, s);
+  os << (s.doubleBuffer ? "" : " (no double buffering)");
+  return str;
+}
+
+/// DRAM -> an unbounded buffer -[64 units]-> PEs of 64 KiB: every group
+/// fits, and every layer has a default mapping.
+Arch accel::testing::roomyArch() {
+  Arch a;
+  a.name = "roomy";
+  MemoryLevel dram;
+  dram.name = "DRAM";
+  MemoryLevel buffer;
+  buffer.name = "Buffer";
+  FanoutStage units;
+  units.name = "units";
+  units.size = 64; // a share for every layer of a pipelined group
+  buffer.fanout = {units};
+  MemoryLevel pe;
+  pe.name = "PE";
+  pe.capacityBytes = 65536;
+  a.memories = {dram, buffer, pe};
+  a.maxParallelLevels = 1;
+  a.minParallelLevels = 0;
+  return a;
+}

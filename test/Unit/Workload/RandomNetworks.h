@@ -11,6 +11,8 @@
 #define ACCEL_TEST_UNIT_WORKLOAD_RANDOMNETWORKS_H
 
 #include "RandomCases.h"
+#include "accel/Arch/Arch.h"
+#include "accel/Workload/GroupSchedule.h"
 #include "accel/Workload/LayerGraph.h"
 
 namespace accel::testing {
@@ -31,6 +33,18 @@ RandomNetwork randomNetwork(Random &rnd, unsigned maxLayers = 6,
 /// tensors 0 (input), then per layer its weight and its result.
 LayerGraph convChain(int64_t rows = 16, int64_t channels = 4,
                      int64_t layers = 3);
+
+/// The schedules the oracles run on a group: both halo and weight
+/// policies, with and without double buffering, depth first and pipelined
+/// (resident weights), random rows.
+std::vector<GroupSchedule> randomSchedules(Random &rnd, const LayerGraph &g,
+                                           llvm::ArrayRef<unsigned> group);
+/// "rows = 3, halo = recompute (no double buffering)".
+std::string describeSchedule(const GroupSchedule &s);
+
+/// DRAM -> an unbounded buffer -[64 units]-> PEs of 64 KiB: every group
+/// fits, and every layer has a default mapping.
+Arch roomyArch();
 
 } // namespace accel::testing
 

@@ -1,0 +1,106 @@
+//===- GroupProgram.h - A layer group as a list of commands -----*- C++ -*-===//
+//
+// The program a layer group runs under its schedule (docs/Lowering.md): the
+// buffers it places in its level and the DMA, copy and compute commands, in
+// an order that computes the group, with the dependencies between them. It
+// is derived from GroupTiling only, and moves and holds exactly what the
+// model counts:
+//
+//  * every activation the group touches has one buffer of rows (dimension
+//    2; the other dimensions are the tensor's region in every tile), used
+//    as a queue: before the rows of tile t arrive (loaded for an input,
+//    computed for a result), the rows no tile of the last `slots` needs are
+//    dropped from the front and the others moved up (one memmove copy);
+//    the new rows are appended. With halos kept, a row already held is not
+//    loaded or computed again; recomputed, each tile's region is appended
+//    whole. The buffer has the rows of bufferBytes(): the most `slots`
+//    consecutive tiles hold at once;
+//  * an input's rows for tile t + 1 are loaded before tile t computes when
+//    double buffered (they land behind tile t's rows, which stay put), so
+//    the DMA overlaps the compute;
+//  * weights: resident, one buffer each, loaded first; streamed, the
+//    weights of each step (a layer computing in a tile) in buffers
+//    allocated for that step, alternately at the bottom and at the top of
+//    the weights' area so that a step's weights and the next one's (double
+//    buffered) never overlap in an area of the model's size;
+//  * every output row is stored once, from the tile that finishes it.
+//
+// A region that moves back up (a queue that would not stay in row order)
+// is refused with the tensor's name; the lowering needs monotone tiles.
+// Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_LOWERING_GROUPPROGRAM_H
+#define ACCEL_LOWERING_GROUPPROGRAM_H
+
+#include "accel/Arch/Arch.h"
+#include "accel/Workload/GroupTiling.h"
+
+namespace accel {
+
+/// Where a buffer lives in the group's level: the whole level, or the part
+/// of a split level that holds the weights or the activations.
+enum class BufferArea : uint8_t { Shared, Weights, Activations };
+llvm::StringRef bufferAreaName(BufferArea a);
+
+struct PlannedBuffer {
+  unsigned tensor = 0; ///< graph tensor id
+  /// The buffer's shape: the tensor's region (rows: the queue's capacity).
+  Shape shape;
+  /// Where the buffer's index 0 is in the tensor, per dimension (rows: 0,
+  /// the queue says which row each buffer row holds).
+  llvm::SmallVector<int64_t, 4> origin;
+  int64_t elementBytes = 1;
+  BufferArea area = BufferArea::Shared;
+  int64_t offset = 0; ///< bytes into the area
+  int64_t bytes() const { return numElements(shape) * elementBytes; }
+};
+
+/// A box of a buffer.
+struct BufferSlice {
+  unsigned buffer = 0;
+  llvm::SmallVector<int64_t, 4> offsets, sizes;
+};
+
+struct GroupCommand {
+  enum class Kind : uint8_t {
+    Alloc,   ///< buffer
+    Free,    ///< buffer
+    Load,    ///< DRAM region `dram` of the buffer's tensor -> `dest`
+    Store,   ///< `source` -> DRAM region `dram`
+    Copy,    ///< `source` -> `dest` (within one buffer: memmove)
+    Compute, ///< layer `layer` computes `box` of its result in tile `tile`
+  };
+  Kind kind = Kind::Alloc;
+  unsigned buffer = 0; ///< Alloc, Free
+  TensorRegion dram;   ///< Load, Store
+  BufferSlice source;  ///< Store, Copy
+  BufferSlice dest;    ///< Load, Copy
+  unsigned layer = 0;  ///< Compute: position in GroupTiling::layers()
+  unsigned tile = 0;   ///< Compute
+  TensorRegion box;    ///< Compute: the part of the layer's result
+  /// Compute: per operand of the layer (in operand order), the slice
+  /// holding the part `box` reads (GraphLayer::operands; LayerGraph::
+  /// operandRegions), and the slice the result part goes to.
+  llvm::SmallVector<BufferSlice, 3> operands;
+  BufferSlice result;
+  /// Commands (indices into GroupProgram::commands) that must complete
+  /// before this one starts: the last ones that touch what it touches.
+  llvm::SmallVector<unsigned, 4> after;
+};
+
+struct GroupProgram {
+  llvm::SmallVector<PlannedBuffer, 8> buffers;
+  std::vector<GroupCommand> commands;
+};
+
+/// The program of `tiling`'s group on `arch` (its level's split as the
+/// schedule says). Fails, saying why, where the lowering cannot follow the
+/// tiles (a region that moves back up, a tensor that is not row-tiled but
+/// is needed in parts, weights of different element widths streamed).
+llvm::Expected<GroupProgram> planGroupProgram(const GroupTiling &tiling,
+                                              const Arch &arch);
+
+} // namespace accel
+
+#endif // ACCEL_LOWERING_GROUPPROGRAM_H
