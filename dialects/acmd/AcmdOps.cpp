@@ -1,6 +1,7 @@
 //===- AcmdOps.cpp - Operations of the acmd dialect -----------------------===//
 
 #include "dialects/acmd/AcmdOps.h"
+#include "accel/Arch/Arch.h"
 #include "accel/Support/AsmHelpers.h"
 #include "accel/Workload/ShapeArith.h"
 #include "mlir/IR/Builders.h"
@@ -222,3 +223,38 @@ using accel::printEnumKeyword;
 
 #define GET_OP_CLASSES
 #include "dialects/acmd/AcmdOps.cpp.inc"
+
+std::optional<acmd::PartitionSpan>
+acmd::partitionSpan(const accel::MemoryLevel &level, Partition p) {
+  using accel::Tensor;
+  PartitionSpan s;
+  s.unbounded = level.isUnbounded();
+  if (p == Partition::Shared) {
+    s.size = level.capacityBytes;
+    return s;
+  }
+  if (!level.partition)
+    return std::nullopt;
+  const accel::PerTensor<int64_t> &part = *level.partition;
+  int64_t w = part[Tensor::Weights], i = part[Tensor::Inputs],
+          o = part[Tensor::Outputs];
+  // Unbounded parts: far apart, so that only the same part overlaps.
+  int64_t far = int64_t(1) << 50;
+  switch (p) {
+  case Partition::Weights:
+    s = {0, w, s.unbounded};
+    break;
+  case Partition::Inputs:
+    s = {s.unbounded ? far : w, i, s.unbounded};
+    break;
+  case Partition::Outputs:
+    s = {s.unbounded ? 2 * far : w + i, o, s.unbounded};
+    break;
+  case Partition::Activations:
+    s = {s.unbounded ? far : w, i + o, s.unbounded};
+    break;
+  case Partition::Shared:
+    break;
+  }
+  return s;
+}

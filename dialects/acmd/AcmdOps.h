@@ -20,7 +20,23 @@ struct OnChipResource : mlir::SideEffects::Resource::Base<OnChipResource> {
 };
 } // namespace acmd
 
+namespace accel {
+struct MemoryLevel;
+}
+
 #define GET_OP_CLASSES
 #include "dialects/acmd/AcmdOps.h.inc"
+
+namespace acmd {
+/// Where a part of a memory level lies in the level's bytes (see the
+/// Partition enum): [begin, begin + size); none when the level has no such
+/// part. An unbounded level has unbounded parts, spaced far apart.
+struct PartitionSpan {
+  int64_t begin = 0, size = 0;
+  bool unbounded = false;
+};
+std::optional<PartitionSpan> partitionSpan(const accel::MemoryLevel &level,
+                                           Partition p);
+} // namespace acmd
 
 #endif

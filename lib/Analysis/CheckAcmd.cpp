@@ -41,20 +41,6 @@ unsigned memoryIndex(const Arch &arch, acmd::MemoryLevel level) {
              : unsigned(arch.memories.size() - 1);
 }
 
-std::optional<Tensor> partitionTensor(acmd::Partition p) {
-  switch (p) {
-  case acmd::Partition::Weights:
-    return Tensor::Weights;
-  case acmd::Partition::Inputs:
-    return Tensor::Inputs;
-  case acmd::Partition::Outputs:
-    return Tensor::Outputs;
-  case acmd::Partition::Shared:
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
 struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
   using AccelCheckAcmdBase::AccelCheckAcmdBase;
 
@@ -84,36 +70,36 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
     size_t last = position.size();
 
     // Each buffer's partition, bytes and lifetime; frees and later uses.
-    std::map<std::pair<unsigned, int>, std::vector<Live>> partitions;
+    // (Addresses are the level's: partitions are parts of one space.)
+    std::map<unsigned, std::vector<Live>> levels;
     bool ok = true;
     WalkResult r = f.walk<WalkOrder::PreOrder>([&](acmd::AllocOp alloc) {
       acmd::BufferType type = alloc.getBuffer().getType();
       unsigned m = memoryIndex(arch, type.getLevel());
       const MemoryLevel &mem = arch.memories[m];
-      std::optional<Tensor> tensor = partitionTensor(alloc.getPartition());
-      if (mem.partition.has_value() != tensor.has_value()) {
+      std::optional<acmd::PartitionSpan> span =
+          acmd::partitionSpan(mem, alloc.getPartition());
+      if (!span) {
         alloc.emitOpError()
             << "partition '" << acmd::stringifyPartition(alloc.getPartition())
             << "' does not exist: " << mem.name << " of " << arch.name
-            << (mem.partition ? " is partitioned (weights, "
-                                "inputs, outputs)"
-                              : " is not partitioned "
-                                "(shared)");
+            << " is not partitioned (shared)";
         return WalkResult::interrupt();
       }
       Live l;
       l.alloc = alloc;
-      l.begin = alloc.getOffset();
+      l.begin = span->begin + alloc.getOffset();
       l.end = l.begin + type.getSizeInBytes();
       l.from = position[alloc];
       l.to = last;
-      int64_t capacity = tensor ? mem.capacityFor(*tensor) : mem.capacityBytes;
-      if (!mem.isUnbounded() && l.end > capacity) {
-        alloc.emitOpError() << "buffer [" << l.begin << ", " << l.end
+      if (!span->unbounded && alloc.getOffset() + type.getSizeInBytes() >
+                                  span->size) {
+        int64_t end = alloc.getOffset() + type.getSizeInBytes();
+        alloc.emitOpError() << "buffer [" << alloc.getOffset() << ", " << end
                             << ") does not fit " << mem.name << " ("
                             << acmd::stringifyPartition(alloc.getPartition())
-                            << ") of " << arch.name << ": " << capacity
-                            << " B (over by " << l.end - capacity << " B)";
+                            << ") of " << arch.name << ": " << span->size
+                            << " B (over by " << end - span->size << " B)";
         return WalkResult::interrupt();
       }
       // Its free and every use: none after the free.
@@ -144,14 +130,14 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
             return WalkResult::interrupt();
           }
       }
-      partitions[{m, int(alloc.getPartition())}].push_back(l);
+      levels[m].push_back(l);
       return WalkResult::advance();
     });
     if (r.wasInterrupted())
       return failure();
 
-    // Overlaps in time and in bytes; the peak in use.
-    for (auto &[key, buffers] : partitions) {
+    // Overlaps in time and in bytes; the peak in use per partition.
+    for (auto &[m, buffers] : levels) {
       for (size_t i = 0; i < buffers.size(); ++i)
         for (size_t j = 0; j < i; ++j) {
           Live &a = buffers[j], &b = buffers[i];
@@ -159,35 +145,43 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
           bool sharing = a.begin < b.end && b.begin < a.end;
           if (!together || !sharing)
             continue;
+          auto where = [](Live &x) {
+            return llvm::formatv(
+                "[{0}, {1}) of {2}", x.alloc.getOffset(),
+                x.alloc.getOffset() + (x.end - x.begin),
+                acmd::stringifyPartition(x.alloc.getPartition()));
+          };
           InFlightDiagnostic d = b.alloc.emitOpError()
-                                 << "buffer [" << b.begin << ", " << b.end
-                                 << ") overlaps a live buffer [" << a.begin
-                                 << ", " << a.end << ") of the same partition";
+                                 << "buffer " << where(b).str()
+                                 << " overlaps a live buffer "
+                                 << where(a).str();
           d.attachNote(a.alloc.getLoc()) << "that buffer is allocated here";
           ok = false;
         }
       if (!peak)
         continue;
-      // Bytes in use after each allocation (buffers freed before it gone).
-      int64_t most = 0;
-      for (const Live &b : buffers) {
-        int64_t inUse = 0;
-        for (const Live &a : buffers)
-          if (a.from <= b.from && b.from <= a.to)
-            inUse += a.end - a.begin;
-        most = std::max(most, inUse);
+      const MemoryLevel &mem = arch.memories[m];
+      std::map<acmd::Partition, std::vector<const Live *>> parts;
+      for (Live &b : buffers)
+        parts[b.alloc.getPartition()].push_back(&b);
+      for (auto &[partition, live] : parts) {
+        // Bytes in use after each allocation (buffers freed before it gone).
+        int64_t most = 0;
+        for (const Live *b : live) {
+          int64_t inUse = 0;
+          for (const Live *a : live)
+            if (a->from <= b->from && b->from <= a->to)
+              inUse += a->end - a->begin;
+          most = std::max(most, inUse);
+        }
+        std::optional<acmd::PartitionSpan> span =
+            acmd::partitionSpan(mem, partition);
+        llvm::outs() << llvm::formatv(
+            "{0}: {1} ({2}) peak {3} B of {4}\n", f.getName(), mem.name,
+            acmd::stringifyPartition(partition), most,
+            span->unbounded ? std::string("unbounded")
+                            : llvm::formatv("{0} B", span->size).str());
       }
-      const MemoryLevel &mem = arch.memories[key.first];
-      std::optional<Tensor> tensor =
-          partitionTensor(acmd::Partition(key.second));
-      llvm::outs() << llvm::formatv(
-          "{0}: {1} ({2}) peak {3} B of {4}\n", f.getName(), mem.name,
-          acmd::stringifyPartition(acmd::Partition(key.second)), most,
-          mem.isUnbounded()
-              ? std::string("unbounded")
-              : llvm::formatv("{0} B", tensor ? mem.capacityFor(*tensor)
-                                              : mem.capacityBytes)
-                    .str());
     }
     return success(ok);
   }

@@ -80,17 +80,8 @@ struct Executor {
         arch->memories[type.getLevel() == acmd::MemoryLevel::Global
                            ? kGroupLevel
                            : arch->memories.size() - 1];
-    switch (p) {
-    case acmd::Partition::Shared:
-      return m.capacityBytes;
-    case acmd::Partition::Weights:
-      return m.capacityFor(Tensor::Weights);
-    case acmd::Partition::Inputs:
-      return m.capacityFor(Tensor::Inputs);
-    case acmd::Partition::Outputs:
-      return m.capacityFor(Tensor::Outputs);
-    }
-    return 0;
+    std::optional<acmd::PartitionSpan> span = acmd::partitionSpan(m, p);
+    return span && !span->unbounded ? span->size : 0;
   }
 
   llvm::Error step(Operation *op) {

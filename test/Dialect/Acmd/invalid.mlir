@@ -31,7 +31,7 @@ func.func @alloc_misaligned_offset_i32() {
 // -----
 
 func.func @alloc_unknown_partition() {
-  // expected-error @+1 {{expected one of [shared, weights, inputs, outputs] for buffer partition, got: global}}
+  // expected-error @+1 {{expected one of [shared, weights, inputs, outputs, activations] for buffer partition, got: global}}
   %0 = acmd.alloc global offset 0 : !acmd.buffer<4xf32, global>
   return
 }
