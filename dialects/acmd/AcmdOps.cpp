@@ -53,12 +53,11 @@ static LogicalResult verifyBufferRegion(Operation *op, StringRef what,
 /// Checks a transfer between a strided DRAM region and a dense buffer region
 /// of the same shape `sizes`; with `zeroBorder` the DRAM region may leave
 /// the tensor (what lies outside is zeros) but must touch it.
-static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
-                                    ArrayRef<int64_t> dramOffsets,
-                                    ArrayRef<int64_t> dramStrides,
-                                    ArrayRef<int64_t> sizes, BufferType buffer,
-                                    ArrayRef<int64_t> bufferOffsets,
-                                    bool zeroBorder = false) {
+static LogicalResult
+verifyTransfer(Operation *op, MemRefType dram, ArrayRef<int64_t> dramOffsets,
+               ArrayRef<int64_t> dramStrides, ArrayRef<int64_t> sizes,
+               BufferType buffer, ArrayRef<int64_t> bufferOffsets,
+               bool zeroBorder = false, bool broadcast = false) {
   size_t rank = dram.getRank();
   if (buffer.getShape().size() != rank)
     return op->emitOpError("buffer rank ")
@@ -82,9 +81,9 @@ static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
   for (size_t d = 0; d < rank; ++d) {
     if (sizes[d] < 1)
       return op->emitOpError("sizes must be >= 1, got ") << formatShape(sizes);
-    if (dramStrides[d] < 1)
-      return op->emitOpError("strides must be >= 1, got ")
-             << formatShape(dramStrides);
+    if (dramStrides[d] < (broadcast ? 0 : 1))
+      return op->emitOpError("strides must be >= ")
+             << (broadcast ? 0 : 1) << ", got " << formatShape(dramStrides);
     int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
     if (zeroBorder) {
       if (last < 0 || dramOffsets[d] >= dram.getDimSize(d))
@@ -111,7 +110,8 @@ static LogicalResult verifyTransfer(Operation *op, MemRefType dram,
 LogicalResult DmaLoadOp::verify() {
   return verifyTransfer(*this, getDram().getType(), getDramOffsets(),
                         getDramStrides(), getSizes(), getBuffer().getType(),
-                        getBufferOffsets(), getZeroBorder());
+                        getBufferOffsets(), getZeroBorder(),
+                        /*broadcast=*/true);
 }
 
 int64_t DmaLoadOp::getDramElements() {
@@ -121,6 +121,10 @@ int64_t DmaLoadOp::getDramElements() {
        llvm::enumerate(getDramOffsets(), getSizes(), getDramStrides())) {
     // The steps k in [0, size) with 0 <= offset + k * stride < extent.
     int64_t extent = dram.getDimSize(d);
+    if (stride == 0) { // a broadcast: one element, `size` times
+      n *= offset >= 0 && offset < extent ? size : 0;
+      continue;
+    }
     int64_t first = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
     int64_t last = std::min(size - 1, (extent - 1 - offset) / stride);
     if (offset > extent - 1)

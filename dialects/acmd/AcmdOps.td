@@ -61,7 +61,8 @@ def Acmd_DmaLoadOp : Acmd_Op<"dma_load"> {
   let description = [{
     Reads `sizes` elements per dimension from the DRAM tensor starting at
     `dram_offsets`, stepping `dram_strides` elements, and writes them densely
-    into the buffer starting at `buffer_offsets`. Both sides have the same
+    into the buffer starting at `buffer_offsets`. A stride of 0 reads one
+    element `size` times (a broadcast operand read at its consumer's size). Both sides have the same
     rank and the sizes are stated once, so source and destination regions
     always have the same shape. Starts after the `after` tokens complete.
 

@@ -92,8 +92,8 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
       l.end = l.begin + type.getSizeInBytes();
       l.from = position[alloc];
       l.to = last;
-      if (!span->unbounded && alloc.getOffset() + type.getSizeInBytes() >
-                                  span->size) {
+      if (!span->unbounded &&
+          alloc.getOffset() + type.getSizeInBytes() > span->size) {
         int64_t end = alloc.getOffset() + type.getSizeInBytes();
         alloc.emitOpError() << "buffer [" << alloc.getOffset() << ", " << end
                             << ") does not fit " << mem.name << " ("

@@ -252,50 +252,25 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
   auto cycles = [](int64_t bytes, const MemoryLevel &m, double bandwidth) {
     return bandwidth > 0 ? bytes * 8.0 / m.wordBits / bandwidth : 0.0;
   };
-  int64_t readBytes = 0, writeBytes = 0;
+  GroupDram moved = groupDram(tiling);
+  int64_t readBytes = moved.readBytes, writeBytes = moved.writtenBytes;
   LevelCost &dramCost = r.levels[0];
+  dramCost.reads[Tensor::Inputs] += moved.inputElements;
+  dramCost.reads[Tensor::Weights] += moved.weightElements;
+  dramCost.writes[Tensor::Outputs] += moved.outputElements;
   d.load.assign(T, 0);
   d.store.assign(T, 0);
   for (unsigned t = 0; t < T; ++t) {
-    int64_t bytes = 0;
-    for (unsigned id : ts.inputs) {
-      int64_t n = tiling.loaded(t, id);
-      dramCost.reads[Tensor::Inputs] += n;
-      bytes += n * graph.tensor(id).elementBytes();
-    }
-    d.load[t] = cycles(bytes, dram, dram.readBandwidth);
-    readBytes += bytes;
-    bytes = 0;
-    for (unsigned id : ts.outputs) {
-      int64_t n = tiling.outputTile(t, id).elements();
-      dramCost.writes[Tensor::Outputs] += n;
-      bytes += n * graph.tensor(id).elementBytes();
-    }
-    d.store[t] = cycles(bytes, dram, dram.writeBandwidth);
-    writeBytes += bytes;
+    d.load[t] = cycles(moved.loadBytes[t], dram, dram.readBandwidth);
+    d.store[t] = cycles(moved.storeBytes[t], dram, dram.writeBandwidth);
   }
-  if (s.weights == WeightPolicy::Resident) {
-    int64_t bytes = 0;
-    for (unsigned id : ts.weights) {
-      dramCost.reads[Tensor::Weights] += graph.tensor(id).elements();
-      bytes += graph.tensor(id).bytes();
-    }
-    d.residentWeights = cycles(bytes, dram, dram.readBandwidth);
-    readBytes += bytes;
-  } else {
-    for (unsigned t = 0; t < T; ++t)
-      for (unsigned i = 0; i < L; ++i) {
-        if (!isStep(tiling, t, i))
-          continue;
-        int64_t bytes = 0;
-        for (unsigned id : tiling.weightsOf(i)) {
-          dramCost.reads[Tensor::Weights] += graph.tensor(id).elements();
-          bytes += graph.tensor(id).bytes();
-        }
-        d.weights[t * L + i] = cycles(bytes, dram, dram.readBandwidth);
-        readBytes += bytes;
-      }
-  }
+  if (s.weights == WeightPolicy::Resident)
+    d.residentWeights =
+        cycles(moved.weightBytes.front(), dram, dram.readBandwidth);
+  else
+    for (size_t k = 0; k < moved.weightBytes.size(); ++k)
+      if (moved.weightBytes[k] > 0)
+        d.weights[k] = cycles(moved.weightBytes[k], dram, dram.readBandwidth);
   r.dramBytes = readBytes + writeBytes;
   // DRAM reads land in the group's level; outputs leave from it.
   double dramWord = dram.wordBits / 8.0, levelWord = level.wordBits / 8.0;
@@ -329,4 +304,48 @@ CostResult accel::evaluateGroup(const GroupTiling &tiling,
   finishCost(r, arch);
   r.valid = !r.overflow;
   return r;
+}
+
+GroupDram accel::groupDram(const GroupTiling &tiling) {
+  const LayerGraph &graph = tiling.graph();
+  const GroupTensors &ts = tiling.tensors();
+  unsigned T = tiling.numTiles(), L = tiling.layers().size();
+  GroupDram m;
+  m.loadBytes.assign(T, 0);
+  m.storeBytes.assign(T, 0);
+  for (unsigned t = 0; t < T; ++t) {
+    for (unsigned id : ts.inputs) {
+      int64_t n = tiling.loaded(t, id);
+      m.inputElements += n;
+      m.loadBytes[t] += n * graph.tensor(id).elementBytes();
+    }
+    for (unsigned id : ts.outputs) {
+      int64_t n = tiling.outputTile(t, id).elements();
+      m.outputElements += n;
+      m.storeBytes[t] += n * graph.tensor(id).elementBytes();
+    }
+    m.readBytes += m.loadBytes[t];
+    m.writtenBytes += m.storeBytes[t];
+  }
+  if (tiling.schedule().weights == WeightPolicy::Resident) {
+    m.weightBytes.assign(1, 0);
+    for (unsigned id : ts.weights) {
+      m.weightElements += graph.tensor(id).elements();
+      m.weightBytes[0] += graph.tensor(id).bytes();
+    }
+  } else {
+    m.weightBytes.assign(size_t(T) * L, 0);
+    for (unsigned t = 0; t < T; ++t)
+      for (unsigned i = 0; i < L; ++i) {
+        if (!isStep(tiling, t, i))
+          continue;
+        for (unsigned id : tiling.weightsOf(i)) {
+          m.weightElements += graph.tensor(id).elements();
+          m.weightBytes[t * L + i] += graph.tensor(id).bytes();
+        }
+      }
+  }
+  for (int64_t b : m.weightBytes)
+    m.readBytes += b;
+  return m;
 }

@@ -4,7 +4,9 @@
 #include "ExecutionSupport.h"
 #include "accel/Arch/GroupResources.h"
 #include "dialects/acmd/AcmdOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -59,6 +61,10 @@ struct Executor {
   llvm::DenseMap<Value, NdArray> buffers;
   llvm::DenseMap<Value, unsigned> argIndex;
   std::map<std::string, int64_t> inUse;
+  /// DRAM bytes read and written when the current group began; on-chip
+  /// bytes in use, and the most since then.
+  std::pair<int64_t, int64_t> groupStart{0, 0};
+  int64_t onChip = 0, groupPeak = 0;
 
   NdArray *buffer(Operation *op, Value v, llvm::Error &error) {
     auto it = buffers.find(v);
@@ -69,7 +75,13 @@ struct Executor {
     }
     return &it->second;
   }
-  NdArray &dram(Value v) { return run.memory[argIndex.at(v)]; }
+  /// DRAM tensors that are not arguments: constants (memref.get_global)
+  /// and intermediates (memref.alloc).
+  llvm::DenseMap<Value, NdArray> dramValues;
+  NdArray &dram(Value v) {
+    auto it = argIndex.find(v);
+    return it != argIndex.end() ? run.memory[it->second] : dramValues[v];
+  }
 
   /// The capacity of a partition on the accelerator; 0 when unbounded or
   /// none is known.
@@ -92,6 +104,8 @@ struct Executor {
       std::string key = partitionKey(type, alloc.getPartition());
       int64_t &used = inUse[key];
       used += type.getSizeInBytes();
+      onChip += type.getSizeInBytes();
+      groupPeak = std::max(groupPeak, onChip);
       run.peakBytes[key] = std::max(run.peakBytes[key], used);
       int64_t have = capacity(type, alloc.getPartition());
       if (have > 0 && used > have)
@@ -109,6 +123,7 @@ struct Executor {
       acmd::BufferType type = dealloc.getBuffer().getType();
       inUse[partitionKey(type, allocOp.getPartition())] -=
           type.getSizeInBytes();
+      onChip -= type.getSizeInBytes();
       buffers.erase(dealloc.getBuffer());
       return llvm::Error::success();
     }
@@ -149,7 +164,8 @@ struct Executor {
       run.elementsWritten += n;
       run.bytesWritten +=
           n * elementBytes(store.getDram().getType().getElementType());
-      run.written[argIndex.at(store.getDram())] = true;
+      if (auto it = argIndex.find(store.getDram()); it != argIndex.end())
+        run.written[it->second] = true;
       return llvm::Error::success();
     }
     if (auto copy = dyn_cast<acmd::CopyOp>(op)) {
@@ -188,7 +204,61 @@ struct Executor {
         buffers[v] = std::move(a);
       return llvm::Error::success();
     }
-    if (isa<acmd::WaitOp, func::ReturnOp>(op))
+    if (auto get = dyn_cast<memref::GetGlobalOp>(op)) {
+      auto global = SymbolTable::lookupNearestSymbolFrom<memref::GlobalOp>(
+          op, get.getNameAttr());
+      if (!global || !global.getInitialValue())
+        return errorAt(op, "names no memref.global with a value");
+      llvm::Expected<NdArray> a = accel::detail::elementsToArray(
+          global, *global.getInitialValue(), get.getType().getShape());
+      if (!a)
+        return a.takeError();
+      if (llvm::Error e = roundTo(*a, get.getType().getElementType(), op))
+        return e;
+      dramValues[get.getResult()] = std::move(*a);
+      return llvm::Error::success();
+    }
+    if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+      if (!alloc.getType().hasStaticShape())
+        return errorAt(op, "allocates a memref of a dynamic shape");
+      dramValues[alloc.getResult()] = NdArray(alloc.getType().getShape());
+      return llvm::Error::success();
+    }
+    if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
+      dramValues.erase(dealloc.getMemref());
+      return llvm::Error::success();
+    }
+    if (auto wait = dyn_cast<acmd::WaitOp>(op)) {
+      auto read = op->getAttrOfType<IntegerAttr>("acmd.dram_read");
+      auto written = op->getAttrOfType<IntegerAttr>("acmd.dram_written");
+      if (!read || !written)
+        return llvm::Error::success();
+      CommandRun::GroupTraffic g;
+      auto name = op->getAttrOfType<StringAttr>("acmd.group");
+      g.name = name ? name.str() : "group";
+      g.read = run.bytesRead - groupStart.first;
+      g.written = run.bytesWritten - groupStart.second;
+      g.peak = groupPeak;
+      groupStart = {run.bytesRead, run.bytesWritten};
+      groupPeak = onChip;
+      if (g.read != read.getInt() || g.written != written.getInt())
+        return errorAt(
+            op, llvm::formatv("group '{0}' moved {1} B from DRAM and {2} B "
+                              "to it, but the cost model predicts {3} B "
+                              "and {4} B",
+                              g.name, g.read, g.written, read.getInt(),
+                              written.getInt())
+                    .str());
+      if (auto f = op->getAttrOfType<IntegerAttr>("acmd.footprint");
+          f && g.peak != f.getInt())
+        return errorAt(op, llvm::formatv("group '{0}' had {1} B on chip at "
+                                         "most, but its footprint is {2} B",
+                                         g.name, g.peak, f.getInt())
+                               .str());
+      run.groups.push_back(std::move(g));
+      return llvm::Error::success();
+    }
+    if (isa<func::ReturnOp>(op))
       return llvm::Error::success(); // in program order, already complete
     return errorAt(op, "is not an acmd command the executor runs");
   }
@@ -205,7 +275,7 @@ llvm::Expected<CommandRun> accel::runCommands(func::FuncOp f,
       detail::bindArguments<MemRefType>(f, body, args, "memref");
   if (!bound)
     return bound.takeError();
-  Executor ex{arch, o, {}, {}, {}, {}};
+  Executor ex{arch, o, {}, {}, {}, {}, {}, 0, 0, {}};
   ex.run.memory = std::move(*bound);
   for (auto [i, arg] : llvm::enumerate(body.getArguments()))
     ex.argIndex[arg] = i;

@@ -18,6 +18,12 @@ llvm::Error errorAt(mlir::Operation *op, const llvm::Twine &msg);
 /// type the executor does not compute in.
 llvm::Error roundTo(NdArray &a, mlir::Type type, mlir::Operation *op);
 
+/// The elements of a dense constant (`value`, of `shape`) as an array; an
+/// error at `at` for other attributes.
+llvm::Expected<NdArray> elementsToArray(mlir::Operation *at,
+                                        mlir::Attribute value,
+                                        llvm::ArrayRef<int64_t> shape);
+
 /// `args` checked against `f`'s arguments (as many, static `ShapedT`s of
 /// the same shapes; `kind` names them in errors) and rounded to their
 /// element types.

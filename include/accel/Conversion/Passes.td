@@ -46,4 +46,45 @@ def AccelConvertLinalg : Pass<"accel-convert-linalg"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def AccelLowerToAcmd : Pass<"accel-lower-to-acmd", "::mlir::ModuleOp"> {
+  let summary = "Lower fused, mapped networks to accelerator commands";
+  let description = [{
+    Rewrites every function of accel layers into an acmd program for the
+    accelerator (`arch`, else the module's `accel.target`). The function
+    takes its inputs and, after them, its results as memrefs in DRAM
+    (destination-passing); constant weights become `memref.global`
+    constants, tensors passed between groups `memref.alloc`s.
+
+    Each `accel.group` runs the program of its schedule (docs/Lowering.md):
+    one buffer of rows per activation, used as a queue (rows no later tile
+    needs are dropped from the front with one `acmd.copy`, new rows
+    appended: with halos kept, only the rows not already on chip are
+    loaded or computed); an input's next rows are loaded a tile ahead when
+    double buffered; weights loaded once (resident) or per step
+    (streamed); every output row stored once. A compute command runs its
+    layer on the tiles of its operands (`tensor.extract_slice`) with the
+    padding of its tile, carries the layer's mapping, and writes its part
+    into the result's buffer. Tokens order the commands that touch the
+    same bytes, and only those, so the DMA of the next tile overlaps the
+    compute of this one; an `acmd.wait` ends each group.
+
+    A layer outside any group runs as a group of one, with the default
+    schedule shortened (then with streamed weights) until its buffers fit
+    the level; a layer that fits in no such schedule is an error naming it,
+    as is an operation that is not an accel layer.
+
+    The DRAM bytes the program moves equal the cost model's prediction for
+    each group (`accel-run` counts them); its buffers fit the accelerator
+    (`--accel-check-acmd`).
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator (default: the module's accel.target)">,
+  ];
+  let dependentDialects = ["::acmd::AcmdDialect", "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
 #endif // ACCEL_CONVERSION_PASSES_TD

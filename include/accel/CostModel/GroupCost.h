@@ -65,6 +65,18 @@ Mapping tileSequenceMapping(const Mapping &mapping, const LoopBounds &mappedFor,
 CostOptions groupLayerOptions(const GroupTiling &tiling, unsigned i,
                               CostOptions base = {});
 
+/// What the group moves over DRAM, in elements: its inputs' new rows per
+/// tile, its weights (once, or per step when streamed), its outputs' rows
+/// per tile; and the bytes of each at the tensors' element widths.
+struct GroupDram {
+  std::vector<int64_t> loadBytes, storeBytes; ///< per tile (activations)
+  /// Streamed: per (tile, layer) step, tile-major; resident: one entry.
+  std::vector<int64_t> weightBytes;
+  int64_t inputElements = 0, weightElements = 0, outputElements = 0;
+  int64_t readBytes = 0, writtenBytes = 0;
+};
+GroupDram groupDram(const GroupTiling &tiling);
+
 /// The cost of the group. `mappings[i]` maps layer i of tiling.layers()
 /// (ignored for layers that do not compute).
 CostResult evaluateGroup(const GroupTiling &tiling,

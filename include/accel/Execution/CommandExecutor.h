@@ -31,10 +31,20 @@ struct CommandRun {
   /// Peak bytes in use, by "level/partition" ("global/shared").
   std::map<std::string, int64_t> peakBytes;
   int64_t commands = 0;
+  /// Groups whose closing acmd.wait carries the cost model's prediction
+  /// (acmd.dram_read, acmd.dram_written, acmd.footprint, from
+  /// --accel-lower-to-acmd): the DRAM bytes each moved and the most
+  /// on-chip bytes in use since the previous such wait, checked equal.
+  struct GroupTraffic {
+    std::string name;
+    int64_t read = 0, written = 0, peak = 0;
+  };
+  std::vector<GroupTraffic> groups;
 };
 
 /// Runs `f` (memref arguments bound to `args` in order). With `arch`, the
-/// bytes in use per partition are checked against its capacities.
+/// bytes in use per partition are checked against its capacities. A group
+/// whose DRAM traffic differs from its recorded prediction is an error.
 llvm::Expected<CommandRun> runCommands(mlir::func::FuncOp f,
                                        llvm::ArrayRef<NdArray> args,
                                        const Arch *arch = nullptr,

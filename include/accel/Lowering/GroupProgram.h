@@ -35,12 +35,21 @@
 
 #include "accel/Arch/Arch.h"
 #include "accel/Workload/GroupTiling.h"
+#include "accel/Workload/Mapping.h"
 
 namespace accel {
 
 /// Where a buffer lives in the group's level: the whole level, or the part
-/// of a split level that holds the weights or the activations.
-enum class BufferArea : uint8_t { Shared, Weights, Activations };
+/// of a split level that holds the weights, the activations (a group's:
+/// the input and output partitions as one), the inputs or the outputs (a
+/// layer's tiles).
+enum class BufferArea : uint8_t {
+  Shared,
+  Weights,
+  Activations,
+  Inputs,
+  Outputs
+};
 llvm::StringRef bufferAreaName(BufferArea a);
 
 struct PlannedBuffer {
@@ -74,16 +83,27 @@ struct GroupCommand {
   Kind kind = Kind::Alloc;
   unsigned buffer = 0; ///< Alloc, Free
   TensorRegion dram;   ///< Load, Store
-  BufferSlice source;  ///< Store, Copy
-  BufferSlice dest;    ///< Load, Copy
-  unsigned layer = 0;  ///< Compute: position in GroupTiling::layers()
-  unsigned tile = 0;   ///< Compute
-  TensorRegion box;    ///< Compute: the part of the layer's result
+  /// Load: DRAM steps per dimension (empty: 1); 0 reads one element
+  /// `dram.dims[d].size()` times (a broadcast operand), from dram begins.
+  llvm::SmallVector<int64_t, 4> dramStrides;
+  BufferSlice source; ///< Store, Copy
+  BufferSlice dest;   ///< Load, Copy
+  unsigned layer = 0; ///< Compute: position in GroupTiling::layers()
+  unsigned tile = 0;  ///< Compute
+  TensorRegion box;   ///< Compute: the part of the layer's result
   /// Compute: per operand of the layer (in operand order), the slice
-  /// holding the part `box` reads (GraphLayer::operands; LayerGraph::
-  /// operandRegions), and the slice the result part goes to.
+  /// holding the part it reads, that part (tensor coordinates), and the
+  /// slice the result part goes to. A group's layer reads
+  /// LayerGraph::operandRegions of `box`; a layer alone may read a part of
+  /// its reduction (channels, filter taps) per command.
   llvm::SmallVector<BufferSlice, 3> operands;
+  llvm::SmallVector<TensorRegion, 3> operandRegions;
   BufferSlice result;
+  /// Compute: add to what the result slice holds (a later part of the
+  /// reduction) instead of overwriting it.
+  bool accumulate = false;
+  /// Compute: the last part of the reduction: bias and activation apply.
+  bool finish = true;
   /// Commands (indices into GroupProgram::commands) that must complete
   /// before this one starts: the last ones that touch what it touches.
   llvm::SmallVector<unsigned, 4> after;
@@ -100,6 +120,23 @@ struct GroupProgram {
 /// is needed in parts, weights of different element widths streamed).
 llvm::Expected<GroupProgram> planGroupProgram(const GroupTiling &tiling,
                                               const Arch &arch);
+
+/// The program of layer `layer` of `graph` run alone through DRAM with
+/// `mapping` (docs/Lowering.md): the tiles the mapping's outermost level
+/// holds in the accelerator's first on-chip level, loaded and stored as
+/// the single-layer cost model counts them (a tile refilled when a loop
+/// above it that indexes it advances; an input tile that slides keeps
+/// what it shares with the previous one; partial sums stored and loaded
+/// back when a reduction loop sits above an output loop), one compute per
+/// step. Convolutions, matrix products, pooling and per-pixel layers
+/// without broadcasting operands; fails, saying why, for the others and
+/// for mappings it cannot follow (a level above the first on-chip one
+/// spread spatially, a tensor that bypasses that level).
+llvm::Expected<GroupProgram> planLayerProgram(const LayerGraph &graph,
+                                              unsigned layer,
+                                              const Mapping &mapping,
+                                              const Arch &arch,
+                                              bool slidingWindows = true);
 
 } // namespace accel
 

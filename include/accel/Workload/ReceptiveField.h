@@ -12,6 +12,7 @@
 #define ACCEL_WORKLOAD_RECEPTIVEFIELD_H
 
 #include "accel/Workload/ShapeArith.h"
+#include <optional>
 #include <string>
 
 namespace accel {
@@ -42,6 +43,15 @@ struct TensorRegion {
   /// "[0, 1) x [0, 64) x [3, 9) x [0, 56)".
   std::string str() const;
 };
+
+/// The window a tile of an axis runs with: outputs `o` of the whole axis,
+/// computed from the input positions `in` (those the outputs read, from
+/// windowInput), become outputs 0 .. |o| of an input of |in| positions,
+/// with the same kernel, stride and dilation and the padding before and
+/// after that keeps every window on the same input positions (padding is
+/// left only where the whole axis has it). None when `in` misses a
+/// position a window reads.
+std::optional<Window1D> tileWindow(const Window1D &w, Interval o, Interval in);
 
 /// The input rows (or columns) outputs `o` read through filter taps `taps`:
 /// the smallest interval holding every row p * stride + r * dilation -

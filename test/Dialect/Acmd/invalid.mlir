@@ -134,9 +134,18 @@ func.func @dma_zero_size(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>)
 
 // -----
 
-func.func @dma_zero_stride(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
-  // expected-error @+1 {{'acmd.dma_load' op strides must be >= 1, got [0, 1]}}
-  %t = acmd.dma_load %x [0, 0] sizes [4, 4] strides [0, 1] into %b [0, 0] : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
+func.func @dma_negative_stride(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op strides must be >= 0, got [-1, 1]}}
+  %t = acmd.dma_load %x [3, 0] sizes [4, 4] strides [-1, 1] into %b [0, 0] : memref<4x4xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+// A store cannot broadcast: it would write one element several times.
+func.func @dma_store_zero_stride(%x: memref<4x4xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_store' op strides must be >= 1, got [0, 1]}}
+  %t = acmd.dma_store %b [0, 0] sizes [4, 4] into %x [0, 0] strides [0, 1] : !acmd.buffer<4x4xf32, global> into memref<4x4xf32>
   return
 }
 

@@ -188,12 +188,14 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
           EXPECT_EQ(tiling->region(t, id).str(), box.str())
               << "tile " << t << ", " << g.tensor(id).name;
         }
-        for (unsigned id = 0; id < g.tensors().size(); ++id)
+        for (unsigned id = 0; id < g.tensors().size(); ++id) {
           if (tiling->touches(id) && !g.tensor(id).weight &&
-              !tiling->region(t, id).empty())
+              !tiling->region(t, id).empty()) {
             EXPECT_TRUE(sim.regions[t].count(id))
                 << "tile " << t << ": the model needs " << g.tensor(id).name
                 << " " << tiling->region(t, id).str();
+          }
+        }
       }
       // DRAM: inputs loaded, outputs stored, weights.
       for (unsigned id : ts.inputs) {

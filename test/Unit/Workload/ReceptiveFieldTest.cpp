@@ -129,6 +129,48 @@ TEST(ReceptiveField, WindowInputMatchesBruteForce) {
   EXPECT_GT(shortcut, 5000);
 }
 
+// A tile's window: run on the input positions its outputs read, it yields
+// as many outputs, and every tap of every output reads the same input
+// position as in the whole axis (or padding where that is padding).
+TEST(ReceptiveField, TileWindowsReadWhatTheWholeAxisReads) {
+  Random r{std::mt19937_64(11)};
+  int tiles = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    Window1D w{r.pick(1, 5), r.pick(1, 3), r.pick(1, 3), r.pick(0, 3),
+               r.pick(0, 3)};
+    int64_t size = r.pick(1, 24);
+    int64_t outputs =
+        (size + w.padBegin + w.padEnd - (w.kernel - 1) * w.dilation - 1);
+    if (outputs < 0)
+      continue;
+    outputs = outputs / w.stride + 1;
+    Interval o = r.sub(outputs);
+    if (o.empty())
+      continue;
+    Interval in =
+        windowInput(o, {0, w.kernel}, w.stride, w.dilation, w.padBegin, size);
+    if (in.empty())
+      continue; // the outputs read only padding
+    std::optional<Window1D> t = tileWindow(w, o, in);
+    ASSERT_TRUE(t.has_value());
+    ++tiles;
+    int64_t span = in.size() + t->padBegin + t->padEnd;
+    ASSERT_EQ((span - (t->kernel - 1) * t->dilation - 1) / t->stride + 1,
+              o.size());
+    for (int64_t p = o.begin; p < o.end; ++p)
+      for (int64_t k = 0; k < w.kernel; ++k) {
+        int64_t whole = p * w.stride + k * w.dilation - w.padBegin;
+        int64_t local =
+            (p - o.begin) * t->stride + k * t->dilation - t->padBegin;
+        bool real = whole >= 0 && whole < size;
+        ASSERT_EQ(real, local >= 0 && local < in.size());
+        if (real)
+          ASSERT_EQ(local + in.begin, whole);
+      }
+  }
+  EXPECT_GT(tiles, 10000);
+}
+
 TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
   Random r{std::mt19937_64(5)};
   int checked = 0;

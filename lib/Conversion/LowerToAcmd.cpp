@@ -1,0 +1,648 @@
+//===- LowerToAcmd.cpp - --accel-lower-to-acmd ----------------------------===//
+//
+// The IR side of the lowering: GroupProgram (pure) says which buffers and
+// commands a group runs; this pass writes them as acmd ops, with the DRAM
+// side of the function (arguments, constants as globals, intermediates)
+// and the compute bodies (the layer op on its tiles).
+//
+//===----------------------------------------------------------------------===//
+
+#include "accel/Analysis/ArchResolution.h"
+#include "accel/Analysis/GroupAnalysis.h"
+#include "accel/Arch/GroupResources.h"
+#include "accel/Conversion/Passes.h"
+#include "accel/CostModel/GroupCost.h"
+#include "accel/Lowering/GroupProgram.h"
+#include "accel/Search/DefaultMapping.h"
+#include "dialects/accel/AccelGraph.h"
+#include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
+#include "dialects/acmd/AcmdOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/Support/FormatVariadic.h"
+
+namespace accel {
+#define GEN_PASS_DEF_ACCELLOWERTOACMD
+#include "accel/Conversion/Passes.h.inc"
+} // namespace accel
+
+using namespace mlir;
+using namespace accel;
+using Kind = GroupCommand::Kind;
+
+namespace {
+
+acmd::Partition partitionOf(BufferArea a) {
+  switch (a) {
+  case BufferArea::Shared:
+    return acmd::Partition::Shared;
+  case BufferArea::Weights:
+    return acmd::Partition::Weights;
+  case BufferArea::Activations:
+    return acmd::Partition::Activations;
+  }
+  return acmd::Partition::Shared;
+}
+
+/// What the model predicts a program moves (and, for a group, holds).
+struct Prediction {
+  int64_t read = 0, written = 0;
+  std::optional<int64_t> footprint;
+};
+
+/// A program's layers (graph ids; a compute's `layer` indexes them) and,
+/// per graph tensor and layer, the IR.
+struct GroupSource {
+  const LayerGraph *graph = nullptr;
+  std::vector<unsigned> layers;
+  std::vector<Value> values;        ///< by graph tensor id
+  std::vector<Operation *> ops;     ///< by graph layer id
+  std::function<Value(Value)> dram; ///< a tensor value's DRAM memref
+  Location loc;
+  std::string name; ///< for reports
+};
+
+/// The schedule of a layer outside any group: the default, with shorter
+/// tiles and then streamed weights until its buffers fit the level.
+FailureOr<GroupSchedule> fitSingle(const LayerGraph &graph, unsigned layer,
+                                   const Arch &arch, std::string &why) {
+  GroupSchedule s = GroupSchedule::defaults(groupHeight(graph, {layer}));
+  for (WeightPolicy w : {WeightPolicy::Resident, WeightPolicy::Streamed}) {
+    s.weights = w;
+    for (int64_t rows = s.rows;; rows = std::max<int64_t>(1, rows / 2)) {
+      s.rows = rows;
+      llvm::Expected<GroupTiling> t = GroupTiling::compute(graph, {layer}, s);
+      if (!t) {
+        why = llvm::toString(t.takeError());
+        return failure();
+      }
+      GroupFootprint f = groupFootprint(*t);
+      if (!checkGroupFit(f, s, arch))
+        return s;
+      why = describeGroupFit(f, s, arch);
+      if (rows == 1)
+        break;
+    }
+    s.rows = GroupSchedule::defaults(groupHeight(graph, {layer})).rows;
+  }
+  return failure();
+}
+
+Prediction groupPrediction(const GroupTiling &tiling) {
+  GroupDram d = groupDram(tiling);
+  return {d.readBytes, d.writtenBytes, groupFootprint(tiling).totalBytes()};
+}
+
+/// The single-layer model's DRAM bytes for the layer with `mapping`, plus
+/// its bias (loaded once; the model's loop nest has no bias).
+Prediction layerPrediction(const LayerGraph &graph, unsigned id,
+                           const Mapping &mapping, const Arch &arch) {
+  const GraphLayer &layer = graph.layer(id);
+  CostResult c = evaluate(*layer.problem, arch, mapping);
+  const LevelCost &dram = c.levels[0];
+  auto bytes = [&](unsigned tensor) {
+    return graph.tensor(tensor).elementBytes();
+  };
+  Prediction p;
+  bool weighted =
+      layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul;
+  p.read = dram.reads[Tensor::Inputs] * bytes(layer.operands[0]) +
+           dram.reads[Tensor::Outputs] * bytes(layer.result);
+  if (weighted)
+    p.read += dram.reads[Tensor::Weights] * bytes(layer.operands[1]);
+  if (weighted && layer.operands.size() == 3)
+    p.read += graph.tensor(layer.operands[2]).bytes();
+  p.written = dram.writes[Tensor::Outputs] * bytes(layer.result);
+  return p;
+}
+
+class FunctionLowering {
+public:
+  FunctionLowering(func::FuncOp f, const Arch &arch, ModuleOp module)
+      : f(f), arch(arch), module(module), b(f.getContext()) {}
+  LogicalResult run();
+
+private:
+  func::FuncOp f;
+  const Arch &arch;
+  ModuleOp module;
+  OpBuilder b;
+  func::FuncOp lowered;
+  DenseMap<Value, Value> dram; ///< function-level tensor -> memref
+  SmallVector<Value> intermediates;
+  unsigned globals = 0;
+
+  Value constantGlobal(Operation *constant);
+  /// The mapping a layer alone runs with: its own, or the default one.
+  std::optional<Mapping> mappingOf(Operation &op, const GraphLayer &layer) {
+    if (auto li = dyn_cast<LayerOpInterface>(op))
+      if (MappingAttr m = li.getMappingAttr())
+        return m.getValue();
+    if (!layer.computes())
+      return std::nullopt;
+    llvm::Expected<Mapping> m = defaultMapping(*layer.problem, arch);
+    if (!m) {
+      llvm::consumeError(m.takeError());
+      return std::nullopt;
+    }
+    return *m;
+  }
+  Value dramOf(Value v);
+  LogicalResult lowerProgram(const GroupSource &src,
+                             const GroupProgram &program,
+                             const Prediction &predicted);
+  Value computeBody(const GroupSource &src, const GroupProgram &program,
+                    const GroupCommand &c, ArrayRef<Value> buffers,
+                    ValueRange deps);
+};
+
+MemRefType memrefOf(Value v) {
+  auto t = cast<RankedTensorType>(v.getType());
+  return MemRefType::get(t.getShape(), t.getElementType());
+}
+
+DenseI64ArrayAttr i64s(OpBuilder &b, ArrayRef<int64_t> v) {
+  return b.getDenseI64ArrayAttr(v);
+}
+
+SmallVector<int64_t, 4> begins(const TensorRegion &r) {
+  SmallVector<int64_t, 4> v;
+  for (Interval d : r.dims)
+    v.push_back(d.begin);
+  return v;
+}
+SmallVector<int64_t, 4> sizesOf(const TensorRegion &r) {
+  SmallVector<int64_t, 4> v;
+  for (Interval d : r.dims)
+    v.push_back(d.size());
+  return v;
+}
+
+Value FunctionLowering::constantGlobal(Operation *constant) {
+  auto value = cast<ElementsAttr>(constant->getAttr("value"));
+  auto type = memrefOf(constant->getResult(0));
+  std::string name =
+      llvm::formatv("{0}_const{1}", f.getName(), globals++).str();
+  OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+  mb.setInsertionPoint(f);
+  auto global = memref::GlobalOp::create(
+      mb, constant->getLoc(), name, mb.getStringAttr("private"), type, value,
+      /*constant=*/true, /*alignment=*/nullptr);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&lowered.getBody().front());
+  return memref::GetGlobalOp::create(b, constant->getLoc(), type,
+                                     global.getSymName());
+}
+
+/// The DRAM memref of a function-level tensor value (an argument, a result
+/// slot, a constant, an intermediate allocated on first use).
+Value FunctionLowering::dramOf(Value v) {
+  if (Value m = dram.lookup(v))
+    return m;
+  Operation *def = v.getDefiningOp();
+  Value m;
+  if (def && def->hasTrait<OpTrait::ConstantLike>()) {
+    m = constantGlobal(def);
+  } else {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&lowered.getBody().front());
+    m = memref::AllocOp::create(b, v.getLoc(), memrefOf(v));
+    intermediates.push_back(m);
+  }
+  dram[v] = m;
+  return m;
+}
+
+/// The compute command of `c`: its layer on the tiles of its operands.
+Value FunctionLowering::computeBody(const GroupSource &src,
+                                    const GroupProgram &program,
+                                    const GroupCommand &c,
+                                    ArrayRef<Value> buffers, ValueRange deps) {
+  const LayerGraph &graph = *src.graph;
+  unsigned l = src.layers[c.layer];
+  const GraphLayer &layer = graph.layer(l);
+  Operation *op = src.ops[l];
+  // Operand buffers once each, then the result's.
+  SmallVector<unsigned> ins;
+  for (const BufferSlice &s : c.operands)
+    if (!llvm::is_contained(ins, s.buffer))
+      ins.push_back(s.buffer);
+  SmallVector<Value> inValues;
+  for (unsigned i : ins)
+    inValues.push_back(buffers[i]);
+  Value out = buffers[c.result.buffer];
+  MappingAttr mapping;
+  if (auto li = dyn_cast<LayerOpInterface>(op))
+    mapping = li.getMappingAttr();
+  auto compute = acmd::ComputeOp::create(
+      b, op->getLoc(), acmd::TokenType::get(b.getContext()),
+      b.getStringAttr(layer.name), inValues, ValueRange{out}, deps, mapping);
+  Block *body = new Block();
+  compute.getBody().push_back(body);
+  for (Value v : inValues)
+    body->addArgument(cast<acmd::BufferType>(v.getType()).getTensorType(),
+                      op->getLoc());
+  body->addArgument(cast<acmd::BufferType>(out.getType()).getTensorType(),
+                    op->getLoc());
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(body);
+  Location loc = op->getLoc();
+  auto sliceOf = [&](Value whole, const BufferSlice &s) -> Value {
+    auto type = cast<RankedTensorType>(whole.getType());
+    if (llvm::equal(type.getShape(), s.sizes) &&
+        llvm::all_of(s.offsets, [](int64_t o) { return o == 0; }))
+      return whole;
+    auto sliceType = RankedTensorType::get(s.sizes, type.getElementType());
+    SmallVector<int64_t> ones(s.sizes.size(), 1);
+    return tensor::ExtractSliceOp::create(
+        b, loc, sliceType, whole, ValueRange{}, ValueRange{}, ValueRange{},
+        s.offsets, s.sizes, ones);
+  };
+  // The tiles, and the op on them.
+  IRMapping map;
+  ArrayRef<TensorRegion> regions = c.operandRegions;
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  bool embed = isa<ConvTranspose2DOp, ResizeOp>(op);
+  for (auto [k, s] : llvm::enumerate(c.operands)) {
+    Value tile =
+        sliceOf(body->getArgument(llvm::find(ins, s.buffer) - ins.begin()), s);
+    Value operand = op->getOperand(k);
+    if (embed && !graph.tensor(layer.operands[k]).weight) {
+      // Upsampling layers run whole on their tile placed in a zero tensor
+      // of the operand's shape (their windows do not shift with a tile).
+      auto full = cast<RankedTensorType>(operand.getType());
+      Value zeros = arith::ConstantOp::create(
+          b, loc, full, cast<TypedAttr>(b.getZeroAttr(full)));
+      SmallVector<int64_t> ones(s.sizes.size(), 1);
+      tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
+                                           ValueRange{}, ValueRange{},
+                                           begins(regions[k]), s.sizes, ones);
+    }
+    map.map(operand, tile);
+  }
+  Operation *tileOp = b.clone(*op, map);
+  tileOp->removeAttr("mapping");
+  // A part of the reduction before the last: no bias, no activation (they
+  // apply once, with the last part).
+  Attribute activation = tileOp->getAttr("activation");
+  if (!c.finish) {
+    if ((layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul) &&
+        tileOp->getNumOperands() == 3)
+      tileOp->eraseOperand(2);
+    tileOp->removeAttr("activation");
+  }
+  if (c.accumulate)
+    tileOp->removeAttr("activation");
+  Value result = tileOp->getResult(0);
+  if (embed) {
+    BufferSlice whole;
+    whole.offsets = begins(c.box);
+    whole.sizes = sizesOf(c.box);
+    result = sliceOf(result, whole);
+  } else {
+    tileOp->getResult(0).setType(
+        RankedTensorType::get(sizesOf(c.box), resultType.getElementType()));
+    // Windows: the padding of the tile (docs/Lowering.md).
+    auto window = [&](const Window1D &w, unsigned axis,
+                      const TensorRegion &in) -> std::optional<Window1D> {
+      return tileWindow(w, c.box.dims[axis], in.dims[axis]);
+    };
+    std::optional<std::array<int64_t, 4>> pads;
+    if (layer.kind == LayerKind::Conv) {
+      // The taps of the weight part: a window of as many taps, starting
+      // that many dilations later.
+      const TensorRegion &taps = regions[1];
+      Window1D wh = layer.conv.windowH(taps.dims[2].size());
+      Window1D ww = layer.conv.windowW(taps.dims[3].size());
+      wh.padBegin -= taps.dims[2].begin * wh.dilation;
+      ww.padBegin -= taps.dims[3].begin * ww.dilation;
+      auto h = window(wh, 2, regions[0]);
+      auto w = window(ww, 3, regions[0]);
+      if (h && w)
+        pads = std::array<int64_t, 4>{h->padBegin, w->padBegin, h->padEnd,
+                                      w->padEnd};
+      // Groups: as many as the channels of the parts say.
+      int64_t perGroup = taps.dims[1].size();
+      tileOp->setAttr(
+          "groups", b.getI64IntegerAttr(regions[0].dims[1].size() / perGroup));
+    } else if (layer.kind == LayerKind::Pool && !layer.pool.global) {
+      const PoolParams &p = layer.pool;
+      Window1D wh{p.kernel[0], p.strides[0], p.dilations[0], p.pads[0],
+                  p.pads[2]};
+      Window1D ww{p.kernel[1], p.strides[1], p.dilations[1], p.pads[1],
+                  p.pads[3]};
+      auto h = window(wh, 2, regions[0]);
+      auto w = window(ww, 3, regions[0]);
+      if (h && w)
+        pads = std::array<int64_t, 4>{h->padBegin, w->padBegin, h->padEnd,
+                                      w->padEnd};
+      tileOp->removeAttr("ceil_mode"); // the padding says where windows end
+    } else if (layer.kind == LayerKind::Conv || layer.kind == LayerKind::Pool) {
+      pads = std::nullopt;
+    }
+    bool windowed = layer.kind == LayerKind::Conv ||
+                    (layer.kind == LayerKind::Pool && !layer.pool.global);
+    if (windowed) {
+      if (!pads) {
+        op->emitError("the lowering found no window for the tile ")
+            << c.box.str();
+        return {};
+      }
+      tileOp->setAttr("pads", i64s(b, *pads));
+    }
+  }
+  if (c.accumulate) {
+    // Add to the partial sums the result buffer holds.
+    Value partial = sliceOf(body->getArguments().back(), c.result);
+    auto add = AddOp::create(b, loc, TypeRange{result.getType()},
+                             ValueRange{partial, result});
+    if (c.finish && activation)
+      add->setAttr("activation", activation);
+    result = add.getResult();
+  }
+  SmallVector<int64_t> ones(c.result.sizes.size(), 1);
+  Value written = tensor::InsertSliceOp::create(
+      b, loc, result, body->getArguments().back(), ValueRange{}, ValueRange{},
+      ValueRange{}, c.result.offsets, c.result.sizes, ones);
+  acmd::YieldOp::create(b, loc, ValueRange{written});
+  return compute.getToken();
+}
+
+LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
+                                             const GroupProgram &prog,
+                                             const Prediction &predicted) {
+  const GroupProgram *program = &prog;
+  MLIRContext *ctx = b.getContext();
+  SmallVector<Value> buffers(program->buffers.size());
+  std::vector<Value> tokens(program->commands.size());
+  // Tokens some command other than a free waits for.
+  std::vector<bool> waited(program->commands.size(), false);
+  auto deps = [&](const GroupCommand &c) {
+    SmallVector<Value> v;
+    for (unsigned a : c.after)
+      if (tokens[a]) {
+        v.push_back(tokens[a]);
+        waited[a] = waited[a] || c.kind != Kind::Free;
+      }
+    return v;
+  };
+  for (auto [index, c] : llvm::enumerate(program->commands)) {
+    Location loc = src.loc;
+    Value token;
+    switch (c.kind) {
+    case Kind::Alloc: {
+      const PlannedBuffer &pb = program->buffers[c.buffer];
+      Type element = cast<RankedTensorType>(src.values[pb.tensor].getType())
+                         .getElementType();
+      auto type = acmd::BufferType::get(ctx, pb.shape, element,
+                                        acmd::MemoryLevel::Global);
+      buffers[c.buffer] =
+          acmd::AllocOp::create(b, loc, type, partitionOf(pb.area), pb.offset);
+      break;
+    }
+    case Kind::Free:
+      acmd::DeallocOp::create(b, loc, buffers[c.buffer], deps(c));
+      break;
+    case Kind::Load: {
+      unsigned t = program->buffers[c.dest.buffer].tensor;
+      SmallVector<int64_t> strides(c.dest.sizes.size(), 1);
+      if (!c.dramStrides.empty())
+        strides.assign(c.dramStrides.begin(), c.dramStrides.end());
+      token = acmd::DmaLoadOp::create(
+          b, loc, acmd::TokenType::get(ctx), src.dram(src.values[t]),
+          i64s(b, begins(c.dram)), i64s(b, c.dest.sizes), i64s(b, strides),
+          buffers[c.dest.buffer], i64s(b, c.dest.offsets), UnitAttr(), deps(c));
+      break;
+    }
+    case Kind::Store: {
+      unsigned t = program->buffers[c.source.buffer].tensor;
+      SmallVector<int64_t> ones(c.source.sizes.size(), 1);
+      token = acmd::DmaStoreOp::create(
+          b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
+          i64s(b, c.source.offsets), i64s(b, c.source.sizes),
+          src.dram(src.values[t]), i64s(b, begins(c.dram)), i64s(b, ones),
+          deps(c));
+      break;
+    }
+    case Kind::Copy:
+      token = acmd::CopyOp::create(
+          b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
+          i64s(b, c.source.offsets), i64s(b, c.source.sizes),
+          buffers[c.dest.buffer], i64s(b, c.dest.offsets), deps(c));
+      break;
+    case Kind::Compute:
+      token = computeBody(src, *program, c, buffers, deps(c));
+      if (!token)
+        return failure();
+      break;
+    }
+    tokens[index] = token;
+  }
+  // The group ends when its last commands do (its last stores at least).
+  // The wait carries what the cost model says the group moves over DRAM,
+  // which accel-run checks against what the commands moved.
+  SmallVector<Value> last;
+  for (auto [t, w] : llvm::zip(tokens, waited))
+    if (t && !w)
+      last.push_back(t);
+  auto wait = acmd::WaitOp::create(b, src.loc, last);
+  wait->setAttr("acmd.group", b.getStringAttr(src.name));
+  wait->setAttr("acmd.dram_read", b.getI64IntegerAttr(predicted.read));
+  wait->setAttr("acmd.dram_written", b.getI64IntegerAttr(predicted.written));
+  if (predicted.footprint)
+    wait->setAttr("acmd.footprint", b.getI64IntegerAttr(*predicted.footprint));
+  return success();
+}
+
+LogicalResult FunctionLowering::run() {
+  Block &body = f.getBody().front();
+  // Arguments, then one destination per result.
+  SmallVector<Type> types;
+  for (Type t : f.getArgumentTypes()) {
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    if (!tensor || !tensor.hasStaticShape())
+      return f.emitError("cannot lower: argument of type ")
+             << t << " (not a static tensor)";
+    types.push_back(
+        MemRefType::get(tensor.getShape(), tensor.getElementType()));
+  }
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  for (Value v : ret.getOperands()) {
+    auto tensor = dyn_cast<RankedTensorType>(v.getType());
+    if (!tensor || !tensor.hasStaticShape())
+      return f.emitError("cannot lower: result of type ")
+             << v.getType() << " (not a static tensor)";
+    types.push_back(
+        MemRefType::get(tensor.getShape(), tensor.getElementType()));
+  }
+  b.setInsertionPoint(f);
+  lowered = func::FuncOp::create(b, f.getLoc(), f.getName(),
+                                 b.getFunctionType(types, {}));
+  Block *entry = lowered.addEntryBlock();
+  for (auto [arg, m] :
+       llvm::zip(body.getArguments(),
+                 entry->getArguments().take_front(body.getNumArguments())))
+    dram[arg] = m;
+  for (auto [v, m] :
+       llvm::zip(ret.getOperands(),
+                 entry->getArguments().drop_front(body.getNumArguments()))) {
+    Operation *def = v.getDefiningOp();
+    if (!def || def->hasTrait<OpTrait::ConstantLike>() || dram.count(v))
+      return ret.emitError("cannot lower: a result that is an argument, a "
+                           "constant or another result (no layer writes it)");
+    dram[v] = m;
+  }
+  b.setInsertionPointToEnd(entry);
+
+  // The function's layers as a graph, for the layers outside groups.
+  llvm::Expected<BlockGraph> fg = buildBlockGraph(body, layerName, false);
+  if (!fg)
+    return f.emitError("cannot lower: ") << llvm::toString(fg.takeError());
+  std::vector<Value> fValues(fg->graph.tensors().size());
+  for (auto [v, id] : fg->tensors)
+    fValues[id] = v;
+
+  unsigned layerId = 0;
+  for (Operation &op : body.without_terminator()) {
+    if (op.hasTrait<OpTrait::ConstantLike>())
+      continue;
+    unsigned first = layerId;
+    layerId += op.getNumResults();
+    if (auto group = dyn_cast<GroupOp>(op)) {
+      GroupAnalysis ga(group);
+      if (!ga.valid())
+        return group.emitError("cannot lower: ") << ga.error();
+      GroupSource src{&ga.graph(),
+                      std::vector<unsigned>(ga.tiling().layers().begin(),
+                                            ga.tiling().layers().end()),
+                      {},
+                      ga.body().ops,
+                      nullptr,
+                      group.getLoc(),
+                      ga.name().empty() ? "group@" + std::to_string(first)
+                                        : ga.name()};
+      src.values.resize(ga.graph().tensors().size());
+      for (auto [v, id] : ga.body().tensors)
+        src.values[id] = v;
+      Block &gb = group.getBodyBlock();
+      auto yield = group.getYield();
+      src.dram = [&, group](Value v) mutable -> Value {
+        if (auto arg = dyn_cast<BlockArgument>(v); arg && arg.getOwner() == &gb)
+          return dramOf(group.getInputs()[arg.getArgNumber()]);
+        for (auto [k, y] : llvm::enumerate(yield.getOperands()))
+          if (y == v)
+            return dramOf(group.getResult(k));
+        if (Operation *def = v.getDefiningOp();
+            def && def->hasTrait<OpTrait::ConstantLike>()) {
+          if (Value m = dram.lookup(v))
+            return m;
+          return dram[v] = constantGlobal(def);
+        }
+        return {};
+      };
+      llvm::Expected<GroupProgram> program =
+          planGroupProgram(ga.tiling(), arch);
+      if (!program)
+        return group.emitError("cannot lower: ")
+               << llvm::toString(program.takeError());
+      if (failed(lowerProgram(src, *program, groupPrediction(ga.tiling()))))
+        return failure();
+      continue;
+    }
+    if (!isa<LayerOpInterface, ConcatOp, ReshapeOp, FlattenOp>(op) ||
+        op.getNumResults() != 1)
+      return op.emitError("cannot lower: not an accel layer (opaque "
+                          "operators are not lowered yet)");
+    if (fg->graph.layer(first).kind == LayerKind::Opaque)
+      return op.emitError("cannot lower: the layer cannot be modelled");
+    GroupSource src{&fg->graph,
+                    {first},
+                    fValues,
+                    fg->ops,
+                    nullptr,
+                    op.getLoc(),
+                    fg->graph.layer(first).name};
+    src.dram = [&](Value v) { return dramOf(v); };
+    // Tile by tile through DRAM, as its mapping says; else, when the
+    // lowering cannot follow the mapping, as a group of one that fits.
+    std::string tiled;
+    if (std::optional<Mapping> m = mappingOf(op, fg->graph.layer(first))) {
+      llvm::Expected<GroupProgram> program =
+          planLayerProgram(fg->graph, first, *m, arch);
+      if (program) {
+        if (failed(lowerProgram(src, *program,
+                                layerPrediction(fg->graph, first, *m, arch))))
+          return failure();
+        continue;
+      }
+      tiled = llvm::toString(program.takeError());
+    } else {
+      tiled = "no mapping fits";
+    }
+    std::string why;
+    FailureOr<GroupSchedule> s = fitSingle(fg->graph, first, arch, why);
+    if (failed(s))
+      return op.emitError("cannot lower: tile by tile, ")
+             << tiled << "; as a group of one, it fits no schedule on "
+             << arch.name << " (" << why << ")";
+    llvm::Expected<GroupTiling> tiling =
+        GroupTiling::compute(fg->graph, {first}, *s);
+    if (!tiling)
+      return op.emitError("cannot lower: ")
+             << llvm::toString(tiling.takeError());
+    llvm::Expected<GroupProgram> program = planGroupProgram(*tiling, arch);
+    if (!program)
+      return op.emitError("cannot lower: ")
+             << llvm::toString(program.takeError());
+    op.emitRemark("lowered as a group of one (")
+        << tiled << "): its DRAM traffic is the group model's, "
+        << groupDram(*tiling).readBytes + groupDram(*tiling).writtenBytes
+        << " B";
+    if (failed(lowerProgram(src, *program, groupPrediction(*tiling))))
+      return failure();
+  }
+  for (Value m : intermediates)
+    memref::DeallocOp::create(b, f.getLoc(), m);
+  func::ReturnOp::create(b, f.getLoc());
+  f.erase();
+  return success();
+}
+
+struct LowerToAcmdPass
+    : public accel::impl::AccelLowerToAcmdBase<LowerToAcmdPass> {
+  using AccelLowerToAcmdBase::AccelLowerToAcmdBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SmallVector<func::FuncOp> functions;
+    for (auto f : module.getOps<func::FuncOp>())
+      if (!f.isExternal() && f.getBody()
+                                 .walk([](Operation *op) {
+                                   return isa<AccelDialect>(op->getDialect())
+                                              ? WalkResult::interrupt()
+                                              : WalkResult::advance();
+                                 })
+                                 .wasInterrupted())
+        functions.push_back(f);
+    if (functions.empty())
+      return;
+    FailureOr<Arch> arch = resolvePassArch(module, this->arch);
+    if (failed(arch))
+      return signalPassFailure();
+    if (arch->memories.size() <= kGroupLevel) {
+      module.emitError() << arch->name << " has no on-chip memory level";
+      return signalPassFailure();
+    }
+    for (func::FuncOp f : functions)
+      if (failed(FunctionLowering(f, *arch, module).run()))
+        return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,98 @@
+//===- ProgramBuilder.cpp - Commands and the order between them -----------===//
+
+#include "ProgramBuilder.h"
+
+using namespace accel;
+using namespace accel::lowering;
+using Kind = GroupCommand::Kind;
+
+namespace {
+
+bool overlaps(const BufferSlice &a, const BufferSlice &b) {
+  if (a.buffer != b.buffer)
+    return false;
+  for (size_t d = 0; d < a.offsets.size(); ++d)
+    if (a.offsets[d] + a.sizes[d] <= b.offsets[d] ||
+        b.offsets[d] + b.sizes[d] <= a.offsets[d])
+      return false;
+  return true;
+}
+
+bool contains(const BufferSlice &outer, const BufferSlice &inner) {
+  for (size_t d = 0; d < outer.offsets.size(); ++d)
+    if (inner.offsets[d] < outer.offsets[d] ||
+        inner.offsets[d] + inner.sizes[d] > outer.offsets[d] + outer.sizes[d])
+      return false;
+  return true;
+}
+
+} // namespace
+
+unsigned ProgramBuilder::addBuffer(unsigned tensor, Shape shape,
+                                   llvm::SmallVector<int64_t, 4> origin,
+                                   int64_t elementBytes, BufferArea area,
+                                   int64_t offset) {
+  PlannedBuffer b;
+  b.tensor = tensor;
+  b.shape = std::move(shape);
+  b.origin = std::move(origin);
+  b.elementBytes = elementBytes;
+  b.area = area;
+  b.offset = offset;
+  program.buffers.push_back(std::move(b));
+  return program.buffers.size() - 1;
+}
+
+void ProgramBuilder::access(GroupCommand &c, unsigned index,
+                            const BufferSlice &box, bool write) {
+  std::vector<Access> &h = history[box.buffer];
+  for (const Access &a : h)
+    if (a.command != index && (write || a.write) && overlaps(a.box, box))
+      c.after.push_back(a.command);
+  // A write over an earlier access's whole box orders every later access
+  // that conflicts with that one (it conflicts with the write too).
+  if (write)
+    llvm::erase_if(h, [&](const Access &a) { return contains(box, a.box); });
+  h.push_back({index, box, write});
+}
+
+unsigned ProgramBuilder::emit(GroupCommand c) {
+  unsigned index = program.commands.size();
+  switch (c.kind) {
+  case Kind::Alloc: {
+    const PlannedBuffer &b = program.buffers[c.buffer];
+    for (const Freed &f : freed)
+      if (f.area == b.area && f.begin < b.offset + b.bytes() &&
+          b.offset < f.end)
+        c.after.push_back(f.command);
+    break;
+  }
+  case Kind::Free: {
+    for (const Access &a : history[c.buffer])
+      c.after.push_back(a.command);
+    history.erase(c.buffer);
+    const PlannedBuffer &b = program.buffers[c.buffer];
+    freed.push_back({index, b.area, b.offset, b.offset + b.bytes()});
+    break;
+  }
+  case Kind::Load:
+    access(c, index, c.dest, /*write=*/true);
+    break;
+  case Kind::Store:
+    access(c, index, c.source, /*write=*/false);
+    break;
+  case Kind::Copy:
+    access(c, index, c.source, /*write=*/false);
+    access(c, index, c.dest, /*write=*/true);
+    break;
+  case Kind::Compute:
+    for (const BufferSlice &s : c.operands)
+      access(c, index, s, /*write=*/false);
+    access(c, index, c.result, /*write=*/true);
+    break;
+  }
+  llvm::sort(c.after);
+  c.after.erase(std::unique(c.after.begin(), c.after.end()), c.after.end());
+  program.commands.push_back(std::move(c));
+  return index;
+}

@@ -1,0 +1,272 @@
+//===- LayerProgramTest.cpp - Layer programs against the cost model -------===//
+//
+// Every supported layer of random networks, alone, with random mappings on
+// random accelerators: the planned program is run symbolically (each buffer
+// element names the tensor element it holds; an output element also counts
+// the reduction terms summed into it). Every compute must find exactly the
+// operand parts it reads and, when it accumulates, the partial sums of its
+// outputs; every output must be finished once, with all of its terms, and
+// stored after. The DRAM elements the program moves must equal the
+// single-layer cost model's DRAM reads and writes, tensor by tensor.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CostModel/RandomMappings.h"
+#include "Workload/RandomNetworks.h"
+#include "accel/CostModel/CostModel.h"
+#include "accel/Lowering/GroupProgram.h"
+#include "gtest/gtest.h"
+#include <map>
+
+using namespace accel;
+using namespace accel::testing;
+using Kind = GroupCommand::Kind;
+
+namespace {
+
+/// What a buffer (or DRAM) element holds: a tensor element, and for a
+/// result the reduction terms summed so far.
+struct Cell {
+  int64_t tensor = -1, index = -1, terms = 0;
+  bool finished = false;
+};
+
+template <typename F> void forEach(llvm::ArrayRef<int64_t> sizes, F f) {
+  int64_t n = numElements(sizes);
+  Shape idx(sizes.size(), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    f(llvm::ArrayRef<int64_t>(idx));
+    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
+      if (++idx[d] < sizes[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+}
+
+int64_t linearAt(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> base,
+                 llvm::ArrayRef<int64_t> idx,
+                 llvm::ArrayRef<int64_t> steps = {}) {
+  int64_t at = 0;
+  for (size_t d = 0; d < shape.size(); ++d)
+    at = at * shape[d] + base[d] + idx[d] * (steps.empty() ? 1 : steps[d]);
+  return at;
+}
+
+/// Reduction terms one compute adds to each of its outputs.
+int64_t termsOf(const GraphLayer &layer, const GroupCommand &c) {
+  switch (layer.kind) {
+  case LayerKind::Conv: {
+    const TensorRegion &w = c.operandRegions[1];
+    return w.dims[1].size() * w.dims[2].size() * w.dims[3].size();
+  }
+  case LayerKind::Matmul: {
+    const TensorRegion &w = c.operandRegions[1];
+    size_t cDim = w.dims.size() - (layer.transposeRhs ? 1 : 2);
+    return w.dims[cDim].size();
+  }
+  default:
+    return 1;
+  }
+}
+int64_t allTerms(const GraphLayer &layer) {
+  const LoopBounds &b = layer.problem->bounds;
+  switch (layer.kind) {
+  case LayerKind::Conv:
+    return b[Dim::C] * b[Dim::R] * b[Dim::S];
+  case LayerKind::Matmul:
+    return b[Dim::C];
+  default:
+    return 1;
+  }
+}
+
+struct Moved {
+  PerTensor<int64_t> reads, writes;
+};
+
+void runSymbolically(const LayerGraph &g, unsigned id,
+                     const GroupProgram &program, Moved &moved) {
+  const GraphLayer &layer = g.layer(id);
+  std::map<unsigned, std::vector<Cell>> live;
+  std::vector<Cell> dram(g.tensor(layer.result).elements());
+  auto roleOf = [&](unsigned tensor) -> std::optional<Tensor> {
+    if (tensor == layer.result)
+      return Tensor::Outputs;
+    for (auto [k, op] : llvm::enumerate(layer.operands))
+      if (op == tensor) {
+        if (layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul)
+          return k == 0   ? std::optional(Tensor::Inputs)
+                 : k == 1 ? std::optional(Tensor::Weights)
+                          : std::nullopt;
+        return Tensor::Inputs;
+      }
+    return std::nullopt;
+  };
+  auto slice = [&](const BufferSlice &s, auto f) {
+    const PlannedBuffer &b = program.buffers[s.buffer];
+    ASSERT_TRUE(live.count(s.buffer));
+    for (size_t d = 0; d < s.sizes.size(); ++d)
+      ASSERT_TRUE(s.offsets[d] >= 0 && s.offsets[d] + s.sizes[d] <= b.shape[d])
+          << "slice outside its buffer";
+    forEach(s.sizes, [&](llvm::ArrayRef<int64_t> idx) {
+      f(idx, live[s.buffer][linearAt(b.shape, s.offsets, idx)]);
+    });
+  };
+  for (const GroupCommand &c : program.commands) {
+    switch (c.kind) {
+    case Kind::Alloc:
+      live[c.buffer].assign(numElements(program.buffers[c.buffer].shape),
+                            Cell());
+      break;
+    case Kind::Free:
+      live.erase(c.buffer);
+      break;
+    case Kind::Load: {
+      unsigned t = program.buffers[c.dest.buffer].tensor;
+      const Shape &shape = g.tensor(t).shape;
+      llvm::SmallVector<int64_t, 4> base;
+      for (Interval d : c.dram.dims)
+        base.push_back(d.begin);
+      slice(c.dest, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
+        int64_t at = linearAt(shape, base, idx, c.dramStrides);
+        cell = t == layer.result ? dram[at] : Cell{t, at, 0, false};
+        if (t == layer.result)
+          EXPECT_TRUE(cell.terms > 0) << "loads partial sums never stored";
+      });
+      if (std::optional<Tensor> role = roleOf(t))
+        moved.reads[*role] += c.dram.elements();
+      break;
+    }
+    case Kind::Copy: {
+      std::vector<Cell> from;
+      slice(c.source,
+            [&](llvm::ArrayRef<int64_t>, Cell &cell) { from.push_back(cell); });
+      size_t k = 0;
+      slice(c.dest,
+            [&](llvm::ArrayRef<int64_t>, Cell &cell) { cell = from[k++]; });
+      break;
+    }
+    case Kind::Compute: {
+      for (auto [op, region, s] :
+           llvm::zip(layer.operands, c.operandRegions, c.operands)) {
+        const Shape &shape = g.tensor(op).shape;
+        llvm::SmallVector<int64_t, 4> base;
+        bool broadcast = false;
+        for (auto [d, i] : llvm::enumerate(region.dims)) {
+          base.push_back(i.begin);
+          broadcast |= shape[d] == 1 && i.size() > 1;
+        }
+        int64_t wrong = 0;
+        slice(s, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
+          llvm::SmallVector<int64_t, 4> at(idx.begin(), idx.end());
+          for (size_t d = 0; broadcast && d < at.size(); ++d)
+            if (shape[d] == 1)
+              at[d] = 0;
+          wrong += cell.tensor != op || cell.index != linearAt(shape, base, at);
+        });
+        EXPECT_EQ(wrong, 0) << "operand " << g.tensor(op).name << " "
+                            << region.str() << " is not where it is read";
+      }
+      const Shape &shape = g.tensor(layer.result).shape;
+      llvm::SmallVector<int64_t, 4> base;
+      for (Interval d : c.box.dims)
+        base.push_back(d.begin);
+      int64_t terms = termsOf(layer, c), all = allTerms(layer);
+      slice(c.result, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
+        int64_t at = linearAt(shape, base, idx);
+        if (c.accumulate)
+          EXPECT_TRUE(cell.tensor == layer.result && cell.index == at &&
+                      !cell.finished)
+              << "accumulates into what is not its partial sum";
+        else
+          cell = Cell{layer.result, at, 0, false};
+        cell.terms += terms;
+        if (c.finish) {
+          EXPECT_EQ(cell.terms, all) << "finished with terms missing";
+          cell.finished = true;
+        }
+      });
+      break;
+    }
+    case Kind::Store: {
+      const Shape &shape = g.tensor(layer.result).shape;
+      llvm::SmallVector<int64_t, 4> base;
+      for (Interval d : c.dram.dims)
+        base.push_back(d.begin);
+      slice(c.source, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
+        int64_t at = linearAt(shape, base, idx);
+        EXPECT_EQ(cell.index, at) << "stores the wrong element";
+        dram[at] = cell;
+      });
+      moved.writes[Tensor::Outputs] += c.dram.elements();
+      break;
+    }
+    }
+    if (::testing::Test::HasFailure())
+      return;
+  }
+  for (const Cell &c : dram)
+    EXPECT_TRUE(c.finished) << "an output is never finished";
+}
+
+TEST(LayerProgram, ComputesTheLayerAndMovesWhatTheModelCounts) {
+  Random rnd{std::mt19937_64(41)};
+  int cases = 0, slid = 0, partials = 0;
+  std::map<std::string, int> refused;
+  for (int n = 0; n < 400; ++n) {
+    RandomNetwork net = randomNetwork(rnd);
+    const LayerGraph &g = net.graph;
+    for (unsigned id = 0; id < g.layers().size(); ++id) {
+      const GraphLayer &layer = g.layer(id);
+      if (!layer.computes())
+        continue;
+      for (int m = 0; m < 4; ++m) {
+        Arch arch = randomArch(rnd);
+        Mapping mapping = randomMapping(rnd, layer.problem->bounds);
+        CostResult model = evaluate(*layer.problem, arch, mapping);
+        if (!model.valid)
+          continue;
+        llvm::Expected<GroupProgram> program =
+            planLayerProgram(g, id, mapping, arch);
+        if (!program) {
+          std::string e = toString(program.takeError());
+          refused[e.substr(0, e.find(' ', 20))]++;
+          continue;
+        }
+        ++cases;
+        std::string s;
+        llvm::raw_string_ostream os(s);
+        printMapping(os, mapping);
+        SCOPED_TRACE(net.describe() + "\nlayer " + layer.name + " mapping " +
+                     s);
+        Moved moved;
+        runSymbolically(g, id, *program, moved);
+        if (::testing::Test::HasFailure())
+          return;
+        for (Tensor t : kAllTensors) {
+          EXPECT_EQ(moved.reads[t], model.levels[0].reads[t])
+              << tensorName(t).str() << " read from DRAM";
+          EXPECT_EQ(moved.writes[t], model.levels[0].writes[t])
+              << tensorName(t).str() << " written to DRAM";
+        }
+        if (::testing::Test::HasFailure())
+          return;
+        for (const GroupCommand &c : program->commands) {
+          slid += c.kind == Kind::Copy;
+          partials += c.kind == Kind::Compute && c.accumulate;
+        }
+      }
+    }
+  }
+  std::cerr << cases << " programs (" << slid << " sliding copies, " << partials
+            << " accumulating computes); refused:";
+  for (auto &[why, count] : refused)
+    std::cerr << "\n  " << count << " x " << why;
+  std::cerr << "\n";
+  EXPECT_GT(cases, 1000);
+  EXPECT_GT(slid, 50);
+  EXPECT_GT(partials, 200);
+}
+
+} // namespace
