@@ -24,3 +24,12 @@ FailureOr<accel::Arch> accel::resolvePassArch(ModuleOp module,
     return module.emitError(llvm::toString(arch.takeError()));
   return *arch;
 }
+
+void accel::recordPassArch(ModuleOp module, llvm::StringRef option) {
+  if (option.empty() || module->hasAttr("accel.target"))
+    return;
+  MLIRContext *ctx = module.getContext();
+  TargetAttr target = getPreset(option) ? TargetAttr::get(ctx, option, "")
+                                        : TargetAttr::get(ctx, "", option);
+  module->setAttr("accel.target", target);
+}

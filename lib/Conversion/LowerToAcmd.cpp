@@ -230,8 +230,9 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   Operation *op = src.ops[l];
   // Operand buffers once each, then the result's.
   SmallVector<unsigned> ins;
+  auto absent = [](const BufferSlice &s) { return s.sizes.empty(); };
   for (const BufferSlice &s : c.operands)
-    if (!llvm::is_contained(ins, s.buffer))
+    if (!absent(s) && !llvm::is_contained(ins, s.buffer))
       ins.push_back(s.buffer);
   SmallVector<Value> inValues;
   for (unsigned i : ins)
@@ -269,9 +270,13 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   ArrayRef<TensorRegion> regions = c.operandRegions;
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   bool embed = isa<ConvTranspose2DOp, ResizeOp>(op);
+  SmallVector<Value> present;
   for (auto [k, s] : llvm::enumerate(c.operands)) {
+    if (absent(s))
+      continue;
     Value tile =
         sliceOf(body->getArgument(llvm::find(ins, s.buffer) - ins.begin()), s);
+    present.push_back(tile);
     Value operand = op->getOperand(k);
     if (embed && !graph.tensor(layer.operands[k]).weight) {
       // Upsampling layers run whole on their tile placed in a zero tensor
@@ -286,8 +291,43 @@ Value FunctionLowering::computeBody(const GroupSource &src,
     }
     map.map(operand, tile);
   }
+  auto resultTile =
+      RankedTensorType::get(sizesOf(c.box), resultType.getElementType());
+  if (present.size() < c.operands.size() &&
+      (layer.kind == LayerKind::Add || layer.kind == LayerKind::Mul)) {
+    // Some operands of a sum or a product, combined with the partial
+    // result when there is one; the activation with the last of them.
+    SmallVector<Value> terms(present);
+    if (c.accumulate)
+      terms.insert(terms.begin(),
+                   sliceOf(body->getArguments().back(), c.result));
+    Value v = terms.front();
+    Operation *last = nullptr;
+    for (Value t : ArrayRef<Value>(terms).drop_front()) {
+      if (layer.kind == LayerKind::Add)
+        last = AddOp::create(b, loc, TypeRange{resultTile}, ValueRange{v, t});
+      else
+        last = MulOp::create(b, loc, TypeRange{resultTile}, ValueRange{v, t});
+      v = last->getResult(0);
+    }
+    if (c.finish)
+      if (Attribute act = op->getAttr("activation")) {
+        if (!last)
+          return op->emitError("the lowering has no op to activate"), Value();
+        last->setAttr("activation", act);
+      }
+    SmallVector<int64_t> ones(c.result.sizes.size(), 1);
+    Value written = tensor::InsertSliceOp::create(
+        b, loc, v, body->getArguments().back(), ValueRange{}, ValueRange{},
+        ValueRange{}, c.result.offsets, c.result.sizes, ones);
+    acmd::YieldOp::create(b, loc, ValueRange{written});
+    return compute.getToken();
+  }
   Operation *tileOp = b.clone(*op, map);
+  // The layer's mappings map the whole layer (or its group tile), not this.
   tileOp->removeAttr("mapping");
+  for (NamedAttribute a : llvm::to_vector(tileOp->getDiscardableAttrs()))
+    tileOp->removeDiscardableAttr(a.getName());
   // A part of the reduction before the last: no bias, no activation (they
   // apply once, with the last part).
   Attribute activation = tileOp->getAttr("activation");
@@ -357,7 +397,41 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       tileOp->setAttr("pads", i64s(b, *pads));
     }
   }
-  if (c.accumulate) {
+  bool maxOfParts = false;
+  if (layer.kind == LayerKind::Pool && layer.pool.global) {
+    // A global pooling over a part of the plane: an average weighs its
+    // part by its share of the plane (the parts then add up); a maximum
+    // takes the larger of the part's and the partial one.
+    const Shape &plane = graph.tensor(layer.operands[0]).shape;
+    int64_t part = regions[0].dims[2].size() * regions[0].dims[3].size();
+    int64_t all = plane[2] * plane[3];
+    auto kind = tileOp->getAttrOfType<PoolKindAttr>("kind");
+    maxOfParts = kind && kind.getValue() == PoolKind::Max;
+    if (!maxOfParts && part != all) {
+      auto scalarType =
+          RankedTensorType::get({1, 1, 1, 1}, resultType.getElementType());
+      Value share = arith::ConstantOp::create(
+          b, loc, scalarType,
+          DenseElementsAttr::get(scalarType,
+                                 b.getFloatAttr(resultType.getElementType(),
+                                                double(part) / double(all))
+                                     .getValue()));
+      result = MulOp::create(b, loc, TypeRange{result.getType()},
+                             ValueRange{result, share})
+                   .getResult();
+    }
+  }
+  if (c.accumulate && maxOfParts) {
+    Value partial = sliceOf(body->getArguments().back(), c.result);
+    auto pair =
+        RankedTensorType::get({c.result.sizes[0], c.result.sizes[1], 2, 1},
+                              resultType.getElementType());
+    Value both = ConcatOp::create(b, loc, pair, ValueRange{partial, result},
+                                  uint64_t(2));
+    Operation *most = b.clone(*tileOp);
+    most->setOperand(0, both);
+    result = most->getResult(0);
+  } else if (c.accumulate) {
     // Add to the partial sums the result buffer holds.
     Value partial = sliceOf(body->getArguments().back(), c.result);
     auto add = AddOp::create(b, loc, TypeRange{result.getType()},
@@ -555,8 +629,26 @@ LogicalResult FunctionLowering::run() {
         return failure();
       continue;
     }
-    if (!isa<LayerOpInterface, ConcatOp, ReshapeOp, FlattenOp>(op) ||
-        op.getNumResults() != 1)
+    if (isa<ReshapeOp, FlattenOp>(op)) {
+      // A view of the same DRAM bytes: nothing moves (as the model says).
+      Value from = dramOf(op.getOperand(0));
+      auto type = memrefOf(op.getResult(0));
+      SmallVector<int64_t> strides(type.getRank(), 1);
+      for (int d = int(type.getRank()) - 2; d >= 0; --d)
+        strides[d] = strides[d + 1] * type.getDimSize(d + 1);
+      auto view = [&](Value source) {
+        return memref::ReinterpretCastOp::create(b, op.getLoc(), type, source,
+                                                 0, type.getShape(), strides);
+      };
+      if (Value slot = dram.lookup(op.getResult(0))) {
+        // A result of the function: the host copies it there.
+        memref::CopyOp::create(b, op.getLoc(), view(from), slot);
+      } else {
+        dram[op.getResult(0)] = view(from);
+      }
+      continue;
+    }
+    if (!isa<LayerOpInterface, ConcatOp>(op) || op.getNumResults() != 1)
       return op.emitError("cannot lower: not an accel layer (opaque "
                           "operators are not lowered yet)");
     if (fg->graph.layer(first).kind == LayerKind::Opaque)

@@ -224,6 +224,28 @@ struct Executor {
       dramValues[alloc.getResult()] = NdArray(alloc.getType().getShape());
       return llvm::Error::success();
     }
+    if (auto view = dyn_cast<memref::ReinterpretCastOp>(op)) {
+      // A view of a whole tensor in another shape (row-major): its data.
+      auto type = cast<MemRefType>(view.getType());
+      NdArray a = dram(view.getSource());
+      if (int64_t(a.data.size()) != type.getNumElements() ||
+          !view.getOffsets().empty() || view.getStaticOffsets()[0] != 0)
+        return errorAt(op, "is not a whole view of its source");
+      a.shape.assign(type.getShape().begin(), type.getShape().end());
+      dramValues[view.getResult()] = std::move(a);
+      return llvm::Error::success();
+    }
+    if (auto copy = dyn_cast<memref::CopyOp>(op)) {
+      // A host copy between DRAM tensors (not the accelerator's traffic).
+      NdArray &to = dram(copy.getTarget());
+      const NdArray &from = dram(copy.getSource());
+      if (to.data.size() != from.data.size())
+        return errorAt(op, "copies between tensors of different sizes");
+      to.data = from.data;
+      if (auto it = argIndex.find(copy.getTarget()); it != argIndex.end())
+        run.written[it->second] = true;
+      return llvm::Error::success();
+    }
     if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
       dramValues.erase(dealloc.getMemref());
       return llvm::Error::success();

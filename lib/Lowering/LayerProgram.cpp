@@ -77,6 +77,12 @@ private:
   llvm::Expected<Interval> channels(Interval g, Interval c, int64_t per) const;
   /// The problem tensor operand k is (none: a bias).
   std::optional<Tensor> roleOf(unsigned k) const;
+  /// Whether a step of ranges `r` reads operand k: all do but a sum's or a
+  /// product's operands outside the step's share of them (C).
+  bool present(unsigned k, const Ranges &r) const {
+    return !elementwise() ||
+           (r[Dim::C].begin <= int64_t(k) && int64_t(k) < r[Dim::C].end);
+  }
 };
 
 Ranges LayerPlanner::rangesAt(llvm::ArrayRef<int64_t> idx) const {
@@ -244,7 +250,13 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
   for (unsigned k = 0; k < pos; ++k) {
     Dim d = nest.loops[k].dim;
     bool reduces = !isRelevant(Tensor::Outputs, d);
-    if (reduces && (elementwise() || layer.kind == LayerKind::Pool))
+    // A sum or a product of operands may be split (the operands come one
+    // after the other and accumulate); a window of a pooling may not.
+    bool operands =
+        layer.kind == LayerKind::Add || layer.kind == LayerKind::Mul;
+    bool plane = layer.kind == LayerKind::Pool && layer.pool.global;
+    if (reduces && !operands && !plane &&
+        (elementwise() || layer.kind == LayerKind::Pool))
       return fail(llvm::Twine("the mapping splits the ") +
                   (elementwise() ? "operands" : "window") + " of a " +
                   layerKindName(layer.kind) + " above the first on-chip level");
@@ -375,10 +387,10 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
   for (int64_t s = 0; s < steps; ++s) {
     const std::vector<int64_t> &idx = all[s];
     Ranges r = rangesAt(idx);
-    // Operand tiles.
+    // Operand tiles (of a split sum or product, those of this step).
     for (unsigned k = 0; k < numOperands; ++k) {
       std::optional<Tensor> role = roleOf(k);
-      if (!role)
+      if (!role || !present(k, r))
         continue;
       std::vector<int64_t> id = identity(*role, idx);
       if (held[k + 1] && *held[k + 1] == id)
@@ -465,6 +477,11 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
           b.offsets[d] = pt.region.dims[d].begin;
         c.operands.push_back(b);
         c.operandRegions.push_back(pt.region);
+        continue;
+      }
+      if (!present(k, r)) {
+        c.operands.emplace_back();
+        c.operandRegions.emplace_back();
         continue;
       }
       const Part &pt = current[k + 1];

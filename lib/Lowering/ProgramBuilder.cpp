@@ -28,6 +28,23 @@ bool contains(const BufferSlice &outer, const BufferSlice &inner) {
 
 } // namespace
 
+int accel::queueOf(GroupCommand::Kind k) {
+  switch (k) {
+  case Kind::Load:
+    return 0;
+  case Kind::Store:
+    return 1;
+  case Kind::Copy:
+    return 2;
+  case Kind::Compute:
+    return 3;
+  case Kind::Alloc:
+  case Kind::Free:
+    return -1;
+  }
+  return -1;
+}
+
 unsigned ProgramBuilder::addBuffer(unsigned tensor, Shape shape,
                                    llvm::SmallVector<int64_t, 4> origin,
                                    int64_t elementBytes, BufferArea area,
@@ -45,6 +62,10 @@ unsigned ProgramBuilder::addBuffer(unsigned tensor, Shape shape,
 
 void ProgramBuilder::access(GroupCommand &c, unsigned index,
                             const BufferSlice &box, bool write) {
+  if (auto it = inherited.find(box.buffer); it != inherited.end()) {
+    c.after.append(it->second.begin(), it->second.end());
+    inherited.erase(it);
+  }
   std::vector<Access> &h = history[box.buffer];
   for (const Access &a : h)
     if (a.command != index && (write || a.write) && overlaps(a.box, box))
@@ -60,11 +81,17 @@ unsigned ProgramBuilder::emit(GroupCommand c) {
   unsigned index = program.commands.size();
   switch (c.kind) {
   case Kind::Alloc: {
+    // Bytes a freed buffer gives up: the new buffer's first use waits for
+    // what the free waited for (a free and an allocation take no time and
+    // carry no token).
     const PlannedBuffer &b = program.buffers[c.buffer];
     for (const Freed &f : freed)
       if (f.area == b.area && f.begin < b.offset + b.bytes() &&
-          b.offset < f.end)
+          b.offset < f.end) {
         c.after.push_back(f.command);
+        for (unsigned a : program.commands[f.command].after)
+          inherited[c.buffer].push_back(a);
+      }
     break;
   }
   case Kind::Free: {
@@ -93,6 +120,29 @@ unsigned ProgramBuilder::emit(GroupCommand c) {
   }
   llvm::sort(c.after);
   c.after.erase(std::unique(c.after.begin(), c.after.end()), c.after.end());
+  // Commands of one queue complete in order: waiting for the last
+  // conflicting one of a queue waits for the earlier ones.
+  std::map<int, unsigned> latest;
+  llvm::SmallVector<unsigned, 4> unqueued;
+  for (unsigned d : c.after) {
+    int q = queueOf(program.commands[d].kind);
+    if (q < 0)
+      unqueued.push_back(d);
+    else
+      latest[q] = std::max(latest[q], d);
+  }
+  c.after = unqueued;
+  for (auto [q, d] : latest)
+    c.after.push_back(d);
+  // A command another dependency already waits for is implied (one level
+  // deep: enough to keep the lists short, and cheap).
+  llvm::SmallVector<unsigned, 8> implied;
+  for (unsigned d : c.after)
+    for (unsigned a : program.commands[d].after)
+      implied.push_back(a);
+  llvm::erase_if(c.after,
+                 [&](unsigned a) { return llvm::is_contained(implied, a); });
+  llvm::sort(c.after);
   program.commands.push_back(std::move(c));
   return index;
 }

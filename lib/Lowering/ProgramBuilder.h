@@ -4,7 +4,10 @@
 // to a GroupProgram and gives each command the earlier ones it must wait
 // for, from what they touch (a read after a write, a write after a read or
 // a write of overlapping boxes of one buffer; an allocation after the free
-// of bytes it reuses). Pure: no MLIR IR.
+// of bytes it reuses), keeping of each queue only the last (commands of a
+// queue complete in order) and leaving out those another of them waits
+// for.
+// Pure: no MLIR IR.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_LIB_LOWERING_PROGRAMBUILDER_H
@@ -41,6 +44,8 @@ private:
     int64_t begin, end;
   };
   std::vector<Freed> freed;
+  /// What the first use of a buffer placed over freed bytes waits for.
+  std::map<unsigned, llvm::SmallVector<unsigned, 4>> inherited;
 
   void access(GroupCommand &c, unsigned index, const BufferSlice &box,
               bool write);

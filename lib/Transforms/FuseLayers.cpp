@@ -181,6 +181,7 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
     FailureOr<Arch> resolved = resolvePassArch(module, arch);
     if (failed(resolved))
       return signalPassFailure();
+    recordPassArch(module, arch);
     SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
     for (func::FuncOp f : funcs)
       if (failed(fuse(f, *resolved)))

@@ -11,8 +11,8 @@ using namespace mlir;
 using namespace accel;
 
 FailureOr<GroupOp> accel::formGroup(ArrayRef<Operation *> layers,
-                                   StringRef name, ScheduleAttr schedule,
-                                   bool keepMappings) {
+                                    StringRef name, ScheduleAttr schedule,
+                                    bool keepMappings) {
   llvm::SetVector<Operation *> members(layers.begin(), layers.end());
   Block *block = layers.front()->getBlock();
   for (Operation *op : layers)
@@ -59,10 +59,9 @@ FailureOr<GroupOp> accel::formGroup(ArrayRef<Operation *> layers,
            << name << "' has no result used after it";
   OpBuilder b(ordered.back());
   b.setInsertionPointAfter(ordered.back());
-  auto group = GroupOp::create(b, ordered.front()->getLoc(),
-                               ValueRange(outputs).getTypes(),
-                               inputs.getArrayRef(), b.getStringAttr(name),
-                               schedule);
+  auto group = GroupOp::create(
+      b, ordered.front()->getLoc(), ValueRange(outputs).getTypes(),
+      inputs.getArrayRef(), b.getStringAttr(name), schedule);
   Block *body = new Block();
   group.getBody().push_back(body);
   IRMapping map;
@@ -87,4 +86,3 @@ FailureOr<GroupOp> accel::formGroup(ArrayRef<Operation *> layers,
     op->erase();
   return group;
 }
-

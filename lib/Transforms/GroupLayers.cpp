@@ -1,8 +1,8 @@
 //===- GroupLayers.cpp - --accel-group-layers -----------------------------===//
 
-#include "dialects/accel/LayerNames.h"
 #include "accel/Transforms/GroupFormation.h"
 #include "accel/Transforms/Passes.h"
+#include "dialects/accel/LayerNames.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace accel {

@@ -116,6 +116,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     FailureOr<Arch> resolved = resolvePassArch(module, arch);
     if (failed(resolved))
       return signalPassFailure();
+    recordPassArch(module, arch);
     SearchOptions o;
     std::optional<Strategy> s = parseStrategy(strategy);
     if (!s) {

@@ -43,9 +43,8 @@ LogicalResult accel::buildAccelPipeline(
   // The pipeline's own options; the rest are --accel-fuse's.
   std::string own, forwarded;
   for (StringRef entry : splitOptions(options)) {
-    std::string &to = entry.split('=').first.trim() == "stop-after"
-                          ? own
-                          : forwarded;
+    std::string &to =
+        entry.split('=').first.trim() == "stop-after" ? own : forwarded;
     to += (to.empty() ? "" : " ") + entry.str();
   }
   PipelineOptions o;
@@ -62,15 +61,18 @@ LogicalResult accel::buildAccelPipeline(
   if (failed(fuse->initializeOptions(forwarded, errorHandler)))
     return failure();
   pm.addPass(std::move(fuse));
+  if (o.stopAfter == PipelineStage::Fuse)
+    return success();
+  pm.addPass(createAccelLowerToAcmd());
   return success();
 }
 
 void accel::registerAccelPipeline() {
   registerPassPipeline(
       "accel-pipeline",
-      "Import to fused, mapped network: TOSA / linalg to accel, "
-      "canonicalize, --accel-fuse (every option of --accel-fuse is "
-      "forwarded to it)",
+      "Import to acmd program: TOSA / linalg to accel, canonicalize, "
+      "--accel-fuse (every option of --accel-fuse is forwarded to it), "
+      "--accel-lower-to-acmd",
       buildAccelPipeline,
       [](function_ref<void(const detail::PassOptions &)> printOptions) {
         printOptions(PipelineOptions());

@@ -13,6 +13,12 @@ namespace accel {
 mlir::FailureOr<Arch> resolvePassArch(mlir::ModuleOp module,
                                       llvm::StringRef option);
 
+/// Records the accelerator a pass compiled for as the module's
+/// `accel.target` when it has none and the option names one (a preset, or
+/// a description file), so that later passes, exports and accel-run need
+/// no second flag.
+void recordPassArch(mlir::ModuleOp module, llvm::StringRef option);
+
 } // namespace accel
 
 #endif

@@ -95,7 +95,8 @@ struct GroupCommand {
   /// holding the part it reads, that part (tensor coordinates), and the
   /// slice the result part goes to. A group's layer reads
   /// LayerGraph::operandRegions of `box`; a layer alone may read a part of
-  /// its reduction (channels, filter taps) per command.
+  /// its reduction (channels, filter taps; some of the operands of a sum
+  /// or a product, the others with an empty region) per command.
   llvm::SmallVector<BufferSlice, 3> operands;
   llvm::SmallVector<TensorRegion, 3> operandRegions;
   BufferSlice result;
@@ -105,9 +106,16 @@ struct GroupCommand {
   /// Compute: the last part of the reduction: bias and activation apply.
   bool finish = true;
   /// Commands (indices into GroupProgram::commands) that must complete
-  /// before this one starts: the last ones that touch what it touches.
+  /// before this one starts: of each queue, the last one that touches what
+  /// it touches (a queue's commands complete in order, so it waits for the
+  /// earlier ones too), except those another of them waits for.
   llvm::SmallVector<unsigned, 4> after;
 };
+
+/// The queue a command runs in: 0 DMA loads, 1 DMA stores, 2 copies, 3
+/// computes; -1 for allocations and frees, which take no time. The
+/// commands of one queue complete in the order they are issued.
+int queueOf(GroupCommand::Kind k);
 
 struct GroupProgram {
   llvm::SmallVector<PlannedBuffer, 8> buffers;
@@ -128,8 +136,8 @@ llvm::Expected<GroupProgram> planGroupProgram(const GroupTiling &tiling,
 /// above it that indexes it advances; an input tile that slides keeps
 /// what it shares with the previous one; partial sums stored and loaded
 /// back when a reduction loop sits above an output loop), one compute per
-/// step. Convolutions, matrix products, pooling and per-pixel layers
-/// without broadcasting operands; fails, saying why, for the others and
+/// step. Convolutions, matrix products, pooling and per-pixel layers;
+/// fails, saying why, for the others and
 /// for mappings it cannot follow (a level above the first on-chip one
 /// spread spatially, a tensor that bypasses that level).
 llvm::Expected<GroupProgram> planLayerProgram(const LayerGraph &graph,

@@ -18,8 +18,8 @@ namespace accel {
 /// error names a path that leaves it and comes back). With `keepMappings`
 /// false the layers lose their mappings (which mapped whole layers).
 mlir::FailureOr<GroupOp> formGroup(llvm::ArrayRef<mlir::Operation *> layers,
-                                   llvm::StringRef name,
-                                   ScheduleAttr schedule, bool keepMappings);
+                                   llvm::StringRef name, ScheduleAttr schedule,
+                                   bool keepMappings);
 
 } // namespace accel
 

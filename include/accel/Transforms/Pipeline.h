@@ -1,11 +1,12 @@
 //===- Pipeline.h - accel-opt's registered pipeline -------------*- C++ -*-===//
 //
-// --accel-pipeline: from an imported network (accel, TOSA or linalg) to a
-// fused, mapped network: the frontends' conversions, canonicalization, then
-// --accel-fuse (which maps every layer). Every option of --accel-fuse is
-// forwarded to it as given, so the pipeline never repeats a pass's options;
-// the pipeline's own option is `stop-after`. Later stages (lowering to
-// acmd) extend it.
+// --accel-pipeline: from an imported network (accel, TOSA or linalg) to an
+// acmd program: the frontends' conversions, canonicalization, --accel-fuse
+// (which maps every layer and records the accelerator as accel.target),
+// then --accel-lower-to-acmd. Every option of --accel-fuse is forwarded to
+// it as given, so the pipeline never repeats a pass's options; the
+// pipeline's own option is `stop-after` (the lowering has no option but
+// the accelerator, which it reads from accel.target).
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_TRANSFORMS_PIPELINE_H
@@ -16,7 +17,7 @@
 
 namespace accel {
 
-enum class PipelineStage { Convert, Fuse };
+enum class PipelineStage { Convert, Fuse, Lower };
 
 /// The pipeline's own options.
 struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
@@ -24,11 +25,13 @@ struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
       *this, "stop-after",
       llvm::cl::desc("The last stage to run (every other option goes to "
                      "--accel-fuse)"),
-      llvm::cl::init(PipelineStage::Fuse),
+      llvm::cl::init(PipelineStage::Lower),
       llvm::cl::values(clEnumValN(PipelineStage::Convert, "convert",
                                   "TOSA / linalg to accel, canonicalized"),
                        clEnumValN(PipelineStage::Fuse, "fuse",
-                                  "fused groups and every layer mapped"))};
+                                  "fused groups and every layer mapped"),
+                       clEnumValN(PipelineStage::Lower, "lower",
+                                  "an acmd program (--accel-lower-to-acmd)"))};
 };
 
 /// Appends the pipeline to `pm`: `options` is the pipeline's option string

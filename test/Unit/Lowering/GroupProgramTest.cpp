@@ -178,12 +178,14 @@ void runSymbolically(const GroupTiling &tiling, const GroupProgram &program,
         << graph.tensor(id).name << " is not stored whole";
 }
 
-/// What two commands touch that makes their order matter.
+/// Whether two commands (a before b) touch the same data: overlapping
+/// boxes of one buffer, one of them written; or buffers that share bytes of
+/// an area, b's placed there after a's was freed. Allocations and frees
+/// are not commands that run (they carry no token).
 bool conflict(const GroupProgram &p, const GroupCommand &a,
               const GroupCommand &b) {
   struct Touch {
-    unsigned buffer;
-    const BufferSlice *box; // none: the whole buffer (alloc, free)
+    const BufferSlice *box;
     bool write;
   };
   auto touches = [](const GroupCommand &c) {
@@ -191,49 +193,46 @@ bool conflict(const GroupProgram &p, const GroupCommand &a,
     switch (c.kind) {
     case Kind::Alloc:
     case Kind::Free:
-      t.push_back({c.buffer, nullptr, true});
       break;
     case Kind::Load:
-      t.push_back({c.dest.buffer, &c.dest, true});
+      t.push_back({&c.dest, true});
       break;
     case Kind::Store:
-      t.push_back({c.source.buffer, &c.source, false});
+      t.push_back({&c.source, false});
       break;
     case Kind::Copy:
-      t.push_back({c.source.buffer, &c.source, false});
-      t.push_back({c.dest.buffer, &c.dest, true});
+      t.push_back({&c.source, false});
+      t.push_back({&c.dest, true});
       break;
     case Kind::Compute:
       for (const BufferSlice &s : c.operands)
-        t.push_back({s.buffer, &s, false});
-      t.push_back({c.result.buffer, &c.result, true});
+        if (!s.sizes.empty())
+          t.push_back({&s, false});
+      t.push_back({&c.result, true});
       break;
     }
     return t;
   };
-  auto overlap = [](const BufferSlice *x, const BufferSlice *y) {
-    if (!x || !y)
-      return true;
-    for (size_t d = 0; d < x->offsets.size(); ++d)
-      if (x->offsets[d] + x->sizes[d] <= y->offsets[d] ||
-          y->offsets[d] + y->sizes[d] <= x->offsets[d])
+  auto overlap = [](const BufferSlice &x, const BufferSlice &y) {
+    for (size_t d = 0; d < x.offsets.size(); ++d)
+      if (x.offsets[d] + x.sizes[d] <= y.offsets[d] ||
+          y.offsets[d] + y.sizes[d] <= x.offsets[d])
         return false;
     return true;
   };
   for (const Touch &x : touches(a))
     for (const Touch &y : touches(b)) {
-      // A buffer's uses follow its allocation through its SSA value.
-      if (x.buffer == y.buffer && a.kind == Kind::Alloc)
+      if (x.box->buffer == y.box->buffer) {
+        if ((x.write || y.write) && overlap(*x.box, *y.box))
+          return true;
         continue;
-      if (x.buffer == y.buffer && (x.write || y.write) && overlap(x.box, y.box))
-        return true;
-      // Bytes of an area a freed buffer gives to a new one.
-      const PlannedBuffer &bx = p.buffers[x.buffer], &by = p.buffers[y.buffer];
-      if (x.buffer != y.buffer && a.kind == Kind::Free &&
-          b.kind == Kind::Alloc && bx.area == by.area &&
+      }
+      const PlannedBuffer &bx = p.buffers[x.box->buffer],
+                          &by = p.buffers[y.box->buffer];
+      if (x.box->buffer < y.box->buffer && bx.area == by.area &&
           bx.offset < by.offset + by.bytes() &&
           by.offset < bx.offset + bx.bytes())
-        return true;
+        return true; // (buffers are numbered as they are placed)
     }
   return false;
 }
@@ -313,25 +312,69 @@ TEST(GroupProgram, ComputesTheGroupAndMovesWhatTheModelCounts) {
       } else {
         EXPECT_EQ(o.peak[BufferArea::Shared], f.totalBytes());
       }
-      // Dependencies: every conflicting pair is ordered through `after`.
+      // Dependencies: every conflicting pair is ordered through `after`
+      // and the queues' order: b waits, directly or not, for a command of
+      // a's queue issued no earlier than a (or for a itself).
       const auto &cs = program->commands;
       if (cs.size() > 600)
         continue;
       ++ordered;
-      std::vector<std::vector<bool>> before(cs.size());
+      // reach[b][q]: the latest command of queue q that has completed when
+      // b starts: those it waits for, the earlier ones of their queues
+      // (in order), and what all of those waited for; unqueued: the frees
+      // it waits for.
+      using Reach = std::array<int, 4>;
+      std::vector<Reach> reach(cs.size());
+      std::vector<std::set<unsigned>> unqueued(cs.size());
+      // upTo[q][i]: what has completed when command i of queue q has (the
+      // commands of q up to i and everything they waited for).
+      std::array<std::map<int, Reach>, 4> upTo;
+      auto merge = [](Reach &to, const Reach &from) {
+        for (int k = 0; k < 4; ++k)
+          to[k] = std::max(to[k], from[k]);
+      };
+      auto completed = [&](int q, int i) {
+        auto it = upTo[q].upper_bound(i);
+        Reach r;
+        r.fill(-1);
+        if (it != upTo[q].begin())
+          r = std::prev(it)->second;
+        return r;
+      };
       for (size_t b = 0; b < cs.size(); ++b) {
-        before[b].assign(cs.size(), false);
+        reach[b].fill(-1);
         for (unsigned a : cs[b].after) {
           ASSERT_LT(a, b);
-          before[b][a] = true;
-          for (size_t k = 0; k < a; ++k)
-            if (before[a][k])
-              before[b][k] = true;
+          int q = queueOf(cs[a].kind);
+          if (q >= 0)
+            reach[b][q] = std::max(reach[b][q], int(a));
+          else
+            unqueued[b].insert(a);
+          merge(reach[b], reach[a]);
+          unqueued[b].insert(unqueued[a].begin(), unqueued[a].end());
         }
-        for (size_t a = 0; a < b; ++a)
-          if (conflict(*program, cs[a], cs[b]))
-            ASSERT_TRUE(before[b][a])
-                << "command " << b << " does not wait for command " << a;
+        for (bool changed = true; changed;) {
+          changed = false;
+          Reach before = reach[b];
+          for (int q = 0; q < 4; ++q)
+            if (reach[b][q] >= 0)
+              merge(reach[b], completed(q, reach[b][q]));
+          changed = before != reach[b];
+        }
+        if (int q = queueOf(cs[b].kind); q >= 0) {
+          Reach mine = reach[b];
+          mine[q] = std::max(mine[q], int(b));
+          merge(mine, completed(q, b));
+          upTo[q][b] = mine;
+        }
+        for (size_t a = 0; a < b; ++a) {
+          if (!conflict(*program, cs[a], cs[b]))
+            continue;
+          int q = queueOf(cs[a].kind);
+          bool waits = q >= 0 ? reach[b][q] >= int(a) : unqueued[b].count(a);
+          ASSERT_TRUE(waits)
+              << "command " << b << " does not wait for command " << a;
+        }
       }
     }
   }

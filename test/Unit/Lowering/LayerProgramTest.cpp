@@ -65,6 +65,15 @@ int64_t termsOf(const GraphLayer &layer, const GroupCommand &c) {
     size_t cDim = w.dims.size() - (layer.transposeRhs ? 1 : 2);
     return w.dims[cDim].size();
   }
+  case LayerKind::Add:
+  case LayerKind::Mul:
+    return llvm::count_if(c.operandRegions, [](const TensorRegion &r) {
+      return !r.dims.empty();
+    });
+  case LayerKind::Pool: // a global pooling's share of the plane
+    return layer.pool.global ? c.operandRegions[0].dims[2].size() *
+                                   c.operandRegions[0].dims[3].size()
+                             : 1;
   default:
     return 1;
   }
@@ -75,7 +84,11 @@ int64_t allTerms(const GraphLayer &layer) {
   case LayerKind::Conv:
     return b[Dim::C] * b[Dim::R] * b[Dim::S];
   case LayerKind::Matmul:
+  case LayerKind::Add:
+  case LayerKind::Mul:
     return b[Dim::C];
+  case LayerKind::Pool:
+    return layer.pool.global ? b[Dim::R] * b[Dim::S] : 1;
   default:
     return 1;
   }
@@ -150,6 +163,8 @@ void runSymbolically(const LayerGraph &g, unsigned id,
     case Kind::Compute: {
       for (auto [op, region, s] :
            llvm::zip(layer.operands, c.operandRegions, c.operands)) {
+        if (region.dims.empty())
+          continue; // not in this part of a sum or product
         const Shape &shape = g.tensor(op).shape;
         llvm::SmallVector<int64_t, 4> base;
         bool broadcast = false;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Every zoo model from ONNX to an acmd program and run: imported in f32
+# (weights as constants), fused and mapped by --accel-pipeline (seed 1, the
+# searches' default budgets unless ACCEL_LOWERING_OPTS says otherwise),
+# lowered (--accel-lower-to-acmd), run by accel-run on the model's seeded
+# input against PyTorch's output (max |diff| / max |output| <= 1e-4). The
+# executor also checks, segment by segment, that the DRAM bytes the
+# commands move equal the cost model's prediction and that a group's peak
+# on-chip bytes equal its footprint; it fails otherwise. Prints one line
+# per model and accelerator; fails if any model fails.
+#
+#   bench/lowering.sh [MODEL...]      (default: every zoo model)
+#   ACCEL_LOWERING_ARCHS="eyeriss-like simba-like" (default)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/common.sh"
+models="$ACCEL_ROOT/models"
+accel_install_packages python3-torch python3-torchvision python3-onnx python3-numpy
+accel_configure
+accel_build accel-opt accel-translate accel-run
+names=${*:-$(/usr/bin/python3 "$ACCEL_ROOT/scripts/export_models.py" --list | awk '{print $1}')}
+archs=${ACCEL_LOWERING_ARCHS:-eyeriss-like simba-like}
+opts=${ACCEL_LOWERING_OPTS:-}
+/usr/bin/python3 "$ACCEL_ROOT/scripts/export_models.py" --out "$models" \
+  --only "$(echo $names | tr ' ' ',')" >&2
+bin="$ACCEL_BUILD_DIR/bin"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+printf '%-20s %-13s %6s %8s %9s %8s %12s %10s %s\n' model arch groups commands \
+  'KiB(text)' run-s DRAM-MiB rel-diff verdict
+for n in $names; do
+  "$bin/accel-translate" --import-onnx "$models/$n.onnx" -o "$work/$n.mlir"
+  for arch in $archs; do
+    if ! "$bin/accel-opt" "$work/$n.mlir" \
+      --accel-pipeline="arch=$arch seed=1 $opts" \
+      --mlir-print-op-on-diagnostic=false -o "$work/$n.acmd.mlir" \
+      2>"$work/$n.remarks"; then
+      grep error "$work/$n.remarks" | head -3 >&2
+      printf '%-20s %-13s %s\n' "$n" "$arch" 'LOWERING FAILED'
+      status=1
+      continue
+    fi
+    # The program without its constants' values: what a driver streams.
+    size=$("$bin/accel-opt" "$work/$n.acmd.mlir" \
+      --mlir-elide-elementsattrs-if-larger=16 | wc -c)
+    if ! out=$("$bin/accel-run" "$work/$n.acmd.mlir" \
+      --input="$models/$n.input.npy" --compare="$models/$n.output.npy" 2>&1); then
+      echo "$out" | tail -3 >&2
+      printf '%-20s %-13s %s\n' "$n" "$arch" 'RUN FAILED'
+      status=1
+      continue
+    fi
+    groups=$(echo "$out" | sed -n 's/^\([0-9]*\) groups:.*/\1/p')
+    commands=$(echo "$out" | sed -n 's/^\([0-9]*\) commands;.*/\1/p')
+    seconds=$(echo "$out" | sed -n 's/^ran @.* in \([0-9.]*\) s.*/\1/p')
+    dram=$(echo "$out" | sed -n 's/.*(read \([0-9]*\) B, written \([0-9]*\) B).*/\1 \2/p' |
+      awk '{printf "%.1f", ($1 + $2) / 1048576}')
+    rel=$(echo "$out" | sed -n 's/.*= \([0-9.e+-]*\) x max.*/\1/p')
+    verdict=$(echo "$out" | grep -o 'match$\|MISMATCH$')
+    [ "$verdict" = match ] || status=1
+    printf '%-20s %-13s %6s %8s %9s %8s %12s %10s %s\n' "$n" "$arch" \
+      "$groups" "$commands" "$((size / 1024))" "$seconds" "$dram" "$rel" \
+      "$verdict"
+  done
+done
+exit $status
