@@ -10,14 +10,16 @@
 #      the fusion GA over the layer graph, GAMMA's GA for every layer's
 #      mapping, both seeded) and report the cost again, fused against layer
 #      by layer,
-#   5. run the network with the reference kernels (accel-run) and compare
-#      its output with PyTorch's on the same input,
+#   5. the whole pipeline on the f32 import: fuse, map and lower it to an
+#      acmd program (--accel-pipeline), run the program (accel-run: DMA,
+#      on-chip buffers, compute commands) and compare its output with
+#      PyTorch's on the same input; the executor also checks that every
+#      segment moves the DRAM bytes the cost model predicts and that a
+#      group's peak on-chip bytes are its footprint,
 # then show a hand-written ResNet-style block fused into one layer group
 # (its buffers against the global buffer, its cost fused and layer by
 # layer), a tiled convolution in the acmd command dialect, and the verifier
 # rejecting a mapping that does not fit its layer's tile.
-# The pipeline grows (fusion, lowering) as those stages land; see README
-# "Status".
 #
 # Environment: ACCEL_DEMO_MODEL (default resnet18; any name of
 # scripts/export_models.py --list), ACCEL_DEMO_ARCH (default eyeriss-like).
@@ -62,7 +64,7 @@ log "$model on $arch, layer by layer (default mappings)"
 
 log "$model on $arch: fusion GA + mapping search (--accel-pipeline, seed 1)"
 start=$(date +%s.%N)
-"$opt" "$models/$model.$bits.mlir" --accel-pipeline="arch=$arch seed=1" \
+"$opt" "$models/$model.$bits.mlir" --accel-pipeline="arch=$arch seed=1 stop-after=fuse" \
   --mlir-print-op-on-diagnostic=false --mlir-print-debuginfo -o "$models/$model.fused.mlir" \
   2>"$models/$model.fuse-remarks.txt"
 end=$(date +%s.%N)
@@ -71,8 +73,18 @@ grep -E "fused[0-9]+:|fusion \(" "$models/$model.fuse-remarks.txt" | sed 's/^[^ 
 log "$model on $arch, fused (searched groups and mappings; last row: layer by layer)"
 "$opt" "$models/$model.fused.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
-log "$model run by the reference interpreter (accel-run) against PyTorch's output"
-"$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.onnx" \
+log "$model in f32: import, fuse, map, lower to acmd (--accel-pipeline), run, compare with PyTorch"
+"$translate" --import-onnx "$models/$model.onnx" -o "$models/$model.mlir"
+start=$(date +%s.%N)
+# (MLIR bytecode: the weights' values make the text form large.)
+"$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch seed=1" \
+  --mlir-print-op-on-diagnostic=false --emit-bytecode \
+  -o "$models/$model.acmd.mlirbc" 2>"$models/$model.lower-remarks.txt"
+end=$(date +%s.%N)
+echo "fused, mapped and lowered in $(echo "$end - $start" | bc) s; the first commands:"
+"$opt" "$models/$model.acmd.mlirbc" --mlir-elide-elementsattrs-if-larger=16 |
+  grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' | cut -c1-150
+"$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.acmd.mlirbc" \
   --input="$models/$model.input.npy" --compare="$models/$model.output.npy"
 
 log "a hand-written ResNet-style block fused into one group, on eyeriss-like"

@@ -16,7 +16,12 @@ def Acmd_Dialect : Dialect {
     `acmd.copy` moves a region between buffers (a kept halo, a concat's
     operand), `acmd.compute` runs a layer on buffer tiles, and every command
     returns an `!acmd.token` that later commands wait for (`after`) so DMA
-    and compute can overlap; `acmd.wait` blocks until tokens complete. Every
+    and compute can overlap; `acmd.wait` blocks until tokens complete.
+    Commands run in four queues, each completing its commands in the order
+    they are issued: DMA loads, DMA stores, copies and computes; a command
+    that waits for one command of a queue therefore waits for the earlier
+    ones too (what `--accel-lower-to-acmd` relies on to name only the last
+    of each). Every
     command states what it reads and writes (DRAM or on-chip memory), so
     canonicalization and CSE never drop or reorder one that matters;
     `--accel-check-acmd` checks lifetimes, overlaps and capacities against

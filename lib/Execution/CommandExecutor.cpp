@@ -3,11 +3,14 @@
 #include "accel/Execution/CommandExecutor.h"
 #include "ExecutionSupport.h"
 #include "accel/Arch/GroupResources.h"
+#include "accel/CostModel/GroupCost.h"
+#include "dialects/accel/AccelOps.h"
 #include "dialects/acmd/AcmdOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace accel;
@@ -55,6 +58,8 @@ std::string partitionKey(acmd::BufferType type, acmd::Partition p) {
 }
 
 struct Executor {
+  Executor(const Arch *arch, const InterpreterOptions &options)
+      : arch(arch), options(options) {}
   const Arch *arch;
   const InterpreterOptions &options;
   CommandRun run;
@@ -94,6 +99,54 @@ struct Executor {
                            : arch->memories.size() - 1];
     std::optional<acmd::PartitionSpan> span = acmd::partitionSpan(m, p);
     return span && !span->unbounded ? span->size : 0;
+  }
+
+  /// The timeline: when each token's command ends, when each queue is
+  /// free, when the last acmd.wait returned.
+  llvm::DenseMap<Value, double> ends;
+  double queueFree[4] = {0, 0, 0, 0};
+  double issued = 0;
+
+  /// Schedules `op` on `queue` for `duration` cycles after its `deps`.
+  void schedule(Operation *op, unsigned queue, double duration, ValueRange deps,
+                std::string name, int64_t bytes) {
+    if (!arch)
+      return;
+    double start = std::max(issued, queueFree[queue]);
+    for (Value d : deps)
+      start = std::max(start, ends.lookup(d));
+    double end = start + duration;
+    queueFree[queue] = end;
+    ends[op->getResult(0)] = end;
+    run.timeline.push_back({std::move(name), queue, start, end, bytes});
+    run.cycles = std::max(run.cycles, end);
+  }
+  /// Cycles to move `bytes` through level `m` at `bandwidth` words/cycle.
+  double transfer(int64_t bytes, unsigned m, double bandwidth) const {
+    const MemoryLevel &level = arch->memories[m];
+    return bandwidth > 0 ? bytes * 8.0 / level.wordBits / bandwidth : 0.0;
+  }
+  /// Cycles a compute's tile takes: the cost model with the command's
+  /// mapping fitted to the tile, on the accelerator below its global level;
+  /// MACs / PEs when that does not cost.
+  double computeCycles(acmd::ComputeOp compute) const {
+    double cycles = 0;
+    for (Operation &op : compute.getBody().front()) {
+      auto layer = dyn_cast<LayerOpInterface>(op);
+      if (!layer)
+        continue;
+      LayerProblem p = layer.getProblem();
+      double c =
+          std::ceil(double(p.macs()) / std::max<int64_t>(1, arch->numPEs()));
+      if (MappingAttr m = compute.getMappingAttr()) {
+        CostResult r = evaluate(p, groupLayerArch(*arch),
+                                clampMapping(m.getValue(), p.bounds));
+        if (r.valid)
+          c = r.cycles;
+      }
+      cycles += c;
+    }
+    return cycles;
   }
 
   llvm::Error step(Operation *op) {
@@ -145,9 +198,13 @@ struct Executor {
                    : 0.0;
       });
       int64_t n = load.getDramElements();
-      run.elementsRead += n;
-      run.bytesRead +=
+      int64_t bytes =
           n * elementBytes(load.getDram().getType().getElementType());
+      run.elementsRead += n;
+      run.bytesRead += bytes;
+      if (arch)
+        schedule(op, 0, transfer(bytes, 0, arch->memories[0].readBandwidth),
+                 load.getDeps(), "dma_load", bytes);
       return roundTo(*b, load.getBuffer().getType().getElementType(), op);
     }
     if (auto store = dyn_cast<acmd::DmaStoreOp>(op)) {
@@ -161,9 +218,13 @@ struct Executor {
             b->data[linear(b->shape, store.getBufferOffsets(), idx)];
       });
       int64_t n = numElements(store.getSizes());
-      run.elementsWritten += n;
-      run.bytesWritten +=
+      int64_t bytes =
           n * elementBytes(store.getDram().getType().getElementType());
+      run.elementsWritten += n;
+      run.bytesWritten += bytes;
+      if (arch)
+        schedule(op, 1, transfer(bytes, 0, arch->memories[0].writeBandwidth),
+                 store.getDeps(), "dma_store", bytes);
       if (auto it = argIndex.find(store.getDram()); it != argIndex.end())
         run.written[it->second] = true;
       return llvm::Error::success();
@@ -175,6 +236,14 @@ struct Executor {
       NdArray *dst = buffer(op, copy.getDest(), error);
       if (!dst)
         return error;
+      if (arch) {
+        int64_t bytes = numElements(copy.getSizes()) *
+                        copy.getSource().getType().getElementBytes();
+        schedule(op, 2,
+                 transfer(bytes, kGroupLevel,
+                          arch->memories[kGroupLevel].readBandwidth),
+                 copy.getDeps(), "copy", bytes);
+      }
       NdArray from = *src; // regions of one buffer are disjoint, but copy
       forEachIndex(copy.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
         dst->data[linear(dst->shape, copy.getDestOffsets(), idx)] =
@@ -183,6 +252,9 @@ struct Executor {
       return llvm::Error::success();
     }
     if (auto compute = dyn_cast<acmd::ComputeOp>(op)) {
+      if (arch)
+        schedule(op, 3, computeCycles(compute), compute.getDeps(),
+                 compute.getLayer().str(), 0);
       std::vector<NdArray> args;
       for (Value v : compute.getIns()) {
         NdArray *b = buffer(op, v, error);
@@ -251,6 +323,8 @@ struct Executor {
       return llvm::Error::success();
     }
     if (auto wait = dyn_cast<acmd::WaitOp>(op)) {
+      for (Value t : wait.getTokens())
+        issued = std::max(issued, ends.lookup(t));
       auto read = op->getAttrOfType<IntegerAttr>("acmd.dram_read");
       auto written = op->getAttrOfType<IntegerAttr>("acmd.dram_written");
       if (!read || !written)
@@ -297,7 +371,7 @@ llvm::Expected<CommandRun> accel::runCommands(func::FuncOp f,
       detail::bindArguments<MemRefType>(f, body, args, "memref");
   if (!bound)
     return bound.takeError();
-  Executor ex{arch, o, {}, {}, {}, {}, {}, 0, 0, {}};
+  Executor ex(arch, o);
   ex.run.memory = std::move(*bound);
   for (auto [i, arg] : llvm::enumerate(body.getArguments()))
     ex.argIndex[arg] = i;

@@ -6,7 +6,8 @@
 // RUN: FileCheck %s --check-prefix=CHAIN < %t.chain.mlir
 // RUN: accel-opt %t.chain.mlir --accel-check-acmd="peak=true" -o /dev/null | FileCheck %s --check-prefix=CHAIN-PEAK
 // RUN: accel-run %S/Inputs/lower-chain.mlir --seed=5 --output=%t.chain.npy
-// RUN: accel-run %t.chain.mlir --seed=5 --compare=%t.chain.npy | FileCheck %s --check-prefix=CHAIN-EXEC
+// RUN: accel-run %t.chain.mlir --seed=5 --compare=%t.chain.npy --trace=%t.trace.json | FileCheck %s --check-prefix=CHAIN-EXEC
+// RUN: FileCheck %s --check-prefix=TRACE < %t.trace.json
 //
 // RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd -o %t.single.mlir
 // RUN: FileCheck %s --check-prefix=SINGLE < %t.single.mlir
@@ -55,8 +56,20 @@
 
 // CHAIN-PEAK: chain: GlobalBuffer (shared) peak 3072 B of 131072 B
 
+// The modelled timeline (eyeriss-like: DRAM 128 B/cycle, 168 PEs; no
+// mappings here, so a compute takes MACs / PEs: 4,608 / 168 -> 28 cycles
+// for conv1's first tile): tile 1's rows load during tile 0's compute.
+// CHAIN-EXEC: modelled timeline: 89 cycles
 // CHAIN-EXEC: 1 groups: DRAM traffic and on-chip peak equal the cost model's prediction for each (read 2176 B, written 256 B)
 // CHAIN-EXEC: match
+
+// TRACE: {"traceEvents":[{"name":"thread_name","ph":"M","pid":1,"tid":0,"args":{"name":"DMA loads"}}
+// The weights (2 x 576 B at 128 B/cycle: 4.5 cycles each), tile 0's x
+// rows (640 B: 5), tile 1's (384 B: 3) during conv1's first tile.
+// TRACE-SAME: "args":{"start_cycle":0,"end_cycle":4.5,"bytes":576}
+// TRACE-SAME: "args":{"start_cycle":9,"end_cycle":14,"bytes":640}
+// TRACE-SAME: "args":{"start_cycle":14,"end_cycle":17,"bytes":384}
+// TRACE-SAME: {"name":"conv2d@{{[0-9]+}}","cat":"computes","ph":"X","pid":1,"tid":3,{{.*}}"args":{"start_cycle":14,"end_cycle":42}}
 
 // The layer alone (Inputs/lower-single.mlir): the outer loops walk the two
 // input channels, then the 8 output rows (4 tiles of 1 row in each of 2

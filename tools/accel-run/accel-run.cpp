@@ -32,6 +32,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -66,6 +67,54 @@ static cl::opt<uint64_t> seed("seed", cl::init(0),
                               cl::desc("Seed of the arguments not given"));
 static cl::opt<unsigned> threads("run-threads", cl::init(0),
                                  cl::desc("Threads (0: every core)"));
+static cl::opt<std::string>
+    tracePath("trace",
+              cl::desc("Write an acmd program's modelled timeline as a Chrome "
+                       "trace (JSON; chrome://tracing, Perfetto)"));
+
+/// The timeline as Chrome's trace format: one thread per queue, times in
+/// microseconds at the accelerator's clock.
+static llvm::Error writeTrace(const CommandRun &run, const Arch &arch,
+                              llvm::StringRef path) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec)
+    return llvm::createStringError(ec, "cannot write " + path.str());
+  static const char *queues[] = {"DMA loads", "DMA stores", "copies",
+                                 "computes"};
+  double usPerCycle = 1e-3 / arch.clockGHz;
+  llvm::json::OStream j(os);
+  j.object([&] {
+    j.attributeArray("traceEvents", [&] {
+      for (unsigned q = 0; q < 4; ++q)
+        j.object([&] {
+          j.attribute("name", "thread_name");
+          j.attribute("ph", "M");
+          j.attribute("pid", 1);
+          j.attribute("tid", q);
+          j.attributeObject("args", [&] { j.attribute("name", queues[q]); });
+        });
+      for (const CommandRun::TimedCommand &c : run.timeline)
+        j.object([&] {
+          j.attribute("name", c.name);
+          j.attribute("cat", queues[c.queue]);
+          j.attribute("ph", "X");
+          j.attribute("pid", 1);
+          j.attribute("tid", c.queue);
+          j.attribute("ts", c.start * usPerCycle);
+          j.attribute("dur", (c.end - c.start) * usPerCycle);
+          j.attributeObject("args", [&] {
+            j.attribute("start_cycle", c.start);
+            j.attribute("end_cycle", c.end);
+            if (c.bytes)
+              j.attribute("bytes", c.bytes);
+          });
+        });
+    });
+    j.attribute("displayTimeUnit", "ns");
+  });
+  return llvm::Error::success();
+}
 
 static int fail(const llvm::Twine &msg) {
   llvm::errs() << "accel-run: error: " << msg << "\n";
@@ -138,8 +187,8 @@ int main(int argc, char **argv) {
   auto start = std::chrono::steady_clock::now();
   llvm::Expected<std::vector<NdArray>> results = std::vector<NdArray>();
   std::optional<CommandRun> commands;
+  std::optional<Arch> arch;
   if (isCommandProgram(f)) {
-    std::optional<Arch> arch;
     if (!archName.empty() || (*module)->hasAttr("accel.target")) {
       FailureOr<Arch> a = resolvePassArch(*module, archName);
       if (failed(a))
@@ -172,6 +221,17 @@ int main(int argc, char **argv) {
         commands->elementsWritten, commands->bytesWritten);
     for (auto &[partition, bytes] : commands->peakBytes)
       llvm::outs() << llvm::formatv("peak {0}: {1} B\n", partition, bytes);
+    if (arch && !commands->timeline.empty())
+      llvm::outs() << llvm::formatv(
+          "modelled timeline: {0:f0} cycles ({1:f3} ms at {2} GHz)\n",
+          commands->cycles, commands->cycles / arch->clockGHz * 1e-6,
+          arch->clockGHz);
+    if (!tracePath.empty()) {
+      if (!arch)
+        return fail("--trace needs an accelerator (--arch or accel.target)");
+      if (llvm::Error e = writeTrace(*commands, *arch, tracePath))
+        return fail(llvm::toString(std::move(e)));
+    }
     if (!commands->groups.empty()) {
       int64_t read = 0, written = 0;
       for (const CommandRun::GroupTraffic &g : commands->groups) {

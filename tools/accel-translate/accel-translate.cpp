@@ -3,10 +3,12 @@
 // --import-onnx: an ONNX model file to an accel module.
 // --export-timeloop, --export-maestro: mapped layers for cross-checking with
 // those tools.
+// --emit-commands: an acmd program as a flat JSON command stream.
 //
 //===----------------------------------------------------------------------===//
 
 #include "accel/Registration/Registration.h"
+#include "accel/Target/CommandStream.h"
 #include "accel/Target/Export.h"
 #include "accel/Target/OnnxImport.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -44,6 +46,16 @@ static void registerTranslations() {
       [](mlir::Operation *op, llvm::raw_ostream &os) {
         return accel::exportMaestro(llvm::cast<mlir::ModuleOp>(op), exportArch,
                                     os);
+      },
+      [](mlir::DialectRegistry &registry) {
+        accel::registerAllAccelOptDialects(registry);
+      });
+  mlir::TranslateFromMLIRRegistration toCommands(
+      "emit-commands",
+      "Write an acmd program as a flat JSON command stream (tensors, "
+      "buffers, commands with their queues and dependencies)",
+      [](mlir::Operation *op, llvm::raw_ostream &os) {
+        return accel::emitCommandStream(llvm::cast<mlir::ModuleOp>(op), os);
       },
       [](mlir::DialectRegistry &registry) {
         accel::registerAllAccelOptDialects(registry);

@@ -40,6 +40,20 @@ struct CommandRun {
     int64_t read = 0, written = 0, peak = 0;
   };
   std::vector<GroupTraffic> groups;
+  /// The program's modelled timeline (with an accelerator): each command
+  /// on its queue (DMA loads, DMA stores, copies, computes), starting when
+  /// its queue is free, the commands it waits for have ended and the last
+  /// acmd.wait before it has returned. Durations: bytes over the DRAM's
+  /// (copies: the global level's) bandwidth; a compute, its tile's cycles
+  /// under its mapping by the cost model (MACs / PEs without one).
+  struct TimedCommand {
+    std::string name; ///< "dma_load", or the layer a compute runs
+    unsigned queue = 0;
+    double start = 0, end = 0; ///< cycles
+    int64_t bytes = 0;         ///< moved (DMA, copies)
+  };
+  std::vector<TimedCommand> timeline;
+  double cycles = 0; ///< when the last command ends
 };
 
 /// Runs `f` (memref arguments bound to `args` in order). With `arch`, the
