@@ -176,40 +176,62 @@ LogicalResult CopyOp::verify() {
 // ComputeOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ComputeOp::verifyRegions() {
-  if (getLayer().empty())
-    return emitOpError("needs a non-empty layer name");
-  if (getOuts().empty())
-    return emitOpError("needs at least one output buffer");
-  Block &body = getBody().front();
-  SmallVector<Value> buffers(getIns());
-  llvm::append_range(buffers, getOuts());
-  if (body.getNumArguments() != buffers.size())
-    return emitOpError("body has ")
+/// The tensor a command's body sees for one of its operands: a buffer's
+/// contents, or a DRAM tensor's (a host command).
+static Type contentsType(Value v) {
+  if (auto b = dyn_cast<BufferType>(v.getType()))
+    return b.getTensorType();
+  auto m = cast<MemRefType>(v.getType());
+  return RankedTensorType::get(m.getShape(), m.getElementType());
+}
+
+/// A command with a body over its ins' and outs' contents (compute, host).
+static LogicalResult verifyBody(Operation *op, Region &region, ValueRange ins,
+                                ValueRange outs, StringRef what) {
+  if (outs.empty())
+    return op->emitOpError("needs at least one output ") << what;
+  Block &body = region.front();
+  SmallVector<Value> operands(ins);
+  llvm::append_range(operands, outs);
+  if (body.getNumArguments() != operands.size())
+    return op->emitOpError("body has ")
            << body.getNumArguments() << " arguments but the command has "
-           << buffers.size() << " buffers (ins then outs)";
-  for (auto [i, buffer, arg] : llvm::enumerate(buffers, body.getArguments())) {
-    Type expected = cast<BufferType>(buffer.getType()).getTensorType();
+           << operands.size() << " " << what << "s (ins then outs)";
+  for (auto [i, operand, arg] :
+       llvm::enumerate(operands, body.getArguments())) {
+    Type expected = contentsType(operand);
     if (arg.getType() != expected)
-      return emitOpError("body argument #")
-             << i << " has type " << arg.getType() << " but its buffer holds "
-             << expected;
+      return op->emitOpError("body argument #")
+             << i << " has type " << arg.getType() << " but its " << what
+             << " holds " << expected;
   }
   auto yield = dyn_cast<YieldOp>(body.getTerminator());
   if (!yield)
-    return emitOpError("body must end with 'acmd.yield'");
-  if (yield.getValues().size() != getOuts().size())
+    return op->emitOpError("body must end with 'acmd.yield'");
+  if (yield.getValues().size() != outs.size())
     return yield.emitOpError("yields ")
-           << yield.getValues().size() << " values for " << getOuts().size()
-           << " output buffers";
-  for (auto [i, value, out] : llvm::enumerate(yield.getValues(), getOuts())) {
-    Type expected = cast<BufferType>(out.getType()).getTensorType();
+           << yield.getValues().size() << " values for " << outs.size()
+           << " output " << what << "s";
+  for (auto [i, value, out] : llvm::enumerate(yield.getValues(), outs)) {
+    Type expected = contentsType(out);
     if (value.getType() != expected)
       return yield.emitOpError("value #")
-             << i << " has type " << value.getType() << " but output buffer #"
-             << i << " holds " << expected;
+             << i << " has type " << value.getType() << " but output " << what
+             << " #" << i << " holds " << expected;
   }
   return success();
+}
+
+LogicalResult ComputeOp::verifyRegions() {
+  if (getLayer().empty())
+    return emitOpError("needs a non-empty layer name");
+  return verifyBody(*this, getBody(), getIns(), getOuts(), "buffer");
+}
+
+LogicalResult HostOp::verifyRegions() {
+  if (getName().empty())
+    return emitOpError("needs a non-empty operator name");
+  return verifyBody(*this, getBody(), getIns(), getOuts(), "tensor");
 }
 
 //===----------------------------------------------------------------------===//

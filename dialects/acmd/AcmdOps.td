@@ -211,9 +211,39 @@ def Acmd_ComputeOp : Acmd_Op<"compute", [AttrSizedOperandSegments,
   let hasRegionVerifier = 1;
 }
 
+def Acmd_HostOp : Acmd_Op<"host", [AttrSizedOperandSegments,
+                                   IsolatedFromAbove, SingleBlock]> {
+  let summary = "runs an operator the accelerator does not, on the host";
+  let description = [{
+    A layer the accelerator cannot run (an opaque operator) runs on the
+    host, DRAM to DRAM: the body receives the contents of the `ins` tensors,
+    then of the `outs` tensors, and yields the new contents of the `outs`.
+    Its traffic is the host's, not the accelerator's. `name` is the
+    operator's name; an executor that has no kernel for it says so.
+    ```mlir
+    %t = acmd.host "Softmax" ins(%x : memref<1x1000xf32>) outs(%y : memref<1x1000xf32>) {
+    ^bb0(%a: tensor<1x1000xf32>, %b: tensor<1x1000xf32>):
+      %r = accel.opaque "Softmax"(%a) : (tensor<1x1000xf32>) -> tensor<1x1000xf32>
+      acmd.yield %r : tensor<1x1000xf32>
+    }
+    ```
+  }];
+  let arguments = (ins StrAttr:$name,
+                       Arg<Variadic<Acmd_DramTensor>, "", [MemRead]>:$ins,
+                       Arg<Variadic<Acmd_DramTensor>, "",
+                           [MemRead, MemWrite]>:$outs,
+                       Acmd_Tokens:$deps);
+  let results = (outs Acmd_TokenType:$token);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $name (`ins` `(` $ins^ `:` type($ins) `)`)? `outs` `(` $outs `:` type($outs) `)`
+    (`after` $deps^)? attr-dict-with-keyword $body
+  }];
+  let hasRegionVerifier = 1;
+}
 def Acmd_YieldOp : Acmd_Op<"yield", [Pure, Terminator, ReturnLike,
-                                     HasParent<"ComputeOp">]> {
-  let summary = "returns the new contents of a compute command's outputs";
+                                     ParentOneOf<["ComputeOp", "HostOp"]>]> {
+  let summary = "returns the new contents of a compute or host command's outputs";
   let arguments = (ins Variadic<AnyRankedTensor>:$values);
   let assemblyFormat = "attr-dict ($values^ `:` type($values))?";
 }

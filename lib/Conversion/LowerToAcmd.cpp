@@ -139,6 +139,7 @@ private:
   unsigned globals = 0;
 
   Value constantGlobal(Operation *constant);
+  LogicalResult lowerHost(OpaqueOp op);
   /// The mapping a layer alone runs with: its own, or the default one.
   std::optional<Mapping> mappingOf(Operation &op, const GraphLayer &layer) {
     if (auto li = dyn_cast<LayerOpInterface>(op))
@@ -534,6 +535,47 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
   return success();
 }
 
+/// An operator the accelerator does not run: a host command, DRAM to
+/// DRAM, with the operator in its body; the next commands wait for it.
+LogicalResult FunctionLowering::lowerHost(OpaqueOp op) {
+  SmallVector<Value> ins, outs;
+  for (Value v : op.getInputs()) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (!t || !t.hasStaticShape())
+      return op.emitError("cannot lower: operator '")
+             << op.getOpName() << "' reads a value that is not a static tensor";
+    ins.push_back(dramOf(v));
+  }
+  for (Value r : op->getResults()) {
+    auto t = dyn_cast<RankedTensorType>(r.getType());
+    if (!t || !t.hasStaticShape())
+      return op.emitError("cannot lower: operator '")
+             << op.getOpName()
+             << "' writes a value that is not a static tensor";
+    outs.push_back(dramOf(r));
+  }
+  auto host = acmd::HostOp::create(
+      b, op.getLoc(), acmd::TokenType::get(b.getContext()),
+      b.getStringAttr(op.getOpName()), ins, outs, ValueRange{});
+  Block *body = new Block();
+  host.getBody().push_back(body);
+  IRMapping map;
+  for (auto [v, m] : llvm::zip(op.getInputs(), ins))
+    map.map(v, body->addArgument(v.getType(), op.getLoc()));
+  for (Value r : op->getResults())
+    body->addArgument(r.getType(), op.getLoc());
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(body);
+    Operation *clone = b.clone(*op, map);
+    acmd::YieldOp::create(b, op.getLoc(), clone->getResults());
+  }
+  acmd::WaitOp::create(b, op.getLoc(), ValueRange{host.getToken()});
+  op.emitRemark("operator '")
+      << op.getOpName() << "' runs on the host (acmd.host)";
+  return success();
+}
+
 LogicalResult FunctionLowering::run() {
   Block &body = f.getBody().front();
   // Arguments, then one destination per result.
@@ -648,9 +690,13 @@ LogicalResult FunctionLowering::run() {
       }
       continue;
     }
+    if (auto opaque = dyn_cast<OpaqueOp>(op)) {
+      if (failed(lowerHost(opaque)))
+        return failure();
+      continue;
+    }
     if (!isa<LayerOpInterface, ConcatOp>(op) || op.getNumResults() != 1)
-      return op.emitError("cannot lower: not an accel layer (opaque "
-                          "operators are not lowered yet)");
+      return op.emitError("cannot lower: not an accel layer");
     if (fg->graph.layer(first).kind == LayerKind::Opaque)
       return op.emitError("cannot lower: the layer cannot be modelled");
     GroupSource src{&fg->graph,

@@ -296,6 +296,27 @@ struct Executor {
       dramValues[alloc.getResult()] = NdArray(alloc.getType().getShape());
       return llvm::Error::success();
     }
+    if (auto host = dyn_cast<acmd::HostOp>(op)) {
+      // On host memory, DRAM to DRAM: not the accelerator's traffic.
+      std::vector<NdArray> args;
+      for (Value v : host.getIns())
+        args.push_back(dram(v));
+      for (Value v : host.getOuts())
+        args.push_back(dram(v));
+      llvm::Expected<std::vector<NdArray>> out =
+          runBlock(host.getBody().front(), args, options);
+      if (!out)
+        return out.takeError();
+      for (auto [v, a] : llvm::zip(host.getOuts(), *out)) {
+        dram(v).data = std::move(a.data);
+        if (auto it = argIndex.find(v); it != argIndex.end())
+          run.written[it->second] = true;
+      }
+      ++run.hostCommands;
+      if (arch)
+        ends[host.getToken()] = issued;
+      return llvm::Error::success();
+    }
     if (auto view = dyn_cast<memref::ReinterpretCastOp>(op)) {
       // A view of a whole tensor in another shape (row-major): its data.
       auto type = cast<MemRefType>(view.getType());

@@ -178,6 +178,20 @@ LogicalResult Writer::function(func::FuncOp f) {
           j.attribute("body", text);
           after(compute.getDeps());
         });
+      } else if (auto host = dyn_cast<acmd::HostOp>(op)) {
+        j.object([&] {
+          record("host", -1);
+          j.attribute("operator", host.getName());
+          j.attributeArray("ins", [&] {
+            for (Value v : host.getIns())
+              j.value(tensors.lookup(v));
+          });
+          j.attributeArray("outs", [&] {
+            for (Value v : host.getOuts())
+              j.value(tensors.lookup(v));
+          });
+          after(host.getDeps());
+        });
       } else if (auto free = dyn_cast<acmd::DeallocOp>(op)) {
         j.object([&] {
           record("dealloc", -1);

@@ -107,15 +107,20 @@
 // SINGLE-EXEC: 1 groups: DRAM traffic and on-chip peak equal the cost model's prediction for each
 // SINGLE-EXEC: match
 
-module attributes {accel.target = #accel.target<preset = "eyeriss-like">} {
-func.func @opaque(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> {
-  // BAD: error: cannot lower: not an accel layer (opaque operators are not lowered yet)
-  %y = accel.opaque "Mystery"(%x) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
-  return %y : tensor<1x4x8x8xf32>
-}
-}
 
-// -----
+// An operator the accelerator does not run becomes a host command, DRAM to
+// DRAM; the executor runs it if it has a kernel, else names it.
+// RUN: accel-opt %S/Inputs/lower-host.mlir --accel-lower-to-acmd -o %t.host.mlir 2>&1 | FileCheck %s --check-prefix=HOST-REMARK
+// RUN: FileCheck %s --check-prefix=HOSTIR < %t.host.mlir
+// RUN: not accel-run %t.host.mlir 2>&1 | FileCheck %s --check-prefix=HOST
+// HOST-REMARK: remark: operator 'Mystery' runs on the host (acmd.host)
+// HOSTIR: func.func @opaque(%[[X:[a-z0-9]+]]: memref<1x4x8x8xf32>, %[[Y:[a-z0-9]+]]: memref<1x4x8x8xf32>)
+// HOSTIR: %[[T:.+]] = acmd.host "Mystery" ins(%[[X]] : memref<1x4x8x8xf32>) outs(%[[Y]] : memref<1x4x8x8xf32>) {
+// HOSTIR-NEXT: ^bb0(%[[A:.+]]: tensor<1x4x8x8xf32>, %{{.+}}: tensor<1x4x8x8xf32>):
+// HOSTIR-NEXT: %[[R:.+]] = accel.opaque "Mystery"(%[[A]])
+// HOSTIR-NEXT: acmd.yield %[[R]]
+// HOSTIR: acmd.wait %[[T]]
+// HOST: accel-run: error: {{.*}}no reference kernel for 'Mystery'
 
 // BAD: error: no accelerator: pass the 'arch' option or set the module's accel.target
 func.func @no_target(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> {

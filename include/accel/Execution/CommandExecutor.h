@@ -31,6 +31,7 @@ struct CommandRun {
   /// Peak bytes in use, by "level/partition" ("global/shared").
   std::map<std::string, int64_t> peakBytes;
   int64_t commands = 0;
+  int64_t hostCommands = 0; ///< acmd.host (operators the accelerator lacks)
   /// Groups whose closing acmd.wait carries the cost model's prediction
   /// (acmd.dram_read, acmd.dram_written, acmd.footprint, from
   /// --accel-lower-to-acmd): the DRAM bytes each moved and the most

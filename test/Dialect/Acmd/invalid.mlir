@@ -426,7 +426,7 @@ func.func @compute_mapping_not_a_mapping(%o: !acmd.buffer<4xf32, global>) {
 // -----
 
 func.func @yield_outside_compute(%x: tensor<4xf32>) {
-  // expected-error @+1 {{'acmd.yield' op expects parent op 'acmd.compute'}}
+  // expected-error @+1 {{'acmd.yield' op expects parent op to be one of 'acmd.compute, acmd.host'}}
   acmd.yield %x : tensor<4xf32>
 }
 
@@ -439,5 +439,27 @@ func.func @yield_outside_compute(%x: tensor<4xf32>) {
 func.func @wait_no_tokens() {
   // expected-error @+1 {{'acmd.wait' op needs at least one token}}
   acmd.wait
+  return
+}
+
+// -----
+
+func.func @host_without_name(%x: memref<4xf32>) {
+  // expected-error @+1 {{'acmd.host' op needs a non-empty operator name}}
+  %h = acmd.host "" outs(%x : memref<4xf32>) {
+  ^bb0(%a: tensor<4xf32>):
+    acmd.yield %a : tensor<4xf32>
+  }
+  return
+}
+
+// -----
+
+func.func @host_body_types(%x: memref<4xf32>, %y: memref<4xf32>) {
+  // expected-error @+1 {{'acmd.host' op body argument #1 has type 'tensor<5xf32>' but its tensor holds 'tensor<4xf32>'}}
+  %h = acmd.host "Softmax" ins(%x : memref<4xf32>) outs(%y : memref<4xf32>) {
+  ^bb0(%a: tensor<4xf32>, %b: tensor<5xf32>):
+    acmd.yield %a : tensor<4xf32>
+  }
   return
 }

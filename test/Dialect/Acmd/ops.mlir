@@ -1,4 +1,4 @@
-// Round trip (custom and generic form) of every acmd op and type: alloc, dealloc, dma_load (with a zero border), dma_store, copy, compute, yield, wait, !acmd.token, !acmd.buffer.
+// Round trip (custom and generic form) of every acmd op and type: alloc, dealloc, dma_load (with a zero border), dma_store, copy, compute, host, yield, wait, !acmd.token, !acmd.buffer.
 
 // RUN: accel-opt %s | accel-opt | FileCheck %s
 // RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
@@ -211,5 +211,24 @@ func.func @compute_chain() {
     acmd.yield %s : tensor<4xf32>
   }
   acmd.wait %c1
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// host: an operator the accelerator does not run, DRAM to DRAM
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @host
+// CHECK: %[[T:.+]] = acmd.host "Softmax" ins(%{{.+}} : memref<1x10xf32>) outs(%{{.+}} : memref<1x10xf32>) after %{{.+}} {
+// CHECK: accel.opaque "Softmax"
+// CHECK: acmd.yield
+// CHECK: acmd.wait %[[T]]
+func.func @host(%x: memref<1x10xf32>, %y: memref<1x10xf32>, %t: !acmd.token) {
+  %h = acmd.host "Softmax" ins(%x : memref<1x10xf32>) outs(%y : memref<1x10xf32>) after %t {
+  ^bb0(%a: tensor<1x10xf32>, %b: tensor<1x10xf32>):
+    %r = accel.opaque "Softmax"(%a) : (tensor<1x10xf32>) -> tensor<1x10xf32>
+    acmd.yield %r : tensor<1x10xf32>
+  }
+  acmd.wait %h
   return
 }
