@@ -45,32 +45,44 @@ using namespace mlir;
 using namespace accel;
 namespace cl = llvm::cl;
 
+/// accel-run's own options; --help shows these (and the generic ones) only,
+/// not what LLVM's back ends register.
+static cl::OptionCategory runCategory("accel-run options");
+
 static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
-                                      cl::desc("<model .mlir or .onnx>"));
-static cl::opt<std::string> functionName("function",
-                                         cl::desc("Function to run"));
+                                      cl::desc("<model .mlir or .onnx>"),
+                                      cl::cat(runCategory));
+static cl::opt<std::string>
+    functionName("function", cl::desc("Function to run"), cl::cat(runCategory));
+static cl::list<std::string> inputs("input",
+                                    cl::desc("An argument, as .npy (in order)"),
+                                    cl::cat(runCategory));
 static cl::list<std::string>
-    inputs("input", cl::desc("An argument, as .npy (in order)"));
-static cl::list<std::string> outputs("output",
-                                     cl::desc("Write a result as .npy"));
+    outputs("output", cl::desc("Write a result as .npy"), cl::cat(runCategory));
 static cl::list<std::string>
     references("compare",
-               cl::desc("A reference for a result, as .npy (in order)"));
+               cl::desc("A reference for a result, as .npy (in order)"),
+               cl::cat(runCategory));
 static cl::opt<double>
     tolerance("tolerance", cl::init(1e-4),
-              cl::desc("Allowed max |difference| relative to max |reference|"));
+              cl::desc("Allowed max |difference| relative to max |reference|"),
+              cl::cat(runCategory));
 static cl::opt<std::string>
     archName("arch",
              cl::desc("Accelerator for an acmd program's capacities (default: "
-                      "the module's accel.target)"));
+                      "the module's accel.target)"),
+             cl::cat(runCategory));
 static cl::opt<uint64_t> seed("seed", cl::init(0),
-                              cl::desc("Seed of the arguments not given"));
+                              cl::desc("Seed of the arguments not given"),
+                              cl::cat(runCategory));
 static cl::opt<unsigned> threads("run-threads", cl::init(0),
-                                 cl::desc("Threads (0: every core)"));
+                                 cl::desc("Threads (0: every core)"),
+                                 cl::cat(runCategory));
 static cl::opt<std::string>
     tracePath("trace",
               cl::desc("Write an acmd program's modelled timeline as a Chrome "
-                       "trace (JSON; chrome://tracing, Perfetto)"));
+                       "trace (JSON; chrome://tracing, Perfetto)"),
+              cl::cat(runCategory));
 
 /// The timeline as Chrome's trace format: one thread per queue, times in
 /// microseconds at the accelerator's clock.
@@ -123,6 +135,7 @@ static int fail(const llvm::Twine &msg) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  cl::HideUnrelatedOptions(runCategory);
   cl::ParseCommandLineOptions(argc, argv,
                               "accel-run: runs an accel network with the "
                               "reference kernels\n");
