@@ -19,6 +19,17 @@ config.substitutions.append(("%accel_src_root", config.accel_src_root))
 config.substitutions.append(("%accel_obj_root", config.accel_obj_root))
 # Debian's python3 with numpy and onnx (scripts/common.sh installs them).
 config.substitutions.append(("%python", "/usr/bin/python3"))
+# %configure-consumer <source> <build> <prefix>: configures a CMake project
+# that embeds accel-opt, with the compiler (and cache) this build uses.
+config.substitutions.append((
+    "%configure-consumer",
+    f'"{config.cmake}" -G Ninja -DCMAKE_MAKE_PROGRAM="{config.make_program}" '
+    f'-DCMAKE_CXX_COMPILER="{config.cxx}" '
+    f'-DCMAKE_CXX_COMPILER_LAUNCHER="{config.cxx_launcher}" '
+    f'-DCMAKE_BUILD_TYPE=Release -DMLIR_DIR="{config.mlir_dir}" '
+    + (f'-DCMAKE_EXE_LINKER_FLAGS=-fuse-ld={config.linker_type} '
+       if config.linker_type else "")))
+config.substitutions.append(("%cmake", f'"{config.cmake}"'))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 # For -DACCEL_ENABLE_SANITIZERS=ON builds: libMLIR.so is not instrumented, so

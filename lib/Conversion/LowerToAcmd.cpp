@@ -46,6 +46,10 @@ acmd::Partition partitionOf(BufferArea a) {
     return acmd::Partition::Weights;
   case BufferArea::Activations:
     return acmd::Partition::Activations;
+  case BufferArea::Inputs:
+    return acmd::Partition::Inputs;
+  case BufferArea::Outputs:
+    return acmd::Partition::Outputs;
   }
   return acmd::Partition::Shared;
 }

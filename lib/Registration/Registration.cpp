@@ -31,7 +31,14 @@ void accel::registerAccelPasses() {
   registerAccelAnalysisPasses();
   registerAccelConversionPasses();
   registerAccelTransformsPasses();
-  registerAccelPipeline();
-  // Upstream cleanups users combine with ours (canonicalize, cse, ...).
+}
+
+void accel::registerAccelPipelines() { registerAccelPipeline(); }
+
+void accel::registerAccelOptPasses() {
+  registerAccelPasses();
+  registerAccelPipelines();
+  // Upstream cleanups accel-opt's users combine with ours (canonicalize,
+  // cse, ...); an embedder registers its own.
   mlir::registerTransformsPasses();
 }

@@ -14,6 +14,21 @@
 // RUN: accel-run %S/Inputs/lower-single.mlir --seed=2 --output=%t.single.npy
 // RUN: accel-run %t.single.mlir --seed=2 --compare=%t.single.npy | FileCheck %s --check-prefix=SINGLE-EXEC
 //
+// On a partitioned global buffer (64 KiB weights, 32 KiB inputs, 32 KiB
+// outputs): a group's weights go to `weights` and its activations to
+// `activations` (inputs + outputs as one pool), a layer alone's tiles to
+// their own partitions.
+// RUN: accel-opt %S/Inputs/lower-chain.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml" -o %t.chain-part.mlir
+// RUN: accel-opt %t.chain-part.mlir --accel-check-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml peak=true" -o /dev/null | FileCheck %s --check-prefix=PART-CHAIN
+// RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml" -o %t.single-part.mlir
+// RUN: accel-opt %t.single-part.mlir --accel-check-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml peak=true" -o /dev/null | FileCheck %s --check-prefix=PART-SINGLE
+// RUN: accel-run %t.single-part.mlir --arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml --seed=2 --compare=%t.single.npy | FileCheck %s --check-prefix=SINGLE-EXEC
+// PART-CHAIN: chain: GlobalBuffer (weights) peak 1152 B of 65536 B
+// PART-CHAIN: chain: GlobalBuffer (activations) peak 1920 B of 65536 B
+// PART-SINGLE: single: GlobalBuffer (weights) peak 160 B of 65536 B
+// PART-SINGLE: single: GlobalBuffer (inputs) peak 72 B of 32768 B
+// PART-SINGLE: single: GlobalBuffer (outputs) peak 96 B of 32768 B
+//
 // RUN: not accel-opt %s -split-input-file --accel-lower-to-acmd -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD
 
 // The chain (Inputs/lower-chain.mlir): conv1 (3x3, padding 1) 8 -> 8 rows,

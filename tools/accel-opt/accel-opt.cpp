@@ -111,7 +111,7 @@ static void hideUnrelatedOptions() {
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   accel::registerAllAccelOptDialects(registry);
-  accel::registerAccelPasses();
+  accel::registerAccelOptPasses();
   hideUnrelatedOptions();
   auto [input, output] = mlir::registerAndParseCLIOptions(
       argc, argv, "accel-opt: maps CNNs onto spatial DNN accelerators\n",
