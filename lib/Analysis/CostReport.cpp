@@ -2,12 +2,12 @@
 
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/GroupAnalysis.h"
-#include "dialects/accel/LayerNames.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/CostModel/CostModel.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -248,11 +248,10 @@ struct CostReportPass
     }
     finishCost(unfused.cost, arch);
     unfused.fromIr = searched;
-    unfused.mappingText = searched
-                              ? "the same layers one by one (their "
-                                "accel.unfused_mapping)"
-                              : "the same layers one by one (default "
-                                "mappings)";
+    unfused.mappingText = searched ? "the same layers one by one (their "
+                                     "accel.unfused_mapping)"
+                                   : "the same layers one by one (default "
+                                     "mappings)";
 
     rows.push_back(std::move(fused));
     rows.push_back(std::move(unfused));
@@ -261,11 +260,6 @@ struct CostReportPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (format != "table" && format != "json") {
-      module.emitError("unknown format '")
-          << format << "' (expected table or json)";
-      return signalPassFailure();
-    }
     FailureOr<Arch> arch = resolvePassArch(module, this->arch);
     if (failed(arch))
       return signalPassFailure();
@@ -328,7 +322,7 @@ struct CostReportPass
     });
     if (failedAny)
       return signalPassFailure();
-    if (format == "json")
+    if (format == ReportFormat::Json)
       printJson(llvm::outs(), *arch, rows);
     else
       printTable(llvm::outs(), *arch, rows);

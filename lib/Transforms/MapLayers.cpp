@@ -118,21 +118,6 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
       return signalPassFailure();
     recordPassArch(module, arch);
     SearchOptions o;
-    std::optional<Strategy> s = parseStrategy(strategy);
-    if (!s) {
-      module.emitError("unknown strategy '")
-          << strategy
-          << "' (expected ga, random, anneal, fixed-nvdla, fixed-eyeriss, "
-             "fixed-shidiannao or exhaustive)";
-      return signalPassFailure();
-    }
-    std::optional<ObjectiveKind> kind = Objective::parse(objective);
-    if (!kind) {
-      module.emitError("unknown objective '")
-          << objective
-          << "' (expected latency, energy, edp, power or weighted)";
-      return signalPassFailure();
-    }
     // Rates and fractions are probabilities.
     for (auto [name, value] :
          {std::pair{"crossover-rate", double(crossoverRate)},
@@ -155,8 +140,8 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
       module.emitError("expected population >= 2 and generations >= 1");
       return signalPassFailure();
     }
-    o.strategy = *s;
-    o.objective.kind = *kind;
+    o.strategy = strategy;
+    o.objective.kind = objective;
     o.objective.latencyWeight = latencyWeight;
     o.objective.energyWeight = energyWeight;
     o.seed = seed;

@@ -8,7 +8,7 @@
 
 // NOARCH: error: no accelerator: pass the 'arch' option or set the module's accel.target
 // BADARCH: error: unknown accelerator 'eyeris-like': not a preset
-// FORMAT: error: unknown format 'xml' (expected table or json)
+// FORMAT: for the --format option: Cannot find option named 'xml'!
 // DEFAULT: matmul@{{[0-9]+}} matmul default 1 1 1 0.4
 
 func.func @dot(%a: tensor<1x1xf16>, %b: tensor<1x1xf16>) -> tensor<1x1xf16> {

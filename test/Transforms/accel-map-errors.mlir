@@ -10,8 +10,9 @@
 // RUN: sed 's/capacity-bytes: 12,/capacity-bytes: 2,/' %S/Inputs/small.yaml > %t.yaml
 // RUN: not accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%t.yaml population=20 generations=5" --mlir-print-op-on-diagnostic=false 2>&1 | FileCheck %s --check-prefix=NOFIT
 
-// STRATEGY: error: unknown strategy 'hill' (expected ga, random, anneal, fixed-nvdla, fixed-eyeriss, fixed-shidiannao or exhaustive)
-// OBJECTIVE: error: unknown objective 'speed' (expected latency, energy, edp, power or weighted)
+// Enum options: --help lists the choices.
+// STRATEGY: for the --strategy option: Cannot find option named 'hill'!
+// OBJECTIVE: for the --objective option: Cannot find option named 'speed'!
 // DATAFLOW: error: dataflow: 'X' is not a dimension (N, K, C, P, Q, R, S, G)
 // FIXTILE: error: fix-tile: expected level:dimension:tile with a tile >= 1, got '0:K'
 // FRACTION: error: expected parent-fraction in [0, 1], got 1.5

@@ -7,6 +7,9 @@
 
 namespace accel {
 
+/// --accel-cost-report's output.
+enum class ReportFormat { Table, Json };
+
 #define GEN_PASS_DECL
 #include "accel/Analysis/Passes.h.inc"
 

@@ -34,8 +34,13 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator: a preset name or a .yaml file (default: the "
            "module's accel.target)">,
-    Option<"format", "format", "std::string", /*default=*/"\"table\"",
-           "Output format: table or json">,
+    Option<"format", "format", "::accel::ReportFormat",
+           /*default=*/"::accel::ReportFormat::Table", "Output format",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::ReportFormat::Table, "table",
+                        "a table per function"),
+             clEnumValN(::accel::ReportFormat::Json, "json",
+                        "one JSON document"))}]>,
     Option<"slidingWindows", "sliding-windows", "bool", /*default=*/"true",
            "Input tiles sliding along a row or column loop keep the rows "
            "(columns) consecutive tiles share, as line buffers do">,

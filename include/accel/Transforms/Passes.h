@@ -3,6 +3,8 @@
 #define ACCEL_TRANSFORMS_PASSES_H
 
 #include "accel/Search/Fusion.h"
+#include "accel/Search/Mapper.h"
+#include "accel/Search/Objective.h"
 #include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
