@@ -82,8 +82,9 @@ start=$(date +%s.%N)
   -o "$models/$model.acmd.mlirbc" 2>"$models/$model.lower-remarks.txt"
 end=$(date +%s.%N)
 echo "fused, mapped and lowered in $(echo "$end - $start" | bc) s; the first commands:"
-"$opt" "$models/$model.acmd.mlirbc" --mlir-elide-elementsattrs-if-larger=16 |
-  grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' | cut -c1-150
+"$opt" "$models/$model.acmd.mlirbc" --mlir-elide-elementsattrs-if-larger=16 \
+  -o "$models/$model.acmd.txt"
+grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' "$models/$model.acmd.txt" | cut -c1-150
 "$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.acmd.mlirbc" \
   --input="$models/$model.input.npy" --compare="$models/$model.output.npy"
 

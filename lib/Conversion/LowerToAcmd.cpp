@@ -575,7 +575,7 @@ LogicalResult FunctionLowering::lowerHost(OpaqueOp op) {
     acmd::YieldOp::create(b, op.getLoc(), clone->getResults());
   }
   acmd::WaitOp::create(b, op.getLoc(), ValueRange{host.getToken()});
-  op.emitRemark("operator '")
+  mlir::emitRemark(op.getLoc(), "operator '")
       << op.getOpName() << "' runs on the host (acmd.host)";
   return success();
 }
@@ -742,7 +742,7 @@ LogicalResult FunctionLowering::run() {
     if (!program)
       return op.emitError("cannot lower: ")
              << llvm::toString(program.takeError());
-    op.emitRemark("lowered as a group of one (")
+    mlir::emitRemark(op.getLoc(), "lowered as a group of one (")
         << tiled << "): its DRAM traffic is the group model's, "
         << groupDram(*tiling).readBytes + groupDram(*tiling).writtenBytes
         << " B";

@@ -93,10 +93,11 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
     if (!mapped)
       return f.emitError(llvm::toString(mapped.takeError()));
     if (mapped->fellBack && remarks)
-      f.emitRemark(llvm::formatv(
-          "no plan {0} found beats layer by layer once mapped with the full "
-          "budget: layer by layer",
-          fusionStrategyName(strategy)));
+      mlir::emitRemark(f.getLoc(),
+                       llvm::formatv("no plan {0} found beats layer by layer "
+                                     "once mapped with the full "
+                                     "budget: layer by layer",
+                                     fusionStrategyName(strategy)));
 
     // The layers in the plan's order, then the groups.
     for (const PlanSegment &s : mapped->plan.segments)
@@ -138,13 +139,15 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       printSchedule(os, *s.schedule);
       GroupTiling tiling = llvm::cantFail(
           GroupTiling::compute(graph->graph, s.layers, *s.schedule));
-      group->emitRemark(llvm::formatv(
-          "{0}: {1} ({2}); {3} tiles, {4}; {5:f0} cycles, {6:f3} uJ, DRAM {7} "
-          "fused against {8} layer by layer",
-          name, names, schedule, tiling.numTiles(),
-          describeGroupFit(groupFootprint(tiling), *s.schedule, arch),
-          sc.cost.cycles, sc.cost.energy * 1e-6, kib(sc.cost.dramBytes),
-          kib(alone)));
+      mlir::emitRemark(group->getLoc(),
+                       llvm::formatv("{0}: {1} ({2}); {3} tiles, {4}; {5:f0} "
+                                     "cycles, {6:f3} uJ, DRAM {7} "
+                                     "fused against {8} layer by layer",
+                                     name, names, schedule, tiling.numTiles(),
+                                     describeGroupFit(groupFootprint(tiling),
+                                                      *s.schedule, arch),
+                                     sc.cost.cycles, sc.cost.energy * 1e-6,
+                                     kib(sc.cost.dramBytes), kib(alone)));
     }
     if (remarks) {
       const NetworkCost &fused = mapped->cost, &each = mapped->layerByLayer;
@@ -154,15 +157,19 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
           ++groups;
           grouped += s.layers.size();
         }
-      f.emitRemark(llvm::formatv(
-          "fusion ({0}, {1}): {2} groups of {3} of {4} layers; latency {5:f0} "
-          "vs {6:f0} cycles layer by layer ({7:f2}x), energy {8:f3} vs "
-          "{9:f3} uJ ({10:f2}x), EDP {11:f2}x, DRAM {12} vs {13}",
-          fusionStrategyName(strategy), fusionObjectiveName(objective), groups,
-          grouped, graph->graph.layers().size(), fused.cycles, each.cycles,
-          each.cycles / fused.cycles, fused.energy * 1e-6, each.energy * 1e-6,
-          each.energy / fused.energy, each.edp() / fused.edp(),
-          kib(fused.dramBytes), kib(each.dramBytes)));
+      mlir::emitRemark(
+          f.getLoc(),
+          llvm::formatv(
+              "fusion ({0}, {1}): {2} groups of {3} of {4} layers; latency "
+              "{5:f0} "
+              "vs {6:f0} cycles layer by layer ({7:f2}x), energy {8:f3} vs "
+              "{9:f3} uJ ({10:f2}x), EDP {11:f2}x, DRAM {12} vs {13}",
+              fusionStrategyName(strategy), fusionObjectiveName(objective),
+              groups, grouped, graph->graph.layers().size(), fused.cycles,
+              each.cycles, each.cycles / fused.cycles, fused.energy * 1e-6,
+              each.energy * 1e-6, each.energy / fused.energy,
+              each.edp() / fused.edp(), kib(fused.dramBytes),
+              kib(each.dramBytes)));
     }
     return success();
   }

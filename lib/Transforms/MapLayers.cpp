@@ -236,18 +236,20 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
       if (!remarks)
         continue;
       const CostResult &c = r->cost;
-      layer->emitRemark(llvm::formatv(
-          "{9}: {0} mapping ({1} {2:e}): {3} cycles, {4:f2}x the compute "
-          "bound of {5}, {6:f3} uJ, {7} of {8} candidates valid{10}",
-          strategyName(o.strategy), o.objective.name(), r->score,
-          int64_t(c.cycles), // as --accel-cost-report prints them
-          c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
-          c.energy * 1e-6, r->stats.valid, r->stats.evaluations, name,
-          r->stats.fitted ? llvm::formatv(" ({0} shrunk to fit the buffers "
-                                          "first)",
-                                          r->stats.fitted)
-                                .str()
-                          : std::string()));
+      mlir::emitRemark(
+          layer->getLoc(),
+          llvm::formatv(
+              "{9}: {0} mapping ({1} {2:e}): {3} cycles, {4:f2}x the compute "
+              "bound of {5}, {6:f3} uJ, {7} of {8} candidates valid{10}",
+              strategyName(o.strategy), o.objective.name(), r->score,
+              int64_t(c.cycles), // as --accel-cost-report prints them
+              c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
+              c.energy * 1e-6, r->stats.valid, r->stats.evaluations, name,
+              r->stats.fitted ? llvm::formatv(" ({0} shrunk to fit the buffers "
+                                              "first)",
+                                              r->stats.fitted)
+                                    .str()
+                              : std::string()));
     }
     if (failedAny)
       return signalPassFailure();
@@ -265,12 +267,14 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
         continue;
       }
       if (remarks)
-        a->group().emitRemark(llvm::formatv(
-            "{0}: {1} tiles, {2} cycles, {3:f2}x the compute bound of {4}, "
-            "{5:f3} uJ, {6} DRAM bytes",
-            name, a->tiling().numTiles(), int64_t(c.cycles),
-            c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
-            c.energy * 1e-6, c.dramBytes));
+        mlir::emitRemark(
+            a->group().getLoc(),
+            llvm::formatv(
+                "{0}: {1} tiles, {2} cycles, {3:f2}x the compute bound of {4}, "
+                "{5:f3} uJ, {6} DRAM bytes",
+                name, a->tiling().numTiles(), int64_t(c.cycles),
+                c.cycles / std::max<int64_t>(1, c.computeBound), c.computeBound,
+                c.energy * 1e-6, c.dramBytes));
     }
   }
 };
