@@ -64,7 +64,7 @@ for n in $names; do
       status=1
       continue
     fi
-    groups=$(echo "$out" | sed -n 's/^\([0-9]*\) groups:.*/\1/p')
+    groups=$(echo "$out" | sed -n 's/^\([0-9]*\) segments:.*/\1/p')
     commands=$(echo "$out" | sed -n 's/^\([0-9]*\) commands;.*/\1/p')
     seconds=$(echo "$out" | sed -n 's/^ran @.* in \([0-9.]*\) s.*/\1/p')
     moved=$(echo "$out" | sed -n 's/.*(read \([0-9]*\) B, written \([0-9]*\) B).*/\1 \2/p' |

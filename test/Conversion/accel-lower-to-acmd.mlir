@@ -75,7 +75,7 @@
 // mappings here, so a compute takes MACs / PEs: 4,608 / 168 -> 28 cycles
 // for conv1's first tile): tile 1's rows load during tile 0's compute.
 // CHAIN-EXEC: modelled timeline: 89 cycles
-// CHAIN-EXEC: 1 groups: DRAM traffic and on-chip peak equal the cost model's prediction for each (read 2176 B, written 256 B)
+// CHAIN-EXEC: 1 segments: DRAM traffic (and groups' on-chip peak) equal the cost model's prediction for each (read 2176 B, written 256 B)
 // CHAIN-EXEC: match
 
 // TRACE: {"traceEvents":[{"name":"thread_name","ph":"M","pid":1,"tid":0,"args":{"name":"DMA loads"}}
@@ -119,7 +119,7 @@
 // 192.
 // SINGLE: acmd.wait {{.*}} {acmd.dram_read = 1552 : i64, acmd.dram_written = 1536 : i64, acmd.group = "conv2d@{{[0-9]+}}"}
 
-// SINGLE-EXEC: 1 groups: DRAM traffic and on-chip peak equal the cost model's prediction for each
+// SINGLE-EXEC: 1 segments: DRAM traffic (and groups' on-chip peak) equal the cost model's prediction for each
 // SINGLE-EXEC: match
 
 

@@ -36,5 +36,5 @@
 // LOWER: module attributes {accel.target = #accel.target<preset = "eyeriss-like">}
 // LOWER-NOT: accel.group
 // LOWER: acmd.compute
-// EXEC: DRAM traffic and on-chip peak equal the cost model's prediction for each
+// EXEC: segments: DRAM traffic (and groups' on-chip peak) equal the cost model's prediction for each
 // EXEC: match

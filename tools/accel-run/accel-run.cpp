@@ -252,7 +252,8 @@ int main(int argc, char **argv) {
         written += g.written;
       }
       llvm::outs() << llvm::formatv(
-          "{0} groups: DRAM traffic and on-chip peak equal the cost model's "
+          "{0} segments: DRAM traffic (and groups' on-chip peak) equal the "
+          "cost model's "
           "prediction for each (read {1} B, written {2} B)\n",
           commands->groups.size(), read, written);
     }
