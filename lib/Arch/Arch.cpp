@@ -1,7 +1,9 @@
 //===- Arch.cpp - Description of a spatial DNN accelerator ----------------===//
 
 #include "accel/Arch/Arch.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <cmath>
 
 using namespace accel;
 
@@ -28,6 +30,13 @@ static llvm::Error fieldError(const llvm::Twine &where, llvm::StringRef field,
                                  where + ": " + field + ": " + reason);
 }
 
+namespace {
+/// Bounds an accelerator's numbers stay within (docs/Accelerators.md).
+constexpr int64_t kMaxCapacityBytes = int64_t(1) << 50;
+constexpr int64_t kMaxUnits = int64_t(1) << 31;
+constexpr double kMinBandwidth = 1e-6;
+} // namespace
+
 llvm::Error accel::validateArch(const Arch &arch) {
   if (arch.name.empty())
     return fieldError("accelerator", "name", "must not be empty");
@@ -35,6 +44,26 @@ llvm::Error accel::validateArch(const Arch &arch) {
     return fieldError("accelerator", "memories",
                       "needs DRAM and at least one on-chip level, got " +
                           llvm::Twine(arch.memories.size()));
+  // Numbers: finite, and within bounds that keep every product the models
+  // form inside int64 and every time finite (docs/Accelerators.md).
+  auto finite = [](const std::string &where, llvm::StringRef field,
+                   double v) -> llvm::Error {
+    if (std::isfinite(v))
+      return llvm::Error::success();
+    return fieldError(where, field,
+                      llvm::formatv("must be a finite number, got {0}",
+                                    llvm::format("%g", v)));
+  };
+  for (auto [field, v] :
+       {std::pair<llvm::StringRef, double>{"mac.energy-pj", arch.macEnergy},
+        {"mac.area-um2", arch.macArea},
+        {"clock-ghz", arch.clockGHz}})
+    if (llvm::Error e = finite("accelerator", field, v))
+      return e;
+  if (arch.clockGHz > 1000)
+    return fieldError("accelerator", "clock-ghz",
+                      llvm::formatv("must be at most 1000, got {0}",
+                                    llvm::format("%g", arch.clockGHz)));
   if (arch.macBits < 1)
     return fieldError("accelerator", "mac.bits",
                       llvm::formatv("must be >= 1, got {0}", arch.macBits));
@@ -50,6 +79,7 @@ llvm::Error accel::validateArch(const Arch &arch) {
                                     arch.minParallelLevels,
                                     arch.maxParallelLevels));
   unsigned stageCapacity = 0;
+  int64_t units = 1;
   for (auto [i, m] : llvm::enumerate(arch.memories)) {
     std::string where = llvm::formatv("memories[{0}] ({1})", i, m.name);
     if (m.name.empty())
@@ -71,8 +101,28 @@ llvm::Error accel::validateArch(const Arch &arch) {
     if (m.wordBits < 1)
       return fieldError(where, "word-bits",
                         llvm::formatv("must be >= 1, got {0}", m.wordBits));
+    for (auto [field, v] :
+         {std::pair<llvm::StringRef, double>{"read-bandwidth", m.readBandwidth},
+          {"write-bandwidth", m.writeBandwidth},
+          {"read-energy-pj", m.readEnergy},
+          {"write-energy-pj", m.writeEnergy},
+          {"area-um2", m.area}})
+      if (llvm::Error e = finite(where, field, v))
+        return e;
+    if (m.capacityBytes > kMaxCapacityBytes)
+      return fieldError(where, "capacity-bytes",
+                        llvm::formatv("must be at most 2^50 bytes, got {0}",
+                                      m.capacityBytes));
     if (m.readBandwidth < 0 || m.writeBandwidth < 0)
       return fieldError(where, "bandwidth", "must be >= 0 (0 = unlimited)");
+    for (auto [field, v] :
+         {std::pair<llvm::StringRef, double>{"read-bandwidth", m.readBandwidth},
+          {"write-bandwidth", m.writeBandwidth}})
+      if (v > 0 && v < kMinBandwidth)
+        return fieldError(where, field,
+                          llvm::formatv("must be 0 (unlimited) or at least "
+                                        "1e-6 words per cycle, got {0}",
+                                        llvm::format("%g", v)));
     if (m.readEnergy < 0 || m.writeEnergy < 0 || m.area < 0)
       return fieldError(where, "energy", "energies and area must be >= 0");
     if (m.partition) {
@@ -81,6 +131,12 @@ llvm::Error accel::validateArch(const Arch &arch) {
         if ((*m.partition)[t] < 0)
           return fieldError(where, "partition." + tensorName(t).str(),
                             "must be >= 0");
+        // (Each part is at most the capacity, itself bounded: no overflow.)
+        if ((*m.partition)[t] > m.capacityBytes)
+          return fieldError(where, "partition." + tensorName(t).str(),
+                            llvm::formatv("{0} bytes, more than the capacity "
+                                          "{1}",
+                                          (*m.partition)[t], m.capacityBytes));
         sum += (*m.partition)[t];
       }
       if (sum > m.capacityBytes)
@@ -99,6 +155,13 @@ llvm::Error accel::validateArch(const Arch &arch) {
       if (s.size < 1)
         return fieldError(stage, "size",
                           llvm::formatv("must be >= 1, got {0}", s.size));
+      // The units of every stage so far: bounded so that products of tiles
+      // and fan-outs stay inside int64.
+      units = units > kMaxUnits / s.size ? kMaxUnits + 1 : units * s.size;
+      if (units > kMaxUnits)
+        return fieldError(stage, "size",
+                          llvm::formatv("the fan-out stages multiply to more "
+                                        "than 2^31 units"));
       if (s.maxMappingLevels < 1)
         return fieldError(stage, "max-levels", "must be >= 1");
       for (const std::string &d : s.dims)
