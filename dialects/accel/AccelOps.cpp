@@ -43,10 +43,23 @@ static LogicalResult verifyInferredShape(Operation *op,
 /// model's problem (for an elementwise layer, C counts its inputs). Called at
 /// the end of each layer's verifier, once its shapes are known to be valid.
 static LogicalResult verifyLayerMapping(LayerOpInterface layer) {
+  // The loop nest is bounded too (accel::kMaxLoopIterations).
+  LoopBounds bounds = layer.getLoopBounds();
+  llvm::SmallVector<int64_t, 8> extents;
+  for (Dim d : kAllDims)
+    extents.push_back(bounds[d]);
+  if (!boundedProduct(extents, kMaxLoopIterations)) {
+    InFlightDiagnostic diag =
+        layer->emitOpError("loop nest exceeds 2^56 iterations: ");
+    llvm::interleave(
+        kAllDims, diag, [&](Dim d) { diag << dimName(d) << "=" << bounds[d]; },
+        " x ");
+    return diag;
+  }
   MappingAttr mapping = layer.getMappingAttr();
   if (!mapping)
     return success();
-  LoopBounds bounds = layer.getProblem().bounds;
+  bounds = layer.getProblem().bounds;
   if (llvm::Error e = verifyMapping(mapping.getValue(), &bounds)) {
     InFlightDiagnostic diag = layer->emitOpError("mapping does not fit the "
                                                  "loop bounds ");

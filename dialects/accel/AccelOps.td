@@ -13,11 +13,13 @@ include "dialects/accel/AccelInterfaces.td"
 class Accel_Op<string mnemonic, list<Trait> traits = []>
     : Op<Accel_Dialect, mnemonic, traits>;
 
-// Activations, weights and results: non-empty static tensors of numbers.
+// Activations, weights and results: non-empty static tensors of numbers,
+// of at most 2^40 elements (accel::kMaxTensorElements: every count the
+// models form stays inside int64).
 def Accel_Tensor : ConfinedType<StaticShapeTensorOf<[AnyFloat, AnySignlessInteger]>,
-    [CPred<"::llvm::all_of(::llvm::cast<::mlir::ShapedType>($_self).getShape(), "
-           "[](int64_t d) { return d > 0; })">],
-    "non-empty statically shaped tensor of numbers">;
+    [CPred<"::accel::isBoundedShape("
+           "::llvm::cast<::mlir::ShapedType>($_self).getShape())">],
+    "non-empty statically shaped tensor of numbers of at most 2^40 elements">;
 
 // A layer: pure, same element type everywhere, maps onto the accelerator.
 class Accel_LayerOp<string mnemonic, list<Trait> traits = []>

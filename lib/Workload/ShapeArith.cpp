@@ -379,3 +379,18 @@ LoopBounds accel::elementwiseLoopBounds(ArrayRef<int64_t> output,
   b.extent[Dim::S] = window;
   return b;
 }
+
+std::optional<int64_t> accel::boundedProduct(ArrayRef<int64_t> factors,
+                                             int64_t limit) {
+  int64_t n = 1;
+  for (int64_t f : factors) {
+    if (f < 1 || n > limit / f)
+      return std::nullopt;
+    n *= f;
+  }
+  return n;
+}
+
+bool accel::isBoundedShape(ArrayRef<int64_t> shape) {
+  return boundedProduct(shape, kMaxTensorElements).has_value();
+}

@@ -14,6 +14,7 @@
 
 #include "accel/Workload/Dims.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <optional>
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include <array>
@@ -120,6 +121,20 @@ llvm::Expected<Shape> inferFlattenShape(llvm::ArrayRef<int64_t> input,
                                         int64_t axis);
 /// Number of elements of a static shape.
 int64_t numElements(llvm::ArrayRef<int64_t> shape);
+
+/// The sizes the dialect accepts (docs/Dialects.md, "Limits"): a tensor of
+/// at most 2^40 elements, and a layer's loop nest of at most 2^56
+/// iterations, so that every count, byte total and product of tiles the
+/// models form stays inside int64.
+inline constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
+inline constexpr int64_t kMaxLoopIterations = int64_t(1) << 56;
+/// Every dimension >= 1 and at most kMaxTensorElements elements (computed
+/// without overflow).
+bool isBoundedShape(llvm::ArrayRef<int64_t> shape);
+/// The product of `factors`, or none when it exceeds `limit` (or a factor
+/// is < 1); never overflows.
+std::optional<int64_t> boundedProduct(llvm::ArrayRef<int64_t> factors,
+                                      int64_t limit);
 
 /// Loop bounds of the layers, derived from their shapes (used by mapping
 /// verification and the cost model).
