@@ -6,7 +6,9 @@ initializers drawn from numpy with a fixed seed per file, so the output is the
 same on every run. Every node has a name unless a fixture says otherwise.
 Opset 13 except activations.onnx (14: HardSwish is opset 14) and
 upsample.onnx (9). All fixtures but no_value_info.onnx carry value_info for
-their intermediates (from onnx shape inference); truncated.onnx is malformed
+their intermediates (from onnx shape inference); truncated.onnx and the
+BAD_FIXTURES (a stride of 0, a node without outputs, negative dimensions,
+BatchNormalization of integers or with a negative variance) are malformed
 on purpose.
 
     /usr/bin/python3 scripts/make_onnx_fixtures.py OUT_DIR
@@ -297,6 +299,87 @@ FIXTURES = {
 }
 
 
+def raw_model(g, inputs, outputs, in_type=FLOAT):
+    """A model as given, unchecked (for the importer's error tests)."""
+    graph = helper.make_graph(
+        g.nodes, g.name,
+        [helper.make_tensor_value_info(n, in_type, s) for n, s in inputs],
+        [helper.make_tensor_value_info(n, FLOAT, s) for n, s in outputs],
+        initializer=g.inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)],
+                             ir_version=7,
+                             producer_name="accel-opt make_onnx_fixtures")
+
+
+def bad_stride():
+    """A convolution with a stride of 0 (ONNX shape inference divides by
+    it)."""
+    g = Graph("bad_stride")
+    w = g.rand("w", 4, 3, 3, 3)
+    g.node("Conv", ["x", w], ["y"], "conv0", strides=[0, 1])
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 4, 6, 6])])
+
+
+def bad_pool_stride():
+    g = Graph("bad_pool_stride")
+    g.node("MaxPool", ["x"], ["y"], "pool0", kernel_shape=[2, 2],
+           strides=[0, 0])
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 4, 4])])
+
+
+def no_outputs():
+    """A node that produces nothing."""
+    g = Graph("no_outputs")
+    g.node("Relu", ["x"], ["y"], "relu0")
+    g.nodes.append(helper.make_node("Relu", ["y"], [], name="dangling"))
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 8, 8])])
+
+
+def negative_dims():
+    """An initializer whose dimensions are negative."""
+    g = Graph("negative_dims")
+    t = onnx.TensorProto()
+    t.name = "w"
+    t.data_type = FLOAT
+    t.dims.extend([-10, -16])
+    g.inits.append(t)
+    g.node("MatMul", ["x", "w"], ["y"], "mm0")
+    return raw_model(g, [("x", [1, 10])], [("y", [1, 16])])
+
+
+def bn_int():
+    """BatchNormalization of an integer tensor."""
+    g = Graph("bn_int")
+    stats = [g.const(n, np.ones(3, np.float32)) for n in
+             ("scale", "bias", "mean", "var")]
+    g.node("BatchNormalization", ["x"] + stats, ["y"], "bn0")
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])],
+                     in_type=TensorProto.INT32)
+
+
+def bn_negative_var():
+    """BatchNormalization whose variance + epsilon is negative."""
+    g = Graph("bn_negative_var")
+    w = g.rand("w", 3, 3, 1, 1)
+    c = g.node("Conv", ["x", w], ["c"], "conv0")
+    stats = [g.const("scale", np.ones(3, np.float32)),
+             g.const("bias", np.zeros(3, np.float32)),
+             g.const("mean", np.zeros(3, np.float32)),
+             g.const("var", np.array([1, -2, 1], np.float32))]
+    g.node("BatchNormalization", [c] + stats, ["y"], "bn0")
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
+
+
+BAD_FIXTURES = {
+    "bad_stride": bad_stride,
+    "bad_pool_stride": bad_pool_stride,
+    "no_outputs": no_outputs,
+    "negative_dims": negative_dims,
+    "bn_int": bn_int,
+    "bn_negative_var": bn_negative_var,
+}
+
+
 def main():
     if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
         print(__doc__, file=sys.stderr)
@@ -304,7 +387,7 @@ def main():
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
     written = []
-    for name, build in FIXTURES.items():
+    for name, build in list(FIXTURES.items()) + list(BAD_FIXTURES.items()):
         path = os.path.join(out_dir, name + ".onnx")
         onnx.save(build(), path)
         written.append(path)

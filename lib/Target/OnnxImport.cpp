@@ -66,6 +66,7 @@ private:
   std::string currentNode;
 
   Location fileLoc() { return FileLineColLoc::get(ctx, fileName, 0, 0); }
+  LogicalResult validateGraph();
   InFlightDiagnostic nodeError(Location loc) {
     return std::move(emitError(loc) << currentNode);
   }
@@ -590,6 +591,9 @@ LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
   if (failed(x))
     return failure();
   auto xt = cast<RankedTensorType>(x->getType());
+  if (!isa<FloatType>(xt.getElementType()))
+    return nodeError(loc) << "normalizes a tensor of " << xt.getElementType()
+                          << ": only floating-point tensors are supported";
   int64_t channels = xt.getRank() >= 2 ? xt.getDimSize(1) : 0;
   double eps = floatAttr(node, "epsilon", 1e-5f);
   std::optional<llvm::SmallVector<double>> gamma = constValues(input(node, 1)),
@@ -611,8 +615,14 @@ LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
     return importOpaque(node, loc, "statistics are not constants");
   llvm::SmallVector<double> a(channels), c(channels);
   for (int64_t i = 0; i < channels; ++i) {
+    if (!((*var)[i] + eps > 0))
+      return nodeError(loc) << "variance + epsilon of channel " << i << " is "
+                            << (*var)[i] + eps << ": it must be > 0";
     a[i] = (*gamma)[i] / std::sqrt((*var)[i] + eps);
     c[i] = (*beta)[i] - (*mean)[i] * a[i];
+    if (!std::isfinite(a[i]) || !std::isfinite(c[i]))
+      return nodeError(loc)
+             << "the statistics of channel " << i << " are not finite";
   }
   // Fold into the convolution that feeds it: w' = a w, b' = a b + c.
   if (conv && isa<FloatType>(xt.getElementType())) {
@@ -963,6 +973,55 @@ void OnnxImporter::foldActivations(func::FuncOp func) {
   (void)applyPatternsGreedily(func, std::move(patterns));
 }
 
+/// The graph's structure and the attributes shape inference relies on:
+/// every node produces something, window attributes are positive, groups
+/// at least 1, initializers have no negative dimension.
+LogicalResult OnnxImporter::validateGraph() {
+  const onnx::GraphProto &graph = model.graph();
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    Location loc = nodeLoc(node, index);
+    currentNode =
+        llvm::formatv("node '{0}' ({1}): ", node.name(), node.op_type()).str();
+    if (node.output_size() == 0 ||
+        llvm::all_of(node.output(),
+                     [](const std::string &o) { return o.empty(); })) {
+      nodeError(loc) << "has no output";
+      return failure();
+    }
+    for (const onnx::AttributeProto &a : node.attribute()) {
+      llvm::StringRef name = a.name();
+      bool positive =
+          name == "strides" || name == "dilations" || name == "kernel_shape";
+      if (positive)
+        for (int64_t v : a.ints())
+          if (v < 1) {
+            nodeError(loc) << "attribute '" << name << "' must be >= 1, got "
+                           << v;
+            return failure();
+          }
+      if (name == "group" && a.i() < 1) {
+        nodeError(loc) << "attribute 'group' must be >= 1, got " << a.i();
+        return failure();
+      }
+      if (name == "pads")
+        for (int64_t v : a.ints())
+          if (v < 0) {
+            nodeError(loc) << "attribute 'pads' must be >= 0, got " << v;
+            return failure();
+          }
+    }
+  }
+  currentNode.clear();
+  for (const onnx::TensorProto &t : graph.initializer())
+    for (int64_t d : t.dims())
+      if (d < 0) {
+        emitError(fileLoc()) << "initializer '" << t.name()
+                             << "' has a negative dimension (" << d << ")";
+        return failure();
+      }
+  return success();
+}
+
 OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {
   if (!model.ParseFromArray(bytes.data(), int(bytes.size()))) {
     emitError(fileLoc()) << "not a valid ONNX model (the protobuf does not "
@@ -973,6 +1032,10 @@ OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {
     emitError(fileLoc()) << "the ONNX model has no graph";
     return nullptr;
   }
+  // What ONNX's shape inference divides by or indexes must be sane before
+  // it runs on the graph (it trusts the file).
+  if (failed(validateGraph()))
+    return nullptr;
   try {
     onnx::shape_inference::InferShapes(model);
   } catch (const std::exception &e) {

@@ -7,3 +7,19 @@
 
 // INFER: %[[A:.*]] = accel.conv2d %arg0, {{.*}} -> tensor<1x8x4x4xf32>
 // INFER: accel.conv2d %[[A]], {{.*}} : (tensor<1x8x4x4xf32>, tensor<8x8x3x3xf32>, tensor<8xf32>) -> tensor<1x8x4x4xf32>
+
+// Malformed graphs get an error naming the node or the initializer, before
+// ONNX's shape inference (which trusts the file: a stride of 0 used to kill
+// the importer with SIGFPE, BatchNormalization of integers with SIGSEGV).
+// RUN: not accel-translate --import-onnx %onnx_fixtures/bad_stride.onnx 2>&1 | FileCheck %s --check-prefix=STRIDE
+// RUN: not accel-translate --import-onnx %onnx_fixtures/bad_pool_stride.onnx 2>&1 | FileCheck %s --check-prefix=POOL
+// RUN: not accel-translate --import-onnx %onnx_fixtures/no_outputs.onnx 2>&1 | FileCheck %s --check-prefix=NOOUT
+// RUN: not accel-translate --import-onnx %onnx_fixtures/negative_dims.onnx 2>&1 | FileCheck %s --check-prefix=NEGDIM
+// RUN: not accel-translate --import-onnx %onnx_fixtures/bn_int.onnx 2>&1 | FileCheck %s --check-prefix=BNINT
+// RUN: not accel-translate --import-onnx %onnx_fixtures/bn_negative_var.onnx 2>&1 | FileCheck %s --check-prefix=BNVAR
+// STRIDE: error: node 'conv0' (Conv): attribute 'strides' must be >= 1, got 0
+// POOL: error: node 'pool0' (MaxPool): attribute 'strides' must be >= 1, got 0
+// NOOUT: error: node 'dangling' (Relu): has no output
+// NEGDIM: error: initializer 'w' has a negative dimension (-10)
+// BNINT: error: node 'bn0' (BatchNormalization): normalizes a tensor of 'i32': only floating-point tensors are supported
+// BNVAR: error: node 'bn0' (BatchNormalization): variance + epsilon of channel 1 is -1.999990e+00: it must be > 0
