@@ -9,6 +9,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/Format.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace accel;
@@ -68,6 +69,11 @@ ActivationAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "activation '" << stringifyActivationKind(kind)
                        << "' takes " << expected << " parameter(s), got "
                        << given;
+  for (FloatAttr p : {alpha, beta})
+    if (p && !std::isfinite(p.getValueAsDouble()))
+      return emitError() << "activation '" << stringifyActivationKind(kind)
+                         << "' has a parameter that is not finite ("
+                         << formatG(p.getValueAsDouble()) << ")";
   if (kind == ActivationKind::Clip &&
       alpha.getValueAsDouble() > beta.getValueAsDouble())
     return emitError() << "clip min " << formatG(alpha.getValueAsDouble())
@@ -225,9 +231,9 @@ LogicalResult ScheduleAttr::verify(function_ref<InFlightDiagnostic()> emitError,
 
 /// A keyword among `names`; emits the expected ones otherwise.
 template <typename T>
-static ParseResult
-parseChoice(AsmParser &parser, StringRef field, T &out,
-            std::optional<T> (*parse)(StringRef), ArrayRef<StringRef> names) {
+static ParseResult parseChoice(AsmParser &parser, StringRef field, T &out,
+                               std::optional<T> (*parse)(StringRef),
+                               ArrayRef<StringRef> names) {
   SMLoc loc = parser.getCurrentLocation();
   StringRef word;
   if (parser.parseKeyword(&word))
@@ -302,14 +308,14 @@ Attribute ScheduleAttr::parse(AsmParser &parser, Type) {
       return success();
     }
     if (key == "pes")
-      return parser.parseCommaSeparatedList(
-          AsmParser::Delimiter::Square, [&]() -> ParseResult {
-            int64_t n;
-            if (parser.parseInteger(n))
-              return failure();
-            s.pes.push_back(n);
-            return success();
-          });
+      return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
+                                            [&]() -> ParseResult {
+                                              int64_t n;
+                                              if (parser.parseInteger(n))
+                                                return failure();
+                                              s.pes.push_back(n);
+                                              return success();
+                                            });
     return parser.emitError(at, "unknown schedule field '")
            << key
            << "' (expected rows, halo, weights, double_buffer, split, mode or "

@@ -14,12 +14,12 @@ class Accel_Op<string mnemonic, list<Trait> traits = []>
     : Op<Accel_Dialect, mnemonic, traits>;
 
 // Activations, weights and results: non-empty static tensors of numbers,
-// of at most 2^40 elements (accel::kMaxTensorElements: every count the
-// models form stays inside int64).
+// of at most 2^40 elements and dimensions of at most 2^24
+// (accel::isBoundedShape: every count the models form stays inside int64).
 def Accel_Tensor : ConfinedType<StaticShapeTensorOf<[AnyFloat, AnySignlessInteger]>,
     [CPred<"::accel::isBoundedShape("
            "::llvm::cast<::mlir::ShapedType>($_self).getShape())">],
-    "non-empty statically shaped tensor of numbers of at most 2^40 elements">;
+    "non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements">;
 
 // A layer: pure, same element type everywhere, maps onto the accelerator.
 class Accel_LayerOp<string mnemonic, list<Trait> traits = []>

@@ -12,6 +12,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cmath>
 
 namespace accel {
 #define GEN_PASS_DEF_ACCELCOSTREPORT
@@ -132,7 +133,21 @@ llvm::json::Object tensorCounts(const PerTensor<int64_t> &v) {
                             {"outputs", v[Tensor::Outputs]}};
 }
 
-void printJson(llvm::raw_ostream &os, const Arch &arch,
+/// Whether every number in `v` is finite (JSON has no NaN or infinity).
+bool allFinite(const llvm::json::Value &v) {
+  if (std::optional<double> d = v.getAsNumber())
+    return std::isfinite(*d);
+  if (const llvm::json::Array *a = v.getAsArray())
+    return llvm::all_of(*a, allFinite);
+  if (const llvm::json::Object *o = v.getAsObject())
+    return llvm::all_of(*o,
+                        [](const auto &kv) { return allFinite(kv.second); });
+  return true;
+}
+
+/// Writes the report as JSON; false (writing nothing) if a figure is not
+/// finite, which the model's bounds are meant to make impossible.
+bool printJson(llvm::raw_ostream &os, const Arch &arch,
                llvm::ArrayRef<Row> rows) {
   llvm::json::Array layers;
   double cycles = 0, energy = 0;
@@ -195,7 +210,11 @@ void printJson(llvm::raw_ostream &os, const Arch &arch,
                                    {"edp_pj_cycles", energy * cycles},
                                    {"dram_bytes", dram},
                                    {"infeasible_left_out", infeasible}}}};
-  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << '\n';
+  llvm::json::Value json(std::move(root));
+  if (!allFinite(json))
+    return false;
+  os << llvm::formatv("{0:2}", json) << '\n';
+  return true;
 }
 
 struct CostReportPass
@@ -323,9 +342,11 @@ struct CostReportPass
     if (failedAny)
       return signalPassFailure();
     if (format == ReportFormat::Json)
-      printJson(llvm::outs(), *arch, rows);
-    else
-      printTable(llvm::outs(), *arch, rows);
+      if (!printJson(llvm::outs(), *arch, rows)) {
+        module.emitError("the report has a figure that is not finite");
+        return signalPassFailure();
+      } else
+        printTable(llvm::outs(), *arch, rows);
     // An infeasible group was an error: the report shows it, the run fails.
     if (llvm::any_of(rows, [](const Row &r) { return r.infeasible(); }))
       return signalPassFailure();

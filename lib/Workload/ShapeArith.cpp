@@ -392,5 +392,6 @@ std::optional<int64_t> accel::boundedProduct(ArrayRef<int64_t> factors,
 }
 
 bool accel::isBoundedShape(ArrayRef<int64_t> shape) {
-  return boundedProduct(shape, kMaxTensorElements).has_value();
+  return llvm::all_of(shape, [](int64_t d) { return d <= kMaxDimension; }) &&
+         boundedProduct(shape, kMaxTensorElements).has_value();
 }

@@ -14,11 +14,11 @@
 
 #include "accel/Workload/Dims.h"
 #include "llvm/ADT/ArrayRef.h"
-#include <optional>
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include <array>
 #include <cstdint>
+#include <optional>
 
 namespace accel {
 
@@ -123,13 +123,15 @@ llvm::Expected<Shape> inferFlattenShape(llvm::ArrayRef<int64_t> input,
 int64_t numElements(llvm::ArrayRef<int64_t> shape);
 
 /// The sizes the dialect accepts (docs/Dialects.md, "Limits"): a tensor of
-/// at most 2^40 elements, and a layer's loop nest of at most 2^56
-/// iterations, so that every count, byte total and product of tiles the
-/// models form stays inside int64.
+/// at most 2^40 elements, none of its dimensions above 2^24, and a layer's
+/// loop nest of at most 2^56 iterations, so that every count, byte total
+/// and product of tiles the models form stays inside int64, and what the
+/// models do per row or column of a dimension stays small.
+inline constexpr int64_t kMaxDimension = int64_t(1) << 24;
 inline constexpr int64_t kMaxTensorElements = int64_t(1) << 40;
 inline constexpr int64_t kMaxLoopIterations = int64_t(1) << 56;
-/// Every dimension >= 1 and at most kMaxTensorElements elements (computed
-/// without overflow).
+/// Every dimension in [1, kMaxDimension] and at most kMaxTensorElements
+/// elements (computed without overflow).
 bool isBoundedShape(llvm::ArrayRef<int64_t> shape);
 /// The product of `factors`, or none when it exceeds `limit` (or a factor
 /// is < 1); never overflows.

@@ -127,7 +127,7 @@ func.func @conv2d_window_too_large(%x: tensor<1x8x4x4xf32>, %w: tensor<16x8x3x3x
 // -----
 
 func.func @conv2d_empty_input(%x: tensor<1x8x0x16xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x1x14xf32> {
-  // expected-error @+1 {{'accel.conv2d' op operand #0 must be non-empty statically shaped tensor of numbers of at most 2^40 elements, but got 'tensor<1x8x0x16xf32>'}}
+  // expected-error @+1 {{'accel.conv2d' op operand #0 must be non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements, but got 'tensor<1x8x0x16xf32>'}}
   %0 = accel.conv2d %x, %w : (tensor<1x8x0x16xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x1x14xf32>
   return %0 : tensor<1x16x1x14xf32>
 }
@@ -227,7 +227,7 @@ func.func @conv_transpose2d_groups(%x: tensor<1x16x8x8xf32>, %w: tensor<16x8x2x2
 // -----
 
 func.func @conv_transpose2d_empty_input(%x: tensor<1x16x0x8xf32>, %w: tensor<16x8x2x2xf32>) -> tensor<1x8x1x9xf32> {
-  // expected-error @+1 {{'accel.conv_transpose2d' op operand #0 must be non-empty statically shaped tensor of numbers of at most 2^40 elements, but got 'tensor<1x16x0x8xf32>'}}
+  // expected-error @+1 {{'accel.conv_transpose2d' op operand #0 must be non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements, but got 'tensor<1x16x0x8xf32>'}}
   %0 = accel.conv_transpose2d %x, %w : (tensor<1x16x0x8xf32>, tensor<16x8x2x2xf32>) -> tensor<1x8x1x9xf32>
   return %0 : tensor<1x8x1x9xf32>
 }
@@ -1024,7 +1024,7 @@ func.func @group_result_unused(%x: tensor<1x8x16x8xf32>) -> tensor<1x8x16x8xf32>
 // Limits (docs/Dialects.md): a tensor of more than 2^40 elements, whose
 // element count would overflow the models' int64 arithmetic.
 func.func @too_many_elements(%x: tensor<1x8x4611686018427387904x7xf32>) -> tensor<1x8x1x1xf32> {
-  // expected-error @+1 {{'accel.pool2d' op operand #0 must be non-empty statically shaped tensor of numbers of at most 2^40 elements, but got 'tensor<1x8x4611686018427387904x7xf32>'}}
+  // expected-error @+1 {{'accel.pool2d' op operand #0 must be non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements, but got 'tensor<1x8x4611686018427387904x7xf32>'}}
   %y = accel.pool2d avg %x {global} : tensor<1x8x4611686018427387904x7xf32> -> tensor<1x8x1x1xf32>
   return %y : tensor<1x8x1x1xf32>
 }
@@ -1036,4 +1036,23 @@ func.func @too_many_iterations(%x: tensor<1x1048576x1x1048576xf32>, %w: tensor<1
   // expected-error @+1 {{'accel.conv2d' op loop nest exceeds 2^56 iterations: N=1 x K=1048576 x C=1048576 x P=1 x Q=1048576 x R=1 x S=1 x G=1}}
   %y = accel.conv2d %x, %w : (tensor<1x1048576x1x1048576xf32>, tensor<1048576x1048576x1x1xf32>) -> tensor<1x1048576x1x1048576xf32>
   return %y : tensor<1x1048576x1x1048576xf32>
+}
+
+// -----
+
+// Activation parameters are finite (a NaN clip bound once passed through).
+func.func @nan_parameter(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  // expected-error @+1 {{activation 'leaky_relu' has a parameter that is not finite (nan)}}
+  %y = accel.activation #accel.act<leaky_relu, alpha = 0x7FF8000000000000> %x : tensor<1x4xf32>
+  return %y : tensor<1x4xf32>
+}
+
+// -----
+
+// A dimension above 2^24 (a 1-D convolution over 10^8 columns, which the
+// models would walk column by column).
+func.func @too_long(%x: tensor<1x1x1x100000000xf32>, %w: tensor<1x1x1x3xf32>) -> tensor<1x1x1x99999998xf32> {
+  // expected-error @+1 {{'accel.conv2d' op operand #0 must be non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements, but got 'tensor<1x1x1x100000000xf32>'}}
+  %y = accel.conv2d %x, %w : (tensor<1x1x1x100000000xf32>, tensor<1x1x1x3xf32>) -> tensor<1x1x1x99999998xf32>
+  return %y : tensor<1x1x1x99999998xf32>
 }
