@@ -341,12 +341,14 @@ struct CostReportPass
     });
     if (failedAny)
       return signalPassFailure();
-    if (format == ReportFormat::Json)
+    if (format == ReportFormat::Json) {
       if (!printJson(llvm::outs(), *arch, rows)) {
         module.emitError("the report has a figure that is not finite");
         return signalPassFailure();
-      } else
-        printTable(llvm::outs(), *arch, rows);
+      }
+    } else {
+      printTable(llvm::outs(), *arch, rows);
+    }
     // An infeasible group was an error: the report shows it, the run fails.
     if (llvm::any_of(rows, [](const Row &r) { return r.infeasible(); }))
       return signalPassFailure();
