@@ -370,7 +370,27 @@ def bn_negative_var():
     return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
 
 
+def clip_inverted():
+    """Clip whose min is above its max."""
+    g = Graph("clip_inverted")
+    lo = g.const("lo", np.array(2.0, np.float32))
+    hi = g.const("hi", np.array(1.0, np.float32))
+    g.node("Clip", ["x", lo, hi], ["y"], "clip0")
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
+
+
+def clip_nan():
+    """Clip with a NaN bound."""
+    g = Graph("clip_nan")
+    lo = g.const("lo", np.array(np.nan, np.float32))
+    hi = g.const("hi", np.array(1.0, np.float32))
+    g.node("Clip", ["x", lo, hi], ["y"], "clip0")
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
+
+
 BAD_FIXTURES = {
+    "clip_inverted": clip_inverted,
+    "clip_nan": clip_nan,
     "bad_stride": bad_stride,
     "bad_pool_stride": bad_pool_stride,
     "no_outputs": no_outputs,

@@ -690,13 +690,16 @@ LogicalResult OnnxImporter::importActivation(const onnx::NodeProto &node,
     act = ActivationAttr::get(ctx, ActivationKind::Tanh);
   } else if (op == "HardSwish") {
     act = ActivationAttr::get(ctx, ActivationKind::HardSwish);
-  } else if (op == "HardSigmoid") {
-    act = ActivationAttr::get(ctx, ActivationKind::HardSigmoid,
-                              floatAttr(node, "alpha", 0.2f),
-                              floatAttr(node, "beta", 0.5f));
-  } else if (op == "LeakyRelu") {
-    act = ActivationAttr::get(ctx, ActivationKind::LeakyRelu,
-                              floatAttr(node, "alpha", 0.01f), 0);
+  } else if (op == "HardSigmoid" || op == "LeakyRelu") {
+    bool hard = op == "HardSigmoid";
+    double alpha = floatAttr(node, "alpha", hard ? 0.2f : 0.01f);
+    double beta = hard ? floatAttr(node, "beta", 0.5f) : 0.0;
+    if (!std::isfinite(alpha) || !std::isfinite(beta))
+      return nodeError(loc) << "has a parameter that is not finite (alpha "
+                            << alpha << ", beta " << beta << ")";
+    act = hard ? ActivationAttr::get(ctx, ActivationKind::HardSigmoid, alpha,
+                                     beta)
+               : ActivationAttr::get(ctx, ActivationKind::LeakyRelu, alpha, 0);
   } else { // Clip: bounds are inputs since opset 11, attributes before.
     double lo = -INFINITY, hi = INFINITY;
     if (const onnx::AttributeProto *a = findAttr(node, "min"))
@@ -711,6 +714,9 @@ LogicalResult OnnxImporter::importActivation(const onnx::NodeProto &node,
         return importOpaque(node, loc, "bounds are not constants");
       (i == 1 ? lo : hi) = v->front();
     }
+    if (std::isnan(lo) || std::isnan(hi) || lo > hi)
+      return nodeError(loc) << "clips to [" << lo << ", " << hi
+                            << "]: the bounds must be numbers with min <= max";
     if (lo == 0 && hi == 6)
       act = ActivationAttr::get(ctx, ActivationKind::Relu6);
     else if (lo == 0 && std::isinf(hi))

@@ -23,3 +23,9 @@
 // NEGDIM: error: initializer 'w' has a negative dimension (-10)
 // BNINT: error: node 'bn0' (BatchNormalization): normalizes a tensor of 'i32': only floating-point tensors are supported
 // BNVAR: error: node 'bn0' (BatchNormalization): variance + epsilon of channel 1 is -1.999990e+00: it must be > 0
+// Clip bounds that are not numbers with min <= max (were fused into
+// #accel.act<clip, min = NaN>).
+// RUN: not accel-translate --import-onnx %onnx_fixtures/clip_inverted.onnx 2>&1 | FileCheck %s --check-prefix=CLIP
+// RUN: not accel-translate --import-onnx %onnx_fixtures/clip_nan.onnx 2>&1 | FileCheck %s --check-prefix=CLIPNAN
+// CLIP: error: node 'clip0' (Clip): clips to [2.000000e+00, 1.000000e+00]: the bounds must be numbers with min <= max
+// CLIPNAN: error: node 'clip0' (Clip): clips to [nan, 1.000000e+00]: the bounds must be numbers with min <= max
