@@ -388,7 +388,22 @@ def clip_nan():
     return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
 
 
+def bad_initializer_data():
+    """A Clip bound whose raw data is 3 bytes for a float (the importer
+    reports it and must fail, not keep the node as opaque)."""
+    g = Graph("bad_initializer_data")
+    t = onnx.TensorProto()
+    t.name = "lo"
+    t.data_type = FLOAT
+    t.raw_data = b"\x00\x00\x80"
+    g.inits.append(t)
+    hi = g.const("hi", np.array(1.0, np.float32))
+    g.node("Clip", ["x", "lo", hi], ["y"], "clip0")
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
+
+
 BAD_FIXTURES = {
+    "bad_initializer_data": bad_initializer_data,
     "clip_inverted": clip_inverted,
     "clip_nan": clip_nan,
     "bad_stride": bad_stride,

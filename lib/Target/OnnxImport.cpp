@@ -21,6 +21,7 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "onnx/onnx_pb.h"
 #include "onnx/shape_inference/implementation.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -67,6 +68,7 @@ private:
 
   Location fileLoc() { return FileLineColLoc::get(ctx, fileName, 0, 0); }
   LogicalResult validateGraph();
+  OwningOpRef<ModuleOp> runImport(StringRef bytes);
   InFlightDiagnostic nodeError(Location loc) {
     return std::move(emitError(loc) << currentNode);
   }
@@ -1029,6 +1031,25 @@ LogicalResult OnnxImporter::validateGraph() {
 }
 
 OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {
+  // An error anywhere (even one a node recovered from, e.g. bad initializer
+  // data kept as an opaque node's constant) fails the import: a run that
+  // printed "error:" must not succeed.
+  unsigned errors = 0;
+  DiagnosticEngine &engine = ctx->getDiagEngine();
+  DiagnosticEngine::HandlerID counter =
+      engine.registerHandler([&](Diagnostic &d) {
+        errors += d.getSeverity() == DiagnosticSeverity::Error;
+        return failure(); // and on to the next handler, which prints it
+      });
+  auto unregister =
+      llvm::make_scope_exit([&] { engine.eraseHandler(counter); });
+  OwningOpRef<ModuleOp> module = runImport(bytes);
+  if (module && errors > 0)
+    return nullptr;
+  return module;
+}
+
+OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   if (!model.ParseFromArray(bytes.data(), int(bytes.size()))) {
     emitError(fileLoc()) << "not a valid ONNX model (the protobuf does not "
                             "parse: the file is truncated or not ONNX)";

@@ -29,3 +29,8 @@
 // RUN: not accel-translate --import-onnx %onnx_fixtures/clip_nan.onnx 2>&1 | FileCheck %s --check-prefix=CLIPNAN
 // CLIP: error: node 'clip0' (Clip): clips to [2.000000e+00, 1.000000e+00]: the bounds must be numbers with min <= max
 // CLIPNAN: error: node 'clip0' (Clip): clips to [nan, 1.000000e+00]: the bounds must be numbers with min <= max
+// An error the importer recovers from (bad initializer data, the node kept
+// as opaque) still fails the run: an import that printed "error:" exits
+// non-zero.
+// RUN: not accel-translate --import-onnx %onnx_fixtures/bad_initializer_data.onnx 2>&1 | FileCheck %s --check-prefix=BADDATA
+// BADDATA: error: tensor 'lo' has 3 bytes of data, expected 4
