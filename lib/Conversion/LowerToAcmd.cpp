@@ -131,6 +131,8 @@ public:
   FunctionLowering(func::FuncOp f, const Arch &arch, ModuleOp module)
       : f(f), arch(arch), module(module), b(f.getContext()) {}
   LogicalResult run();
+  /// What it lowered (the pass's statistics).
+  int64_t segments = 0, commands = 0, fallbacks = 0;
 
 private:
   func::FuncOp f;
@@ -458,6 +460,8 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
                                              const Prediction &predicted) {
   const GroupProgram *program = &prog;
   MLIRContext *ctx = b.getContext();
+  ++segments;
+  commands += prog.commands.size();
   SmallVector<Value> buffers(program->buffers.size());
   std::vector<Value> tokens(program->commands.size());
   // Tokens some command other than a free waits for.
@@ -746,6 +750,7 @@ LogicalResult FunctionLowering::run() {
         << tiled << "): its DRAM traffic is the group model's, "
         << groupDram(*tiling).readBytes + groupDram(*tiling).writtenBytes
         << " B";
+    ++fallbacks;
     if (failed(lowerProgram(src, *program, groupPrediction(*tiling))))
       return failure();
   }
@@ -781,9 +786,14 @@ struct LowerToAcmdPass
       module.emitError() << arch->name << " has no on-chip memory level";
       return signalPassFailure();
     }
-    for (func::FuncOp f : functions)
-      if (failed(FunctionLowering(f, *arch, module).run()))
+    for (func::FuncOp f : functions) {
+      FunctionLowering lowering(f, *arch, module);
+      if (failed(lowering.run()))
         return signalPassFailure();
+      numSegments += lowering.segments;
+      numCommands += lowering.commands;
+      numFallbacks += lowering.fallbacks;
+    }
   }
 };
 

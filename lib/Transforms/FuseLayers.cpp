@@ -126,6 +126,8 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
                     ScheduleAttr::get(ctx, *s.schedule), /*keepMappings=*/true);
       if (failed(group))
         return failure();
+      ++numGroups;
+      numFused += s.layers.size();
       if (!remarks)
         continue;
       int64_t alone = 0;

@@ -233,6 +233,8 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
       const SearchResult *r = &std::get<SearchResult>(*it);
       layer->setAttr("mapping",
                      MappingAttr::get(layer->getContext(), r->mapping));
+      ++numMapped;
+      numEvaluated += r->stats.evaluations;
       if (!remarks)
         continue;
       const CostResult &c = r->cost;

@@ -81,6 +81,12 @@ def AccelLowerToAcmd : Pass<"accel-lower-to-acmd", "::mlir::ModuleOp"> {
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator (default: the module's accel.target)">,
   ];
+  let statistics = [
+    Statistic<"numSegments", "segments", "Groups and layers alone lowered">,
+    Statistic<"numCommands", "commands", "Commands written">,
+    Statistic<"numFallbacks", "groups-of-one",
+              "Layers alone lowered as a group of one">,
+  ];
   let dependentDialects = ["::acmd::AcmdDialect", "::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::tensor::TensorDialect",

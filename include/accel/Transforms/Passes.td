@@ -135,6 +135,11 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     Option<"remarks", "remarks", "bool", /*default=*/"true",
            "Emit a remark per layer with its cost">,
   ];
+  let statistics = [
+    Statistic<"numMapped", "mapped-layers", "Layers given a searched mapping">,
+    Statistic<"numEvaluated", "evaluated-mappings",
+              "Mappings the searches costed">,
+  ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
 
@@ -234,6 +239,10 @@ def AccelFuse : Pass<"accel-fuse", "::mlir::ModuleOp"> {
            "activations (else the accelerator's)">,
     Option<"remarks", "remarks", "bool", /*default=*/"true",
            "Emit a remark per group and a summary per function">,
+  ];
+  let statistics = [
+    Statistic<"numGroups", "groups", "Layer groups formed">,
+    Statistic<"numFused", "fused-layers", "Layers in a group">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
 }
