@@ -986,6 +986,18 @@ void OnnxImporter::foldActivations(func::FuncOp func) {
 /// at least 1, initializers have no negative dimension.
 LogicalResult OnnxImporter::validateGraph() {
   const onnx::GraphProto &graph = model.graph();
+  // Ranks the file states (inputs, value_info, initializers).
+  llvm::StringMap<int64_t> ranks;
+  auto recordRank = [&](const onnx::ValueInfoProto &vi) {
+    if (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape())
+      ranks[vi.name()] = vi.type().tensor_type().shape().dim_size();
+  };
+  for (const onnx::ValueInfoProto &vi : graph.input())
+    recordRank(vi);
+  for (const onnx::ValueInfoProto &vi : graph.value_info())
+    recordRank(vi);
+  for (const onnx::TensorProto &t : graph.initializer())
+    ranks[t.name()] = t.dims_size();
   for (auto [index, node] : llvm::enumerate(graph.node())) {
     Location loc = nodeLoc(node, index);
     currentNode =
@@ -1017,6 +1029,45 @@ LogicalResult OnnxImporter::validateGraph() {
             nodeError(loc) << "attribute 'pads' must be >= 0, got " << v;
             return failure();
           }
+    }
+    // Windowed operators: the input has a batch, channels and at least one
+    // spatial dimension, the weights as many dimensions, and the window
+    // attributes one entry per spatial dimension (pads two).
+    llvm::StringRef op = node.op_type();
+    bool conv = op == "Conv" || op == "ConvTranspose";
+    bool pool = op == "MaxPool" || op == "AveragePool" || op == "LpPool";
+    if ((conv || pool) && node.input_size() > 0) {
+      auto rank = ranks.find(node.input(0));
+      if (rank != ranks.end()) {
+        int64_t r = rank->second;
+        if (r < 3) {
+          nodeError(loc) << "input '" << node.input(0) << "' has rank " << r
+                         << ": a windowed operator needs N, C and a spatial "
+                            "dimension";
+          return failure();
+        }
+        if (conv && node.input_size() > 1) {
+          auto w = ranks.find(node.input(1));
+          if (w != ranks.end() && w->second != r) {
+            nodeError(loc) << "input has rank " << r << " but the weights "
+                           << "rank " << w->second;
+            return failure();
+          }
+        }
+        for (const onnx::AttributeProto &a : node.attribute()) {
+          llvm::StringRef name = a.name();
+          int64_t want = name == "pads" ? 2 * (r - 2) : r - 2;
+          if ((name == "strides" || name == "dilations" ||
+               name == "kernel_shape" || name == "pads" ||
+               name == "output_padding") &&
+              a.ints_size() != want) {
+            nodeError(loc) << "attribute '" << name << "' has " << a.ints_size()
+                           << " entries, the input's " << r - 2
+                           << " spatial dimensions need " << want;
+            return failure();
+          }
+        }
+      }
     }
   }
   currentNode.clear();
