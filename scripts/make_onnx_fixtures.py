@@ -282,6 +282,14 @@ def no_value_info():
                    value_info=False)
 
 
+def dynamic_batch():
+    """A convolution whose batch dimension is dynamic ("N")."""
+    g = Graph("dynamic_batch")
+    w = g.rand("w", 4, 3, 3, 3)
+    g.node("Conv", ["x", w], ["y"], "conv0", pads=[1, 1, 1, 1])
+    return g.model([("x", ["N", 3, 8, 8])], [("y", ["N", 4, 8, 8])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -296,6 +304,7 @@ FIXTURES = {
     "opaque": opaque,
     "multibranch": multibranch,
     "no_value_info": no_value_info,
+    "dynamic_batch": dynamic_batch,
 }
 
 

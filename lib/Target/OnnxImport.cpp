@@ -68,6 +68,7 @@ private:
 
   Location fileLoc() { return FileLineColLoc::get(ctx, fileName, 0, 0); }
   LogicalResult validateGraph();
+  LogicalResult pinDynamicDims();
   OwningOpRef<ModuleOp> runImport(StringRef bytes);
   InFlightDiagnostic nodeError(Location loc) {
     return std::move(emitError(loc) << currentNode);
@@ -223,7 +224,9 @@ FailureOr<RankedTensorType> OnnxImporter::typeOf(StringRef name, Location loc) {
   if (it->second.dynamic)
     return emitError(loc) << "'" << name
                           << "' has a dynamic shape; accel needs static "
-                             "shapes (export the model with fixed sizes)";
+                             "shapes (export the model with fixed sizes, or "
+                             "pin the dimension: --onnx-batch=N, "
+                             "--onnx-dim=NAME=N)";
   return RankedTensorType::get(it->second.shape, it->second.elementType);
 }
 
@@ -984,6 +987,43 @@ void OnnxImporter::foldActivations(func::FuncOp func) {
 /// The graph's structure and the attributes shape inference relies on:
 /// every node produces something, window attributes are positive, groups
 /// at least 1, initializers have no negative dimension.
+/// Pins dynamic dimensions as the options say (before shape inference, so
+/// that it propagates them).
+LogicalResult OnnxImporter::pinDynamicDims() {
+  if (options.dims.empty() && options.batch <= 0)
+    return success();
+  for (auto &[name, value] : options.dims)
+    if (value < 1) {
+      emitError(fileLoc()) << "dimension '" << name << "' pinned to " << value
+                           << ": it must be >= 1";
+      return failure();
+    }
+  onnx::GraphProto *graph = model.mutable_graph();
+  auto pin = [&](onnx::ValueInfoProto &vi) {
+    if (!vi.type().has_tensor_type() || !vi.type().tensor_type().has_shape())
+      return;
+    auto *shape = vi.mutable_type()->mutable_tensor_type()->mutable_shape();
+    for (int i = 0; i < shape->dim_size(); ++i) {
+      onnx::TensorShapeProto::Dimension *d = shape->mutable_dim(i);
+      if (d->has_dim_value() && d->dim_value() > 0)
+        continue;
+      auto named = d->has_dim_param() ? options.dims.find(d->dim_param())
+                                      : options.dims.end();
+      if (named != options.dims.end())
+        d->set_dim_value(named->second);
+      else if (i == 0 && options.batch > 0)
+        d->set_dim_value(options.batch);
+    }
+  };
+  for (onnx::ValueInfoProto &vi : *graph->mutable_input())
+    pin(vi);
+  for (onnx::ValueInfoProto &vi : *graph->mutable_output())
+    pin(vi);
+  for (onnx::ValueInfoProto &vi : *graph->mutable_value_info())
+    pin(vi);
+  return success();
+}
+
 LogicalResult OnnxImporter::validateGraph() {
   const onnx::GraphProto &graph = model.graph();
   // Ranks the file states (inputs, value_info, initializers).
@@ -1113,6 +1153,8 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   // What ONNX's shape inference divides by or indexes must be sane before
   // it runs on the graph (it trusts the file).
   if (failed(validateGraph()))
+    return nullptr;
+  if (failed(pinDynamicDims()))
     return nullptr;
   try {
     onnx::shape_inference::InferShapes(model);

@@ -11,7 +11,9 @@
 #include "accel/Target/CommandStream.h"
 #include "accel/Target/Export.h"
 #include "accel/Target/OnnxImport.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Location.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
@@ -21,6 +23,16 @@ static llvm::cl::opt<bool> weightsAsArgs(
     "onnx-weights-as-args",
     llvm::cl::desc("--import-onnx: make the weights function arguments "
                    "instead of constants (for mapping without executing)"));
+
+static llvm::cl::opt<int64_t>
+    onnxBatch("onnx-batch", llvm::cl::init(0),
+              llvm::cl::desc("--import-onnx: pin every dynamic leading (batch) "
+                             "dimension to this size"));
+
+static llvm::cl::list<std::string> onnxDims(
+    "onnx-dim",
+    llvm::cl::desc("--import-onnx: pin a dynamic dimension by its name in the "
+                   "file, NAME=SIZE (repeatable)"));
 
 static llvm::cl::opt<std::string> exportArch(
     "export-arch",
@@ -68,6 +80,17 @@ static void registerTranslations() {
             sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
         accel::OnnxImportOptions options;
         options.weightsAsArguments = weightsAsArgs;
+        options.batch = onnxBatch;
+        for (const std::string &pin : onnxDims) {
+          auto [name, size] = llvm::StringRef(pin).split('=');
+          int64_t value = 0;
+          if (name.empty() || size.getAsInteger(10, value)) {
+            mlir::emitError(mlir::UnknownLoc::get(ctx))
+                << "--onnx-dim: expected NAME=SIZE, got '" << pin << "'";
+            return nullptr;
+          }
+          options.dims[name.str()] = value;
+        }
         return accel::importOnnx(buffer->getBuffer(),
                                  buffer->getBufferIdentifier(), ctx, options);
       },

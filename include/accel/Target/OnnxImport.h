@@ -4,6 +4,8 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include <map>
+#include <string>
 
 namespace accel {
 
@@ -12,6 +14,11 @@ struct OnnxImportOptions {
   /// constants: for mapping and cost studies, where values do not matter.
   /// BatchNormalization is then folded into the convolution structurally.
   bool weightsAsArguments = false;
+  /// Dynamic dimensions pinned before import: by the name the file gives
+  /// them (dim_param), and, when `batch` > 0, every other dynamic leading
+  /// dimension of the graph's inputs, outputs and intermediates to `batch`.
+  std::map<std::string, int64_t> dims;
+  int64_t batch = 0;
 };
 
 /// Imports a serialized ONNX model into a module with one function, @main.
