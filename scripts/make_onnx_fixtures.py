@@ -290,6 +290,21 @@ def dynamic_batch():
     return g.model([("x", ["N", 3, 8, 8])], [("y", ["N", 4, 8, 8])])
 
 
+def bn_identity():
+    """BatchNormalization whose statistics come through Identity nodes (as
+    torchvision's DenseNet exports them)."""
+    g = Graph("bn_identity")
+    w = g.rand("w", 4, 3, 3, 3)
+    c = g.node("Conv", ["x", w], ["c"], "conv0", pads=[1, 1, 1, 1])
+    stats = []
+    for name in ("scale", "bias", "mean", "var"):
+        low = 0.5 if name in ("scale", "var") else -0.5
+        src = g.rand(name + "_src", 4, low=low, high=1.0)
+        stats.append(g.node("Identity", [src], [name], name + "_id"))
+    g.node("BatchNormalization", [c] + stats, ["y"], "bn0")
+    return g.model([("x", [1, 3, 8, 8])], [("y", [1, 4, 8, 8])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -305,6 +320,7 @@ FIXTURES = {
     "multibranch": multibranch,
     "no_value_info": no_value_info,
     "dynamic_batch": dynamic_batch,
+    "bn_identity": bn_identity,
 }
 
 

@@ -416,6 +416,13 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
   if (op == "ReduceMean")
     return importReduceMean(node, loc);
   if (op == "Identity" || op == "Dropout") {
+    // Of a constant: the same constant (so that what reads it as one, e.g.
+    // BatchNormalization's statistics, still can).
+    if (auto c = constants.find(input(node, 0));
+        c != constants.end() && !values.count(input(node, 0))) {
+      constants[node.output(0)] = c->second;
+      return success();
+    }
     FailureOr<Value> x = lookup(input(node, 0), loc);
     if (failed(x))
       return failure();

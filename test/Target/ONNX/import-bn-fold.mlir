@@ -15,3 +15,11 @@
 
 // ARGS: func.func @main(%arg0: tensor<1x3x8x8xf32> {onnx.name = "input"}, %arg1: tensor<4x3x3x3xf32> {onnx.name = "conv.w"}
 // ARGS: accel.conv2d %arg0, %arg1 {activation = #accel.act<relu>, pads = array<i64: 1, 1, 1, 1>}
+
+// Statistics that come through Identity nodes (torchvision's DenseNet) are
+// constants all the same: the normalization folds into the convolution.
+// RUN: accel-translate --import-onnx %onnx_fixtures/bn_identity.onnx 2>&1 | FileCheck %s --check-prefix=IDENTITY
+// IDENTITY-NOT: accel.opaque
+// IDENTITY-NOT: warning
+// IDENTITY: accel.conv2d %arg0, %{{.*}}, %{{.*}} {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
+// IDENTITY-NOT: accel.add
