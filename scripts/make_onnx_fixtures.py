@@ -305,6 +305,21 @@ def bn_identity():
     return g.model([("x", [1, 3, 8, 8])], [("y", [1, 4, 8, 8])])
 
 
+def pad_fold():
+    """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
+    and one before a MaxPool, which stays opaque (its padding is -inf)."""
+    g = Graph("pad_fold")
+    pads = g.const("pads", np.array([0, 0, 1, 1, 0, 0, 1, 0], np.int64))
+    p0 = g.node("Pad", ["x", pads], ["p0"], "pad0")
+    w = g.rand("w", 4, 3, 3, 3)
+    c = g.node("Conv", [p0, w], ["c"], "conv0")
+    p1 = g.node("Pad", [c, pads], ["p1"], "pad1")
+    a = g.node("AveragePool", [p1], ["a"], "avg0", kernel_shape=[2, 2])
+    p2 = g.node("Pad", [a, pads], ["p2"], "pad2")
+    g.node("MaxPool", [p2], ["y"], "max0", kernel_shape=[2, 2])
+    return g.model([("x", [1, 3, 8, 8])], [("y", [1, 4, 10, 7])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -321,6 +336,7 @@ FIXTURES = {
     "no_value_info": no_value_info,
     "dynamic_batch": dynamic_batch,
     "bn_identity": bn_identity,
+    "pad_fold": pad_fold,
 }
 
 

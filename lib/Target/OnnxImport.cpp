@@ -61,6 +61,11 @@ private:
   llvm::StringMap<Value> values;
   /// How many node inputs and graph outputs read each value.
   llvm::StringMap<unsigned> readers;
+  /// The node that reads each value (the last, when several do).
+  llvm::StringMap<const onnx::NodeProto *> readerOf;
+  /// Zero padding of a Pad node folded into the layer that reads its
+  /// result: top, left, bottom, right.
+  llvm::StringMap<std::array<int64_t, 4>> pendingPads;
   unsigned unsupported = 0;
 
   /// The node being imported, for diagnostics: "node 'conv1' (Conv): ".
@@ -68,6 +73,7 @@ private:
 
   Location fileLoc() { return FileLineColLoc::get(ctx, fileName, 0, 0); }
   LogicalResult validateGraph();
+  LogicalResult importPad(const onnx::NodeProto &node, Location loc);
   LogicalResult pinDynamicDims();
   OwningOpRef<ModuleOp> runImport(StringRef bytes);
   InFlightDiagnostic nodeError(Location loc) {
@@ -415,6 +421,8 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importReshape(node, loc);
   if (op == "ReduceMean")
     return importReduceMean(node, loc);
+  if (op == "Pad")
+    return importPad(node, loc);
   if (op == "Identity" || op == "Dropout") {
     // Of a constant: the same constant (so that what reads it as one, e.g.
     // BatchNormalization's statistics, still can).
@@ -521,6 +529,10 @@ LogicalResult OnnxImporter::importConv(const onnx::NodeProto &node,
   } else if (autoPad != "NOTSET") {
     return nodeError(loc) << "unknown auto_pad '" << autoPad << "'";
   }
+  if (auto pending = pendingPads.find(input(node, 0));
+      pending != pendingPads.end())
+    for (int i = 0; i < 4; ++i)
+      p.pads[i] += pending->second[i];
   llvm::Expected<Shape> shape = inferConv2dShape(in, ws, p);
   if (!shape)
     return nodeError(loc) << llvm::toString(shape.takeError());
@@ -743,6 +755,70 @@ LogicalResult OnnxImporter::importActivation(const onnx::NodeProto &node,
       loc);
 }
 
+/// A zero Pad of the rows and columns only, read by one Conv or
+/// AveragePool: folded into that layer's padding (Inception, DenseNet);
+/// any other Pad stays opaque.
+LogicalResult OnnxImporter::importPad(const onnx::NodeProto &node,
+                                      Location loc) {
+  if (stringAttr(node, "mode", "constant") != "constant")
+    return importOpaque(node, loc, "only constant padding");
+  llvm::SmallVector<double> pads;
+  if (!input(node, 1).empty()) {
+    std::optional<llvm::SmallVector<double>> v = constValues(input(node, 1));
+    if (!v)
+      return importOpaque(node, loc, "pads are not constants");
+    pads = *v;
+  } else if (const onnx::AttributeProto *a = findAttr(node, "pads")) {
+    pads.assign(a->ints().begin(), a->ints().end());
+  }
+  double value = floatAttr(node, "value", 0.0f);
+  if (!input(node, 2).empty()) {
+    std::optional<llvm::SmallVector<double>> v = constValues(input(node, 2));
+    if (!v || v->size() != 1)
+      return importOpaque(node, loc, "the padding value is not a constant");
+    value = v->front();
+  }
+  if (value != 0)
+    return importOpaque(node, loc, "padding with a value other than 0");
+  if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 ||
+      pads[5] != 0 ||
+      llvm::any_of(pads, [](double p) { return p < 0 || p != int64_t(p); }))
+    return importOpaque(node, loc, "pads other than rows and columns of 4-D");
+  // An average counts the Pad's zeros: foldable when its own padding is
+  // counted too (or there is none).
+  const onnx::NodeProto *reader = readerOf.lookup(node.output(0));
+  auto countsItsPads = [&](const onnx::NodeProto &pool) {
+    const onnx::AttributeProto *own = findAttr(pool, "pads");
+    const onnx::AttributeProto *kernel = findAttr(pool, "kernel_shape");
+    if (!kernel || kernel->ints_size() != 2)
+      return false;
+    // Pooling padding stays below the window (the ONNX rule).
+    for (int i = 0; i < 4; ++i) {
+      int64_t total = int64_t(pads[i < 2 ? 2 + i : 4 + i]) +
+                      (own && own->ints_size() == 4 ? own->ints(i) : 0);
+      if (total >= kernel->ints(i % 2))
+        return false;
+    }
+    return intAttr(pool, "count_include_pad", 0) != 0 || !own ||
+           llvm::all_of(own->ints(), [](int64_t v) { return v == 0; });
+  };
+  bool foldable =
+      readers.lookup(node.output(0)) == 1 && reader &&
+      stringAttr(*reader, "auto_pad", "NOTSET") == "NOTSET" &&
+      (reader->op_type() == "Conv" ||
+       (reader->op_type() == "AveragePool" && countsItsPads(*reader)));
+  if (!foldable)
+    return importOpaque(node, loc,
+                        "padding read by other than one Conv or AveragePool");
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  values[node.output(0)] = *x;
+  pendingPads[node.output(0)] = {int64_t(pads[2]), int64_t(pads[3]),
+                                 int64_t(pads[6]), int64_t(pads[7])};
+  return success();
+}
+
 LogicalResult OnnxImporter::importPool(const onnx::NodeProto &node,
                                        Location loc) {
   FailureOr<Value> x = lookup(input(node, 0), loc);
@@ -770,6 +846,14 @@ LogicalResult OnnxImporter::importPool(const onnx::NodeProto &node,
     p.ceilMode = intAttr(node, "ceil_mode", 0) != 0;
     countIncludePad =
         kind == PoolKind::Avg && intAttr(node, "count_include_pad", 0) != 0;
+    // A folded zero Pad: its zeros are elements the average counts, which
+    // its own padding then must count too (or be none).
+    if (auto pending = pendingPads.find(input(node, 0));
+        pending != pendingPads.end()) {
+      for (int i = 0; i < 4; ++i)
+        p.pads[i] += pending->second[i];
+      countIncludePad = true;
+    }
   }
   llvm::Expected<Shape> shape = inferPool2dShape(xt.getShape(), p);
   if (!shape)
@@ -1177,8 +1261,10 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   for (const onnx::ValueInfoProto &vi : graph.output())
     recordInfo(vi);
   for (const onnx::NodeProto &node : graph.node())
-    for (const std::string &in : node.input())
+    for (const std::string &in : node.input()) {
       ++readers[in];
+      readerOf[in] = &node;
+    }
   for (const onnx::ValueInfoProto &vi : graph.output())
     ++readers[vi.name()];
   for (const onnx::TensorProto &t : graph.initializer()) {
