@@ -13,7 +13,8 @@ def Accel_ActivationKind : I32EnumAttr<"ActivationKind", "activation function", 
     I32EnumAttrCase<"HardSigmoid", 4, "hard_sigmoid">,
     I32EnumAttrCase<"HardSwish", 5, "hard_swish">,
     I32EnumAttrCase<"LeakyRelu", 6, "leaky_relu">,
-    I32EnumAttrCase<"Tanh", 7, "tanh">]> {
+    I32EnumAttrCase<"Tanh", 7, "tanh">,
+    I32EnumAttrCase<"Silu", 8, "silu">]> {
   let cppNamespace = "::accel";
   let genSpecializedAttr = 0;
 }

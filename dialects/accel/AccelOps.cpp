@@ -6,8 +6,8 @@
 #include "accel/Support/AsmHelpers.h"
 #include "accel/Workload/GroupTiling.h"
 #include "dialects/accel/AccelGraph.h"
-#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -320,6 +320,30 @@ struct FuseActivationIntoProducer : OpRewritePattern<ActivationOp> {
   }
 };
 
+/// x * sigmoid(x) is SiLU (swish; EfficientNet, MobileNet-v3 exports):
+/// one activation instead of a sigmoid layer and a multiplication.
+struct SiluFromMul : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getActivation() || op.getMapping())
+      return failure();
+    for (int i = 0; i < 2; ++i) {
+      Value x = op->getOperand(i);
+      auto gate = op->getOperand(1 - i).getDefiningOp<ActivationOp>();
+      if (!gate || gate.getInput() != x || !gate->hasOneUse() ||
+          gate.getAct().getKind() != ActivationKind::Sigmoid ||
+          x.getType() != op.getType())
+        continue;
+      rewriter.replaceOpWithNewOp<ActivationOp>(
+          op, op.getType(), x,
+          ActivationAttr::get(getContext(), ActivationKind::Silu), nullptr);
+      return success();
+    }
+    return failure();
+  }
+};
+
 struct HardSwishFromMul : OpRewritePattern<MulOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(MulOp op,
@@ -354,7 +378,7 @@ void ActivationOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *ctx) {
-  patterns.add<HardSwishFromMul>(ctx);
+  patterns.add<HardSwishFromMul, SiluFromMul>(ctx);
 }
 
 LogicalResult ResizeOp::verify() {

@@ -103,6 +103,9 @@ k::Activation activationOf(ActivationAttr attr) {
   case ActivationKind::Tanh:
     a.kind = k::Activation::Kind::Tanh;
     break;
+  case ActivationKind::Silu:
+    a.kind = k::Activation::Kind::Silu;
+    break;
   }
   return a;
 }

@@ -56,6 +56,8 @@ double Activation::apply(double x) const {
     return x < 0 ? alpha * x : x;
   case Kind::Tanh:
     return std::tanh(x);
+  case Kind::Silu:
+    return x / (1 + std::exp(-x));
   }
   return x;
 }

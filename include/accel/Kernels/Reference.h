@@ -29,7 +29,8 @@ struct Activation {
     HardSigmoid, ///< max(0, min(1, alpha * x + beta))
     HardSwish,   ///< x * relu6(x + 3) / 6
     LeakyRelu,   ///< x < 0 ? alpha * x : x
-    Tanh
+    Tanh,
+    Silu ///< x * sigmoid(x) (swish)
   };
   Kind kind = Kind::None;
   double alpha = 0, beta = 0;
