@@ -320,6 +320,31 @@ def pad_fold():
     return g.model([("x", [1, 3, 8, 8])], [("y", [1, 4, 10, 7])])
 
 
+def shape_chain():
+    """A Resize whose sizes and a Reshape whose shape are computed from
+    Shape nodes (as DeepLab's and many exporters' graphs are): constant once
+    folded, though ONNX shape inference alone cannot see it."""
+    g = Graph("shape_chain")
+    w = g.rand("w", 4, 3, 3, 3)
+    c = g.node("Conv", ["x", w], ["c"], "conv0", pads=[1, 1, 1, 1])
+    s = g.node("Shape", [c], ["s"], "shape0")
+    starts = g.const("starts", np.array([0], np.int64))
+    two = g.const("two", np.array([2], np.int64))
+    nc = g.node("Slice", [s, starts, two], ["nc"], "slice0")
+    hw = g.const("hw", np.array([16, 16], np.int64))
+    sizes = g.node("Concat", [nc, hw], ["sizes"], "concat0", axis=0)
+    r = g.node("Resize", [c, "", "", sizes], ["r"], "resize0", mode="nearest")
+    s2 = g.node("Shape", [r], ["s2"], "shape1")
+    zero = g.const("zero", np.array(0, np.int64))
+    n = g.node("Gather", [s2, zero], ["n"], "gather0")
+    n1 = g.node("Unsqueeze", [n, g.const("axes", np.array([0], np.int64))],
+                ["n1"], "unsqueeze0")
+    minus = g.const("minus", np.array([-1], np.int64))
+    shape = g.node("Concat", [n1, minus], ["shape"], "concat1", axis=0)
+    g.node("Reshape", [r, shape], ["y"], "reshape0")
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 1024])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -443,6 +468,12 @@ def bad_initializer_data():
     return raw_model(g, [("x", [1, 3, 4, 4])], [("y", [1, 3, 4, 4])])
 
 
+# Built unchecked (raw_model), but valid: what shape inference cannot see
+# through.
+UNCHECKED_FIXTURES = {
+    "shape_chain": shape_chain,
+}
+
 BAD_FIXTURES = {
     "bad_initializer_data": bad_initializer_data,
     "clip_inverted": clip_inverted,
@@ -463,7 +494,8 @@ def main():
     out_dir = sys.argv[1]
     os.makedirs(out_dir, exist_ok=True)
     written = []
-    for name, build in list(FIXTURES.items()) + list(BAD_FIXTURES.items()):
+    for name, build in (list(FIXTURES.items()) + list(UNCHECKED_FIXTURES.items())
+                        + list(BAD_FIXTURES.items())):
         path = os.path.join(out_dir, name + ".onnx")
         onnx.save(build(), path)
         written.append(path)

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Target/OnnxImport.h"
+#include "OnnxShapeFolding.h"
 #include "accel/Workload/ShapeArith.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -1247,11 +1248,18 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
     return nullptr;
   if (failed(pinDynamicDims()))
     return nullptr;
-  try {
-    onnx::shape_inference::InferShapes(model);
-  } catch (const std::exception &e) {
-    emitWarning(fileLoc()) << "ONNX shape inference failed (" << e.what()
-                           << "); using the shapes the file records";
+  // Shape inference, then the constant shape computations it could not
+  // see through folded into initializers, and again while that helps.
+  for (int round = 0; round < 8; ++round) {
+    try {
+      onnx::shape_inference::InferShapes(model);
+    } catch (const std::exception &e) {
+      emitWarning(fileLoc()) << "ONNX shape inference failed (" << e.what()
+                             << "); using the shapes the file records";
+      break;
+    }
+    if (!accel::detail::foldShapeComputations(model))
+      break;
   }
   const onnx::GraphProto &graph = model.graph();
   for (const onnx::ValueInfoProto &vi : graph.input())
