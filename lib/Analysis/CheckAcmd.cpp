@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommandOrder.h"
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/Passes.h"
 #include "accel/Arch/GroupResources.h"
@@ -183,6 +184,9 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
                             : llvm::formatv("{0} B", span->size).str());
       }
     }
+    // The tokens order every pair of commands that touch the same data.
+    if (ok && failed(checkCommandOrder(f)))
+      ok = false;
     return success(ok);
   }
 };

@@ -9,21 +9,12 @@ using Kind = GroupCommand::Kind;
 namespace {
 
 bool overlaps(const BufferSlice &a, const BufferSlice &b) {
-  if (a.buffer != b.buffer)
-    return false;
-  for (size_t d = 0; d < a.offsets.size(); ++d)
-    if (a.offsets[d] + a.sizes[d] <= b.offsets[d] ||
-        b.offsets[d] + b.sizes[d] <= a.offsets[d])
-      return false;
-  return true;
+  return a.buffer == b.buffer &&
+         boxesOverlap(a.offsets, a.sizes, b.offsets, b.sizes);
 }
 
 bool contains(const BufferSlice &outer, const BufferSlice &inner) {
-  for (size_t d = 0; d < outer.offsets.size(); ++d)
-    if (inner.offsets[d] < outer.offsets[d] ||
-        inner.offsets[d] + inner.sizes[d] > outer.offsets[d] + outer.sizes[d])
-      return false;
-  return true;
+  return boxContains(outer.offsets, outer.sizes, inner.offsets, inner.sizes);
 }
 
 } // namespace

@@ -395,3 +395,23 @@ bool accel::isBoundedShape(ArrayRef<int64_t> shape) {
   return llvm::all_of(shape, [](int64_t d) { return d <= kMaxDimension; }) &&
          boundedProduct(shape, kMaxTensorElements).has_value();
 }
+
+bool accel::boxesOverlap(ArrayRef<int64_t> offsetsA, ArrayRef<int64_t> sizesA,
+                         ArrayRef<int64_t> offsetsB, ArrayRef<int64_t> sizesB) {
+  for (size_t d = 0; d < offsetsA.size(); ++d)
+    if (offsetsA[d] + sizesA[d] <= offsetsB[d] ||
+        offsetsB[d] + sizesB[d] <= offsetsA[d])
+      return false;
+  return true;
+}
+
+bool accel::boxContains(ArrayRef<int64_t> outerOffsets,
+                        ArrayRef<int64_t> outerSizes,
+                        ArrayRef<int64_t> innerOffsets,
+                        ArrayRef<int64_t> innerSizes) {
+  for (size_t d = 0; d < outerOffsets.size(); ++d)
+    if (innerOffsets[d] < outerOffsets[d] ||
+        innerOffsets[d] + innerSizes[d] > outerOffsets[d] + outerSizes[d])
+      return false;
+  return true;
+}

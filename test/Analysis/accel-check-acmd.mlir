@@ -106,3 +106,42 @@ func.func @double_free() {
 // On a partitioned level, `shared` is the whole level, as a group whose
 // schedule splits it its own way uses it.
 // PARTITIONED: tiles: GlobalBuffer (shared) peak 8064 B of 131072 B
+
+// -----
+
+// Token order: a command that reads what an earlier one writes must wait for
+// it (or for a later command of its queue, which completes after it).
+func.func @race(%x: memref<1x1x4x4xf32>) {
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<1x1x4x4xf32, global>
+  %b = acmd.alloc shared offset 64 : !acmd.buffer<1x1x4x4xf32, global>
+  // expected-note @+1 {{the earlier command}}
+  %t0 = acmd.dma_load %x [0, 0, 0, 0] sizes [1, 1, 4, 4] strides [1, 1, 1, 1] into %a [0, 0, 0, 0] : memref<1x1x4x4xf32> into !acmd.buffer<1x1x4x4xf32, global>
+  // expected-error @+1 {{'acmd.copy' op may run before the acmd.dma_load it conflicts with completes: it reads a box of a buffer that command writes, and waits for neither it nor a later command of its queue}}
+  %t1 = acmd.copy %a [0, 0, 0, 0] sizes [1, 1, 4, 4] into %b [0, 0, 0, 0] : !acmd.buffer<1x1x4x4xf32, global> into !acmd.buffer<1x1x4x4xf32, global>
+  acmd.wait %t1
+  return
+}
+
+// -----
+
+// Ordered: through a token, through a later load of the same queue, or
+// through an acmd.wait; and a load into rows a compute does not read needs
+// no order (the prefetch of double buffering).
+func.func @ordered(%x: memref<1x1x4x4xf32>) {
+  %a = acmd.alloc shared offset 0 : !acmd.buffer<1x1x4x4xf32, global>
+  %b = acmd.alloc shared offset 64 : !acmd.buffer<1x1x4x4xf32, global>
+  %t0 = acmd.dma_load %x [0, 0, 0, 0] sizes [1, 1, 2, 4] strides [1, 1, 1, 1] into %a [0, 0, 0, 0] : memref<1x1x4x4xf32> into !acmd.buffer<1x1x4x4xf32, global>
+  %t1 = acmd.dma_load %x [0, 0, 2, 0] sizes [1, 1, 2, 4] strides [1, 1, 1, 1] into %a [0, 0, 2, 0] : memref<1x1x4x4xf32> into !acmd.buffer<1x1x4x4xf32, global>
+  %c = acmd.compute "relu" ins(%a : !acmd.buffer<1x1x4x4xf32, global>) outs(%b : !acmd.buffer<1x1x4x4xf32, global>) after %t0 {
+  ^bb0(%in: tensor<1x1x4x4xf32>, %out: tensor<1x1x4x4xf32>):
+    %s = tensor.extract_slice %in[0, 0, 0, 0] [1, 1, 2, 4] [1, 1, 1, 1] : tensor<1x1x4x4xf32> to tensor<1x1x2x4xf32>
+    %r = accel.activation #accel.act<relu> %s : tensor<1x1x2x4xf32>
+    %w = tensor.insert_slice %r into %out[0, 0, 0, 0] [1, 1, 2, 4] [1, 1, 1, 1] : tensor<1x1x2x4xf32> into tensor<1x1x4x4xf32>
+    acmd.yield %w : tensor<1x1x4x4xf32>
+  }
+  %t2 = acmd.copy %a [0, 0, 0, 0] sizes [1, 1, 4, 4] into %b [0, 0, 0, 0] after %t1, %c : !acmd.buffer<1x1x4x4xf32, global> into !acmd.buffer<1x1x4x4xf32, global>
+  acmd.wait %t2
+  %t3 = acmd.copy %b [0, 0, 0, 0] sizes [1, 1, 4, 4] into %a [0, 0, 0, 0] : !acmd.buffer<1x1x4x4xf32, global> into !acmd.buffer<1x1x4x4xf32, global>
+  acmd.wait %t3
+  return
+}

@@ -62,7 +62,8 @@ def AccelPrintReceptiveField : Pass<"accel-print-receptive-field",
 }
 
 def AccelCheckAcmd : Pass<"accel-check-acmd", "::mlir::ModuleOp"> {
-  let summary = "Check acmd buffers: lifetimes, overlaps and capacities";
+  let summary = "Check acmd buffers (lifetimes, overlaps, capacities) and "
+                "the order of commands that touch the same data";
   let description = [{
     For every function of acmd commands, against the accelerator (the `arch`
     option or the module's accel.target): every `acmd.alloc` names a
@@ -74,6 +75,13 @@ def AccelCheckAcmd : Pass<"accel-check-acmd", "::mlir::ModuleOp"> {
     accelerator's outermost on-chip level, `local` ones in its innermost
     (per processing element). With `peak`, prints each partition's peak
     bytes in use against its capacity.
+
+    It also checks the commands' order: two commands that touch overlapping
+    boxes of one buffer, one of them writing (a compute's boxes are what
+    its body slices out of and inserts into its buffers), must be ordered
+    by tokens, `acmd.wait`s and the queues' issue order (loads, stores,
+    copies and computes each complete in order): the later one waits for
+    the earlier one or a later command of its queue.
   }];
   let options = [
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",

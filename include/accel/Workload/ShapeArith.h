@@ -138,6 +138,17 @@ bool isBoundedShape(llvm::ArrayRef<int64_t> shape);
 std::optional<int64_t> boundedProduct(llvm::ArrayRef<int64_t> factors,
                                       int64_t limit);
 
+/// Whether two boxes (per dimension an offset and a size) share an element.
+bool boxesOverlap(llvm::ArrayRef<int64_t> offsetsA,
+                  llvm::ArrayRef<int64_t> sizesA,
+                  llvm::ArrayRef<int64_t> offsetsB,
+                  llvm::ArrayRef<int64_t> sizesB);
+/// Whether the box `inner` lies inside the box `outer`.
+bool boxContains(llvm::ArrayRef<int64_t> outerOffsets,
+                 llvm::ArrayRef<int64_t> outerSizes,
+                 llvm::ArrayRef<int64_t> innerOffsets,
+                 llvm::ArrayRef<int64_t> innerSizes);
+
 /// Loop bounds of the layers, derived from their shapes (used by mapping
 /// verification and the cost model).
 LoopBounds conv2dLoopBounds(llvm::ArrayRef<int64_t> output,
