@@ -94,7 +94,7 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
       l.from = position[alloc];
       l.to = last;
       if (!span->unbounded &&
-          alloc.getOffset() + type.getSizeInBytes() > span->size) {
+          int64_t(alloc.getOffset()) + type.getSizeInBytes() > span->size) {
         int64_t end = alloc.getOffset() + type.getSizeInBytes();
         alloc.emitOpError() << "buffer [" << alloc.getOffset() << ", " << end
                             << ") does not fit " << mem.name << " ("

@@ -1224,8 +1224,7 @@ OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {
         errors += d.getSeverity() == DiagnosticSeverity::Error;
         return failure(); // and on to the next handler, which prints it
       });
-  auto unregister =
-      llvm::make_scope_exit([&] { engine.eraseHandler(counter); });
+  auto unregister = llvm::scope_exit([&] { engine.eraseHandler(counter); });
   OwningOpRef<ModuleOp> module = runImport(bytes);
   if (module && errors > 0)
     return nullptr;

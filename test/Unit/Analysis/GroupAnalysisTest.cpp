@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "../Workload/GroupSimulator.h"
 #include "accel/Analysis/GroupAnalysis.h"
+#include "../Workload/GroupSimulator.h"
 #include "accel/Registration/Registration.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -46,10 +46,11 @@ void checkGroups(llvm::StringRef source, const GroupSchedule &schedule) {
     ASSERT_EQ(sim.tiles, a.tiling().numTiles());
     for (unsigned t = 0; t < sim.tiles; ++t)
       for (auto &[id, box] : sim.regions[t])
-        if (!a.graph().tensor(id).weight)
+        if (!a.graph().tensor(id).weight) {
           EXPECT_EQ(a.tiling().region(t, id).str(), box.str())
               << "group " << a.name() << ", tile " << t << ", "
               << a.graph().tensor(id).name;
+        }
     for (auto &[id, peak] : sim.peakElements)
       EXPECT_EQ(bufferBytes(a.tiling(), id),
                 peak * a.graph().tensor(id).elementBytes());

@@ -144,8 +144,9 @@ void runSymbolically(const LayerGraph &g, unsigned id,
       slice(c.dest, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
         int64_t at = linearAt(shape, base, idx, c.dramStrides);
         cell = t == layer.result ? dram[at] : Cell{t, at, 0, false};
-        if (t == layer.result)
+        if (t == layer.result) {
           EXPECT_TRUE(cell.terms > 0) << "loads partial sums never stored";
+        }
       });
       if (std::optional<Tensor> role = roleOf(t))
         moved.reads[*role] += c.dram.elements();

@@ -164,8 +164,9 @@ TEST(ReceptiveField, TileWindowsReadWhatTheWholeAxisReads) {
             (p - o.begin) * t->stride + k * t->dilation - t->padBegin;
         bool real = whole >= 0 && whole < size;
         ASSERT_EQ(real, local >= 0 && local < in.size());
-        if (real)
+        if (real) {
           ASSERT_EQ(local + in.begin, whole);
+        }
       }
   }
   EXPECT_GT(tiles, 10000);
