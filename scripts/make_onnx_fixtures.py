@@ -474,7 +474,17 @@ UNCHECKED_FIXTURES = {
     "shape_chain": shape_chain,
 }
 
+def conv_rank3_input():
+    """A Conv whose input has rank 3 and its weights rank 4 (found by
+    accel-fuzz: it crashed ONNX's convPoolShapeInference)."""
+    g = Graph("conv_rank3_input")
+    w = g.rand("w", 3, 3, 1, 1)
+    g.node("Conv", ["x", w], ["y"], "conv0")
+    return raw_model(g, [("x", [1, 4, 4])], [("y", [1, 3, 4, 4])])
+
+
 BAD_FIXTURES = {
+    "conv_rank3_input": conv_rank3_input,
     "bad_initializer_data": bad_initializer_data,
     "clip_inverted": clip_inverted,
     "clip_nan": clip_nan,
