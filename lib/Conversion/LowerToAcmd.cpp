@@ -178,19 +178,6 @@ DenseI64ArrayAttr i64s(OpBuilder &b, ArrayRef<int64_t> v) {
   return b.getDenseI64ArrayAttr(v);
 }
 
-SmallVector<int64_t, 4> begins(const TensorRegion &r) {
-  SmallVector<int64_t, 4> v;
-  for (Interval d : r.dims)
-    v.push_back(d.begin);
-  return v;
-}
-SmallVector<int64_t, 4> sizesOf(const TensorRegion &r) {
-  SmallVector<int64_t, 4> v;
-  for (Interval d : r.dims)
-    v.push_back(d.size());
-  return v;
-}
-
 Value FunctionLowering::constantGlobal(Operation *constant) {
   auto value = cast<ElementsAttr>(constant->getAttr("value"));
   auto type = memrefOf(constant->getResult(0));
@@ -294,12 +281,12 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       SmallVector<int64_t> ones(s.sizes.size(), 1);
       tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
                                            ValueRange{}, ValueRange{},
-                                           begins(regions[k]), s.sizes, ones);
+                                           regions[k].begins(), s.sizes, ones);
     }
     map.map(operand, tile);
   }
   auto resultTile =
-      RankedTensorType::get(sizesOf(c.box), resultType.getElementType());
+      RankedTensorType::get(c.box.sizes(), resultType.getElementType());
   if (present.size() < c.operands.size() &&
       (layer.kind == LayerKind::Add || layer.kind == LayerKind::Mul)) {
     // Some operands of a sum or a product, combined with the partial
@@ -349,12 +336,12 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   Value result = tileOp->getResult(0);
   if (embed) {
     BufferSlice whole;
-    whole.offsets = begins(c.box);
-    whole.sizes = sizesOf(c.box);
+    whole.offsets = c.box.begins();
+    whole.sizes = c.box.sizes();
     result = sliceOf(result, whole);
   } else {
     tileOp->getResult(0).setType(
-        RankedTensorType::get(sizesOf(c.box), resultType.getElementType()));
+        RankedTensorType::get(c.box.sizes(), resultType.getElementType()));
     // Windows: the padding of the tile (docs/Lowering.md).
     auto window = [&](const Window1D &w, unsigned axis,
                       const TensorRegion &in) -> std::optional<Window1D> {
@@ -499,7 +486,7 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
         strides.assign(c.dramStrides.begin(), c.dramStrides.end());
       token = acmd::DmaLoadOp::create(
           b, loc, acmd::TokenType::get(ctx), src.dram(src.values[t]),
-          i64s(b, begins(c.dram)), i64s(b, c.dest.sizes), i64s(b, strides),
+          i64s(b, c.dram.begins()), i64s(b, c.dest.sizes), i64s(b, strides),
           buffers[c.dest.buffer], i64s(b, c.dest.offsets), UnitAttr(), deps(c));
       break;
     }
@@ -509,7 +496,7 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       token = acmd::DmaStoreOp::create(
           b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
           i64s(b, c.source.offsets), i64s(b, c.source.sizes),
-          src.dram(src.values[t]), i64s(b, begins(c.dram)), i64s(b, ones),
+          src.dram(src.values[t]), i64s(b, c.dram.begins()), i64s(b, ones),
           deps(c));
       break;
     }

@@ -25,30 +25,6 @@ bool accel::isCommandProgram(func::FuncOp f) {
 
 namespace {
 
-/// Visits every index of a region of `sizes`: f(region index, linear).
-template <typename F> void forEachIndex(llvm::ArrayRef<int64_t> sizes, F f) {
-  int64_t n = numElements(sizes);
-  Shape idx(sizes.size(), 0);
-  for (int64_t i = 0; i < n; ++i) {
-    f(llvm::ArrayRef<int64_t>(idx));
-    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
-      if (++idx[d] < sizes[d])
-        break;
-      idx[d] = 0;
-    }
-  }
-}
-
-/// Linear position of `offsets + idx` in an array of `shape`.
-int64_t linear(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> offsets,
-               llvm::ArrayRef<int64_t> idx,
-               llvm::ArrayRef<int64_t> steps = {}) {
-  int64_t at = 0;
-  for (size_t d = 0; d < shape.size(); ++d)
-    at = at * shape[d] + offsets[d] + idx[d] * (steps.empty() ? 1 : steps[d]);
-  return at;
-}
-
 int64_t elementBytes(Type t) { return (t.getIntOrFloatBitWidth() + 7) / 8; }
 
 std::string partitionKey(acmd::BufferType type, acmd::Partition p) {
@@ -192,9 +168,9 @@ struct Executor {
               load.getDramOffsets()[d] + idx[d] * load.getDramStrides()[d];
           inside &= at >= 0 && at < src.shape[d];
         }
-        b->data[linear(b->shape, load.getBufferOffsets(), idx)] =
-            inside ? src.data[linear(src.shape, load.getDramOffsets(), idx,
-                                     load.getDramStrides())]
+        b->data[linearIndex(b->shape, load.getBufferOffsets(), idx)] =
+            inside ? src.data[linearIndex(src.shape, load.getDramOffsets(), idx,
+                                          load.getDramStrides())]
                    : 0.0;
       });
       int64_t n = load.getDramElements();
@@ -213,9 +189,9 @@ struct Executor {
         return error;
       NdArray &dst = dram(store.getDram());
       forEachIndex(store.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
-        dst.data[linear(dst.shape, store.getDramOffsets(), idx,
-                        store.getDramStrides())] =
-            b->data[linear(b->shape, store.getBufferOffsets(), idx)];
+        dst.data[linearIndex(dst.shape, store.getDramOffsets(), idx,
+                             store.getDramStrides())] =
+            b->data[linearIndex(b->shape, store.getBufferOffsets(), idx)];
       });
       int64_t n = numElements(store.getSizes());
       int64_t bytes =
@@ -246,8 +222,8 @@ struct Executor {
       }
       NdArray from = *src; // regions of one buffer are disjoint, but copy
       forEachIndex(copy.getSizes(), [&](llvm::ArrayRef<int64_t> idx) {
-        dst->data[linear(dst->shape, copy.getDestOffsets(), idx)] =
-            from.data[linear(from.shape, copy.getSourceOffsets(), idx)];
+        dst->data[linearIndex(dst->shape, copy.getDestOffsets(), idx)] =
+            from.data[linearIndex(from.shape, copy.getSourceOffsets(), idx)];
       });
       return llvm::Error::success();
     }

@@ -124,12 +124,8 @@ llvm::Error Planner::makeQueues(BufferArea area, int64_t base) {
     if (!q.rowTiled && q.capacity != 1)
       return fail("tensor '" + tensorName(id) +
                   "' is not row-tiled but held for two tiles at once");
-    Shape bufShape;
-    llvm::SmallVector<int64_t, 4> origin;
-    for (Interval d : shape->dims) {
-      bufShape.push_back(d.size());
-      origin.push_back(d.begin);
-    }
+    Shape bufShape = shape->sizes();
+    llvm::SmallVector<int64_t, 4> origin = shape->begins();
     if (q.rowTiled) {
       bufShape[kRows] = q.capacity;
       origin[kRows] = 0;

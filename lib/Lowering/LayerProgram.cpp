@@ -334,8 +334,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     BufferSlice s;
     s.buffer = b;
     s.offsets.assign(r.dims.size(), 0);
-    for (Interval d : r.dims)
-      s.sizes.push_back(d.size());
+    s.sizes = r.sizes();
     return s;
   };
   auto load = [&](unsigned b, const Part &pt, const TensorRegion &what,
@@ -346,8 +345,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     c.dramStrides.assign(pt.strides.begin(), pt.strides.end());
     c.dest.buffer = b;
     c.dest.offsets.assign(at.begin(), at.end());
-    for (Interval d : what.dims)
-      c.dest.sizes.push_back(d.size());
+    c.dest.sizes = what.sizes();
     builder.emit(std::move(c));
   };
   // Biases first, whole.

@@ -46,6 +46,20 @@ TensorRegion TensorRegion::intersect(const TensorRegion &other) const {
   return r;
 }
 
+llvm::SmallVector<int64_t, 4> TensorRegion::begins() const {
+  llvm::SmallVector<int64_t, 4> b;
+  for (Interval d : dims)
+    b.push_back(d.begin);
+  return b;
+}
+
+llvm::SmallVector<int64_t, 4> TensorRegion::sizes() const {
+  llvm::SmallVector<int64_t, 4> s;
+  for (Interval d : dims)
+    s.push_back(d.size());
+  return s;
+}
+
 std::string TensorRegion::str() const {
   std::string s;
   llvm::raw_string_ostream os(s);

@@ -48,6 +48,32 @@ struct NdArray {
   }
 };
 
+/// Visits every index of a box of `sizes`, row-major: f(index).
+template <typename F> void forEachIndex(llvm::ArrayRef<int64_t> sizes, F f) {
+  int64_t n = numElements(sizes);
+  Shape idx(sizes.size(), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    f(llvm::ArrayRef<int64_t>(idx));
+    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
+      if (++idx[d] < sizes[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/// Row-major position of element `offsets + idx * steps` (steps: 1 when
+/// empty) in an array of `shape`.
+inline int64_t linearIndex(llvm::ArrayRef<int64_t> shape,
+                           llvm::ArrayRef<int64_t> offsets,
+                           llvm::ArrayRef<int64_t> idx,
+                           llvm::ArrayRef<int64_t> steps = {}) {
+  int64_t at = 0;
+  for (size_t d = 0; d < shape.size(); ++d)
+    at = at * shape[d] + offsets[d] + idx[d] * (steps.empty() ? 1 : steps[d]);
+  return at;
+}
+
 } // namespace accel
 
 #endif // ACCEL_KERNELS_NDARRAY_H

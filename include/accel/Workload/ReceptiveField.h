@@ -42,6 +42,10 @@ struct TensorRegion {
   }
   /// "[0, 1) x [0, 64) x [3, 9) x [0, 56)".
   std::string str() const;
+  /// Where it starts and how far it reaches, per dimension (a box's
+  /// offsets and sizes).
+  llvm::SmallVector<int64_t, 4> begins() const;
+  llvm::SmallVector<int64_t, 4> sizes() const;
 };
 
 /// The window a tile of an axis runs with: outputs `o` of the whole axis,

@@ -14,6 +14,7 @@
 #include "accel/Lowering/GroupProgram.h"
 #include "Workload/RandomNetworks.h"
 #include "accel/Arch/GroupResources.h"
+#include "accel/Kernels/NdArray.h"
 #include "gtest/gtest.h"
 #include <map>
 #include <set>
@@ -27,41 +28,6 @@ namespace {
 /// A tensor element: (tensor, linear index), or none.
 using Label = std::pair<int64_t, int64_t>;
 constexpr Label kNothing{-1, -1};
-
-/// Visits every index of a box of `sizes`.
-template <typename F> void forEach(llvm::ArrayRef<int64_t> sizes, F f) {
-  int64_t n = numElements(sizes);
-  Shape idx(sizes.size(), 0);
-  for (int64_t i = 0; i < n; ++i) {
-    f(llvm::ArrayRef<int64_t>(idx));
-    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
-      if (++idx[d] < sizes[d])
-        break;
-      idx[d] = 0;
-    }
-  }
-}
-
-int64_t linearAt(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> base,
-                 llvm::ArrayRef<int64_t> idx) {
-  int64_t at = 0;
-  for (size_t d = 0; d < shape.size(); ++d)
-    at = at * shape[d] + base[d] + idx[d];
-  return at;
-}
-
-llvm::SmallVector<int64_t, 4> begins(const TensorRegion &r) {
-  llvm::SmallVector<int64_t, 4> b;
-  for (Interval d : r.dims)
-    b.push_back(d.begin);
-  return b;
-}
-llvm::SmallVector<int64_t, 4> sizesOf(const TensorRegion &r) {
-  llvm::SmallVector<int64_t, 4> s;
-  for (Interval d : r.dims)
-    s.push_back(d.size());
-  return s;
-}
 
 struct Outcome {
   int64_t inputElements = 0, weightElements = 0, storedElements = 0;
@@ -81,18 +47,18 @@ void runSymbolically(const GroupTiling &tiling, const GroupProgram &program,
     for (size_t d = 0; d < s.sizes.size(); ++d)
       ASSERT_TRUE(s.offsets[d] >= 0 && s.offsets[d] + s.sizes[d] <= b.shape[d])
           << "slice outside buffer " << s.buffer;
-    forEach(s.sizes, [&](llvm::ArrayRef<int64_t> idx) {
-      f(idx, live[s.buffer][linearAt(b.shape, s.offsets, idx)]);
+    forEachIndex(s.sizes, [&](llvm::ArrayRef<int64_t> idx) {
+      f(idx, live[s.buffer][linearIndex(b.shape, s.offsets, idx)]);
     });
   };
   auto expectRegion = [&](const BufferSlice &s, unsigned tensor,
                           const TensorRegion &region, const char *what) {
-    ASSERT_EQ(sizesOf(region), s.sizes) << what;
+    ASSERT_EQ(region.sizes(), s.sizes) << what;
     const Shape &shape = graph.tensor(tensor).shape;
-    llvm::SmallVector<int64_t, 4> base = begins(region);
+    llvm::SmallVector<int64_t, 4> base = region.begins();
     int64_t wrong = 0;
     slice(s, [&](llvm::ArrayRef<int64_t> idx, Label &l) {
-      wrong += l != Label{tensor, linearAt(shape, base, idx)};
+      wrong += l != Label{tensor, linearIndex(shape, base, idx)};
     });
     EXPECT_EQ(wrong, 0) << what << ": " << wrong << " elements of "
                         << graph.tensor(tensor).name << " " << region.str()
@@ -123,10 +89,10 @@ void runSymbolically(const GroupTiling &tiling, const GroupProgram &program,
     case Kind::Load: {
       unsigned tensor = program.buffers[c.dest.buffer].tensor;
       const Shape &shape = graph.tensor(tensor).shape;
-      llvm::SmallVector<int64_t, 4> base = begins(c.dram);
-      ASSERT_EQ(sizesOf(c.dram), c.dest.sizes);
+      llvm::SmallVector<int64_t, 4> base = c.dram.begins();
+      ASSERT_EQ(c.dram.sizes(), c.dest.sizes);
       slice(c.dest, [&](llvm::ArrayRef<int64_t> idx, Label &l) {
-        l = {tensor, linearAt(shape, base, idx)};
+        l = {tensor, linearIndex(shape, base, idx)};
       });
       (graph.tensor(tensor).weight ? out.weightElements : out.inputElements) +=
           c.dram.elements();
@@ -147,10 +113,10 @@ void runSymbolically(const GroupTiling &tiling, const GroupProgram &program,
                layer.operands, graph.operandRegions(l, c.box), c.operands))
         expectRegion(s, op, region, layer.name.c_str());
       const Shape &shape = graph.tensor(layer.result).shape;
-      llvm::SmallVector<int64_t, 4> base = begins(c.box);
-      ASSERT_EQ(sizesOf(c.box), c.result.sizes);
+      llvm::SmallVector<int64_t, 4> base = c.box.begins();
+      ASSERT_EQ(c.box.sizes(), c.result.sizes);
       slice(c.result, [&](llvm::ArrayRef<int64_t> idx, Label &lb) {
-        lb = {layer.result, linearAt(shape, base, idx)};
+        lb = {layer.result, linearIndex(shape, base, idx)};
       });
       break;
     }
@@ -158,9 +124,10 @@ void runSymbolically(const GroupTiling &tiling, const GroupProgram &program,
       unsigned tensor = program.buffers[c.source.buffer].tensor;
       expectRegion(c.source, tensor, c.dram, "store");
       const Shape &shape = graph.tensor(tensor).shape;
-      llvm::SmallVector<int64_t, 4> base = begins(c.dram);
-      forEach(sizesOf(c.dram), [&](llvm::ArrayRef<int64_t> idx) {
-        EXPECT_TRUE(stored.insert({tensor, linearAt(shape, base, idx)}).second)
+      llvm::SmallVector<int64_t, 4> base = c.dram.begins();
+      forEachIndex(c.dram.sizes(), [&](llvm::ArrayRef<int64_t> idx) {
+        EXPECT_TRUE(
+            stored.insert({tensor, linearIndex(shape, base, idx)}).second)
             << "stored twice";
       });
       out.storedElements += c.dram.elements();

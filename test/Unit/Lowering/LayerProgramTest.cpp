@@ -14,6 +14,7 @@
 #include "CostModel/RandomMappings.h"
 #include "Workload/RandomNetworks.h"
 #include "accel/CostModel/CostModel.h"
+#include "accel/Kernels/NdArray.h"
 #include "accel/Lowering/GroupProgram.h"
 #include "gtest/gtest.h"
 #include <map>
@@ -30,28 +31,6 @@ struct Cell {
   int64_t tensor = -1, index = -1, terms = 0;
   bool finished = false;
 };
-
-template <typename F> void forEach(llvm::ArrayRef<int64_t> sizes, F f) {
-  int64_t n = numElements(sizes);
-  Shape idx(sizes.size(), 0);
-  for (int64_t i = 0; i < n; ++i) {
-    f(llvm::ArrayRef<int64_t>(idx));
-    for (int d = int(sizes.size()) - 1; d >= 0; --d) {
-      if (++idx[d] < sizes[d])
-        break;
-      idx[d] = 0;
-    }
-  }
-}
-
-int64_t linearAt(llvm::ArrayRef<int64_t> shape, llvm::ArrayRef<int64_t> base,
-                 llvm::ArrayRef<int64_t> idx,
-                 llvm::ArrayRef<int64_t> steps = {}) {
-  int64_t at = 0;
-  for (size_t d = 0; d < shape.size(); ++d)
-    at = at * shape[d] + base[d] + idx[d] * (steps.empty() ? 1 : steps[d]);
-  return at;
-}
 
 /// Reduction terms one compute adds to each of its outputs.
 int64_t termsOf(const GraphLayer &layer, const GroupCommand &c) {
@@ -122,8 +101,8 @@ void runSymbolically(const LayerGraph &g, unsigned id,
     for (size_t d = 0; d < s.sizes.size(); ++d)
       ASSERT_TRUE(s.offsets[d] >= 0 && s.offsets[d] + s.sizes[d] <= b.shape[d])
           << "slice outside its buffer";
-    forEach(s.sizes, [&](llvm::ArrayRef<int64_t> idx) {
-      f(idx, live[s.buffer][linearAt(b.shape, s.offsets, idx)]);
+    forEachIndex(s.sizes, [&](llvm::ArrayRef<int64_t> idx) {
+      f(idx, live[s.buffer][linearIndex(b.shape, s.offsets, idx)]);
     });
   };
   for (const GroupCommand &c : program.commands) {
@@ -138,11 +117,9 @@ void runSymbolically(const LayerGraph &g, unsigned id,
     case Kind::Load: {
       unsigned t = program.buffers[c.dest.buffer].tensor;
       const Shape &shape = g.tensor(t).shape;
-      llvm::SmallVector<int64_t, 4> base;
-      for (Interval d : c.dram.dims)
-        base.push_back(d.begin);
+      llvm::SmallVector<int64_t, 4> base = c.dram.begins();
       slice(c.dest, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
-        int64_t at = linearAt(shape, base, idx, c.dramStrides);
+        int64_t at = linearIndex(shape, base, idx, c.dramStrides);
         cell = t == layer.result ? dram[at] : Cell{t, at, 0, false};
         if (t == layer.result) {
           EXPECT_TRUE(cell.terms > 0) << "loads partial sums never stored";
@@ -179,18 +156,17 @@ void runSymbolically(const LayerGraph &g, unsigned id,
           for (size_t d = 0; broadcast && d < at.size(); ++d)
             if (shape[d] == 1)
               at[d] = 0;
-          wrong += cell.tensor != op || cell.index != linearAt(shape, base, at);
+          wrong +=
+              cell.tensor != op || cell.index != linearIndex(shape, base, at);
         });
         EXPECT_EQ(wrong, 0) << "operand " << g.tensor(op).name << " "
                             << region.str() << " is not where it is read";
       }
       const Shape &shape = g.tensor(layer.result).shape;
-      llvm::SmallVector<int64_t, 4> base;
-      for (Interval d : c.box.dims)
-        base.push_back(d.begin);
+      llvm::SmallVector<int64_t, 4> base = c.box.begins();
       int64_t terms = termsOf(layer, c), all = allTerms(layer);
       slice(c.result, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
-        int64_t at = linearAt(shape, base, idx);
+        int64_t at = linearIndex(shape, base, idx);
         if (c.accumulate)
           EXPECT_TRUE(cell.tensor == layer.result && cell.index == at &&
                       !cell.finished)
@@ -207,11 +183,9 @@ void runSymbolically(const LayerGraph &g, unsigned id,
     }
     case Kind::Store: {
       const Shape &shape = g.tensor(layer.result).shape;
-      llvm::SmallVector<int64_t, 4> base;
-      for (Interval d : c.dram.dims)
-        base.push_back(d.begin);
+      llvm::SmallVector<int64_t, 4> base = c.dram.begins();
       slice(c.source, [&](llvm::ArrayRef<int64_t> idx, Cell &cell) {
-        int64_t at = linearAt(shape, base, idx);
+        int64_t at = linearIndex(shape, base, idx);
         EXPECT_EQ(cell.index, at) << "stores the wrong element";
         dram[at] = cell;
       });
