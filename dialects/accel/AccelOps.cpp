@@ -320,10 +320,24 @@ struct FuseActivationIntoProducer : OpRewritePattern<ActivationOp> {
   }
 };
 
-/// x * sigmoid(x) is SiLU (swish; EfficientNet, MobileNet-v3 exports):
-/// one activation instead of a sigmoid layer and a multiplication.
-struct SiluFromMul : OpRewritePattern<MulOp> {
+/// x * gate(x), with the gate an activation of x used only there, is one
+/// activation: x * sigmoid(x) is SiLU (swish; EfficientNet-style exports),
+/// x * hard_sigmoid(x; 1/6, 1/2) hard-swish (MobileNet-v3).
+struct ActivationFromGatedMul : OpRewritePattern<MulOp> {
   using OpRewritePattern::OpRewritePattern;
+  static std::optional<ActivationKind> product(ActivationAttr gate) {
+    switch (gate.getKind()) {
+    case ActivationKind::Sigmoid:
+      return ActivationKind::Silu;
+    case ActivationKind::HardSigmoid:
+      if (std::abs(gate.getAlpha().getValueAsDouble() - 1.0 / 6.0) <= 1e-6 &&
+          std::abs(gate.getBeta().getValueAsDouble() - 0.5) <= 1e-6)
+        return ActivationKind::HardSwish;
+      return std::nullopt;
+    default:
+      return std::nullopt;
+    }
+  }
   LogicalResult matchAndRewrite(MulOp op,
                                 PatternRewriter &rewriter) const override {
     if (op.getActivation() || op.getMapping())
@@ -332,37 +346,13 @@ struct SiluFromMul : OpRewritePattern<MulOp> {
       Value x = op->getOperand(i);
       auto gate = op->getOperand(1 - i).getDefiningOp<ActivationOp>();
       if (!gate || gate.getInput() != x || !gate->hasOneUse() ||
-          gate.getAct().getKind() != ActivationKind::Sigmoid ||
           x.getType() != op.getType())
         continue;
-      rewriter.replaceOpWithNewOp<ActivationOp>(
-          op, op.getType(), x,
-          ActivationAttr::get(getContext(), ActivationKind::Silu), nullptr);
-      return success();
-    }
-    return failure();
-  }
-};
-
-struct HardSwishFromMul : OpRewritePattern<MulOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(MulOp op,
-                                PatternRewriter &rewriter) const override {
-    if (op.getActivation() || op.getMapping())
-      return failure();
-    for (int i = 0; i < 2; ++i) {
-      Value x = op->getOperand(i);
-      auto gate = op->getOperand(1 - i).getDefiningOp<ActivationOp>();
-      if (!gate || gate.getInput() != x || !gate->hasOneUse() ||
-          gate.getAct().getKind() != ActivationKind::HardSigmoid)
-        continue;
-      double alpha = gate.getAct().getAlpha().getValueAsDouble();
-      double beta = gate.getAct().getBeta().getValueAsDouble();
-      if (std::abs(alpha - 1.0 / 6.0) > 1e-6 || std::abs(beta - 0.5) > 1e-6)
+      std::optional<ActivationKind> kind = product(gate.getAct());
+      if (!kind)
         continue;
       rewriter.replaceOpWithNewOp<ActivationOp>(
-          op, op.getType(), x,
-          ActivationAttr::get(getContext(), ActivationKind::HardSwish),
+          op, op.getType(), x, ActivationAttr::get(getContext(), *kind),
           nullptr);
       return success();
     }
@@ -378,7 +368,7 @@ void ActivationOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *ctx) {
-  patterns.add<HardSwishFromMul, SiluFromMul>(ctx);
+  patterns.add<ActivationFromGatedMul>(ctx);
 }
 
 LogicalResult ResizeOp::verify() {
