@@ -25,6 +25,14 @@ FailureOr<accel::Arch> accel::resolvePassArch(ModuleOp module,
   return *arch;
 }
 
+FailureOr<accel::Arch> accel::resolveOnChipArch(ModuleOp module,
+                                                llvm::StringRef option) {
+  FailureOr<Arch> arch = resolvePassArch(module, option);
+  if (succeeded(arch) && arch->memories.size() < 2)
+    return module.emitError() << arch->name << " has no on-chip memory level";
+  return arch;
+}
+
 void accel::recordPassArch(ModuleOp module, llvm::StringRef option) {
   if (option.empty() || module->hasAttr("accel.target"))
     return;

@@ -47,13 +47,9 @@ struct CheckAcmdPass : public accel::impl::AccelCheckAcmdBase<CheckAcmdPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<Arch> arch = resolvePassArch(module, this->arch);
+    FailureOr<Arch> arch = resolveOnChipArch(module, this->arch);
     if (failed(arch))
       return signalPassFailure();
-    if (arch->memories.size() <= kGroupLevel) {
-      module.emitError() << arch->name << " has no on-chip memory level";
-      return signalPassFailure();
-    }
     bool failedAny = false;
     module.walk([&](func::FuncOp f) {
       if (failed(checkFunction(f, *arch)))

@@ -766,13 +766,9 @@ struct LowerToAcmdPass
         functions.push_back(f);
     if (functions.empty())
       return;
-    FailureOr<Arch> arch = resolvePassArch(module, this->arch);
+    FailureOr<Arch> arch = resolveOnChipArch(module, this->arch);
     if (failed(arch))
       return signalPassFailure();
-    if (arch->memories.size() <= kGroupLevel) {
-      module.emitError() << arch->name << " has no on-chip memory level";
-      return signalPassFailure();
-    }
     for (func::FuncOp f : functions) {
       FunctionLowering lowering(f, *arch, module);
       if (failed(lowering.run()))

@@ -12,6 +12,10 @@ namespace accel {
 /// the module and returns failure when there is none or it does not load.
 mlir::FailureOr<Arch> resolvePassArch(mlir::ModuleOp module,
                                       llvm::StringRef option);
+/// resolvePassArch for passes that place buffers on chip: also an error
+/// when the accelerator has no on-chip level.
+mlir::FailureOr<Arch> resolveOnChipArch(mlir::ModuleOp module,
+                                        llvm::StringRef option);
 
 /// Records the accelerator a pass compiled for as the module's
 /// `accel.target` when it has none and the option names one (a preset, or
