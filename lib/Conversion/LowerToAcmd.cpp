@@ -64,9 +64,9 @@ struct Prediction {
 /// per graph tensor and layer, the IR.
 struct GroupSource {
   const LayerGraph *graph = nullptr;
-  std::vector<unsigned> layers;
-  std::vector<Value> values;        ///< by graph tensor id
-  std::vector<Operation *> ops;     ///< by graph layer id
+  llvm::ArrayRef<unsigned> layers;
+  llvm::ArrayRef<Value> values;     ///< by graph tensor id
+  llvm::ArrayRef<Operation *> ops;  ///< by graph layer id
   std::function<Value(Value)> dram; ///< a tensor value's DRAM memref
   Location loc;
   std::string name; ///< for reports
@@ -164,9 +164,8 @@ private:
   LogicalResult lowerProgram(const GroupSource &src,
                              const GroupProgram &program,
                              const Prediction &predicted);
-  Value computeBody(const GroupSource &src, const GroupProgram &program,
-                    const GroupCommand &c, ArrayRef<Value> buffers,
-                    ValueRange deps);
+  Value computeBody(const GroupSource &src, const GroupCommand &c,
+                    ArrayRef<Value> buffers, ValueRange deps);
 };
 
 MemRefType memrefOf(Value v) {
@@ -215,7 +214,6 @@ Value FunctionLowering::dramOf(Value v) {
 
 /// The compute command of `c`: its layer on the tiles of its operands.
 Value FunctionLowering::computeBody(const GroupSource &src,
-                                    const GroupProgram &program,
                                     const GroupCommand &c,
                                     ArrayRef<Value> buffers, ValueRange deps) {
   const LayerGraph &graph = *src.graph;
@@ -377,8 +375,6 @@ Value FunctionLowering::computeBody(const GroupSource &src,
         pads = std::array<int64_t, 4>{h->padBegin, w->padBegin, h->padEnd,
                                       w->padEnd};
       tileOp->removeAttr("ceil_mode"); // the padding says where windows end
-    } else if (layer.kind == LayerKind::Conv || layer.kind == LayerKind::Pool) {
-      pads = std::nullopt;
     }
     bool windowed = layer.kind == LayerKind::Conv ||
                     (layer.kind == LayerKind::Pool && !layer.pool.global);
@@ -443,16 +439,15 @@ Value FunctionLowering::computeBody(const GroupSource &src,
 }
 
 LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
-                                             const GroupProgram &prog,
+                                             const GroupProgram &program,
                                              const Prediction &predicted) {
-  const GroupProgram *program = &prog;
   MLIRContext *ctx = b.getContext();
   ++segments;
-  commands += prog.commands.size();
-  SmallVector<Value> buffers(program->buffers.size());
-  std::vector<Value> tokens(program->commands.size());
+  commands += program.commands.size();
+  SmallVector<Value> buffers(program.buffers.size());
+  std::vector<Value> tokens(program.commands.size());
   // Tokens some command other than a free waits for.
-  std::vector<bool> waited(program->commands.size(), false);
+  std::vector<bool> waited(program.commands.size(), false);
   auto deps = [&](const GroupCommand &c) {
     SmallVector<Value> v;
     for (unsigned a : c.after)
@@ -462,12 +457,12 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       }
     return v;
   };
-  for (auto [index, c] : llvm::enumerate(program->commands)) {
+  for (auto [index, c] : llvm::enumerate(program.commands)) {
     Location loc = src.loc;
     Value token;
     switch (c.kind) {
     case Kind::Alloc: {
-      const PlannedBuffer &pb = program->buffers[c.buffer];
+      const PlannedBuffer &pb = program.buffers[c.buffer];
       Type element = cast<RankedTensorType>(src.values[pb.tensor].getType())
                          .getElementType();
       auto type = acmd::BufferType::get(ctx, pb.shape, element,
@@ -480,7 +475,7 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       acmd::DeallocOp::create(b, loc, buffers[c.buffer], deps(c));
       break;
     case Kind::Load: {
-      unsigned t = program->buffers[c.dest.buffer].tensor;
+      unsigned t = program.buffers[c.dest.buffer].tensor;
       SmallVector<int64_t> strides(c.dest.sizes.size(), 1);
       if (!c.dramStrides.empty())
         strides.assign(c.dramStrides.begin(), c.dramStrides.end());
@@ -491,7 +486,7 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       break;
     }
     case Kind::Store: {
-      unsigned t = program->buffers[c.source.buffer].tensor;
+      unsigned t = program.buffers[c.source.buffer].tensor;
       SmallVector<int64_t> ones(c.source.sizes.size(), 1);
       token = acmd::DmaStoreOp::create(
           b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
@@ -507,7 +502,7 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
           buffers[c.dest.buffer], i64s(b, c.dest.offsets), deps(c));
       break;
     case Kind::Compute:
-      token = computeBody(src, *program, c, buffers, deps(c));
+      token = computeBody(src, c, buffers, deps(c));
       if (!token)
         return failure();
       break;
@@ -629,18 +624,17 @@ LogicalResult FunctionLowering::run() {
       GroupAnalysis ga(group);
       if (!ga.valid())
         return group.emitError("cannot lower: ") << ga.error();
+      std::vector<Value> bodyValues(ga.graph().tensors().size());
+      for (auto [v, id] : ga.body().tensors)
+        bodyValues[id] = v;
       GroupSource src{&ga.graph(),
-                      std::vector<unsigned>(ga.tiling().layers().begin(),
-                                            ga.tiling().layers().end()),
-                      {},
+                      ga.tiling().layers(),
+                      bodyValues,
                       ga.body().ops,
                       nullptr,
                       group.getLoc(),
                       ga.name().empty() ? "group@" + std::to_string(first)
                                         : ga.name()};
-      src.values.resize(ga.graph().tensors().size());
-      for (auto [v, id] : ga.body().tensors)
-        src.values[id] = v;
       Block &gb = group.getBodyBlock();
       auto yield = group.getYield();
       src.dram = [&, group](Value v) mutable -> Value {
@@ -694,13 +688,9 @@ LogicalResult FunctionLowering::run() {
       return op.emitError("cannot lower: not an accel layer");
     if (fg->graph.layer(first).kind == LayerKind::Opaque)
       return op.emitError("cannot lower: the layer cannot be modelled");
-    GroupSource src{&fg->graph,
-                    {first},
-                    fValues,
-                    fg->ops,
-                    nullptr,
-                    op.getLoc(),
-                    fg->graph.layer(first).name};
+    GroupSource src{
+        &fg->graph,  llvm::ArrayRef<unsigned>(first), fValues, fg->ops, nullptr,
+        op.getLoc(), fg->graph.layer(first).name};
     src.dram = [&](Value v) { return dramOf(v); };
     // Tile by tile through DRAM, as its mapping says; else, when the
     // lowering cannot follow the mapping, as a group of one that fits.

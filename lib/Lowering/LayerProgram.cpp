@@ -393,7 +393,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
       std::vector<int64_t> id = identity(*role, idx);
       if (held[k + 1] && *held[k + 1] == id)
         continue;
-      Part pt = *part(k, r);
+      Part pt = llvm::cantFail(part(k, r)); // checked when sizing
       bool slid = false;
       if (*role == Tensor::Inputs && slide >= 0 && held[k + 1] && s > 0) {
         // Only the sliding loop moved, by one step.
@@ -457,7 +457,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     if (!held[0] || *held[0] != out) {
       if (held[0])
         store();
-      current[0] = *part(-1, r);
+      current[0] = llvm::cantFail(part(-1, r));
       held[0] = out;
       if (contributed.count(out)) // partial sums come back
         load(buffer[0], current[0], current[0].region,
@@ -468,8 +468,8 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     c.layer = 0;
     c.box = current[0].region;
     for (unsigned k = 0; k < numOperands; ++k) {
-      if (!roleOf(k)) { // the bias of these channels
-        Part pt = *part(k, r);
+      if (!roleOf(k)) {                       // the bias of these channels
+        Part pt = llvm::cantFail(part(k, r)); // checked when sizing
         BufferSlice b = whole(buffer[k + 1], pt.region);
         for (size_t d = 0; d < b.offsets.size(); ++d)
           b.offsets[d] = pt.region.dims[d].begin;
