@@ -1,6 +1,7 @@
 //===- FusionBench.cpp - Fusion search quality and speed on real models ---===//
 //
-//   accel-bench-fusion [--arch=A] [--bits=N|ir] [--strategies=ga,greedy,...]
+//   accel-bench-fusion [--arch=A] [--precision=accel|ir|N]
+//                      [--strategies=ga,greedy,...]
 //                      [--objective=edp] [--seed=N] [--threads=N]
 //                      [--population=N] [--generations=N]
 //                      [--search-map=POPxGEN] [--map=POPxGEN]
@@ -15,9 +16,10 @@
 // chosen plan and every layer alone mapped with the full budget, never
 // worse than layer by layer) and prints, per strategy, latency, energy, EDP
 // and DRAM bytes against layer by layer, the groups found and the time.
-// --bits sets every tensor to the accelerator's precision (16 for
-// eyeriss-like, 8 for simba-like: the models are f32 exports; `ir` keeps
-// the IR's types). --stats writes the best score per generation (CSV:
+// --precision: `accel` (default) stores data at the accelerator's
+// precision (eyeriss-like 16 bits; simba-like 8-bit weights and
+// activations, 24-bit partial sums), `ir` keeps the IR's types (the models
+// are f32 exports), N stores everything at N bits. --stats writes the best score per generation (CSV:
 // model,strategy,generation,best); --segments writes each segment of the
 // chosen plan against its layers alone (CSV:
 // model,strategy,segment,layers,fused,energy_pj,cycles,alone_energy_pj,
@@ -61,7 +63,9 @@ int fail(const llvm::Twine &msg) {
 
 struct Args {
   std::string arch = "eyeriss-like";
-  std::optional<int64_t> bits; ///< none: the IR's own types
+  /// `accel`: the accelerator's precision; `ir`: the IR's own types; N:
+  /// every datum at N bits.
+  std::string precision = "accel";
   std::vector<FusionStrategy> strategies = {
       FusionStrategy::Genetic, FusionStrategy::Greedy, FusionStrategy::Random};
   FusionObjective objective = FusionObjective::EDP;
@@ -153,14 +157,11 @@ int main(int argc, char **argv) {
     bool ok = true;
     if (key == "--arch")
       args.arch = value.str();
-    else if (key == "--bits") {
+    else if (key == "--precision") {
       int64_t b;
-      if (value == "ir")
-        args.bits.reset();
-      else if (!value.getAsInteger(10, b) && b > 0)
-        args.bits = b;
-      else
-        ok = false;
+      args.precision = value.str();
+      ok = value == "accel" || value == "ir" ||
+           (!value.getAsInteger(10, b) && b > 0 && b <= 64);
     } else if (key == "--strategies") {
       args.strategies.clear();
       llvm::SmallVector<llvm::StringRef> names;
@@ -277,15 +278,22 @@ int main(int argc, char **argv) {
       model += "-first" + std::to_string(args.first);
     }
     LayerGraph &graph = body->graph;
-    if (args.bits)
-      graph.setElementBits(*args.bits);
+    std::string precision = "the IR's types";
+    if (args.precision != "ir") {
+      DataPrecision p = *arch->precision;
+      int64_t b;
+      if (!llvm::StringRef(args.precision).getAsInteger(10, b))
+        p = DataPrecision{b, b, b};
+      graph.setPrecision(p);
+      precision = llvm::formatv("{0}/{1}/{2}-bit", p.weights, p.activations,
+                                p.partialSums);
+    }
     llvm::outs() << llvm::formatv(
         "\n{0} on {1} ({2} layers, {3}; loaded in {4:f2} s), objective {5}, "
         "seed {6}; plans {7} x {8}, mappings {9} x {10} while searching, "
         "{11} x {12} final\n",
         model, arch->name, graph.layers().size(),
-        args.bits ? llvm::formatv("{0}-bit", *args.bits).str()
-                  : std::string("the IR's types"),
+        precision,
         loaded, fusionObjectiveName(args.objective), args.seed, args.population,
         args.generations, args.searchMapPop, args.searchMapGen, args.mapPop,
         args.mapGen);

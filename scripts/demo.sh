@@ -4,13 +4,15 @@
 #   1. export ResNet-18 from torchvision to ONNX (random weights, nothing is
 #      downloaded; needs Debian's python3-torch, installed here),
 #   2. import it into the accel dialect (accel-translate --import-onnx),
-#   3. report its cost on eyeriss-like at the accelerator's 16 bits, layer
+#   3. report its cost on eyeriss-like at the accelerator's precision
+#      (16-bit data, whatever the f32 export says), layer
 #      by layer, with the default mappings (--accel-cost-report),
 #   4. fuse layers into groups and map every layer (--accel-pipeline:
 #      the fusion GA over the layer graph, GAMMA's GA for every layer's
 #      mapping, both seeded) and report the cost again, fused against layer
 #      by layer,
-#   5. the whole pipeline on the f32 import: fuse, map and lower it to an
+#   5. the whole pipeline on the f32 import: fuse, map, convert it to the
+#      accelerator's precision (f16 on eyeriss-like) and lower it to an
 #      acmd program (--accel-pipeline), run the program (accel-run: DMA,
 #      on-chip buffers, compute commands) and compare its output with
 #      PyTorch's on the same input; the executor also checks that every
@@ -49,22 +51,18 @@ echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$
 "$translate" --import-onnx "$models/$model.onnx" \
   --mlir-elide-elementsattrs-if-larger=16 | grep -m 6 'accel\.' || true
 
-# The accelerator computes in 16 (simba-like: 8) bits; until the importer
-# converts precision itself, the exported f32 types are rewritten (the
-# weights as function arguments, so no constant changes meaning).
-bits=f16
-[ "$arch" = simba-like ] && bits=i8
-log "$model at $arch's precision ($bits)"
+# The f32 export is costed at the accelerator's precision (eyeriss-like:
+# 16-bit data; simba-like: 8-bit data, 24-bit partial sums), the header
+# says which. The weights as function arguments keep the file small.
 "$translate" --import-onnx "$models/$model.onnx" --onnx-weights-as-args \
-  --mlir-print-debuginfo | sed "s/xf32>/x$bits>/g" >"$models/$model.$bits.mlir"
-grep -m 2 'accel\.' "$models/$model.$bits.mlir" | sed 's/ loc(.*//'
+  --mlir-print-debuginfo -o "$models/$model.args.mlir"
 
 log "$model on $arch, layer by layer (default mappings)"
-"$opt" "$models/$model.$bits.mlir" --accel-cost-report="arch=$arch" -o /dev/null
+"$opt" "$models/$model.args.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
 log "$model on $arch: fusion GA + mapping search (--accel-pipeline, seed 1)"
 start=$(date +%s.%N)
-"$opt" "$models/$model.$bits.mlir" --accel-pipeline="arch=$arch seed=1 stop-after=fuse" \
+"$opt" "$models/$model.args.mlir" --accel-pipeline="arch=$arch seed=1 stop-after=fuse" \
   --mlir-print-op-on-diagnostic=false --mlir-print-debuginfo -o "$models/$model.fused.mlir" \
   2>"$models/$model.fuse-remarks.txt"
 end=$(date +%s.%N)
@@ -73,11 +71,17 @@ grep -E "fused[0-9]+:|fusion \(" "$models/$model.fuse-remarks.txt" | sed 's/^[^ 
 log "$model on $arch, fused (searched groups and mappings; last row: layer by layer)"
 "$opt" "$models/$model.fused.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
-log "$model in f32: import, fuse, map, lower to acmd (--accel-pipeline), run, compare with PyTorch"
+log "$model from f32: import, fuse, map, convert to $arch's precision, lower to acmd (--accel-pipeline), run, compare with PyTorch"
 "$translate" --import-onnx "$models/$model.onnx" -o "$models/$model.mlir"
+# A float network converts to a 16-bit accelerator's f16; 8-bit data
+# (simba-like) needs a quantised model, so there the program keeps f32.
+precision=accel
+"$opt" "$models/$model.fused.mlir" --accel-convert-precision -o /dev/null \
+  2>/dev/null || precision=ir
+echo "precision=$precision"
 start=$(date +%s.%N)
 # (MLIR bytecode: the weights' values make the text form large.)
-"$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch seed=1" \
+"$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch precision=$precision seed=1" \
   --mlir-print-op-on-diagnostic=false --emit-bytecode \
   -o "$models/$model.acmd.mlirbc" 2>"$models/$model.lower-remarks.txt"
 end=$(date +%s.%N)

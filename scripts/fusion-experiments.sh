@@ -40,17 +40,17 @@ for e in $experiments; do
   case $e in
   seed000)
     # shellcheck disable=SC2086
-    "$bench" --arch=simba-like --bits=8 --stats="$out/simba.stats.csv" \
+    "$bench" --arch=simba-like --precision=8 --stats="$out/simba.stats.csv" \
       --segments="$out/simba.segments.csv" $seed000 | tee "$out/simba.txt"
     # shellcheck disable=SC2086
-    "$bench" --arch=eyeriss-like --bits=16 --stats="$out/eyeriss.stats.csv" \
+    "$bench" --arch=eyeriss-like --precision=16 --stats="$out/eyeriss.stats.csv" \
       --segments="$out/eyeriss.segments.csv" $seed000 | tee "$out/eyeriss.txt"
     ;;
   split)
     for split in false true; do
       # shellcheck disable=SC2086
       "$bench" --arch="$ACCEL_ROOT/examples/arch/eyeriss-partitioned.yaml" \
-        --bits=16 --strategies=ga --search-split=$split $seed000 |
+        --precision=16 --strategies=ga --search-split=$split $seed000 |
         tee "$out/split.$split.txt"
     done
     ;;
@@ -58,7 +58,7 @@ for e in $experiments; do
     for arch in eyeriss-like gamma-edge gamma-cloud; do
       for modes in depth_first pipelined; do
         # shellcheck disable=SC2046
-        "$bench" --arch=$arch --bits=16 --strategies=ga --recompute=false \
+        "$bench" --arch=$arch --precision=16 --strategies=ga --recompute=false \
           --modes=$modes --first=5 $(m vgg16 resnet18) |
           tee "$out/hwff.$arch.$modes.txt"
       done
@@ -67,24 +67,24 @@ for e in $experiments; do
   dp)
     for objective in energy latency; do
       # shellcheck disable=SC2046
-      "$bench" --arch=eyeriss-like --bits=16 --objective=$objective \
+      "$bench" --arch=eyeriss-like --precision=16 --objective=$objective \
         --fixed-order --strategies=dp,ga,greedy,random \
         $(m vgg16 resnet18 mobilenet_v2) | tee "$out/dp.$objective.txt"
       # shellcheck disable=SC2046
-      "$bench" --arch=eyeriss-like --bits=16 --objective=$objective \
+      "$bench" --arch=eyeriss-like --precision=16 --objective=$objective \
         --fixed-order --strategies=ga --population=200 --generations=100 \
         $(m vgg16 resnet18 mobilenet_v2) | tee "$out/dp.$objective.200x100.txt"
     done
     ;;
   speed)
-    "$bench" --arch=eyeriss-like --bits=16 --strategies=ga \
+    "$bench" --arch=eyeriss-like --precision=16 --strategies=ga \
       "$models/resnet50.onnx" --chain=100 --chain=300 --chain=1000 |
       tee "$out/speed.txt"
     ;;
   zoo)
-    # At each accelerator's precision (8-bit on simba-like, 16-bit on the
-    # others): the element types of the f32 export rewritten, as the
-    # experiments above do with --bits, until the precision issue lands.
+    # At each accelerator's precision (Arch::precision: 8-bit data and
+    # 24-bit partial sums on simba-like, 16-bit on the others), from the
+    # f32 exports.
     opt="$ACCEL_BUILD_DIR/bin/accel-opt"
     names=$(/usr/bin/python3 "$ACCEL_ROOT/scripts/export_models.py" --list |
       awk '{print $1}')
@@ -92,11 +92,8 @@ for e in $experiments; do
     for n in $names; do
       "$ACCEL_BUILD_DIR/bin/accel-translate" --import-onnx "$models/$n.onnx" \
         --onnx-weights-as-args -o "$out/$n.mlir"
-      sed 's/xf32>/xf16>/g' "$out/$n.mlir" >"$out/$n.f16.mlir"
-      sed 's/xf32>/xi8>/g' "$out/$n.mlir" >"$out/$n.i8.mlir"
       for a in $presets; do
-        in="$out/$n.f16.mlir"
-        [ "$a" = simba-like ] && in="$out/$n.i8.mlir"
+        in="$out/$n.mlir"
         for t in 2 1; do
           "$opt" "$in" --accel-fuse="arch=$a threads=$t" \
             --mlir-print-op-on-diagnostic=false \

@@ -344,7 +344,8 @@ void ScheduleAttr::print(AsmPrinter &printer) const {
 //===----------------------------------------------------------------------===//
 
 LogicalResult TargetAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                                 StringRef preset, StringRef file) {
+                                 StringRef preset, StringRef file,
+                                 PrecisionPolicy) {
   if (preset.empty() == file.empty())
     return emitError() << "#accel.target needs exactly one of 'preset' and "
                           "'file'";

@@ -122,16 +122,28 @@ def Accel_ScheduleAttr : Accel_Attr<"Schedule", "schedule"> {
   }];
 }
 
+def Accel_PrecisionPolicyParameter : EnumParameter<Accel_PrecisionPolicy> {
+  let defaultValue = "::accel::PrecisionPolicy::Accelerator";
+}
+
 def Accel_TargetAttr : Accel_Attr<"Target", "target"> {
   let summary = "the accelerator a module is compiled for";
   let description = [{
     Either a preset compiled into accel-opt or an accelerator description
     file (YAML): `#accel.target<preset = "eyeriss-like">`,
     `#accel.target<file = "my-accel.yaml">`. Attached to a module as
-    `accel.target`.
+    `accel.target`. `precision = ir` records that the module was compiled
+    with the IR's own element types rather than the accelerator's precision
+    (a pass's `precision=ir`), so that later passes cost it the same way.
   }];
   let parameters = (ins StringRefParameter<"preset name", [{""}]>:$preset,
-                        StringRefParameter<"description file", [{""}]>:$file);
+                        StringRefParameter<"description file", [{""}]>:$file,
+                        Accel_PrecisionPolicyParameter:$precision);
+  let builders = [
+    AttrBuilder<(ins "::llvm::StringRef":$preset, "::llvm::StringRef":$file), [{
+      return $_get($_ctxt, preset, file, ::accel::PrecisionPolicy::Accelerator);
+    }]>
+  ];
   let assemblyFormat = "`<` struct(params) `>`";
   let genVerifyDecl = 1;
 }

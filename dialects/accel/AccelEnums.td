@@ -35,4 +35,12 @@ def Accel_ResizeMode : I32EnumAttr<"ResizeMode", "resize interpolation", [
 }
 def Accel_ResizeModeAttr : EnumAttr<Accel_Dialect, Accel_ResizeMode, "resize_mode">;
 
+def Accel_PrecisionPolicy : I32EnumAttr<"PrecisionPolicy",
+    "whose element widths the models use", [
+    I32EnumAttrCase<"Accelerator", 0, "accel">,
+    I32EnumAttrCase<"IR", 1, "ir">]> {
+  let cppNamespace = "::accel";
+  let genSpecializedAttr = 0;
+}
+
 #endif // ACCEL_ENUMS_TD

@@ -58,6 +58,19 @@ static void describeLayer(Operation *op, GraphLayer &l) {
     l.problem = layer.getProblem();
 }
 
+LayerProblem accel::problemAt(LayerOpInterface layer,
+                              const std::optional<DataPrecision> &precision) {
+  LayerProblem problem = layer.getProblem();
+  if (!precision)
+    return problem;
+  Operation *weightDef = problem.hasWeights && layer->getNumOperands() > 1
+                             ? layer->getOperand(1).getDefiningOp()
+                             : nullptr;
+  problem.setPrecision(*precision,
+                       weightDef && !weightDef->hasTrait<OpTrait::ConstantLike>());
+  return problem;
+}
+
 /// A static tensor of numbers, as the graph can size it.
 static RankedTensorType staticTensor(Type t) {
   auto type = dyn_cast<RankedTensorType>(t);

@@ -46,6 +46,13 @@ llvm::Expected<BlockGraph> buildBlockGraph(mlir::Block &block,
                                            LayerNamer name = nullptr,
                                            bool strict = true);
 
+/// The problem of `layer` with its data at the accelerator's precision
+/// `precision` (LayerProblem::setPrecision; its weight operand counts as an
+/// activation when an op other than a constant computes it), or at the
+/// IR's own element types when unset.
+LayerProblem problemAt(LayerOpInterface layer,
+                       const std::optional<DataPrecision> &precision);
+
 /// The schedule `group` runs with: its #accel.schedule, or the default for
 /// its height (`body` is its body's graph).
 GroupSchedule groupSchedule(GroupOp group, const BlockGraph &body);

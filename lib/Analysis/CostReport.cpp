@@ -60,7 +60,8 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
       llvm::count_if(rows, [](const Row &r) { return r.infeasible(); });
   os << "accel-cost-report: " << counted << " layers and groups on "
      << arch.name << " (" << arch.numPEs() << " PEs, "
-     << llvm::format("%g", arch.clockGHz) << " GHz)\n";
+     << llvm::format("%g", arch.clockGHz) << " GHz, "
+     << arch.precisionText() << ")\n";
   size_t width = 14; // "layer by layer"
   for (const Row &r : rows)
     width = std::max(width, r.name.size());
@@ -203,6 +204,12 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
   llvm::json::Object root{
       {"arch", arch.name},
       {"pes", arch.numPEs()},
+      {"precision", arch.precision
+                        ? llvm::json::Value(llvm::json::Object{
+                              {"weights", arch.precision->weights},
+                              {"activations", arch.precision->activations},
+                              {"partial_sums", arch.precision->partialSums}})
+                        : llvm::json::Value("ir")},
       {"layers", std::move(layers)},
       {"total", llvm::json::Object{{"macs", macs},
                                    {"cycles", cycles},
@@ -228,7 +235,7 @@ struct CostReportPass
   LogicalResult costGroup(GroupOp group, const Arch &arch,
                           const CostOptions &options, std::vector<Row> &rows,
                           CostLayer &costLayer) {
-    GroupAnalysis a(group);
+    GroupAnalysis a(group, arch.precision);
     if (!a.valid())
       return group.emitError(a.error());
     if (llvm::Error e = checkScheduleOnArch(a.schedule(), arch))
@@ -279,7 +286,8 @@ struct CostReportPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<Arch> arch = resolvePassArch(module, this->arch);
+    FailureOr<Arch> arch = resolvePassArch(
+        module, this->arch, givenPrecision(this->arch, precision));
     if (failed(arch))
       return signalPassFailure();
     CostOptions options;
@@ -298,7 +306,7 @@ struct CostReportPass
       row.name = layerName(layer, index++);
       row.kind = layer->getName().stripDialect().str();
       row.group = groupName(layer);
-      LayerProblem problem = layer.getProblem();
+      LayerProblem problem = problemAt(layer, arch->precision);
       Mapping mapping;
       MappingAttr attr =
           wholeLayer

@@ -9,13 +9,17 @@
 using namespace mlir;
 using namespace accel;
 
-GroupAnalysis::GroupAnalysis(Operation *op) : group_(cast<GroupOp>(op)) {
+GroupAnalysis::GroupAnalysis(Operation *op,
+                             const std::optional<DataPrecision> &precision)
+    : group_(cast<GroupOp>(op)) {
   llvm::Expected<BlockGraph> body =
       buildBlockGraph(group_.getBodyBlock(), layerName);
   if (!body) {
     error_ = llvm::toString(body.takeError());
     return;
   }
+  if (precision)
+    body->graph.setPrecision(*precision);
   body_ = std::make_unique<BlockGraph>(std::move(*body));
   schedule_ = groupSchedule(group_, *body_);
   llvm::Expected<GroupTiling> tiling =

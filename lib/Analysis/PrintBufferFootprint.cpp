@@ -28,7 +28,8 @@ struct PrintBufferFootprintPass
     ModuleOp module = getOperation();
     std::optional<Arch> arch;
     if (!this->arch.empty() || module->hasAttr("accel.target")) {
-      FailureOr<Arch> a = resolvePassArch(module, this->arch);
+      FailureOr<Arch> a = resolvePassArch(
+          module, this->arch, givenPrecision(this->arch, precision));
       if (failed(a))
         return signalPassFailure();
       arch = *a;
@@ -36,7 +37,7 @@ struct PrintBufferFootprintPass
     llvm::raw_ostream &os = llvm::outs();
     bool failedAny = false;
     module.walk([&](GroupOp group) {
-      GroupAnalysis a(group);
+      GroupAnalysis a(group, arch ? arch->precision : std::nullopt);
       if (!a.valid()) {
         group.emitError(a.error());
         failedAny = true;
@@ -95,7 +96,7 @@ struct PrintBufferFootprintPass
     module.walk([&](LayerOpInterface layer) {
       if (layer->getParentOfType<GroupOp>())
         return;
-      LayerProblem problem = layer.getProblem();
+      LayerProblem problem = problemAt(layer, arch->precision);
       Mapping mapping;
       if (MappingAttr attr = layer.getMappingAttr())
         mapping = attr.getValue();

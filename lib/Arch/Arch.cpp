@@ -37,6 +37,17 @@ constexpr int64_t kMaxUnits = int64_t(1) << 31;
 constexpr double kMinBandwidth = 1e-6;
 } // namespace
 
+std::string Arch::precisionText() const {
+  if (!precision)
+    return "the IR's element types";
+  const DataPrecision &p = *precision;
+  if (p.weights == p.activations && p.weights == p.partialSums)
+    return llvm::formatv("{0}-bit data", p.weights);
+  return llvm::formatv("{0}-bit weights, {1}-bit activations, {2}-bit partial "
+                       "sums",
+                       p.weights, p.activations, p.partialSums);
+}
+
 llvm::Error accel::validateArch(const Arch &arch) {
   if (arch.name.empty())
     return fieldError("accelerator", "name", "must not be empty");
@@ -67,6 +78,15 @@ llvm::Error accel::validateArch(const Arch &arch) {
   if (arch.macBits < 1)
     return fieldError("accelerator", "mac.bits",
                       llvm::formatv("must be >= 1, got {0}", arch.macBits));
+  if (arch.precision)
+    for (auto [field, bits] : {std::pair<llvm::StringRef, int64_t>{
+                                   "weights", arch.precision->weights},
+                               {"activations", arch.precision->activations},
+                               {"partial-sums", arch.precision->partialSums}})
+      if (bits < 1 || bits > 64)
+        return fieldError("accelerator", "precision." + field.str(),
+                          llvm::formatv("must be 1 to 64 bits, got {0}",
+                                        bits));
   if (arch.macEnergy < 0 || arch.macArea < 0)
     return fieldError("accelerator", "mac", "energy and area must be >= 0");
   if (!(arch.clockGHz > 0))

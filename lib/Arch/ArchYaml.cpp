@@ -34,6 +34,14 @@ template <> struct MappingTraits<PerTensor<int64_t>> {
   }
 };
 
+template <> struct MappingTraits<DataPrecision> {
+  static void mapping(IO &io, DataPrecision &p) {
+    io.mapRequired("weights", p.weights);
+    io.mapRequired("activations", p.activations);
+    io.mapRequired("partial-sums", p.partialSums);
+  }
+};
+
 template <> struct MappingTraits<FanoutStage> {
   static void mapping(IO &io, FanoutStage &s) {
     io.mapRequired("name", s.name);
@@ -83,6 +91,8 @@ template <> struct MappingTraits<Arch> {
     io.mapOptional("clock-ghz", a.clockGHz, 1.0);
     MacFields mac{a.macBits, a.macEnergy, a.macArea};
     io.mapRequired("mac", mac);
+    std::optional<DataPrecision> precision = a.precision;
+    io.mapOptional("precision", precision);
     LevelLimits limits{a.minParallelLevels, a.maxParallelLevels};
     io.mapOptional("parallel-levels", limits);
     io.mapRequired("memories", a.memories);
@@ -90,6 +100,8 @@ template <> struct MappingTraits<Arch> {
       a.macBits = mac.bits;
       a.macEnergy = mac.energy;
       a.macArea = mac.area;
+      int64_t b = mac.bits;
+      a.precision = precision.value_or(DataPrecision{b, b, b});
       a.minParallelLevels = limits.min;
       a.maxParallelLevels = limits.max;
     }

@@ -93,6 +93,8 @@ Arch simbaLike() {
              "DRAM 512 pJ per 64-bit word, global buffer ~1.05 pJ, PE buffers "
              "~0.15 pJ, MAC 0.561 pJ. Clock 1 GHz and bandwidths are ours.";
   a.macBits = 8;
+  // 8-bit weights and inputs, 24-bit accumulation buffers.
+  a.precision = DataPrecision{8, 8, 24};
   a.macEnergy = 0.561;
   a.clockGHz = 1.0;
   a.minParallelLevels = 1;

@@ -742,6 +742,34 @@ struct LowerToAcmdPass
     : public accel::impl::AccelLowerToAcmdBase<LowerToAcmdPass> {
   using AccelLowerToAcmdBase::AccelLowerToAcmdBase;
 
+  /// The program holds the IR's element types, and the executor counts
+  /// their bytes: they must be the widths the cost model uses.
+  LogicalResult checkStoredTypes(const Arch &arch) {
+    if (!arch.precision)
+      return success();
+    const DataPrecision &p = *arch.precision;
+    WalkResult w = getOperation().walk([&](LayerOpInterface layer) {
+      for (Value v : llvm::concat<Value>(layer->getOperands(),
+                                         layer->getResults())) {
+        auto type = dyn_cast<ShapedType>(v.getType());
+        if (!type || !type.getElementType().isIntOrFloat())
+          continue;
+        unsigned bits = type.getElementTypeBitWidth();
+        if (bits == p.weights && bits == p.activations &&
+            bits == p.partialSums)
+          continue;
+        layer->emitError("cannot lower ")
+            << type.getElementType() << " data for " << arch.name
+            << ", which stores " << arch.precisionText()
+            << ": run --accel-convert-precision first (--accel-pipeline "
+               "does), or lower with precision=ir";
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    return failure(w.wasInterrupted());
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<func::FuncOp> functions;
@@ -756,8 +784,9 @@ struct LowerToAcmdPass
         functions.push_back(f);
     if (functions.empty())
       return;
-    FailureOr<Arch> arch = resolveOnChipArch(module, this->arch);
-    if (failed(arch))
+    FailureOr<Arch> arch = resolveOnChipArch(
+        module, this->arch, givenPrecision(this->arch, precision));
+    if (failed(arch) || failed(checkStoredTypes(*arch)))
       return signalPassFailure();
     for (func::FuncOp f : functions) {
       FunctionLowering lowering(f, *arch, module);

@@ -434,6 +434,12 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
         if (m == 0 || arch.memories[m].holds(x))
           holders[x].push_back(m);
 
+  // On chip, outputs are accumulators: partial sums' width. DRAM receives
+  // each final output once at the outputs' width; partial sums spilled
+  // before the reduction completes travel at the partial sums' width.
+  PerTensor<int64_t> onChipBits = problem.elementBits;
+  onChipBits[Tensor::Outputs] = problem.psumBits();
+
   // Occupancy and capacity first: a mapping that does not fit can stop here.
   for (Tensor x : kAllTensors)
     for (unsigned m : holders[x]) {
@@ -444,7 +450,7 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
       bool refilled = model.refilled(x, nest.position[m]) ||
                       (options.sequence && indexes(x, *options.sequence));
       int64_t factor = options.doubleBuffering && refilled ? 2 : 1;
-      lc.bytes[x] = (lc.tile[x] * problem.elementBits[x] + 7) / 8 * factor;
+      lc.bytes[x] = (lc.tile[x] * onChipBits[x] + 7) / 8 * factor;
     }
   for (unsigned m = 1; m < numMemories && !r.overflow; ++m) {
     const MemoryLevel &mem = arch.memories[m];
@@ -469,6 +475,16 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.reason = describeOverflow(arch, *r.overflow);
   if (!r.valid && options.stopWhenInvalid)
     return r;
+
+  // Output writes to DRAM: {final results, spilled partial sums}, which
+  // are counted apart only when their widths differ.
+  bool splitOutputs = onChipBits[Tensor::Outputs] !=
+                      problem.elementBits[Tensor::Outputs];
+  int64_t outputs = problem.tensorSize(Tensor::Outputs);
+  auto finalOutputWrites = [&](int64_t writes) {
+    int64_t finals = std::min(writes, outputs);
+    return std::pair<int64_t, int64_t>{finals, writes - finals};
+  };
 
   // Accesses.
   for (Tensor x : kAllTensors) {
@@ -521,8 +537,13 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
       return std::max(rc, wc);
     };
     for (Tensor x : kAllTensors) {
-      double r = words(lc.reads[x], problem.elementBits[x], mem.wordBits);
-      double w = words(lc.writes[x], problem.elementBits[x], mem.wordBits);
+      double r = words(lc.reads[x], onChipBits[x], mem.wordBits);
+      double w = words(lc.writes[x], onChipBits[x], mem.wordBits);
+      if (m == 0 && x == Tensor::Outputs && splitOutputs) {
+        auto [finals, spills] = finalOutputWrites(lc.writes[x]);
+        w = words(finals, problem.elementBits[x], mem.wordBits) +
+            words(spills, onChipBits[x], mem.wordBits);
+      }
       readWords += r;
       writeWords += w;
       if (mem.partition)
@@ -536,9 +557,16 @@ CostResult accel::evaluate(const LayerProblem &problem, const Arch &arch,
     r.energy += lc.energy;
   }
   const LevelCost &dram = r.levels[0];
-  for (Tensor x : kAllTensors)
-    r.dramBytes +=
-        (dram.reads[x] + dram.writes[x]) * problem.elementBits[x] / 8;
+  for (Tensor x : kAllTensors) {
+    if (x != Tensor::Outputs || !splitOutputs) {
+      r.dramBytes +=
+          (dram.reads[x] + dram.writes[x]) * problem.elementBits[x] / 8;
+      continue;
+    }
+    auto [finals, spills] = finalOutputWrites(dram.writes[x]);
+    r.dramBytes += finals * problem.elementBits[x] / 8 +
+                   (spills + dram.reads[x]) * onChipBits[x] / 8;
+  }
   r.macEnergy = double(r.macs) * arch.macEnergy;
   r.energy += r.macEnergy;
   r.cycles = options.doubleBuffering

@@ -4,6 +4,7 @@
 #include "ExecutionSupport.h"
 #include "accel/Arch/GroupResources.h"
 #include "accel/CostModel/GroupCost.h"
+#include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
 #include "dialects/acmd/AcmdOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -111,7 +112,7 @@ struct Executor {
       auto layer = dyn_cast<LayerOpInterface>(op);
       if (!layer)
         continue;
-      LayerProblem p = layer.getProblem();
+      LayerProblem p = problemAt(layer, arch->precision);
       double c =
           std::ceil(double(p.macs()) / std::max<int64_t>(1, arch->numPEs()));
       if (MappingAttr m = compute.getMappingAttr()) {

@@ -4,6 +4,7 @@
 #include "accel/Analysis/ArchResolution.h"
 #include "dialects/accel/LayerNames.h"
 #include "accel/Search/DefaultMapping.h"
+#include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
 
 using namespace mlir;
@@ -20,7 +21,7 @@ accel::collectMappedLayers(ModuleOp module, llvm::StringRef archOption) {
     MappedLayer l{layer,
                   layerName(layer, index++),
                   layer->getName().stripDialect().str(),
-                  layer.getProblem(),
+                  problemAt(layer, arch.precision),
                   Mapping(),
                   false};
     if (MappingAttr attr = layer.getMappingAttr()) {

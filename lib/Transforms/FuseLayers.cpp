@@ -75,6 +75,8 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
       return f.emitError(llvm::toString(graph.takeError()));
     if (graph->graph.layers().empty())
       return success();
+    if (arch.precision)
+      graph->graph.setPrecision(*arch.precision);
     FusionOptions o = fusionOptions();
     llvm::Expected<FusionResult> found = searchFusion(graph->graph, arch, o);
     if (!found)
@@ -187,10 +189,12 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
                        "max-group-layers >= 1");
       return signalPassFailure();
     }
-    FailureOr<Arch> resolved = resolvePassArch(module, arch);
+    FailureOr<Arch> resolved =
+        resolvePassArch(module, arch, givenPrecision(arch, precision));
     if (failed(resolved))
       return signalPassFailure();
-    recordPassArch(module, arch);
+    recordPassArch(module, arch, precision);
+    remarkPrecision(module, *resolved);
     SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
     for (func::FuncOp f : funcs)
       if (failed(fuse(f, *resolved)))

@@ -113,10 +113,12 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<Arch> resolved = resolvePassArch(module, arch);
+    FailureOr<Arch> resolved =
+        resolvePassArch(module, arch, givenPrecision(arch, precision));
     if (failed(resolved))
       return signalPassFailure();
-    recordPassArch(module, arch);
+    recordPassArch(module, arch, precision);
+    remarkPrecision(module, *resolved);
     SearchOptions o;
     // Rates and fractions are probabilities.
     for (auto [name, value] :
@@ -189,7 +191,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     bool failedGroups = false;
     module.walk<WalkOrder::PreOrder>([&](Operation *op) {
       if (auto group = dyn_cast<GroupOp>(op)) {
-        auto a = std::make_unique<GroupAnalysis>(group);
+        auto a = std::make_unique<GroupAnalysis>(group, resolved->precision);
         if (!a->valid()) {
           group.emitError(a->error());
           failedGroups = true;
@@ -210,7 +212,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
         return WalkResult::skip();
       }
       if (auto layer = dyn_cast<LayerOpInterface>(op))
-        addJob(layer, layer.getProblem(), -1);
+        addJob(layer, problemAt(layer, resolved->precision), -1);
       return WalkResult::advance();
     });
     if (failedGroups)

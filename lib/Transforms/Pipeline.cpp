@@ -63,6 +63,9 @@ LogicalResult accel::buildAccelPipeline(
   pm.addPass(std::move(fuse));
   if (o.stopAfter == PipelineStage::Fuse)
     return success();
+  // The program holds data at the precision --accel-fuse costed (recorded
+  // in accel.target).
+  pm.addPass(createAccelConvertPrecision());
   pm.addPass(createAccelLowerToAcmd());
   return success();
 }
@@ -72,9 +75,9 @@ void accel::registerAccelPipeline() {
       "accel-pipeline",
       "Import to acmd program: TOSA / linalg to accel, canonicalize, "
       "--accel-fuse (every option of --accel-fuse is forwarded to it), "
-      "--accel-lower-to-acmd",
+      "--accel-convert-precision, --accel-lower-to-acmd",
       buildAccelPipeline,
-      [](function_ref<void(const detail::PassOptions &)> printOptions) {
+      [](function_ref<void(const mlir::detail::PassOptions &)> printOptions) {
         printOptions(PipelineOptions());
       });
 }

@@ -181,13 +181,18 @@ llvm::Error LayerGraph::check() const {
   return llvm::Error::success();
 }
 
-void LayerGraph::setElementBits(int64_t bits) {
+void LayerGraph::setPrecision(const DataPrecision &p) {
   for (GraphTensor &t : tensors_)
     if (!t.placeholder)
-      t.elementBits = bits;
-  for (GraphLayer &l : layers_)
-    if (l.problem)
-      l.problem->elementBits.v = {bits, bits, bits};
+      t.elementBits = t.weight ? p.weights : p.activations;
+  for (GraphLayer &l : layers_) {
+    if (!l.problem)
+      continue;
+    // The problem's weight operand is operand 1 where the layer has one.
+    bool dataWeights = l.problem->hasWeights && l.operands.size() > 1 &&
+                       !tensors_[l.operands[1]].weight;
+    l.problem->setPrecision(p, dataWeights);
+  }
 }
 
 /// The slices of a weight [K, ...] (or a bias [K]) output channels `k` use.

@@ -38,7 +38,20 @@ std::vector<int64_t> LayerProblem::key() const {
            {bounds.strideH, bounds.strideW, bounds.dilationH, bounds.dilationW,
             inputH, inputW, padTop, padLeft, hasWeights});
   k.insert(k.end(), elementBits.v.begin(), elementBits.v.end());
+  // (Only when it differs: keys, and the search seeds hashed from them,
+  // stay as they were for problems whose partial sums are the outputs'.)
+  if (psumBits() != elementBits[Tensor::Outputs])
+    k.push_back(psumBits());
   return k;
+}
+
+void LayerProblem::setPrecision(const DataPrecision &p,
+                                bool weightsAreActivations) {
+  elementBits[Tensor::Weights] =
+      weightsAreActivations ? p.activations : p.weights;
+  elementBits[Tensor::Inputs] = p.activations;
+  elementBits[Tensor::Outputs] = p.activations;
+  partialSumBits = p.partialSums;
 }
 
 int64_t LayerProblem::tensorSize(Tensor t) const {

@@ -3,7 +3,10 @@
 // schedule needs at once, and the fit check against the on-chip level the
 // group lives in (small-ws: a 32 KiB buffer split 16 KiB weights / 8 KiB
 // inputs / 8 KiB outputs; eyeriss-like: 128 KiB shared).
-// RUN: accel-opt %S/Inputs/groups.mlir --accel-print-buffer-footprint="arch=%accel_src_root/examples/arch/small-ws.yaml" -o /dev/null | FileCheck %s
+// small-ws stores 8-bit data: at its precision every figure halves
+// (precision=ir keeps the IR's f16).
+// RUN: accel-opt %S/Inputs/groups.mlir --accel-print-buffer-footprint="arch=%accel_src_root/examples/arch/small-ws.yaml precision=ir" -o /dev/null | FileCheck %s
+// RUN: accel-opt %S/Inputs/groups.mlir --accel-print-buffer-footprint="arch=%accel_src_root/examples/arch/small-ws.yaml" -o /dev/null | FileCheck %s --check-prefix=BYTE
 // RUN: accel-opt %s --accel-print-buffer-footprint="arch=eyeriss-like" -o /dev/null | FileCheck %s --check-prefix=SCHED
 // RUN: accel-opt %s --accel-print-buffer-footprint -o /dev/null | FileCheck %s --check-prefix=NOARCH
 
@@ -19,6 +22,13 @@
 // CHECK-NEXT:     conv2: 2048 B, 1 tile at once
 // CHECK-NEXT:     add: 4096 B, 2 tiles at once
 // CHECK-NEXT:   fits Buffer of small-ws: weights 2304 B of 16384 B, activations 12544 B of 16384 B
+// BYTE:      group basic: 2 tiles of 8 rows (rows = 8)
+// BYTE-NEXT:   inputs 2048 B, intermediates 2176 B, outputs 2048 B, weights 1152 B = 7424 B
+// BYTE-NEXT:     input 0: 2048 B, 2 tiles at once
+// BYTE-NEXT:     conv1: 1152 B, 1 tile at once
+// BYTE-NEXT:     conv2: 1024 B, 1 tile at once
+// BYTE-NEXT:     add: 2048 B, 2 tiles at once
+// BYTE-NEXT:   fits Buffer of small-ws: weights 1152 B of 16384 B, activations 6272 B of 16384 B
 
 // The inverted residual's 48-channel expansion (9 rows, 13824 B) and
 // depthwise output (8 rows, 12288 B) overflow the activation parts.

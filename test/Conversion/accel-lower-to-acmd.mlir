@@ -2,14 +2,14 @@
 // programs; run, they compute what the network computes and move the DRAM
 // bytes the cost model predicts (accel-run checks each segment).
 //
-// RUN: accel-opt %S/Inputs/lower-chain.mlir --accel-lower-to-acmd -o %t.chain.mlir
+// RUN: accel-opt %S/Inputs/lower-chain.mlir --accel-lower-to-acmd=precision=ir -o %t.chain.mlir
 // RUN: FileCheck %s --check-prefix=CHAIN < %t.chain.mlir
 // RUN: accel-opt %t.chain.mlir --accel-check-acmd="peak=true" -o /dev/null | FileCheck %s --check-prefix=CHAIN-PEAK
 // RUN: accel-run %S/Inputs/lower-chain.mlir --seed=5 --output=%t.chain.npy
 // RUN: accel-run %t.chain.mlir --seed=5 --compare=%t.chain.npy --trace=%t.trace.json | FileCheck %s --check-prefix=CHAIN-EXEC
 // RUN: FileCheck %s --check-prefix=TRACE < %t.trace.json
 //
-// RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd -o %t.single.mlir
+// RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd=precision=ir -o %t.single.mlir
 // RUN: FileCheck %s --check-prefix=SINGLE < %t.single.mlir
 // RUN: accel-run %S/Inputs/lower-single.mlir --seed=2 --output=%t.single.npy
 // RUN: accel-run %t.single.mlir --seed=2 --compare=%t.single.npy | FileCheck %s --check-prefix=SINGLE-EXEC
@@ -18,9 +18,9 @@
 // outputs): a group's weights go to `weights` and its activations to
 // `activations` (inputs + outputs as one pool), a layer alone's tiles to
 // their own partitions.
-// RUN: accel-opt %S/Inputs/lower-chain.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml" -o %t.chain-part.mlir
+// RUN: accel-opt %S/Inputs/lower-chain.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml precision=ir" -o %t.chain-part.mlir
 // RUN: accel-opt %t.chain-part.mlir --accel-check-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml peak=true" -o /dev/null | FileCheck %s --check-prefix=PART-CHAIN
-// RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml" -o %t.single-part.mlir
+// RUN: accel-opt %S/Inputs/lower-single.mlir --accel-lower-to-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml precision=ir" -o %t.single-part.mlir
 // RUN: accel-opt %t.single-part.mlir --accel-check-acmd="arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml peak=true" -o /dev/null | FileCheck %s --check-prefix=PART-SINGLE
 // RUN: accel-run %t.single-part.mlir --arch=%accel_src_root/examples/arch/eyeriss-partitioned.yaml --seed=2 --compare=%t.single.npy | FileCheck %s --check-prefix=SINGLE-EXEC
 // PART-CHAIN: chain: GlobalBuffer (weights) peak 1152 B of 65536 B
@@ -125,7 +125,7 @@
 
 // An operator the accelerator does not run becomes a host command, DRAM to
 // DRAM; the executor runs it if it has a kernel, else names it.
-// RUN: accel-opt %S/Inputs/lower-host.mlir --accel-lower-to-acmd -o %t.host.mlir 2>&1 | FileCheck %s --check-prefix=HOST-REMARK
+// RUN: accel-opt %S/Inputs/lower-host.mlir --accel-lower-to-acmd=precision=ir -o %t.host.mlir 2>&1 | FileCheck %s --check-prefix=HOST-REMARK
 // RUN: FileCheck %s --check-prefix=HOSTIR < %t.host.mlir
 // RUN: not accel-run %t.host.mlir 2>&1 | FileCheck %s --check-prefix=HOST
 // HOST-REMARK: remark: operator 'Mystery' runs on the host (acmd.host)

@@ -2,7 +2,7 @@
 //
 //   accel-run MODEL.mlir|MODEL.onnx [--function=NAME] [--input=X.npy]...
 //             [--seed=N] [--output=Y.npy]... [--compare=REF.npy]...
-//             [--tolerance=1e-4] [--run-threads=N]
+//             [--tolerance=X] [--run-threads=N]
 //
 // Runs the function (the first with a body, or --function) with the
 // reference interpreter: --input files bind its arguments in order; the
@@ -10,8 +10,11 @@
 // --onnx-weights-as-args) get seeded uniform values in [-1, 1). Prints each
 // result's shape and range; --output writes results as .npy; --compare
 // checks result i against REF i: it passes when max |result - ref| <=
-// tolerance x max |ref| (exit 1 otherwise, saying by how much). An ONNX file
-// is imported first, its weights as constants.
+// tolerance x max |ref| (exit 1 otherwise, saying by how much); the default
+// tolerance is 1e-4, or for a program whose data is narrower than f32 (an
+// f32 network lowered for a 16-bit accelerator) 8 units of rounding of its
+// narrowest float type: f16 3.9e-3, bf16 3.1e-2. An ONNX file is imported
+// first, its weights as constants.
 //
 // An acmd program (a function of commands on memref arguments) runs on the
 // command executor: its results are the arguments its stores write, in
@@ -64,9 +67,25 @@ static cl::list<std::string>
                cl::desc("A reference for a result, as .npy (in order)"),
                cl::cat(runCategory));
 static cl::opt<double>
-    tolerance("tolerance", cl::init(1e-4),
-              cl::desc("Allowed max |difference| relative to max |reference|"),
+    tolerance("tolerance", cl::init(0),
+              cl::desc("Allowed max |difference| relative to max |reference| "
+                       "(default: 1e-4, or 8 roundings of the function's "
+                       "narrowest float type when it is narrower than f32)"),
               cl::cat(runCategory));
+
+/// The default tolerance of a comparison with a reference computed in f32
+/// or wider: 1e-4, or 8 units of rounding (2^-digits) of the narrowest float
+/// type `f` takes or returns, when it is narrower than f32.
+static double defaultTolerance(FunctionOpInterface f) {
+  double tol = 1e-4;
+  for (Type t : llvm::concat<const Type>(f.getArgumentTypes(),
+                                         f.getResultTypes()))
+    if (auto shaped = dyn_cast<ShapedType>(t))
+      if (auto ft = dyn_cast<FloatType>(shaped.getElementType()))
+        if (ft.getWidth() < 32)
+          tol = std::max(tol, 8 * std::ldexp(1.0, -int(ft.getFPMantissaWidth())));
+  return tol;
+}
 static cl::opt<std::string>
     archName("arch",
              cl::desc("Accelerator for an acmd program's capacities (default: "
@@ -287,12 +306,13 @@ int main(int argc, char **argv) {
       diff = std::max(diff, std::abs(r.data[k] - ref->data[k]));
       scale = std::max(scale, std::abs(ref->data[k]));
     }
-    bool ok = diff <= tolerance * scale;
+    double allowed = tolerance > 0 ? double(tolerance) : defaultTolerance(f);
+    bool ok = diff <= allowed * scale;
     llvm::outs() << llvm::formatv(
         "result #{0} vs {1}: max |diff| {2:e} = {3:e} x max |reference| "
-        "{4:e}: {5}\n",
+        "{4:e}: {5} (tolerance {6:e})\n",
         i, references[i], diff, scale > 0 ? diff / scale : 0.0, scale,
-        ok ? "match" : "MISMATCH");
+        ok ? "match" : "MISMATCH", allowed);
     if (!ok)
       status = 1;
   }

@@ -20,9 +20,11 @@ namespace accel {
 
 class GroupAnalysis {
 public:
-  /// Models `group` (an accel.group). On a group that does not verify,
-  /// valid() is false and error() says why.
-  explicit GroupAnalysis(mlir::Operation *group);
+  /// Models `group` (an accel.group) with its data at the accelerator's
+  /// `precision` (unset: the IR's element types). On a group that does not
+  /// verify, valid() is false and error() says why.
+  explicit GroupAnalysis(mlir::Operation *group,
+                         const std::optional<DataPrecision> &precision = {});
 
   bool valid() const { return tiling_.has_value(); }
   const std::string &error() const { return error_; }

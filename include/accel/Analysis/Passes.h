@@ -2,6 +2,7 @@
 #ifndef ACCEL_ANALYSIS_PASSES_H
 #define ACCEL_ANALYSIS_PASSES_H
 
+#include "dialects/accel/AccelAttrs.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 

@@ -3,6 +3,7 @@
 #define ACCEL_ANALYSIS_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
+include "accel/Support/PassOptions.td"
 
 def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
   let summary = "Report the cost of every layer's mapping on the accelerator";
@@ -34,6 +35,7 @@ def AccelCostReport : Pass<"accel-cost-report", "::mlir::ModuleOp"> {
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator: a preset name or a .yaml file (default: the "
            "module's accel.target)">,
+    Accel_PrecisionOption,
     Option<"format", "format", "::accel::ReportFormat",
            /*default=*/"::accel::ReportFormat::Table", "Output format",
            [{::llvm::cl::values(
@@ -111,6 +113,7 @@ def AccelPrintBufferFootprint : Pass<"accel-print-buffer-footprint",
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator for the fit check (default: the module's "
            "accel.target)">,
+    Accel_PrecisionOption,
   ];
 }
 

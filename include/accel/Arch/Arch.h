@@ -73,6 +73,11 @@ struct Arch {
   std::string source;                ///< where the numbers come from
   std::vector<MemoryLevel> memories; ///< [0] is DRAM; outermost first
   int64_t macBits = 16;
+  /// The bits the accelerator stores weights, activations and partial sums
+  /// in; every cost, footprint and search uses them. Unset: the IR's own
+  /// element types (a pass's `precision=ir`). A file without `precision`
+  /// stores everything at mac.bits.
+  std::optional<DataPrecision> precision = DataPrecision{};
   double macEnergy = 0; ///< pJ per multiply-accumulate
   double macArea = 0;   ///< um^2 per MAC (optional)
   double clockGHz = 1.0;
@@ -87,6 +92,9 @@ struct Arch {
   int64_t instances(unsigned m) const;
   /// Total fan-out stages over all levels.
   unsigned numStages() const;
+  /// "8-bit weights, 8-bit activations, 24-bit partial sums" (or the same
+  /// width once: "16-bit data"), or "the IR's element types".
+  std::string precisionText() const;
 };
 
 /// Checks that an accelerator makes sense. The error names the field, e.g.

@@ -2,6 +2,7 @@
 #ifndef ACCEL_CONVERSION_PASSES_H
 #define ACCEL_CONVERSION_PASSES_H
 
+#include "dialects/accel/AccelAttrs.h"
 #include "dialects/accel/AccelDialect.h"
 #include "dialects/acmd/AcmdDialect.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -3,6 +3,7 @@
 #define ACCEL_CONVERSION_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
+include "accel/Support/PassOptions.td"
 
 def AccelConvertTosa : Pass<"accel-convert-tosa"> {
   let summary = "Convert TOSA layers to accel layers";
@@ -80,6 +81,7 @@ def AccelLowerToAcmd : Pass<"accel-lower-to-acmd", "::mlir::ModuleOp"> {
   let options = [
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator (default: the module's accel.target)">,
+    Accel_PrecisionOption,
   ];
   let statistics = [
     Statistic<"numSegments", "segments", "Groups and layers alone lowered">,

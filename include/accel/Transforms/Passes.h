@@ -5,6 +5,7 @@
 #include "accel/Search/Fusion.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Search/Objective.h"
+#include "dialects/accel/AccelAttrs.h"
 #include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"

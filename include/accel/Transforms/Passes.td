@@ -3,6 +3,7 @@
 #define ACCEL_TRANSFORMS_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
+include "accel/Support/PassOptions.td"
 
 def AccelGroupLayers : Pass<"accel-group-layers", "::mlir::ModuleOp"> {
   let summary = "Form layer groups from a user-given partition";
@@ -64,6 +65,7 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator: a preset name or a .yaml file (default: the "
            "module's accel.target)">,
+    Accel_PrecisionOption,
     Option<"strategy", "strategy", "::accel::Strategy",
            /*default=*/"::accel::Strategy::Genetic", "Mapping search",
            [{::llvm::cl::values(
@@ -183,6 +185,7 @@ def AccelFuse : Pass<"accel-fuse", "::mlir::ModuleOp"> {
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator: a preset name or a .yaml file (default: the "
            "module's accel.target)">,
+    Accel_PrecisionOption,
     Option<"strategy", "strategy", "::accel::FusionStrategy",
            /*default=*/"::accel::FusionStrategy::Genetic", "Fusion search",
            [{::llvm::cl::values(
@@ -245,6 +248,37 @@ def AccelFuse : Pass<"accel-fuse", "::mlir::ModuleOp"> {
     Statistic<"numFused", "fused-layers", "Layers in a group">,
   ];
   let dependentDialects = ["::accel::AccelDialect"];
+}
+
+def AccelConvertPrecision : Pass<"accel-convert-precision",
+                                 "::mlir::ModuleOp"> {
+  let summary = "Store a network's tensors at the accelerator's precision";
+  let description = [{
+    Rewrites every function's tensors (arguments, results, constants, layer
+    operands and results, inside groups too) from the IR's element types to
+    the types the accelerator stores them in, so that the program
+    --accel-lower-to-acmd writes holds, moves and computes on the data the
+    cost model counted: an f32 network on a 16-bit accelerator becomes f16
+    (constants are rounded to nearest, ties to even). The accelerator is
+    `arch`, else the module's accel.target; under `precision=ir` (given, or
+    recorded in the target) nothing changes.
+
+    Only what a type can hold exactly is converted: floats to the IEEE
+    float of the accelerator's width (16: f16, 32: f32, 64: f64), and only
+    when weights, activations and partial sums share that width. Anything
+    else is an error naming the accelerator's precision and the IR's type:
+    a float network on an 8-bit accelerator needs a quantised model, and
+    integer layers are kept as their IR says, which must then match.
+  }];
+  let options = [
+    Option<"arch", "arch", "std::string", /*default=*/"\"\"",
+           "Accelerator (default: the module's accel.target)">,
+    Accel_PrecisionOption,
+  ];
+  let statistics = [
+    Statistic<"numValues", "values", "Values whose element type changed">,
+    Statistic<"numConstants", "constants", "Constants rounded">,
+  ];
 }
 
 #endif // ACCEL_TRANSFORMS_PASSES_TD

@@ -3,6 +3,7 @@
 // --accel-pipeline: from an imported network (accel, TOSA or linalg) to an
 // acmd program: the frontends' conversions, canonicalization, --accel-fuse
 // (which maps every layer and records the accelerator as accel.target),
+// --accel-convert-precision (the data at the precision --accel-fuse costed),
 // then --accel-lower-to-acmd. Every option of --accel-fuse is forwarded to
 // it as given, so the pipeline never repeats a pass's options; the
 // pipeline's own option is `stop-after` (the lowering has no option but

@@ -108,9 +108,10 @@ public:
   /// group model (GroupTiling) takes a checked graph.
   llvm::Error check() const;
 
-  /// Every tensor and layer at `bits` per element (an accelerator's
-  /// precision, whatever the network's own types).
-  void setElementBits(int64_t bits);
+  /// Every tensor and layer at the accelerator's precision `p`, whatever
+  /// the network's own types: weights at p.weights, activations at
+  /// p.activations, layers' partial sums at p.partialSums.
+  void setPrecision(const DataPrecision &p);
 
   /// The region of each operand of layer `id` that the region `out` of its
   /// result reads (empty where `out` is empty). Weights: the slices of the

@@ -40,18 +40,46 @@ struct PlaneAxis {
   int64_t stride = 1, dilation = 1, pad = 0, size = 1;
 };
 
+/// The bits an accelerator stores each kind of data in (its precision), as
+/// opposed to the element types of the IR it is given.
+struct DataPrecision {
+  int64_t weights = 16;     ///< weights, biases and other constants
+  int64_t activations = 16; ///< layer inputs and outputs, in DRAM and between
+                            ///< fused layers
+  int64_t partialSums = 16; ///< accumulators: outputs before the reduction
+                            ///< completes
+  friend bool operator==(const DataPrecision &a, const DataPrecision &b) {
+    return a.weights == b.weights && a.activations == b.activations &&
+           a.partialSums == b.partialSums;
+  }
+};
+
 struct LayerProblem {
   LoopBounds bounds;
   /// Input plane and the padding before it (rows, columns); an input row is
   /// p * strideH + r * dilationH - padTop.
   int64_t inputH = 1, inputW = 1;
   int64_t padTop = 0, padLeft = 0;
+  /// Bits per element as the accelerator stores each operand (weights,
+  /// inputs, and the final outputs written back to DRAM).
   PerTensor<int64_t> elementBits;
+  /// Bits of a partial sum (an accumulator): outputs held on chip and
+  /// partial sums spilled to DRAM before the reduction completes; 0 = as
+  /// elementBits[Outputs].
+  int64_t partialSumBits = 0;
   bool hasWeights = true;
 
   LayerProblem() { elementBits.v = {16, 16, 16}; }
 
   int64_t macs() const { return bounds.iterations(); }
+  int64_t psumBits() const {
+    return partialSumBits ? partialSumBits : elementBits[Tensor::Outputs];
+  }
+  /// Stores operands at the accelerator's precision `p`: the weight operand
+  /// at p.weights (at p.activations when it is another layer's result, as
+  /// the right operand of an activation x activation matmul), inputs and
+  /// outputs at p.activations, partial sums at p.partialSums.
+  void setPrecision(const DataPrecision &p, bool weightsAreActivations = false);
   /// Every field as one comparable key: layers with equal keys cost the
   /// same under every mapping (searches run once per key).
   std::vector<int64_t> key() const;

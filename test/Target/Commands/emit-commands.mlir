@@ -2,8 +2,8 @@
 // (docs/Lowering.md, "The command stream"): DRAM tensors, buffers, and the
 // commands in issue order with their queue (0 loads, 1 stores, 2 copies,
 // 3 computes) and the commands they wait for, by index.
-// RUN: accel-opt %S/../../Conversion/Inputs/lower-chain.mlir --accel-lower-to-acmd | accel-translate --emit-commands | FileCheck %s
-// RUN: accel-opt %S/../../Conversion/Inputs/lower-chain.mlir --accel-lower-to-acmd | accel-translate --emit-commands | %python -c "import json, sys; d = json.load(sys.stdin); c = d['functions'][0]['commands']; print(len(c), sorted({x['kind'] for x in c}))" | FileCheck %s --check-prefix=PARSED
+// RUN: accel-opt %S/../../Conversion/Inputs/lower-chain.mlir --accel-lower-to-acmd=precision=ir | accel-translate --emit-commands | FileCheck %s
+// RUN: accel-opt %S/../../Conversion/Inputs/lower-chain.mlir --accel-lower-to-acmd=precision=ir | accel-translate --emit-commands | %python -c "import json, sys; d = json.load(sys.stdin); c = d['functions'][0]['commands']; print(len(c), sorted({x['kind'] for x in c}))" | FileCheck %s --check-prefix=PARSED
 // RUN: not accel-translate --emit-commands %s 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK: {"format":"acmd-commands-1","target":"#accel.target<preset = \"eyeriss-like\">","functions":[{"name":"chain"

@@ -50,6 +50,36 @@ TEST(Arch, ParsesAFile) {
   EXPECT_EQ(a->memories[1].capacityFor(Tensor::Weights), 4096);
   EXPECT_DOUBLE_EQ(a->memories[1].readBandwidth, 2);
   EXPECT_DOUBLE_EQ(a->memories[1].writeBandwidth, 0); // unlimited
+  // Without a precision field, every datum is stored at mac.bits.
+  EXPECT_EQ(a->precision, (DataPrecision{8, 8, 8}));
+  EXPECT_EQ(a->precisionText(), "8-bit data");
+}
+
+TEST(Arch, PrecisionPerKindOfData) {
+  std::string text = kSmall;
+  text.insert(text.find("parallel-levels"),
+              "precision: { weights: 4, activations: 8, partial-sums: 24 }\n");
+  llvm::Expected<Arch> a = parseArchYaml(text, "tiny.yaml");
+  ASSERT_TRUE(static_cast<bool>(a)) << llvm::toString(a.takeError());
+  EXPECT_EQ(a->precision, (DataPrecision{4, 8, 24}));
+  EXPECT_EQ(a->precisionText(),
+            "4-bit weights, 8-bit activations, 24-bit partial sums");
+  // The presets' precision, from their sources.
+  EXPECT_EQ(getPreset("simba-like")->precision, (DataPrecision{8, 8, 24}));
+  EXPECT_EQ(getPreset("eyeriss-like")->precision, (DataPrecision{16, 16, 16}));
+  // A layer and a graph stored at it: weights at 4 bits (an activation as
+  // a matmul's right operand at 8), inputs and outputs at 8, sums at 24.
+  LayerProblem p;
+  p.setPrecision(*a->precision);
+  EXPECT_EQ(p.elementBits, (PerTensor<int64_t>{{4, 8, 8}}));
+  EXPECT_EQ(p.psumBits(), 24);
+  p.setPrecision(*a->precision, /*weightsAreActivations=*/true);
+  EXPECT_EQ(p.elementBits[Tensor::Weights], 8);
+  // Errors name the field.
+  text.replace(text.find("partial-sums: 24"), 16, "partial-sums: 0");
+  EXPECT_EQ(errorOf(parseArchYaml(text, "tiny.yaml")),
+            "tiny.yaml: accelerator: precision.partial-sums: must be 1 to 64 "
+            "bits, got 0");
 }
 
 TEST(Arch, EveryPresetIsValidAndRoundTripsThroughYaml) {

@@ -211,6 +211,56 @@ TEST(CostModel, MatchesLoopNestSimulatorOnRandomLayers) {
   EXPECT_GE(slid, 40);
 }
 
+// Partial sums of another width than the outputs: on chip, output tiles
+// are accumulators (partial sums' width); DRAM receives each output's final
+// value at the outputs' width and every earlier arrival, and every read
+// back, at the partial sums'. The simulator says which arrivals are final.
+TEST(CostModel, PartialSumsTravelAtTheirWidth) {
+  Random r{std::mt19937_64(20261202)};
+  int checked = 0, spilled = 0;
+  for (int iter = 0; iter < 4000 && checked < 200; ++iter) {
+    LayerProblem p = randomProblem(r);
+    p.elementBits.v = {8, 8, 8};
+    Arch a = randomArch(r);
+    a.precision.reset();
+    Mapping m = randomMapping(r, p.bounds);
+    LoopNest nest;
+    if (llvm::Error e = buildLoopNest(p, a, m, nest)) {
+      llvm::consumeError(std::move(e));
+      continue;
+    }
+    CostOptions o;
+    o.stopWhenInvalid = false;
+    CostResult same = evaluate(p, a, m, o);
+    p.partialSumBits = 8; // the outputs' width: nothing changes
+    CostResult explicitSame = evaluate(p, a, m, o);
+    EXPECT_EQ(same.dramBytes, explicitSame.dramBytes);
+    EXPECT_EQ(same.energy, explicitSame.energy);
+    p.partialSumBits = 32;
+    CostResult wide = evaluate(p, a, m, o);
+    SimResult sim = simulate(p, a, nest);
+    const PerTensor<int64_t> &rd = sim.reads[0], &wr = sim.writes[0];
+    int64_t finals = sim.dramOutputsFinal;
+    int64_t spills = wr[Tensor::Outputs] - finals;
+    int64_t expected = rd[Tensor::Weights] + wr[Tensor::Weights] +
+                       rd[Tensor::Inputs] + wr[Tensor::Inputs] + finals +
+                       4 * (spills + rd[Tensor::Outputs]);
+    EXPECT_EQ(wide.dramBytes, expected) << describe(p, a, m);
+    EXPECT_EQ(finals, p.tensorSize(Tensor::Outputs)) << describe(p, a, m);
+    for (unsigned lvl = 1; lvl < a.memories.size(); ++lvl)
+      if (a.memories[lvl].holds(Tensor::Outputs))
+        EXPECT_EQ(wide.levels[lvl].bytes[Tensor::Outputs],
+                  4 * same.levels[lvl].bytes[Tensor::Outputs])
+            << describe(p, a, m);
+    if (::testing::Test::HasFailure())
+      return;
+    spilled += spills > 0;
+    ++checked;
+  }
+  EXPECT_GE(checked, 200);
+  EXPECT_GE(spilled, 20);
+}
+
 // stopWhenInvalid keeps the verdict, the reason and the occupancy, and
 // changes nothing for a mapping that fits.
 TEST(CostModel, StopWhenInvalidKeepsVerdictAndOccupancy) {

@@ -376,6 +376,7 @@ struct Simulator {
       }
       flushOutgoing(parent);
     }
+    res.dramOutputsFinal = int64_t(written[{0, Indices()}].size());
   }
 };
 

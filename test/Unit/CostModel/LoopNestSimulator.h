@@ -20,6 +20,9 @@ struct SimResult {
   int64_t macs = 0;
   int64_t computeCycles = 0;
   llvm::SmallVector<PerTensor<int64_t>, 6> reads, writes;
+  /// Distinct output elements DRAM received: each one's last arrival is
+  /// its final value, every earlier one a partial sum.
+  int64_t dramOutputsFinal = 0;
 };
 
 /// Simulates `nest` (from buildLoopNest) for `problem` on `arch`. With
