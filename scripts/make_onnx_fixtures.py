@@ -305,6 +305,19 @@ def bn_identity():
     return g.model([("x", [1, 3, 8, 8])], [("y", [1, 4, 8, 8])])
 
 
+def bn_identity_preact():
+    """A BatchNormalization no convolution feeds (DenseNet's pre-activation
+    blocks), its statistics through Identity nodes."""
+    g = Graph("bn_identity_preact")
+    stats = []
+    for name in ("scale", "bias", "mean", "var"):
+        low = 0.5 if name in ("scale", "var") else -0.5
+        src = g.rand(name + "_src", 4, low=low, high=1.0)
+        stats.append(g.node("Identity", [src], [name], name + "_id"))
+    g.node("BatchNormalization", ["x"] + stats, ["y"], "bn0")
+    return g.model([("x", [1, 4, 8, 8])], [("y", [1, 4, 8, 8])])
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -361,6 +374,7 @@ FIXTURES = {
     "no_value_info": no_value_info,
     "dynamic_batch": dynamic_batch,
     "bn_identity": bn_identity,
+    "bn_identity_preact": bn_identity_preact,
     "pad_fold": pad_fold,
 }
 

@@ -13,6 +13,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cmath>
+#include <map>
 
 namespace accel {
 #define GEN_PASS_DEF_ACCELCOSTREPORT
@@ -37,9 +38,14 @@ struct Row {
   CostResult cost;
   /// A comparison line (a group run layer by layer): not in the totals.
   bool comparison = false;
+  /// An operator the dialect does not model (accel.opaque, `kind` its
+  /// source operator): only its DRAM traffic is counted.
+  bool opaque = false;
   /// A group whose buffers do not fit: no numbers, not in the totals.
   bool infeasible() const { return !cost.valid; }
   std::string source() const {
+    if (opaque)
+      return "none";
     return kind == "group" ? (comparison ? "unfused" : "fused")
                            : (fromIr ? "ir" : "default");
   }
@@ -49,6 +55,29 @@ std::string mappingText(const Mapping &m) {
   std::string s;
   llvm::raw_string_ostream os(s);
   printMapping(os, m);
+  return s;
+}
+
+/// "3 opaque operators (onnx.Erf x2, onnx.Softmax)", or "" when none.
+std::string opaqueSummary(llvm::ArrayRef<Row> rows) {
+  std::map<std::string, int> kinds;
+  int count = 0;
+  for (const Row &r : rows)
+    if (r.opaque) {
+      ++kinds[r.kind];
+      ++count;
+    }
+  if (!count)
+    return "";
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << count << (count == 1 ? " opaque operator (" : " opaque operators (");
+  llvm::interleaveComma(kinds, os, [&](const auto &kv) {
+    os << kv.first;
+    if (kv.second > 1)
+      os << " x" << kv.second;
+  });
+  os << ")";
   return s;
 }
 
@@ -126,6 +155,9 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   if (infeasible)
     os << "the total leaves out " << infeasible
        << (infeasible == 1 ? " infeasible group\n" : " infeasible groups\n");
+  if (std::string opaque = opaqueSummary(rows); !opaque.empty())
+    os << "the total leaves out the compute of " << opaque
+       << ": only their DRAM traffic is counted\n";
 }
 
 llvm::json::Object tensorCounts(const PerTensor<int64_t> &v) {
@@ -153,7 +185,7 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
   llvm::json::Array layers;
   double cycles = 0, energy = 0;
   int64_t macs = 0, dram = 0;
-  int64_t infeasible = 0;
+  int64_t infeasible = 0, opaque = 0;
   for (const Row &r : rows) {
     const CostResult &c = r.cost;
     if (r.infeasible()) {
@@ -165,6 +197,20 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
                                           {"mapping_source", r.source()},
                                           {"feasible", false},
                                           {"reason", c.reason}});
+      continue;
+    }
+    if (r.opaque) {
+      layers.push_back(llvm::json::Object{{"name", r.name},
+                                          {"op", "opaque"},
+                                          {"source_op", r.kind},
+                                          {"modelled", false},
+                                          {"cycles", c.cycles},
+                                          {"energy_pj", c.energy},
+                                          {"dram_bytes", c.dramBytes}});
+      cycles += c.cycles;
+      energy += c.energy;
+      dram += c.dramBytes;
+      ++opaque;
       continue;
     }
     llvm::json::Array levels;
@@ -216,7 +262,8 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
                                    {"energy_pj", energy},
                                    {"edp_pj_cycles", energy * cycles},
                                    {"dram_bytes", dram},
-                                   {"infeasible_left_out", infeasible}}}};
+                                   {"infeasible_left_out", infeasible},
+                                   {"opaque_compute_left_out", opaque}}}};
   llvm::json::Value json(std::move(root));
   if (!allFinite(json))
     return false;
@@ -332,7 +379,40 @@ struct CostReportPass
       }
       return row;
     };
+    // An operator the dialect does not model: its operands come from DRAM
+    // and its results go back, at the precision data is stored in.
+    auto costOpaque = [&](OpaqueOp op) {
+      auto bytes = [&](ValueRange values) {
+        int64_t total = 0;
+        for (Value v : values) {
+          auto type = dyn_cast<ShapedType>(v.getType());
+          if (!type || !type.hasStaticShape() ||
+              !type.getElementType().isIntOrFloat())
+            continue;
+          Operation *def = v.getDefiningOp();
+          bool constant = def && def->hasTrait<OpTrait::ConstantLike>();
+          int64_t bits = !arch->precision ? type.getElementTypeBitWidth()
+                         : constant       ? arch->precision->weights
+                                          : arch->precision->activations;
+          total += type.getNumElements() * ((bits + 7) / 8);
+        }
+        return total;
+      };
+      Row row;
+      row.name = layerName(op, index++);
+      row.kind = op.getOpName().str();
+      row.group = groupName(op);
+      row.opaque = true;
+      row.mappingText = "not modelled";
+      row.cost = dramTrafficCost(bytes(op.getInputs()), bytes(op.getOutputs()),
+                                 *arch);
+      rows.push_back(std::move(row));
+    };
     module.walk<WalkOrder::PreOrder>([&](Operation *op) {
+      if (auto opaque = dyn_cast<OpaqueOp>(op)) {
+        costOpaque(opaque);
+        return WalkResult::advance();
+      }
       if (auto group = dyn_cast<GroupOp>(op)) {
         if (failed(costGroup(group, *arch, options, rows, costLayer)))
           failedAny = true;
@@ -349,6 +429,13 @@ struct CostReportPass
     });
     if (failedAny)
       return signalPassFailure();
+    if (rows.empty()) {
+      // Nothing to cost is not a cost of zero.
+      module.emitWarning("no layers to cost: the module has no accel layers "
+                         "(import a network with accel-translate, or "
+                         "convert TOSA / linalg with --accel-pipeline)");
+      return markAllAnalysesPreserved();
+    }
     if (format == ReportFormat::Json) {
       if (!printJson(llvm::outs(), *arch, rows)) {
         module.emitError("the report has a figure that is not finite");

@@ -365,6 +365,29 @@ void accel::finishCost(CostResult &r, const Arch &arch) {
       r.cycles > 0 ? double(r.macs) / (r.cycles * double(arch.numPEs())) : 0;
 }
 
+CostResult accel::dramTrafficCost(int64_t readBytes, int64_t writtenBytes,
+                                  const Arch &arch) {
+  CostResult r;
+  r.valid = true;
+  r.levels.resize(arch.memories.size());
+  const MemoryLevel &dram = arch.memories[0];
+  double readWords = double(readBytes) * 8 / dram.wordBits;
+  double writeWords = double(writtenBytes) * 8 / dram.wordBits;
+  LevelCost &lc = r.levels[0];
+  lc.instances = 1;
+  lc.energy = readWords * dram.readEnergy + writeWords * dram.writeEnergy;
+  lc.transferCycles =
+      std::max(dram.readBandwidth > 0 ? readWords / dram.readBandwidth : 0.0,
+               dram.writeBandwidth > 0 ? writeWords / dram.writeBandwidth
+                                       : 0.0);
+  r.energy = lc.energy;
+  r.cycles = lc.transferCycles;
+  r.dramBound = lc.transferCycles;
+  r.dramBytes = readBytes + writtenBytes;
+  finishCost(r, arch);
+  return r;
+}
+
 void accel::addCost(CostResult &into, const CostResult &c) {
   into.macs += c.macs;
   into.computeCycles += c.computeCycles;

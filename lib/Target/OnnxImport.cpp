@@ -426,10 +426,12 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importPad(node, loc);
   if (op == "Identity" || op == "Dropout") {
     // Of a constant: the same constant (so that what reads it as one, e.g.
-    // BatchNormalization's statistics, still can).
-    if (auto c = constants.find(input(node, 0));
-        c != constants.end() && !values.count(input(node, 0))) {
+    // BatchNormalization's statistics, still can), and the same argument
+    // when weights are arguments.
+    if (auto c = constants.find(input(node, 0)); c != constants.end()) {
       constants[node.output(0)] = c->second;
+      if (auto v = values.find(input(node, 0)); v != values.end())
+        values[node.output(0)] = v->second;
       return success();
     }
     FailureOr<Value> x = lookup(input(node, 0), loc);

@@ -132,6 +132,13 @@ std::string overflowWhere(const Arch &arch, const Overflow &o);
 /// by 156 B)".
 std::string describeOverflow(const Arch &arch, const Overflow &o);
 
+/// The part of an unmodelled operator's cost that is certain: its operands
+/// read from DRAM (`readBytes`) and its results written back
+/// (`writtenBytes`), at DRAM's bandwidth and energy. A lower bound: no
+/// compute, no on-chip level.
+CostResult dramTrafficCost(int64_t readBytes, int64_t writtenBytes,
+                           const Arch &arch);
+
 /// Evaluates `mapping` for `problem` on `arch`. Never fails: an invalid
 /// mapping gives valid = false and the reason.
 CostResult evaluate(const LayerProblem &problem, const Arch &arch,

@@ -23,3 +23,13 @@
 // IDENTITY-NOT: warning
 // IDENTITY: accel.conv2d %arg0, %{{.*}}, %{{.*}} {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x8x8xf32>
 // IDENTITY-NOT: accel.add
+
+// A normalization no convolution feeds becomes x * a + c per channel, also
+// when the weights are arguments (the statistics are read all the same).
+// RUN: accel-translate --import-onnx --onnx-weights-as-args %onnx_fixtures/bn_identity_preact.onnx 2>&1 | FileCheck %s --check-prefix=PREACT
+// PREACT-NOT: accel.opaque
+// PREACT: %[[A:.*]] = arith.constant dense<{{.*}}> : tensor<1x4x1x1xf32>
+// PREACT: %[[C:.*]] = arith.constant dense<{{.*}}> : tensor<1x4x1x1xf32>
+// PREACT: %[[M:.*]] = accel.mul %arg0, %[[A]]
+// PREACT: accel.add %[[M]], %[[C]]
+// PREACT-NOT: accel.opaque
