@@ -7,7 +7,13 @@ mode with constant folding, so BatchNorm is folded into the convolutions where
 torch's exporter does it.
 
     /usr/bin/python3 scripts/export_models.py [--out models/] [--only NAME,...]
+                                              [--set core|extended|all]
                                               [--list] [--force]
+
+The core set is what the benchmarks fuse, lower and run; the extended set
+(torchvision families the importer must also take: ShuffleNet, DenseNet,
+Inception, EfficientNet, ConvNeXt, RegNet, ...) is imported and costed by
+bench/zoo.sh, each checked against the MACs torchvision publishes for it.
 
 Needs Debian's python3-torch, python3-torchvision and python3-onnx (use
 /usr/bin/python3, not a pyenv python). Existing files are skipped unless
@@ -23,6 +29,7 @@ import time
 import torch
 import torch.nn as nn
 import torchvision.models as tvm
+import torchvision.models.segmentation as tvseg
 
 
 # --------------------------------------------------------------------------
@@ -103,10 +110,59 @@ MODELS = {
     "unet_resize": (lambda: UNet(resize=True), (1, 3, 256, 256)),
 }
 
+# Families beyond the core set. Inception-v3 takes 299x299; DeepLab-v3
+# returns a dict, of which its "out" map is the network's output.
+class SegmentationOut(nn.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return self.model(x)["out"]
+
+
+EXTENDED = {
+    "shufflenet_v2_x1_0": (lambda: tvm.shufflenet_v2_x1_0(weights=None), IMAGENET),
+    "deeplabv3_mobilenet_v3_large": (
+        lambda: SegmentationOut(tvseg.deeplabv3_mobilenet_v3_large(
+            weights=None, weights_backbone=None, aux_loss=False)), IMAGENET),
+    "densenet121": (lambda: tvm.densenet121(weights=None), IMAGENET),
+    "inception_v3": (lambda: tvm.inception_v3(
+        weights=None, aux_logits=False, init_weights=False), (1, 3, 299, 299)),
+    "efficientnet_b0": (lambda: tvm.efficientnet_b0(weights=None), IMAGENET),
+    "convnext_tiny": (lambda: tvm.convnext_tiny(weights=None), IMAGENET),
+    "regnet_y_400mf": (lambda: tvm.regnet_y_400mf(weights=None), IMAGENET),
+    "googlenet": (lambda: tvm.googlenet(
+        weights=None, aux_logits=False, init_weights=False), IMAGENET),
+    "squeezenet1_1": (lambda: tvm.squeezenet1_1(weights=None), IMAGENET),
+    "alexnet": (lambda: tvm.alexnet(weights=None), IMAGENET),
+    "resnext50_32x4d": (lambda: tvm.resnext50_32x4d(weights=None), IMAGENET),
+    "efficientnet_v2_s": (lambda: tvm.efficientnet_v2_s(weights=None), IMAGENET),
+}
+ALL = {**MODELS, **EXTENDED}
+
+# The multiply-accumulates of convolutions and linear layers torchvision
+# publishes for each model (its model documentation's "GFLOPS", the weights'
+# meta["_ops"] from torchvision 0.15 on, which count one multiply-add as
+# one operation), at the input size each is listed with here. Debian's
+# torchvision predates the field. EfficientNet-v2-S is published at
+# 384x384 (8.37) and DeepLab-v3 at 520x520 (10.45): scaled by the pixel
+# count to 224x224 (every layer's work scales with it).
+PUBLISHED_GMACS = {
+    "resnet18": 1.81, "resnet50": 4.09, "vgg16": 15.47,
+    "mobilenet_v2": 0.30, "mobilenet_v3_small": 0.06,
+    "mobilenet_v3_large": 0.22, "mnasnet1_0": 0.31,
+    "shufflenet_v2_x1_0": 0.14, "deeplabv3_mobilenet_v3_large": 10.45 * (224 / 520) ** 2,
+    "densenet121": 2.83, "inception_v3": 5.71, "efficientnet_b0": 0.39,
+    "convnext_tiny": 4.46, "regnet_y_400mf": 0.40, "googlenet": 1.50,
+    "squeezenet1_1": 0.35, "alexnet": 0.71, "resnext50_32x4d": 4.23,
+    "efficientnet_v2_s": 8.37 * (224 / 384) ** 2,
+}
+
 
 def build(name):
     """The model (seeded weights) and its input."""
-    constructor, shape = MODELS[name]
+    constructor, shape = ALL[name]
     torch.manual_seed(0)
     model = constructor().eval()
     return model, torch.randn(*shape)
@@ -139,23 +195,31 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="models", help="output directory")
     parser.add_argument("--only", help="comma-separated model names")
-    parser.add_argument("--list", action="store_true", help="list the models")
+    parser.add_argument("--list", action="store_true",
+                        help="list the models: name, input shape, published "
+                             "GMACs")
+    parser.add_argument("--set", default="core",
+                        choices=["core", "extended", "all"],
+                        help="which models (default: core)")
     parser.add_argument("--force", action="store_true",
                         help="overwrite existing files")
     args = parser.parse_args()
 
+    chosen = {"core": MODELS, "extended": EXTENDED, "all": ALL}[args.set]
     if args.list:
-        for name, (_, shape) in MODELS.items():
-            print(f"{name:20} {'x'.join(map(str, shape))}")
+        for name, (_, shape) in chosen.items():
+            published = PUBLISHED_GMACS.get(name)
+            print(f"{name:20} {'x'.join(map(str, shape))}"
+                  + (f" {published:.3f}" if published else ""))
         return 0
 
-    names = list(MODELS)
+    names = list(chosen)
     if args.only:
         names = [n.strip() for n in args.only.split(",") if n.strip()]
-        unknown = [n for n in names if n not in MODELS]
+        unknown = [n for n in names if n not in ALL]
         if unknown:
             parser.error(f"unknown model(s): {', '.join(unknown)}; "
-                         f"known: {', '.join(MODELS)}")
+                         f"known: {', '.join(ALL)}")
 
     os.makedirs(args.out, exist_ok=True)
     for name in names:

@@ -40,7 +40,7 @@ config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 llvm_config.use_default_substitutions()
 
 tool_dirs = [config.accel_tools_dir, config.llvm_tools_dir]
-tools = ["accel-opt", "accel-translate", "accel-run", "accel-fuzz"]
+tools = ["accel-opt", "accel-translate", "accel-run", "accel-fuzz", "accel-dse"]
 config.substitutions.append(
     ("%onnx_fixtures",
      os.path.join(config.accel_obj_root, "test", "Target", "ONNX", "fixtures")))

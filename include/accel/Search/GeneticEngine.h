@@ -47,6 +47,10 @@ template <typename Genome, typename Score> struct GeneticProblem {
       vary;
   /// Called after each generation is scored (statistics); may be empty.
   std::function<void()> endGeneration;
+  /// Ranks a population by its scores, best first, when ranks depend on
+  /// the whole population (NSGA-II's fronts and crowding); empty: by
+  /// Score::betterThan. Clones of a better-ranked genome go last either way.
+  std::function<std::vector<unsigned>(llvm::ArrayRef<Score>)> rank;
 };
 
 struct GeneticSettings {
@@ -80,7 +84,14 @@ runGeneticEngine(const GeneticProblem<Genome, Score> &p,
     // Copies of a better-ranked genome go last: a population of clones
     // cannot explore.
     std::vector<Score> ranked = scores;
-    {
+    if (p.rank) {
+      llvm::DenseSet<llvm::hash_code> seen;
+      std::vector<unsigned> clones;
+      rank.clear();
+      for (unsigned i : p.rank(scores))
+        (seen.insert(p.identity(pop[i])).second ? rank : clones).push_back(i);
+      rank.insert(rank.end(), clones.begin(), clones.end());
+    } else {
       std::vector<unsigned> byScore = rank;
       std::stable_sort(byScore.begin(), byScore.end(),
                        [&](unsigned a, unsigned b) {
@@ -90,10 +101,10 @@ runGeneticEngine(const GeneticProblem<Genome, Score> &p,
       for (unsigned i : byScore)
         if (!seen.insert(p.identity(pop[i])).second)
           ranked[i] = Score();
+      std::stable_sort(rank.begin(), rank.end(), [&](unsigned a, unsigned b) {
+        return ranked[a].betterThan(ranked[b]);
+      });
     }
-    std::stable_sort(rank.begin(), rank.end(), [&](unsigned a, unsigned b) {
-      return ranked[a].betterThan(ranked[b]);
-    });
     std::vector<Genome> next;
     std::vector<Score> nextScores;
     for (unsigned i = 0; i < elites; ++i) {

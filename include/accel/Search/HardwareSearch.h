@@ -1,0 +1,96 @@
+//===- HardwareSearch.h - Searching an accelerator template -----*- C++ -*-===//
+//
+// The hardware design-space search behind `accel-dse`: points of an
+// accelerator template (ArchTemplate.h) scored on one or several networks,
+// every layer mapped by the mapping search with a reduced budget, layer by
+// layer; objectives any of latency (seconds: clocks differ between points),
+// energy, EDP and area (AreaModel.h), all minimised. Strategies: NSGA-II
+// on the shared genetic engine (ranking by fronts and crowding distance,
+// half the population kept each generation), or every point (exhaustive,
+// the oracle on small templates). Each point's mapping searches are seeded
+// from the search's seed and the point, points are evaluated in parallel
+// each in its own slot, and every evaluated point is kept: the result is
+// the same for any thread count. Pure: no MLIR IR.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_SEARCH_HARDWARESEARCH_H
+#define ACCEL_SEARCH_HARDWARESEARCH_H
+
+#include "accel/Arch/ArchTemplate.h"
+#include "accel/Search/Mapper.h"
+#include <string>
+#include <vector>
+
+namespace accel {
+
+/// A network as the search sees it: its layers' problems at the IR's
+/// types (each point stores them at its precision).
+struct DseNetwork {
+  std::string name;
+  std::vector<LayerProblem> layers;
+  /// Per layer: its weight operand is another layer's result.
+  std::vector<bool> weightsAreActivations;
+};
+
+enum class DseObjective { Latency, Energy, EDP, Area };
+llvm::StringRef dseObjectiveName(DseObjective o);
+std::optional<DseObjective> parseDseObjective(llvm::StringRef name);
+
+enum class DseStrategy { Nsga2, Exhaustive };
+
+struct DseOptions {
+  DseStrategy strategy = DseStrategy::Nsga2;
+  std::vector<DseObjective> objectives = {DseObjective::Latency,
+                                          DseObjective::Energy,
+                                          DseObjective::Area};
+  unsigned population = 40;
+  unsigned generations = 20;
+  uint64_t seed = 0;
+  unsigned threads = 0; ///< 0 = every core
+  /// Store data at each point's precision (else the IR's types).
+  bool accelPrecision = true;
+  /// The mapping search of every layer at every point (its seed is derived
+  /// from `seed` and the point; its threads are 1).
+  SearchOptions mapping;
+  /// Exhaustive search refuses templates with more points than this.
+  int64_t exhaustiveLimit = 100'000;
+};
+
+struct DsePoint {
+  TemplatePoint point;
+  std::string archName;
+  bool feasible = false;
+  std::string reason; ///< why not, when infeasible
+  double violation = 0;
+  double seconds = 0, cycles = 0, energyPJ = 0, areaMm2 = 0;
+  int64_t pes = 0, sramBytes = 0;
+  /// Mapping searches run for it (equal layers share one).
+  int64_t mappingSearches = 0;
+  /// Per network: seconds and energy.
+  std::vector<double> networkSeconds, networkEnergyPJ;
+  /// In DseOptions::objectives order.
+  std::vector<double> objectives;
+};
+
+struct DseResult {
+  /// Every point evaluated, once each, in the order first evaluated.
+  std::vector<DsePoint> points;
+  /// Indices into `points` of the Pareto front over every feasible point.
+  std::vector<unsigned> front;
+  int64_t mappingSearches = 0;
+};
+
+/// Scores one point (the mapping searches single-threaded).
+DsePoint evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
+                          llvm::ArrayRef<DseNetwork> networks,
+                          const DseOptions &o);
+
+/// Searches the template; fails on an empty network list, no objective, or
+/// an exhaustive search over more than exhaustiveLimit points.
+llvm::Expected<DseResult> searchHardware(const ArchTemplate &t,
+                                         llvm::ArrayRef<DseNetwork> networks,
+                                         const DseOptions &o);
+
+} // namespace accel
+
+#endif // ACCEL_SEARCH_HARDWARESEARCH_H

@@ -1,0 +1,250 @@
+//===- HardwareSearch.cpp - Searching an accelerator template -------------===//
+
+#include "accel/Search/HardwareSearch.h"
+#include "accel/Arch/AreaModel.h"
+#include "accel/Search/GeneticEngine.h"
+#include "accel/Search/Pareto.h"
+#include "accel/Search/PlanCost.h"
+#include "accel/Search/Workers.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/Support/FormatVariadic.h"
+#include <map>
+
+using namespace accel;
+
+llvm::StringRef accel::dseObjectiveName(DseObjective o) {
+  switch (o) {
+  case DseObjective::Latency:
+    return "latency";
+  case DseObjective::Energy:
+    return "energy";
+  case DseObjective::EDP:
+    return "edp";
+  case DseObjective::Area:
+    return "area";
+  }
+  return "";
+}
+
+std::optional<DseObjective> accel::parseDseObjective(llvm::StringRef name) {
+  for (DseObjective o : {DseObjective::Latency, DseObjective::Energy,
+                         DseObjective::EDP, DseObjective::Area})
+    if (dseObjectiveName(o) == name)
+      return o;
+  return std::nullopt;
+}
+
+static uint64_t pointHash(const TemplatePoint &p) {
+  return uint64_t(llvm::hash_combine_range(p.begin(), p.end()));
+}
+
+DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
+                                 llvm::ArrayRef<DseNetwork> networks,
+                                 const DseOptions &o) {
+  DsePoint r;
+  r.point = p;
+  auto infeasible = [&](std::string why, double violation) {
+    r.feasible = false;
+    r.reason = std::move(why);
+    r.violation = violation;
+    return r;
+  };
+  llvm::Expected<Arch> arch = t.instantiate(p);
+  if (!arch)
+    return infeasible(llvm::toString(arch.takeError()), 1e9);
+  r.archName = arch->name;
+  r.pes = arch->numPEs();
+  r.sramBytes = onChipBytes(*arch);
+  r.areaMm2 = estimateArea(*arch).totalMm2();
+  double excess = 0;
+  if (std::string why = checkConstraints(*arch, r.areaMm2, t.constraints,
+                                         &excess);
+      !why.empty())
+    return infeasible(why, excess);
+
+  SearchOptions m = o.mapping;
+  m.threads = 1;
+  uint64_t base = o.seed ^ pointHash(p);
+  // Equal layers (within and across networks) are mapped once.
+  std::map<std::vector<int64_t>, CostResult> mapped;
+  unsigned failed = 0;
+  std::string firstFailure;
+  for (const DseNetwork &net : networks) {
+    double cycles = 0, energy = 0;
+    for (auto [i, layer] : llvm::enumerate(net.layers)) {
+      LayerProblem problem = layer;
+      if (o.accelPrecision && arch->precision)
+        problem.setPrecision(*arch->precision, net.weightsAreActivations[i]);
+      auto [it, fresh] = mapped.try_emplace(problem.key());
+      if (fresh) {
+        m.seed = mappingSeed(base, problem, 0);
+        ++r.mappingSearches;
+        llvm::Expected<SearchResult> s = searchMapping(problem, *arch, m);
+        if (!s) {
+          if (!failed++)
+            firstFailure = llvm::formatv("{0} layer {1}: {2}", net.name, i,
+                                         llvm::toString(s.takeError()));
+          else
+            llvm::consumeError(s.takeError());
+          continue;
+        }
+        it->second = s->cost;
+      } else if (!it->second.valid) {
+        ++failed;
+        continue;
+      }
+      cycles += it->second.cycles;
+      energy += it->second.energy;
+    }
+    r.cycles += cycles;
+    r.networkSeconds.push_back(cycles / (arch->clockGHz * 1e9));
+    r.networkEnergyPJ.push_back(energy);
+    r.energyPJ += energy;
+  }
+  if (failed)
+    return infeasible(llvm::formatv("{0} layers have no mapping that fits "
+                                    "(first: {1})",
+                                    failed, firstFailure),
+                      double(failed));
+  r.feasible = true;
+  r.seconds = r.cycles / (arch->clockGHz * 1e9);
+  for (DseObjective obj : o.objectives)
+    switch (obj) {
+    case DseObjective::Latency:
+      r.objectives.push_back(r.seconds);
+      break;
+    case DseObjective::Energy:
+      r.objectives.push_back(r.energyPJ);
+      break;
+    case DseObjective::EDP:
+      r.objectives.push_back(r.energyPJ * r.seconds);
+      break;
+    case DseObjective::Area:
+      r.objectives.push_back(r.areaMm2);
+      break;
+    }
+  return r;
+}
+
+namespace {
+
+/// A genome's score for the engine: the point it was evaluated as. The
+/// ranking is NSGA-II's over the whole population (GeneticProblem::rank).
+struct DseScore {
+  int point = -1; ///< index into DseResult::points; -1: a clone's slot
+  bool betterThan(const DseScore &) const { return false; }
+};
+
+} // namespace
+
+llvm::Expected<DseResult>
+accel::searchHardware(const ArchTemplate &t,
+                      llvm::ArrayRef<DseNetwork> networks,
+                      const DseOptions &o) {
+  auto fail = [](const llvm::Twine &msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+  };
+  if (networks.empty())
+    return fail("no network to evaluate the points on");
+  if (o.objectives.empty())
+    return fail("no objective");
+  if (o.strategy == DseStrategy::Exhaustive && t.size() > o.exhaustiveLimit)
+    return fail(llvm::formatv("the template has {0} points, more than the "
+                              "exhaustive limit {1}",
+                              t.size(), o.exhaustiveLimit));
+  DseResult result;
+  std::map<TemplatePoint, int> known;
+  Workers workers(o.threads);
+  // Evaluates the points not seen yet, in parallel, in order; returns each
+  // one's index.
+  auto evaluate = [&](llvm::ArrayRef<TemplatePoint> batch) {
+    std::vector<TemplatePoint> fresh;
+    for (const TemplatePoint &p : batch)
+      if (known.try_emplace(p, -1).second)
+        fresh.push_back(p);
+    std::vector<DsePoint> scored(fresh.size());
+    workers.forEach(fresh.size(), [&](size_t i) {
+      scored[i] = evaluateDsePoint(t, fresh[i], networks, o);
+    });
+    for (auto [p, s] : llvm::zip(fresh, scored)) {
+      known[p] = int(result.points.size());
+      result.mappingSearches += s.mappingSearches;
+      result.points.push_back(std::move(s));
+    }
+    std::vector<int> indices;
+    for (const TemplatePoint &p : batch)
+      indices.push_back(known[p]);
+    return indices;
+  };
+
+  if (o.strategy == DseStrategy::Exhaustive) {
+    std::vector<TemplatePoint> all;
+    for (int64_t i = 0; i < t.size(); ++i)
+      all.push_back(t.pointAt(i));
+    evaluate(all);
+  } else {
+    GeneticProblem<TemplatePoint, DseScore> p;
+    p.random = [&](Rng &rng) {
+      TemplatePoint g(t.knobs.size());
+      for (size_t k = 0; k < g.size(); ++k)
+        g[k] = std::uniform_int_distribution<unsigned>(
+            0, unsigned(t.knobs[k].values.size()) - 1)(rng);
+      return g;
+    };
+    p.evaluate = [&](llvm::MutableArrayRef<TemplatePoint> batch) {
+      std::vector<DseScore> scores;
+      for (int i : evaluate(batch))
+        scores.push_back({i});
+      return scores;
+    };
+    p.identity = [](const TemplatePoint &g) {
+      return llvm::hash_combine_range(g.begin(), g.end());
+    };
+    // Uniform crossover, then each knob moved with probability 1 / knobs
+    // (one at least): to a neighbouring value or anywhere.
+    p.vary = [&](TemplatePoint &child, const DseScore &,
+                 llvm::function_ref<const TemplatePoint &()> mate, Rng &rng) {
+      std::uniform_real_distribution<double> u(0, 1);
+      const TemplatePoint &other = mate();
+      for (size_t k = 0; k < child.size(); ++k)
+        if (u(rng) < 0.5)
+          child[k] = other[k];
+      size_t forced = std::uniform_int_distribution<size_t>(
+          0, child.size() - 1)(rng);
+      for (size_t k = 0; k < child.size(); ++k) {
+        unsigned n = unsigned(t.knobs[k].values.size());
+        if (n < 2 || (k != forced && u(rng) >= 1.0 / double(child.size())))
+          continue;
+        if (u(rng) < 0.5) {
+          bool up = child[k] == 0 || (child[k] + 1 < n && u(rng) < 0.5);
+          child[k] = up ? child[k] + 1 : child[k] - 1;
+        } else {
+          child[k] = std::uniform_int_distribution<unsigned>(0, n - 1)(rng);
+        }
+      }
+    };
+    p.rank = [&](llvm::ArrayRef<DseScore> scores) {
+      std::vector<RankedPoint> ranked;
+      for (const DseScore &s : scores) {
+        const DsePoint &pt = result.points[s.point];
+        ranked.push_back({pt.objectives, pt.feasible, pt.violation});
+      }
+      return nsga2Order(ranked);
+    };
+    GeneticSettings s;
+    s.population = o.population;
+    s.generations = o.generations;
+    // NSGA-II's elitism: the better half survives, the other half is bred
+    // from it.
+    s.eliteFraction = 0.5;
+    s.parentFraction = 0.5;
+    Rng rng(o.seed);
+    runGeneticEngine(p, s, rng);
+  }
+
+  std::vector<RankedPoint> all;
+  for (const DsePoint &pt : result.points)
+    all.push_back({pt.objectives, pt.feasible, pt.violation});
+  result.front = paretoFront(all);
+  return result;
+}
