@@ -6,8 +6,10 @@
 # f16 on eyeriss-like) and lowered (--accel-lower-to-acmd), run by
 # accel-run on the model's seeded input against PyTorch's f32 output (max
 # |diff| / max |output| within accel-run's default tolerance: 1e-4 for f32
-# data, 3.9e-3 for f16). An accelerator given as NAME:ir keeps the IR's f32
-# (precision=ir): simba-like's 8-bit data needs a quantised model. The
+# data, 3.9e-3 for f16, 3.1e-2 for bf16). An accelerator given as NAME:ir
+# keeps the IR's f32 (precision=ir): simba-like's 8-bit data needs a
+# quantised model; NAME:bf16 stores 16-bit data as bfloat16 (the random-
+# weight MobileNets' outputs, about 1e-9, underflow f16). The
 # executor also checks, segment by segment, that the DRAM bytes the
 # commands move equal the cost model's prediction and that a group's peak
 # on-chip bytes equal its footprint; it fails otherwise. Prints one line
@@ -42,14 +44,19 @@ for n in $names; do
   for entry in $archs; do
     arch=${entry%%:*}
     precision=accel
-    [ "$entry" = "$arch" ] || precision=${entry#*:}
+    float=f16
+    case $entry in
+    *:ir) precision=ir ;;
+    *:bf16) float=bf16 ;;
+    esac
     # Fused and mapped, its cost report (the model's DRAM bytes for the
     # network), then lowered.
     if ! "$bin/accel-opt" "$work/$n.mlir" \
       --accel-pipeline="arch=$arch precision=$precision seed=1 stop-after=fuse $opts" \
       --mlir-print-op-on-diagnostic=false -o "$work/$n.fused.mlir" \
       2>"$work/$n.remarks" ||
-      ! "$bin/accel-opt" "$work/$n.fused.mlir" --accel-convert-precision \
+      ! "$bin/accel-opt" "$work/$n.fused.mlir" \
+        --accel-convert-precision="float-type=$float" \
         --accel-lower-to-acmd \
         --mlir-print-op-on-diagnostic=false -o "$work/$n.acmd.mlir" \
         2>>"$work/$n.remarks"; then

@@ -3,6 +3,7 @@
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/GroupAnalysis.h"
 #include "accel/Analysis/Passes.h"
+#include "accel/Arch/AreaModel.h"
 #include "accel/CostModel/CostModel.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/DefaultMapping.h"
@@ -90,7 +91,9 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   os << "accel-cost-report: " << counted << " layers and groups on "
      << arch.name << " (" << arch.numPEs() << " PEs, "
      << llvm::format("%g", arch.clockGHz) << " GHz, "
-     << arch.precisionText() << ")\n";
+     << arch.precisionText() << ", "
+     << llvm::format("%.3f", estimateArea(arch).totalMm2())
+     << " mm^2 at 45 nm)\n";
   size_t width = 14; // "layer by layer"
   for (const Row &r : rows)
     width = std::max(width, r.name.size());
@@ -250,6 +253,7 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
   llvm::json::Object root{
       {"arch", arch.name},
       {"pes", arch.numPEs()},
+      {"area_mm2", estimateArea(arch).totalMm2()},
       {"precision", arch.precision
                         ? llvm::json::Value(llvm::json::Object{
                               {"weights", arch.precision->weights},

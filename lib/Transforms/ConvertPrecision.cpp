@@ -22,10 +22,12 @@ using namespace accel;
 
 namespace {
 
-/// The IEEE float of `bits` bits, if there is one MLIR models.
-FloatType ieeeFloat(MLIRContext *ctx, int64_t bits) {
+/// The float of `bits` bits data is stored as, if there is one.
+FloatType storedFloat(MLIRContext *ctx, int64_t bits, HalfFloat half) {
   switch (bits) {
   case 16:
+    if (half == HalfFloat::BF16)
+      return BFloat16Type::get(ctx);
     return Float16Type::get(ctx);
   case 32:
     return Float32Type::get(ctx);
@@ -47,7 +49,7 @@ struct ConvertPrecisionPass
     if (!t.isIntOrFloat() || t.getIntOrFloatBitWidth() == bits)
       return t;
     if (isa<FloatType>(t))
-      if (FloatType f = ieeeFloat(t.getContext(), bits))
+      if (FloatType f = storedFloat(t.getContext(), bits, floatType))
         return Type(f);
     return emitError(loc) << "cannot store " << t << " data at " << arch.name
                           << "'s " << bits << "-bit precision: "

@@ -44,12 +44,16 @@ LogicalResult accel::buildAccelPipeline(
   std::string own, forwarded;
   for (StringRef entry : splitOptions(options)) {
     std::string &to =
-        entry.split('=').first.trim() == "stop-after" ? own : forwarded;
+        llvm::is_contained({"stop-after", "float-type"},
+                           entry.split('=').first.trim())
+            ? own
+            : forwarded;
     to += (to.empty() ? "" : " ") + entry.str();
   }
   PipelineOptions o;
   if (failed(o.parseFromString(own)))
-    return errorHandler("--accel-pipeline: bad stop-after in '" + own + "'");
+    return errorHandler("--accel-pipeline: bad stop-after or float-type in '" +
+                        own + "'");
   // Frontends: TOSA and linalg layers become accel layers (a no-op on an
   // imported ONNX model, already in accel).
   pm.addPass(createAccelConvertTosa());
@@ -65,7 +69,12 @@ LogicalResult accel::buildAccelPipeline(
     return success();
   // The program holds data at the precision --accel-fuse costed (recorded
   // in accel.target).
-  pm.addPass(createAccelConvertPrecision());
+  std::unique_ptr<Pass> convert = createAccelConvertPrecision();
+  if (failed(convert->initializeOptions(
+          o.floatType == HalfFloat::BF16 ? "float-type=bf16" : "float-type=f16",
+          errorHandler)))
+    return failure();
+  pm.addPass(std::move(convert));
   pm.addPass(createAccelLowerToAcmd());
   return success();
 }

@@ -115,7 +115,7 @@ func.func @matmul(%a: tensor<4x2xf16>, %b: tensor<2x3xf16>) -> tensor<4x3xf16> {
 // CHECK-NEXT:   "infeasible_left_out": 0,
 // CHECK-NEXT:   "macs": 42
 
-// TABLE: accel-cost-report: 2 layers and groups on tiny (3 PEs, 1 GHz, 16-bit data)
+// TABLE: accel-cost-report: 2 layers and groups on tiny (3 PEs, 1 GHz, 16-bit data, 3.307 mm^2 at 45 nm)
 // TABLE: layer {{.*}}MACs{{.*}}cycles{{.*}}compute-bound{{.*}}util%
 // TABLE: conv1d  {{ *}}conv2d {{ *}}ir {{ *}}18 {{ *}}6 {{ *}}6 {{ *}}100.0
 // TABLE: fc      {{ *}}matmul {{ *}}ir {{ *}}24 {{ *}}8 {{ *}}8 {{ *}}100.0

@@ -5,6 +5,8 @@
 // nearest (0.1 is 0.0999755859375 in f16).
 // RUN: accel-opt %s --accel-convert-precision | FileCheck %s
 // RUN: accel-opt %s --accel-convert-precision=precision=ir | FileCheck %s --check-prefix=KEPT
+// bfloat16 keeps f32's range (8 significant bits: 0.1 is 0.10009765625).
+// RUN: accel-opt %s --accel-convert-precision=float-type=bf16 | FileCheck %s --check-prefix=BF16
 // Lowered at f16, the chain moves half the f32 bytes (read 2176 B and
 // written 256 B at f32, Conversion/accel-lower-to-acmd.mlir), exactly as
 // the model predicts, and computes what the f32 network computes within
@@ -42,6 +44,9 @@ func.func @block(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> {
 // KEPT-LABEL: func.func @block(%{{.*}}: tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
 // KEPT: arith.constant dense<1.000000e-01> : tensor<4x4x3x3xf32>
 // KEPT-NOT: f16
+
+// BF16-LABEL: func.func @block(%{{.*}}: tensor<1x4x8x8xbf16>) -> tensor<1x4x8x8xbf16>
+// BF16: arith.constant dense<1.000980e-01> : tensor<4x4x3x3xbf16>
 
 // EXEC: 1 segments: DRAM traffic (and groups' on-chip peak) equal the cost model's prediction for each (read 1088 B, written 128 B)
 // EXEC: result #0 vs {{.*}}: max |diff| {{.*}}: match (tolerance 3.906250e-03)

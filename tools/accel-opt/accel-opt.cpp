@@ -6,12 +6,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Arch/ArchYaml.h"
+#include "accel/Arch/AreaModel.h"
 #include "accel/Arch/Presets.h"
 #include "accel/Registration/Registration.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -48,6 +50,21 @@ static std::optional<int> handleArchOptions() {
       return 1;
     }
     llvm::outs() << accel::archToYaml(*arch);
+    // The area model's estimate, as a comment: the output stays a file
+    // every pass reads.
+    accel::AreaBreakdown area = accel::estimateArea(*arch);
+    llvm::outs() << llvm::formatv(
+        "# area (45 nm component sum, docs/DSE.md): {0:f3} mm^2: MACs and "
+        "network {1:f3} ({2} x {3:f1} um^2)",
+        area.totalMm2(),
+        (area.macUm2 + area.nocUm2PerPE) * arch->numPEs() * 1e-6,
+        arch->numPEs(), area.macUm2 + area.nocUm2PerPE);
+    for (unsigned m = 1; m < arch->memories.size(); ++m)
+      llvm::outs() << llvm::formatv(", {0} {1:f3} ({2} x {3:f1} um^2)",
+                                    arch->memories[m].name,
+                                    area.levelUm2[m] * arch->instances(m) * 1e-6,
+                                    arch->instances(m), area.levelUm2[m]);
+    llvm::outs() << "\n";
     return 0;
   }
   return std::nullopt;

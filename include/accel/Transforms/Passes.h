@@ -12,6 +12,9 @@
 
 namespace accel {
 
+/// The float --accel-convert-precision gives a 16-bit accelerator's data.
+enum class HalfFloat { F16, BF16 };
+
 #define GEN_PASS_DECL
 #include "accel/Transforms/Passes.h.inc"
 

@@ -263,9 +263,10 @@ def AccelConvertPrecision : Pass<"accel-convert-precision",
     `arch`, else the module's accel.target; under `precision=ir` (given, or
     recorded in the target) nothing changes.
 
-    Only what a type can hold exactly is converted: floats to the IEEE
-    float of the accelerator's width (16: f16, 32: f32, 64: f64), and only
-    when weights, activations and partial sums share that width. Anything
+    Only what a type can hold exactly is converted: floats to the float of
+    the accelerator's width (16: `float-type`, f16 by default or bf16, whose
+    range is f32's where f16 underflows below 6e-8; 32: f32; 64: f64), and
+    only when weights, activations and partial sums share that width. Anything
     else is an error naming the accelerator's precision and the IR's type:
     a float network on an 8-bit accelerator needs a quantised model, and
     integer layers are kept as their IR says, which must then match.
@@ -274,6 +275,14 @@ def AccelConvertPrecision : Pass<"accel-convert-precision",
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",
            "Accelerator (default: the module's accel.target)">,
     Accel_PrecisionOption,
+    Option<"floatType", "float-type", "::accel::HalfFloat",
+           /*default=*/"::accel::HalfFloat::F16",
+           "The float a 16-bit accelerator's data becomes",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::HalfFloat::F16, "f16",
+                        "IEEE half (11-bit significand, 5-bit exponent)"),
+             clEnumValN(::accel::HalfFloat::BF16, "bf16",
+                        "bfloat16 (8-bit significand, f32's exponent)"))}]>,
   ];
   let statistics = [
     Statistic<"numValues", "values", "Values whose element type changed">,

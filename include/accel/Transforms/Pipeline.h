@@ -6,13 +6,14 @@
 // --accel-convert-precision (the data at the precision --accel-fuse costed),
 // then --accel-lower-to-acmd. Every option of --accel-fuse is forwarded to
 // it as given, so the pipeline never repeats a pass's options; the
-// pipeline's own option is `stop-after` (the lowering has no option but
-// the accelerator, which it reads from accel.target).
+// pipeline's own options are `stop-after` and `float-type` (the lowering
+// has no option but the accelerator, which it reads from accel.target).
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_TRANSFORMS_PIPELINE_H
 #define ACCEL_TRANSFORMS_PIPELINE_H
 
+#include "accel/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
@@ -22,6 +23,13 @@ enum class PipelineStage { Convert, Fuse, Lower };
 
 /// The pipeline's own options.
 struct PipelineOptions : public mlir::PassPipelineOptions<PipelineOptions> {
+  Option<HalfFloat> floatType{
+      *this, "float-type",
+      llvm::cl::desc("The float a 16-bit accelerator's data becomes "
+                     "(--accel-convert-precision)"),
+      llvm::cl::init(HalfFloat::F16),
+      llvm::cl::values(clEnumValN(HalfFloat::F16, "f16", "IEEE half"),
+                       clEnumValN(HalfFloat::BF16, "bf16", "bfloat16"))};
   Option<PipelineStage> stopAfter{
       *this, "stop-after",
       llvm::cl::desc("The last stage to run (every other option goes to "
