@@ -7,6 +7,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 accel_setup
+# A single-node Slurm for test/Tools/dse-slurm.test.
+accel_install_packages slurm-wlm munge
 
 log "running the test suite (ninja check-accel)"
 out=$(mktemp)

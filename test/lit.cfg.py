@@ -1,5 +1,6 @@
 # -*- Python -*- lit configuration of the accel-opt regression tests.
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -46,3 +47,9 @@ config.substitutions.append(
      os.path.join(config.accel_obj_root, "test", "Target", "ONNX", "fixtures")))
 llvm_config.add_tool_substitutions(["not", "count"], [config.llvm_tools_dir])
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+config.substitutions.append(("%accel_tools_dir", config.accel_tools_dir))
+
+# A single-node Slurm can be started here (dse-slurm.test).
+if os.geteuid() == 0 and all(
+        shutil.which(t) for t in ("sbatch", "slurmctld", "slurmd", "munged")):
+    config.available_features.add("slurm")

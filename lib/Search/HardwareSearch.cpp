@@ -126,6 +126,14 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
   return r;
 }
 
+/// The Pareto front of every feasible point, in the points' order.
+static std::vector<unsigned> frontOf(llvm::ArrayRef<DsePoint> points) {
+  std::vector<RankedPoint> all;
+  for (const DsePoint &pt : points)
+    all.push_back({pt.objectives, pt.feasible, pt.violation});
+  return paretoFront(all);
+}
+
 namespace {
 
 /// A genome's score for the engine: the point it was evaluated as. The
@@ -148,6 +156,12 @@ accel::searchHardware(const ArchTemplate &t,
     return fail("no network to evaluate the points on");
   if (o.objectives.empty())
     return fail("no objective");
+  if (o.shardCount == 0 || o.shardIndex >= o.shardCount)
+    return fail(llvm::formatv("shard {0} of {1}: expected 0 <= index < count",
+                              o.shardIndex, o.shardCount));
+  if (o.shardCount > 1 && o.strategy != DseStrategy::Exhaustive)
+    return fail("sharding splits exhaustive sweeps (NSGA-II's generations "
+                "depend on every evaluation)");
   if (o.strategy == DseStrategy::Exhaustive && t.size() > o.exhaustiveLimit)
     return fail(llvm::formatv("the template has {0} points, more than the "
                               "exhaustive limit {1}",
@@ -179,7 +193,7 @@ accel::searchHardware(const ArchTemplate &t,
 
   if (o.strategy == DseStrategy::Exhaustive) {
     std::vector<TemplatePoint> all;
-    for (int64_t i = 0; i < t.size(); ++i)
+    for (int64_t i = o.shardIndex; i < t.size(); i += o.shardCount)
       all.push_back(t.pointAt(i));
     evaluate(all);
   } else {
@@ -242,9 +256,35 @@ accel::searchHardware(const ArchTemplate &t,
     runGeneticEngine(p, s, rng);
   }
 
-  std::vector<RankedPoint> all;
-  for (const DsePoint &pt : result.points)
-    all.push_back({pt.objectives, pt.feasible, pt.violation});
-  result.front = paretoFront(all);
+  result.front = frontOf(result.points);
   return result;
+}
+
+llvm::Expected<DseResult> accel::mergeDseShards(const ArchTemplate &t,
+                                                std::vector<DseResult> shards) {
+  DseResult merged;
+  for (DseResult &s : shards) {
+    merged.mappingSearches += s.mappingSearches;
+    for (DsePoint &p : s.points)
+      merged.points.push_back(std::move(p));
+  }
+  llvm::stable_sort(merged.points, [&](const DsePoint &a, const DsePoint &b) {
+    return t.indexOf(a.point) < t.indexOf(b.point);
+  });
+  for (size_t i = 0; i < merged.points.size(); ++i) {
+    int64_t index = t.indexOf(merged.points[i].point);
+    if (index != int64_t(i))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          index < int64_t(i)
+              ? llvm::formatv("point {0} is in two shards", index).str()
+              : llvm::formatv("point {0} is in no shard", i).str());
+  }
+  if (int64_t(merged.points.size()) != t.size())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        llvm::formatv("the shards hold {0} of the template's {1} points",
+                      merged.points.size(), t.size()));
+  merged.front = frontOf(merged.points);
+  return merged;
 }

@@ -4,6 +4,8 @@
 //             [--strategy=nsga2|exhaustive] [--objectives=latency,energy,area]
 //             [--population=40] [--generations=20] [--map=20x10]
 //             [--seed=0] [--dse-threads=0] [--ir-precision] [--out=DIR]
+//             [--shard=I/N]
+//   accel-dse merge --template=T.yaml --out=DIR SHARD_DIR...
 //
 // Searches the points of an accelerator template (docs/DSE.md) for the
 // networks given: each point's layers mapped by the GAMMA search with the
@@ -12,7 +14,10 @@
 // every point evaluated; with --out, writes every point (points.csv,
 // points.json), the front (front.csv) and the front's accelerators as
 // files every pass accepts (front/NAME.yaml). The files are the same for a
-// seed whatever the thread count.
+// seed whatever the thread count. --shard=I/N evaluates the I-th of N
+// slices of an exhaustive sweep (points I, I + N, ...); `merge` combines
+// the shards' directories into exactly the files one run writes
+// (scripts/dse-slurm.sh runs the shards as a Slurm job array).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +30,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -35,15 +41,17 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
+#include <numeric>
 
 using namespace mlir;
 using namespace accel;
 namespace cl = llvm::cl;
 
 static cl::OptionCategory dseCategory("accel-dse options");
-static cl::list<std::string> networkPaths(cl::Positional, cl::OneOrMore,
-                                          cl::desc("<network.mlir|.onnx>..."),
-                                          cl::cat(dseCategory));
+static cl::list<std::string>
+    inputPaths(cl::Positional, cl::OneOrMore,
+               cl::desc("<network.mlir|.onnx>... (merge: <shard dir>...)"),
+               cl::cat(dseCategory));
 static cl::opt<std::string>
     templatePath("template", cl::Required,
                  cl::desc("Accelerator template (YAML, docs/DSE.md)"),
@@ -83,6 +91,10 @@ static cl::opt<std::string>
     outDir("out", cl::desc("Write points.csv, points.json, front.csv and "
                            "front/*.yaml here"),
            cl::cat(dseCategory));
+static cl::opt<std::string>
+    shard("shard", cl::desc("I/N: evaluate the I-th of N slices of an "
+                            "exhaustive sweep"),
+          cl::cat(dseCategory));
 
 static int fail(const llvm::Twine &msg) {
   llvm::errs() << "accel-dse: error: " << msg << "\n";
@@ -135,17 +147,36 @@ static std::string csvField(llvm::StringRef s) {
   return out + "\"";
 }
 
+/// What a sweep is, written with its points: shards of one sweep agree on
+/// all of it.
+struct Sweep {
+  std::string templateName;
+  std::vector<std::string> objectives, networks;
+  uint64_t seed = 0;
+  std::string map;
+  bool irPrecision = false;
+
+  llvm::json::Object toJson() const {
+    return llvm::json::Object{
+        {"template", templateName},
+        {"objectives", llvm::json::Array(objectives)},
+        {"networks", llvm::json::Array(networks)},
+        {"seed", int64_t(seed)},
+        {"map", map},
+        {"precision", irPrecision ? "ir" : "accel"}};
+  }
+};
+
 static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
-                     llvm::ArrayRef<DseNetwork> nets,
-                     llvm::ArrayRef<DsePoint> points,
+                     const Sweep &sweep, llvm::ArrayRef<DsePoint> points,
                      llvm::ArrayRef<unsigned> which) {
   os << "point";
   for (const Knob &k : t.knobs)
     os << "," << k.name;
   os << ",arch,feasible,pe_count,sram_bytes,area_mm2,cycles,seconds,energy_pj,"
         "edp_pj_s";
-  for (const DseNetwork &n : nets)
-    os << "," << n.name << "_seconds," << n.name << "_energy_pj";
+  for (const std::string &n : sweep.networks)
+    os << "," << n << "_seconds," << n << "_energy_pj";
   os << ",reason\n";
   for (unsigned i : which) {
     const DsePoint &p = points[i];
@@ -157,7 +188,7 @@ static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
        << llvm::formatv("{0:e6},{1:e6},{2:e6},{3:e6},{4:e6}", p.areaMm2,
                         p.cycles, p.seconds, p.energyPJ,
                         p.energyPJ * p.seconds);
-    for (size_t n = 0; n < nets.size(); ++n)
+    for (size_t n = 0; n < sweep.networks.size(); ++n)
       if (p.feasible)
         os << llvm::formatv(",{0:e6},{1:e6}", p.networkSeconds[n],
                             p.networkEnergyPJ[n]);
@@ -167,15 +198,247 @@ static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
   }
 }
 
+static llvm::json::Value pointJson(const ArchTemplate &t, const DsePoint &p) {
+  llvm::json::Object knobs;
+  for (auto [k, v] : llvm::zip(t.knobs, p.point))
+    knobs[k.name] = k.values[v];
+  return llvm::json::Object{
+      {"point", t.indexOf(p.point)},
+      {"knobs", std::move(knobs)},
+      {"arch", p.archName},
+      {"feasible", p.feasible},
+      {"reason", p.reason},
+      {"violation", p.violation},
+      {"pes", p.pes},
+      {"sram_bytes", p.sramBytes},
+      {"area_mm2", p.areaMm2},
+      {"cycles", p.cycles},
+      {"seconds", p.seconds},
+      {"energy_pj", p.energyPJ},
+      {"network_seconds", llvm::json::Array(p.networkSeconds)},
+      {"network_energy_pj", llvm::json::Array(p.networkEnergyPJ)},
+      {"objectives", llvm::json::Array(p.objectives)},
+      {"mapping_searches", p.mappingSearches}};
+}
+
+/// A point as pointJson wrote it (JSON numbers round-trip doubles exactly).
+static llvm::Expected<DsePoint> pointFromJson(const ArchTemplate &t,
+                                              const llvm::json::Value &v,
+                                              llvm::StringRef file) {
+  DsePoint p;
+  llvm::json::Path::Root root;
+  llvm::json::ObjectMapper m(v, root);
+  int64_t index = -1;
+  auto numbers = [&](llvm::StringRef key, std::vector<double> &out) {
+    const llvm::json::Object *o = v.getAsObject();
+    const llvm::json::Array *a = o ? o->getArray(key) : nullptr;
+    if (!a)
+      return false;
+    for (const llvm::json::Value &x : *a) {
+      std::optional<double> d = x.getAsNumber();
+      if (!d)
+        return false;
+      out.push_back(*d);
+    }
+    return true;
+  };
+  if (!m || !m.map("point", index) || !m.map("arch", p.archName) ||
+      !m.map("feasible", p.feasible) || !m.map("reason", p.reason) ||
+      !m.map("violation", p.violation) || !m.map("pes", p.pes) ||
+      !m.map("sram_bytes", p.sramBytes) || !m.map("area_mm2", p.areaMm2) ||
+      !m.map("cycles", p.cycles) || !m.map("seconds", p.seconds) ||
+      !m.map("energy_pj", p.energyPJ) ||
+      !m.map("mapping_searches", p.mappingSearches) ||
+      !numbers("network_seconds", p.networkSeconds) ||
+      !numbers("network_energy_pj", p.networkEnergyPJ) ||
+      !numbers("objectives", p.objectives) || index < 0 ||
+      index >= t.size())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   file + ": a point is malformed or not of "
+                                          "the template");
+  p.point = t.pointAt(index);
+  return p;
+}
+
+/// The summary line's start: points evaluated, feasible, mapping searches.
+static void printSummary(const ArchTemplate &t, const DseResult &r) {
+  size_t feasible =
+      llvm::count_if(r.points, [](const DsePoint &p) { return p.feasible; });
+  llvm::outs() << llvm::formatv(
+      "{0}: {1} of {2} points evaluated ({3} feasible), {4} mapping "
+      "searches",
+      t.name, r.points.size(), t.size(), feasible, r.mappingSearches);
+}
+
+/// The front, by its first objective.
+static std::vector<unsigned> sortedFront(const DseResult &r) {
+  std::vector<unsigned> front = r.front;
+  llvm::stable_sort(front, [&](unsigned a, unsigned b) {
+    return r.points[a].objectives[0] < r.points[b].objectives[0];
+  });
+  return front;
+}
+
+static void printFrontTable(const ArchTemplate &t, const DseResult &r,
+                            llvm::StringRef objectives) {
+  std::vector<unsigned> front = sortedFront(r);
+  llvm::outs() << "Pareto front (" << front.size() << " points, "
+               << objectives << "):\n";
+  llvm::outs() << llvm::formatv("{0,12} {1,12} {2,10} {3,6} {4,10}  {5}\n",
+                                "latency-ms", "energy-uJ", "area-mm2", "PEs",
+                                "SRAM-KiB", "knobs");
+  for (unsigned i : front) {
+    const DsePoint &p = r.points[i];
+    llvm::outs() << llvm::formatv(
+        "{0,12:f4} {1,12:f2} {2,10:f3} {3,6} {4,10:f1}  {5}\n",
+        p.seconds * 1e3, p.energyPJ * 1e-6, p.areaMm2, p.pes,
+        p.sramBytes / 1024.0, t.describe(p.point));
+  }
+}
+
+/// Writes points.csv, points.json, front.csv and front/*.yaml.
+static int writeOutputs(llvm::StringRef dir, const ArchTemplate &t,
+                        const Sweep &sweep, const DseResult &r,
+                        std::optional<std::pair<unsigned, unsigned>> shardOf) {
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir + "/front"))
+    return fail(dir + ": " + ec.message());
+  // The front of an earlier run in the same directory goes.
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir + "/front", ec), end;
+       it != end && !ec; it.increment(ec))
+    if (llvm::StringRef(it->path()).ends_with(".yaml"))
+      llvm::sys::fs::remove(it->path());
+  auto open = [&](llvm::StringRef name) {
+    std::error_code ec;
+    auto os =
+        std::make_unique<llvm::raw_fd_ostream>((dir + "/" + name).str(), ec);
+    if (ec)
+      os.reset();
+    return os;
+  };
+  std::vector<unsigned> all(r.points.size());
+  std::iota(all.begin(), all.end(), 0);
+  std::vector<unsigned> front = sortedFront(r);
+  auto points = open("points.csv"), frontCsv = open("front.csv"),
+       json = open("points.json");
+  if (!points || !frontCsv || !json)
+    return fail("cannot write to " + dir);
+  writeCsv(*points, t, sweep, r.points, all);
+  writeCsv(*frontCsv, t, sweep, r.points, front);
+  llvm::json::Array jsonPoints, frontIds;
+  for (const DsePoint &p : r.points)
+    jsonPoints.push_back(pointJson(t, p));
+  for (unsigned i : front)
+    frontIds.push_back(t.indexOf(r.points[i].point));
+  llvm::json::Object root{{"sweep", sweep.toJson()},
+                          {"points", std::move(jsonPoints)},
+                          {"front", std::move(frontIds)}};
+  if (shardOf)
+    root["shard"] = llvm::json::Object{{"index", shardOf->first},
+                                       {"count", shardOf->second}};
+  *json << llvm::formatv("{0:2}\n", llvm::json::Value(std::move(root)));
+  for (unsigned i : front) {
+    llvm::Expected<std::string> text = t.instantiateText(r.points[i].point);
+    if (!text)
+      return fail(llvm::toString(text.takeError()));
+    auto os = open("front/" + r.points[i].archName + ".yaml");
+    if (!os)
+      return fail("cannot write to " + dir + "/front");
+    *os << *text;
+  }
+  return 0;
+}
+
+/// `accel-dse merge`: the shards' points.json into one sweep's files.
+static int merge(const ArchTemplate &t) {
+  if (outDir.empty())
+    return fail("merge needs --out");
+  std::vector<DseResult> shards;
+  std::optional<llvm::json::Value> sweepJson;
+  std::optional<unsigned> count;
+  std::vector<bool> seen;
+  for (const std::string &dir : inputPaths) {
+    std::string file = dir + "/points.json";
+    auto buffer = llvm::MemoryBuffer::getFile(file);
+    if (!buffer)
+      return fail(file + ": " + buffer.getError().message());
+    llvm::Expected<llvm::json::Value> v =
+        llvm::json::parse((*buffer)->getBuffer());
+    if (!v)
+      return fail(file + ": " + llvm::toString(v.takeError()));
+    const llvm::json::Object *o = v->getAsObject();
+    const llvm::json::Object *sh = o ? o->getObject("shard") : nullptr;
+    const llvm::json::Array *pts = o ? o->getArray("points") : nullptr;
+    const llvm::json::Value *sw = o ? o->get("sweep") : nullptr;
+    int64_t index = sh ? sh->getInteger("index").value_or(-1) : -1;
+    int64_t n = sh ? sh->getInteger("count").value_or(0) : 0;
+    if (!pts || !sw || n < 1 || index < 0 || index >= n)
+      return fail(file + ": not the output of an accel-dse --shard run");
+    unsigned shardIndex = unsigned(index), shardCount = unsigned(n);
+    if (!sweepJson)
+      sweepJson = *sw;
+    else if (*sweepJson != *sw)
+      return fail(file + ": a shard of another sweep (template, objectives, "
+                         "networks, seed, mapping budget or precision "
+                         "differ)");
+    if (count && *count != shardCount)
+      return fail(llvm::formatv("{0}: a shard of {1}, the others of {2}", file,
+                                shardCount, *count));
+    count = shardCount;
+    seen.resize(shardCount);
+    if (seen[shardIndex])
+      return fail(llvm::formatv("{0}: shard {1} is given twice", file,
+                                shardIndex));
+    seen[shardIndex] = true;
+    DseResult r;
+    for (const llvm::json::Value &pv : *pts) {
+      llvm::Expected<DsePoint> p = pointFromJson(t, pv, file);
+      if (!p)
+        return fail(llvm::toString(p.takeError()));
+      r.mappingSearches += p->mappingSearches;
+      r.points.push_back(std::move(*p));
+    }
+    shards.push_back(std::move(r));
+  }
+  llvm::Expected<DseResult> merged = mergeDseShards(t, std::move(shards));
+  if (!merged)
+    return fail(llvm::toString(merged.takeError()));
+  Sweep sweep;
+  const llvm::json::Object &sw = *sweepJson->getAsObject();
+  if (sw.getString("template") != t.name)
+    return fail("the shards are of template '" +
+                sw.getString("template").value_or("") + "', not '" + t.name +
+                "'");
+  sweep.templateName = t.name;
+  for (const llvm::json::Value &x : *sw.getArray("objectives"))
+    sweep.objectives.push_back(x.getAsString().value_or("").str());
+  for (const llvm::json::Value &x : *sw.getArray("networks"))
+    sweep.networks.push_back(x.getAsString().value_or("").str());
+  sweep.seed = uint64_t(sw.getInteger("seed").value_or(0));
+  sweep.map = sw.getString("map").value_or("").str();
+  sweep.irPrecision = sw.getString("precision") == "ir";
+  printSummary(t, *merged);
+  llvm::outs() << llvm::formatv(" (merged from {0} shards)\n", *count);
+  printFrontTable(t, *merged, llvm::join(sweep.objectives, ","));
+  return writeOutputs(outDir, t, sweep, *merged, std::nullopt);
+}
+
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  // `accel-dse merge ...`: the subcommand is the first argument.
+  bool merging = argc > 1 && llvm::StringRef(argv[1]) == "merge";
+  std::vector<char *> args(argv, argv + argc);
+  if (merging)
+    args.erase(args.begin() + 1);
   cl::HideUnrelatedOptions(dseCategory);
-  cl::ParseCommandLineOptions(argc, argv,
+  cl::ParseCommandLineOptions(int(args.size()), args.data(),
                               "accel-dse: searches an accelerator template "
                               "for networks (Pareto fronts)\n");
   llvm::Expected<ArchTemplate> t = loadArchTemplate(templatePath);
   if (!t)
     return fail(llvm::toString(t.takeError()));
+  if (merging)
+    return merge(*t);
   DseOptions o;
   o.strategy = strategy;
   o.population = population;
@@ -201,15 +464,35 @@ int main(int argc, char **argv) {
                 mapBudget + "'");
   if (population < 2 || generations < 1)
     return fail("--population must be >= 2 and --generations >= 1");
+  std::optional<std::pair<unsigned, unsigned>> shardOf;
+  if (!shard.empty()) {
+    auto [i, n] = llvm::StringRef(shard).split('/');
+    unsigned index, count;
+    if (i.getAsInteger(10, index) || n.getAsInteger(10, count) || count < 1 ||
+        index >= count)
+      return fail("--shard: expected I/N with 0 <= I < N, got '" + shard +
+                  "'");
+    o.shardIndex = index;
+    o.shardCount = count;
+    shardOf = {index, count};
+  }
 
   DialectRegistry registry;
   registerAllAccelOptDialects(registry);
   MLIRContext ctx(registry);
   std::vector<DseNetwork> nets;
-  for (const std::string &path : networkPaths) {
+  Sweep sweep;
+  sweep.templateName = t->name;
+  for (DseObjective obj : o.objectives)
+    sweep.objectives.push_back(dseObjectiveName(obj).str());
+  sweep.seed = o.seed;
+  sweep.map = mapBudget;
+  sweep.irPrecision = irPrecision;
+  for (const std::string &path : inputPaths) {
     llvm::Expected<DseNetwork> n = loadNetwork(path, ctx);
     if (!n)
       return fail(llvm::toString(n.takeError()));
+    sweep.networks.push_back(n->name);
     nets.push_back(std::move(*n));
   }
 
@@ -220,99 +503,12 @@ int main(int argc, char **argv) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  size_t feasible = llvm::count_if(
-      r->points, [](const DsePoint &p) { return p.feasible; });
-  llvm::outs() << llvm::formatv(
-      "{0}: {1} of {2} points evaluated ({3} feasible), {4} mapping "
-      "searches, {5:f1} s ({6:f1} points/s)\n",
-      t->name, r->points.size(), t->size(), feasible, r->mappingSearches,
-      seconds, seconds > 0 ? r->points.size() / seconds : 0.0);
-  // The front, by its first objective.
-  std::vector<unsigned> front = r->front;
-  llvm::stable_sort(front, [&](unsigned a, unsigned b) {
-    return r->points[a].objectives[0] < r->points[b].objectives[0];
-  });
-  llvm::outs() << "Pareto front (" << front.size() << " points, "
-               << objectives << "):\n";
-  llvm::outs() << llvm::formatv("{0,12} {1,12} {2,10} {3,6} {4,10}  {5}\n",
-                                "latency-ms", "energy-uJ", "area-mm2", "PEs",
-                                "SRAM-KiB", "knobs");
-  for (unsigned i : front) {
-    const DsePoint &p = r->points[i];
-    llvm::outs() << llvm::formatv(
-        "{0,12:f4} {1,12:f2} {2,10:f3} {3,6} {4,10:f1}  {5}\n",
-        p.seconds * 1e3, p.energyPJ * 1e-6, p.areaMm2, p.pes,
-        p.sramBytes / 1024.0, t->describe(p.point));
-  }
-
+  printSummary(*t, *r);
+  llvm::outs() << llvm::formatv(", {0:f1} s ({1:f1} points/s)\n", seconds,
+                                seconds > 0 ? r->points.size() / seconds
+                                            : 0.0);
+  printFrontTable(*t, *r, objectives);
   if (outDir.empty())
     return 0;
-  if (std::error_code ec =
-          llvm::sys::fs::create_directories(outDir + "/front"))
-    return fail(outDir + ": " + ec.message());
-  // The front of an earlier run in the same directory goes.
-  std::error_code ec;
-  for (llvm::sys::fs::directory_iterator it(outDir + "/front", ec), end;
-       it != end && !ec; it.increment(ec))
-    if (llvm::StringRef(it->path()).ends_with(".yaml"))
-      llvm::sys::fs::remove(it->path());
-  auto open = [&](llvm::StringRef name) {
-    std::error_code ec;
-    auto os = std::make_unique<llvm::raw_fd_ostream>(
-        (outDir + "/" + name).str(), ec);
-    if (ec)
-      os.reset();
-    return os;
-  };
-  std::vector<unsigned> all(r->points.size());
-  std::iota(all.begin(), all.end(), 0);
-  auto points = open("points.csv"), frontCsv = open("front.csv"),
-       json = open("points.json");
-  if (!points || !frontCsv || !json)
-    return fail("cannot write to " + outDir);
-  writeCsv(*points, *t, nets, r->points, all);
-  writeCsv(*frontCsv, *t, nets, r->points, front);
-  llvm::json::Array jsonPoints;
-  for (const DsePoint &p : r->points) {
-    llvm::json::Object knobs;
-    for (auto [k, v] : llvm::zip(t->knobs, p.point))
-      knobs[k.name] = k.values[v];
-    jsonPoints.push_back(llvm::json::Object{
-        {"point", t->indexOf(p.point)},
-        {"knobs", std::move(knobs)},
-        {"arch", p.archName},
-        {"feasible", p.feasible},
-        {"reason", p.reason},
-        {"pes", p.pes},
-        {"sram_bytes", p.sramBytes},
-        {"area_mm2", p.areaMm2},
-        {"cycles", p.cycles},
-        {"seconds", p.seconds},
-        {"energy_pj", p.energyPJ},
-        {"objectives", llvm::json::Array(p.objectives)}});
-  }
-  llvm::json::Array frontIds;
-  for (unsigned i : front)
-    frontIds.push_back(t->indexOf(r->points[i].point));
-  llvm::json::Array objectiveNames;
-  for (DseObjective obj : o.objectives)
-    objectiveNames.push_back(dseObjectiveName(obj).str());
-  *json << llvm::formatv(
-      "{0:2}\n",
-      llvm::json::Value(llvm::json::Object{
-          {"template", t->name},
-          {"seed", int64_t(o.seed)},
-          {"objectives", std::move(objectiveNames)},
-          {"points", std::move(jsonPoints)},
-          {"front", std::move(frontIds)}}));
-  for (unsigned i : front) {
-    llvm::Expected<std::string> text = t->instantiateText(r->points[i].point);
-    if (!text)
-      return fail(llvm::toString(text.takeError()));
-    auto os = open("front/" + r->points[i].archName + ".yaml");
-    if (!os)
-      return fail("cannot write to " + outDir + "/front");
-    *os << *text;
-  }
-  return 0;
+  return writeOutputs(outDir, *t, sweep, *r, shardOf);
 }

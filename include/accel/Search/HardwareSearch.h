@@ -54,6 +54,10 @@ struct DseOptions {
   SearchOptions mapping;
   /// Exhaustive search refuses templates with more points than this.
   int64_t exhaustiveLimit = 100'000;
+  /// An exhaustive sweep split in `shardCount` slices: this run evaluates
+  /// the points whose index is `shardIndex` modulo `shardCount`
+  /// (mergeDseShards combines the slices into the whole sweep's result).
+  unsigned shardIndex = 0, shardCount = 1;
 };
 
 struct DsePoint {
@@ -84,6 +88,12 @@ struct DseResult {
 DsePoint evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
                           llvm::ArrayRef<DseNetwork> networks,
                           const DseOptions &o);
+
+/// Combines the results of the shards of one exhaustive sweep of `t` into
+/// exactly the result of the sweep in one run: every point once, in index
+/// order, and the front over them. Fails when a point is missing or twice.
+llvm::Expected<DseResult> mergeDseShards(const ArchTemplate &t,
+                                         std::vector<DseResult> shards);
 
 /// Searches the template; fails on an empty network list, no objective, or
 /// an exhaustive search over more than exhaustiveLimit points.

@@ -143,9 +143,11 @@ TEST(HardwareSearch, Nsga2FindsTheExhaustiveFront) {
     }
   }
   // An infeasible point says why.
-  for (const DsePoint &p : all->points)
-    if (!p.feasible)
+  for (const DsePoint &p : all->points) {
+    if (!p.feasible) {
       EXPECT_NE(p.reason.find("area mm2"), std::string::npos) << p.reason;
+    }
+  }
 }
 
 } // namespace
