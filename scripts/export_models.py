@@ -160,6 +160,35 @@ PUBLISHED_GMACS = {
 }
 
 
+# The torchvision weights whose published ImageNet top-1 accuracy stands for
+# each architecture (the original recipe, IMAGENET1K_V1; read from the
+# weights' own metadata, offline): the accuracy axis of accel-dse.
+WEIGHTS = {
+    "resnet18": "ResNet18_Weights", "resnet50": "ResNet50_Weights",
+    "vgg16": "VGG16_Weights", "mobilenet_v2": "MobileNet_V2_Weights",
+    "mobilenet_v3_small": "MobileNet_V3_Small_Weights",
+    "mobilenet_v3_large": "MobileNet_V3_Large_Weights",
+    "mnasnet1_0": "MNASNet1_0_Weights",
+    "shufflenet_v2_x1_0": "ShuffleNet_V2_X1_0_Weights",
+    "densenet121": "DenseNet121_Weights", "inception_v3": "Inception_V3_Weights",
+    "efficientnet_b0": "EfficientNet_B0_Weights",
+    "convnext_tiny": "ConvNeXt_Tiny_Weights",
+    "regnet_y_400mf": "RegNet_Y_400MF_Weights", "googlenet": "GoogLeNet_Weights",
+    "squeezenet1_1": "SqueezeNet1_1_Weights", "alexnet": "AlexNet_Weights",
+    "resnext50_32x4d": "ResNeXt50_32X4D_Weights",
+    "efficientnet_v2_s": "EfficientNet_V2_S_Weights",
+}
+
+
+def top1(name):
+    """The published ImageNet top-1 accuracy (%) of a model, or None."""
+    weights = WEIGHTS.get(name)
+    if not weights:
+        return None
+    meta = getattr(tvm, weights).IMAGENET1K_V1.meta
+    return meta["_metrics"]["ImageNet-1K"]["acc@1"]
+
+
 def build(name):
     """The model (seeded weights) and its input."""
     constructor, shape = ALL[name]
@@ -198,6 +227,9 @@ def main():
     parser.add_argument("--list", action="store_true",
                         help="list the models: name, input shape, published "
                              "GMACs")
+    parser.add_argument("--accuracy", action="store_true",
+                        help="list name and published ImageNet top-1 accuracy "
+                             "(torchvision's weights metadata)")
     parser.add_argument("--set", default="core",
                         choices=["core", "extended", "all"],
                         help="which models (default: core)")
@@ -206,6 +238,11 @@ def main():
     args = parser.parse_args()
 
     chosen = {"core": MODELS, "extended": EXTENDED, "all": ALL}[args.set]
+    if args.accuracy:
+        for name in chosen:
+            if top1(name) is not None:
+                print(f"{name:20} {top1(name)}")
+        return 0
     if args.list:
         for name, (_, shape) in chosen.items():
             published = PUBLISHED_GMACS.get(name)

@@ -22,16 +22,28 @@ llvm::StringRef accel::dseObjectiveName(DseObjective o) {
     return "edp";
   case DseObjective::Area:
     return "area";
+  case DseObjective::Accuracy:
+    return "accuracy";
   }
   return "";
 }
 
 std::optional<DseObjective> accel::parseDseObjective(llvm::StringRef name) {
   for (DseObjective o : {DseObjective::Latency, DseObjective::Energy,
-                         DseObjective::EDP, DseObjective::Area})
+                         DseObjective::EDP, DseObjective::Area,
+                         DseObjective::Accuracy})
     if (dseObjectiveName(o) == name)
       return o;
   return std::nullopt;
+}
+
+ArchTemplate accel::withNetworkAxis(const ArchTemplate &t, size_t n) {
+  ArchTemplate ext = t;
+  Knob k{"network", {}};
+  for (size_t i = 0; i < n; ++i)
+    k.values.push_back(double(i));
+  ext.knobs.push_back(std::move(k));
+  return ext;
 }
 
 static uint64_t pointHash(const TemplatePoint &p) {
@@ -69,7 +81,12 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
   std::map<std::vector<int64_t>, CostResult> mapped;
   unsigned failed = 0;
   std::string firstFailure;
+  // On a network axis, the point's last knob picks the network.
+  if (o.networkAxis)
+    networks = networks.slice(p.back(), 1);
+  double accuracy = 0;
   for (const DseNetwork &net : networks) {
+    accuracy += net.accuracy.value_or(0) / double(networks.size());
     double cycles = 0, energy = 0;
     for (auto [i, layer] : llvm::enumerate(net.layers)) {
       LayerProblem problem = layer;
@@ -107,6 +124,7 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
                                     failed, firstFailure),
                       double(failed));
   r.feasible = true;
+  r.accuracy = accuracy;
   r.seconds = r.cycles / (arch->clockGHz * 1e9);
   for (DseObjective obj : o.objectives)
     switch (obj) {
@@ -121,6 +139,9 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
       break;
     case DseObjective::Area:
       r.objectives.push_back(r.areaMm2);
+      break;
+    case DseObjective::Accuracy:
+      r.objectives.push_back(100 - r.accuracy);
       break;
     }
   return r;
@@ -154,6 +175,14 @@ accel::searchHardware(const ArchTemplate &t,
   };
   if (networks.empty())
     return fail("no network to evaluate the points on");
+  if (llvm::is_contained(o.objectives, DseObjective::Accuracy))
+    for (const DseNetwork &n : networks)
+      if (!n.accuracy)
+        return fail("the accuracy objective needs every network's accuracy "
+                    "(" + n.name + " has none)");
+  if (o.networkAxis && (t.knobs.empty() || t.knobs.back().name != "network" ||
+                        t.knobs.back().values.size() != networks.size()))
+    return fail("a network axis needs the template of withNetworkAxis");
   if (o.objectives.empty())
     return fail("no objective");
   if (o.shardCount == 0 || o.shardIndex >= o.shardCount)

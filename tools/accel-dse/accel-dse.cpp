@@ -91,6 +91,12 @@ static cl::opt<std::string>
     outDir("out", cl::desc("Write points.csv, points.json, front.csv and "
                            "front/*.yaml here"),
            cl::cat(dseCategory));
+static cl::opt<bool> networkAxis(
+    "network-axis",
+    cl::desc("The networks are alternatives: each point is a template point "
+             "and one network (CiMNet's joint search); give each network's "
+             "accuracy as PATH@TOP1 for the accuracy objective"),
+    cl::cat(dseCategory));
 static cl::opt<std::string>
     shard("shard", cl::desc("I/N: evaluate the I-th of N slices of an "
                             "exhaustive sweep"),
@@ -101,9 +107,20 @@ static int fail(const llvm::Twine &msg) {
   return 2;
 }
 
-/// The layers of a network file, at its IR's types.
-static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef path,
+/// The layers of a network file, at its IR's types; `path@73.5` gives its
+/// top-1 accuracy.
+static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef arg,
                                               MLIRContext &ctx) {
+  auto [path, accuracyText] = arg.rsplit('@');
+  std::optional<double> accuracy;
+  if (!accuracyText.empty()) {
+    double a;
+    if (accuracyText.getAsDouble(a) || !(a >= 0 && a <= 100))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          arg + ": expected PATH@ACCURACY with an accuracy in [0, 100]");
+    accuracy = a;
+  }
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
   if (!buffer)
     return llvm::createStringError(buffer.getError(),
@@ -123,6 +140,7 @@ static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef path,
                                    path + ": does not load (see above)");
   DseNetwork net;
   net.name = llvm::sys::path::stem(path).str();
+  net.accuracy = accuracy;
   module->walk([&](LayerOpInterface layer) {
     LayerProblem p = layer.getProblem();
     Operation *weight = p.hasWeights && layer->getNumOperands() > 1
@@ -155,6 +173,7 @@ struct Sweep {
   uint64_t seed = 0;
   std::string map;
   bool irPrecision = false;
+  bool networkAxis = false;
 
   llvm::json::Object toJson() const {
     return llvm::json::Object{
@@ -163,7 +182,8 @@ struct Sweep {
         {"networks", llvm::json::Array(networks)},
         {"seed", int64_t(seed)},
         {"map", map},
-        {"precision", irPrecision ? "ir" : "accel"}};
+        {"precision", irPrecision ? "ir" : "accel"},
+        {"network_axis", networkAxis}};
   }
 };
 
@@ -175,8 +195,11 @@ static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
     os << "," << k.name;
   os << ",arch,feasible,pe_count,sram_bytes,area_mm2,cycles,seconds,energy_pj,"
         "edp_pj_s";
-  for (const std::string &n : sweep.networks)
-    os << "," << n << "_seconds," << n << "_energy_pj";
+  if (sweep.networkAxis)
+    os << ",network_name,accuracy";
+  else
+    for (const std::string &n : sweep.networks)
+      os << "," << n << "_seconds," << n << "_energy_pj";
   os << ",reason\n";
   for (unsigned i : which) {
     const DsePoint &p = points[i];
@@ -188,12 +211,16 @@ static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
        << llvm::formatv("{0:e6},{1:e6},{2:e6},{3:e6},{4:e6}", p.areaMm2,
                         p.cycles, p.seconds, p.energyPJ,
                         p.energyPJ * p.seconds);
-    for (size_t n = 0; n < sweep.networks.size(); ++n)
-      if (p.feasible)
-        os << llvm::formatv(",{0:e6},{1:e6}", p.networkSeconds[n],
-                            p.networkEnergyPJ[n]);
-      else
-        os << ",,";
+    if (sweep.networkAxis)
+      os << "," << sweep.networks[p.point.back()] << ","
+         << (p.feasible ? formatKnobValue(p.accuracy) : "");
+    else
+      for (size_t n = 0; n < sweep.networks.size(); ++n)
+        if (p.feasible)
+          os << llvm::formatv(",{0:e6},{1:e6}", p.networkSeconds[n],
+                              p.networkEnergyPJ[n]);
+        else
+          os << ",,";
     os << "," << csvField(p.reason) << "\n";
   }
 }
@@ -217,6 +244,7 @@ static llvm::json::Value pointJson(const ArchTemplate &t, const DsePoint &p) {
       {"energy_pj", p.energyPJ},
       {"network_seconds", llvm::json::Array(p.networkSeconds)},
       {"network_energy_pj", llvm::json::Array(p.networkEnergyPJ)},
+      {"accuracy", p.accuracy},
       {"objectives", llvm::json::Array(p.objectives)},
       {"mapping_searches", p.mappingSearches}};
 }
@@ -247,7 +275,7 @@ static llvm::Expected<DsePoint> pointFromJson(const ArchTemplate &t,
       !m.map("violation", p.violation) || !m.map("pes", p.pes) ||
       !m.map("sram_bytes", p.sramBytes) || !m.map("area_mm2", p.areaMm2) ||
       !m.map("cycles", p.cycles) || !m.map("seconds", p.seconds) ||
-      !m.map("energy_pj", p.energyPJ) ||
+      !m.map("energy_pj", p.energyPJ) || !m.map("accuracy", p.accuracy) ||
       !m.map("mapping_searches", p.mappingSearches) ||
       !numbers("network_seconds", p.networkSeconds) ||
       !numbers("network_energy_pj", p.networkEnergyPJ) ||
@@ -350,10 +378,11 @@ static int writeOutputs(llvm::StringRef dir, const ArchTemplate &t,
 }
 
 /// `accel-dse merge`: the shards' points.json into one sweep's files.
-static int merge(const ArchTemplate &t) {
+static int merge(const ArchTemplate &base) {
   if (outDir.empty())
     return fail("merge needs --out");
-  std::vector<DseResult> shards;
+  // The shards' files, checked to be of one sweep.
+  std::vector<std::pair<std::string, llvm::json::Value>> files;
   std::optional<llvm::json::Value> sweepJson;
   std::optional<unsigned> count;
   std::vector<bool> seen;
@@ -372,7 +401,7 @@ static int merge(const ArchTemplate &t) {
     const llvm::json::Value *sw = o ? o->get("sweep") : nullptr;
     int64_t index = sh ? sh->getInteger("index").value_or(-1) : -1;
     int64_t n = sh ? sh->getInteger("count").value_or(0) : 0;
-    if (!pts || !sw || n < 1 || index < 0 || index >= n)
+    if (!pts || !sw || !sw->getAsObject() || n < 1 || index < 0 || index >= n)
       return fail(file + ": not the output of an accel-dse --shard run");
     unsigned shardIndex = unsigned(index), shardCount = unsigned(n);
     if (!sweepJson)
@@ -390,8 +419,33 @@ static int merge(const ArchTemplate &t) {
       return fail(llvm::formatv("{0}: shard {1} is given twice", file,
                                 shardIndex));
     seen[shardIndex] = true;
+    files.push_back({file, std::move(*v)});
+  }
+  Sweep sweep;
+  const llvm::json::Object &sw = *sweepJson->getAsObject();
+  if (sw.getString("template") != base.name)
+    return fail("the shards are of template '" +
+                sw.getString("template").value_or("") + "', not '" +
+                base.name + "'");
+  sweep.templateName = base.name;
+  if (const llvm::json::Array *a = sw.getArray("objectives"))
+    for (const llvm::json::Value &x : *a)
+      sweep.objectives.push_back(x.getAsString().value_or("").str());
+  if (const llvm::json::Array *a = sw.getArray("networks"))
+    for (const llvm::json::Value &x : *a)
+      sweep.networks.push_back(x.getAsString().value_or("").str());
+  sweep.seed = uint64_t(sw.getInteger("seed").value_or(0));
+  sweep.map = sw.getString("map").value_or("").str();
+  sweep.irPrecision = sw.getString("precision") == "ir";
+  sweep.networkAxis = sw.getBoolean("network_axis").value_or(false);
+  ArchTemplate t = sweep.networkAxis
+                       ? withNetworkAxis(base, sweep.networks.size())
+                       : base;
+  std::vector<DseResult> shards;
+  for (auto &[file, v] : files) {
     DseResult r;
-    for (const llvm::json::Value &pv : *pts) {
+    for (const llvm::json::Value &pv :
+         *v.getAsObject()->getArray("points")) {
       llvm::Expected<DsePoint> p = pointFromJson(t, pv, file);
       if (!p)
         return fail(llvm::toString(p.takeError()));
@@ -403,20 +457,6 @@ static int merge(const ArchTemplate &t) {
   llvm::Expected<DseResult> merged = mergeDseShards(t, std::move(shards));
   if (!merged)
     return fail(llvm::toString(merged.takeError()));
-  Sweep sweep;
-  const llvm::json::Object &sw = *sweepJson->getAsObject();
-  if (sw.getString("template") != t.name)
-    return fail("the shards are of template '" +
-                sw.getString("template").value_or("") + "', not '" + t.name +
-                "'");
-  sweep.templateName = t.name;
-  for (const llvm::json::Value &x : *sw.getArray("objectives"))
-    sweep.objectives.push_back(x.getAsString().value_or("").str());
-  for (const llvm::json::Value &x : *sw.getArray("networks"))
-    sweep.networks.push_back(x.getAsString().value_or("").str());
-  sweep.seed = uint64_t(sw.getInteger("seed").value_or(0));
-  sweep.map = sw.getString("map").value_or("").str();
-  sweep.irPrecision = sw.getString("precision") == "ir";
   printSummary(t, *merged);
   llvm::outs() << llvm::formatv(" (merged from {0} shards)\n", *count);
   printFrontTable(t, *merged, llvm::join(sweep.objectives, ","));
@@ -440,6 +480,7 @@ int main(int argc, char **argv) {
   if (merging)
     return merge(*t);
   DseOptions o;
+  o.networkAxis = networkAxis;
   o.strategy = strategy;
   o.population = population;
   o.generations = generations;
@@ -488,6 +529,7 @@ int main(int argc, char **argv) {
   sweep.seed = o.seed;
   sweep.map = mapBudget;
   sweep.irPrecision = irPrecision;
+  sweep.networkAxis = networkAxis;
   for (const std::string &path : inputPaths) {
     llvm::Expected<DseNetwork> n = loadNetwork(path, ctx);
     if (!n)
@@ -495,20 +537,22 @@ int main(int argc, char **argv) {
     sweep.networks.push_back(n->name);
     nets.push_back(std::move(*n));
   }
+  // The points: the template's, and on a network axis one network each.
+  ArchTemplate space = networkAxis ? withNetworkAxis(*t, nets.size()) : *t;
 
   auto start = std::chrono::steady_clock::now();
-  llvm::Expected<DseResult> r = searchHardware(*t, nets, o);
+  llvm::Expected<DseResult> r = searchHardware(space, nets, o);
   if (!r)
     return fail(llvm::toString(r.takeError()));
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  printSummary(*t, *r);
+  printSummary(space, *r);
   llvm::outs() << llvm::formatv(", {0:f1} s ({1:f1} points/s)\n", seconds,
                                 seconds > 0 ? r->points.size() / seconds
                                             : 0.0);
-  printFrontTable(*t, *r, objectives);
+  printFrontTable(space, *r, objectives);
   if (outDir.empty())
     return 0;
-  return writeOutputs(outDir, *t, sweep, *r, shardOf);
+  return writeOutputs(outDir, space, sweep, *r, shardOf);
 }

@@ -30,9 +30,12 @@ struct DseNetwork {
   std::vector<LayerProblem> layers;
   /// Per layer: its weight operand is another layer's result.
   std::vector<bool> weightsAreActivations;
+  /// Its ImageNet top-1 accuracy (%), when known: the accuracy objective.
+  std::optional<double> accuracy;
 };
 
-enum class DseObjective { Latency, Energy, EDP, Area };
+/// Accuracy is minimised as the top-1 error, 100 - accuracy.
+enum class DseObjective { Latency, Energy, EDP, Area, Accuracy };
 llvm::StringRef dseObjectiveName(DseObjective o);
 std::optional<DseObjective> parseDseObjective(llvm::StringRef name);
 
@@ -54,6 +57,10 @@ struct DseOptions {
   SearchOptions mapping;
   /// Exhaustive search refuses templates with more points than this.
   int64_t exhaustiveLimit = 100'000;
+  /// The networks are alternatives, not a workload: each point is a
+  /// template point and one network, chosen by a last knob `network`
+  /// (withNetworkAxis) — CiMNet's joint search of hardware and network.
+  bool networkAxis = false;
   /// An exhaustive sweep split in `shardCount` slices: this run evaluates
   /// the points whose index is `shardIndex` modulo `shardCount`
   /// (mergeDseShards combines the slices into the whole sweep's result).
@@ -70,8 +77,10 @@ struct DsePoint {
   int64_t pes = 0, sramBytes = 0;
   /// Mapping searches run for it (equal layers share one).
   int64_t mappingSearches = 0;
-  /// Per network: seconds and energy.
+  /// Per network evaluated: seconds and energy.
   std::vector<double> networkSeconds, networkEnergyPJ;
+  /// The accuracy objective's value: the network's (mean over networks).
+  double accuracy = 0;
   /// In DseOptions::objectives order.
   std::vector<double> objectives;
 };
@@ -84,7 +93,13 @@ struct DseResult {
   int64_t mappingSearches = 0;
 };
 
-/// Scores one point (the mapping searches single-threaded).
+/// `t` with a last knob `network` choosing one of `n` networks (its values
+/// 0 .. n-1; the accelerator text does not use it).
+ArchTemplate withNetworkAxis(const ArchTemplate &t, size_t n);
+
+/// Scores one point (the mapping searches single-threaded). With
+/// networkAxis, `t` is withNetworkAxis's and the point's last knob picks
+/// the network.
 DsePoint evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
                           llvm::ArrayRef<DseNetwork> networks,
                           const DseOptions &o);

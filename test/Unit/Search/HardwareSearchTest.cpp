@@ -150,4 +150,52 @@ TEST(HardwareSearch, Nsga2FindsTheExhaustiveFront) {
   }
 }
 
+// A network axis: every point is a template point and one network, scored
+// on that network alone (as a search on it alone scores it), its accuracy
+// objective the network's top-1 error.
+TEST(HardwareSearch, NetworkAxisScoresOneNetworkPerPoint) {
+  llvm::Expected<ArchTemplate> t = tinyTemplate();
+  ASSERT_TRUE(static_cast<bool>(t)) << llvm::toString(t.takeError());
+  std::vector<DseNetwork> nets = tinyNetwork();
+  nets.push_back(nets[0]);
+  nets[1].name = "first-layer";
+  nets[1].layers.resize(1);
+  nets[1].weightsAreActivations.resize(1);
+  nets[0].accuracy = 75;
+  nets[1].accuracy = 70;
+  DseOptions o;
+  o.mapping.population = 10;
+  o.mapping.generations = 4;
+  o.strategy = DseStrategy::Exhaustive;
+  o.objectives = {DseObjective::Latency, DseObjective::Accuracy};
+  o.networkAxis = true;
+  ArchTemplate space = withNetworkAxis(*t, 2);
+  EXPECT_EQ(space.size(), 60);
+  llvm::Expected<DseResult> r = searchHardware(space, nets, o);
+  ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
+  ASSERT_EQ(r->points.size(), 60u);
+  o.networkAxis = false;
+  for (const DsePoint &p : r->points) {
+    if (!p.feasible)
+      continue;
+    unsigned net = p.point.back();
+    EXPECT_DOUBLE_EQ(p.objectives[1], 100 - *nets[net].accuracy);
+    TemplatePoint hw(p.point.begin(), p.point.end() - 1);
+    DsePoint alone = evaluateDsePoint(*t, hw, {nets[net]}, o);
+    // (Seeds differ with the point's knobs: compare what does not depend
+    // on them.)
+    EXPECT_EQ(alone.networkSeconds.size(), 1u);
+    EXPECT_EQ(p.networkSeconds.size(), 1u);
+    EXPECT_EQ(alone.areaMm2, p.areaMm2);
+  }
+  // Without every network's accuracy, the accuracy objective is refused.
+  nets[1].accuracy.reset();
+  o.networkAxis = true;
+  llvm::Expected<DseResult> refused = searchHardware(space, nets, o);
+  ASSERT_FALSE(static_cast<bool>(refused));
+  EXPECT_EQ(llvm::toString(refused.takeError()),
+            "the accuracy objective needs every network's accuracy "
+            "(first-layer has none)");
+}
+
 } // namespace
