@@ -7,6 +7,8 @@
 using namespace accel;
 
 double Objective::score(const CostResult &r) const {
+  if (maxCycles > 0 && r.cycles > maxCycles)
+    return 1e250 * (r.cycles / maxCycles); // above any score within it
   switch (kind) {
   case ObjectiveKind::Latency:
     return r.cycles;

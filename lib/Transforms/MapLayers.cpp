@@ -18,6 +18,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <thread>
 #include <variant>
@@ -80,6 +81,69 @@ void searchAll(llvm::ArrayRef<SearchJob> jobs, const SearchOptions &options,
 
 struct MapPass : public accel::impl::AccelMapBase<MapPass> {
   using AccelMapBase::AccelMapBase;
+
+  /// layer-pipeline: searchLayerPipeline over the module's layers, their
+  /// stage-2 mappings attached.
+  void runLayerPipeline(ModuleOp module, const Arch &arch,
+                        const SearchOptions &o) {
+    if (module.walk([](GroupOp) { return WalkResult::interrupt(); })
+            .wasInterrupted()) {
+      module.emitError("layer-pipeline maps layers on accelerators of their "
+                       "own: the module has layer groups");
+      return signalPassFailure();
+    }
+    std::vector<LayerOpInterface> ops;
+    std::vector<LayerProblem> problems;
+    module.walk([&](LayerOpInterface layer) {
+      ops.push_back(layer);
+      problems.push_back(problemAt(layer, arch.precision));
+    });
+    llvm::Expected<LayerPipeline> p =
+        searchLayerPipeline(problems, arch, o, pipelineObjective);
+    if (!p) {
+      module.emitError(llvm::toString(p.takeError()));
+      return signalPassFailure();
+    }
+    for (auto [i, layer] : llvm::enumerate(ops)) {
+      const SearchResult &one = p->stage1[i], &two = p->stage2[i];
+      layer->setAttr("mapping",
+                     MappingAttr::get(layer->getContext(), two.mapping));
+      ++numMapped;
+      numEvaluated += one.stats.evaluations + two.stats.evaluations;
+      if (!remarks)
+        continue;
+      mlir::emitRemark(
+          layer->getLoc(),
+          llvm::formatv("{0}: stage 1 (latency) {1} cycles, {2:f3} uJ, "
+                        "{3:f3} W; stage 2 ({4} within {5} cycles) {6} "
+                        "cycles, {7:f3} uJ, {8:f3} W",
+                        layerName(layer, unsigned(i)), int64_t(one.cost.cycles),
+                        one.cost.energy * 1e-6, one.cost.powerWatts,
+                        pipelineObjective == PipelineObjective::Energy
+                            ? "energy"
+                            : "power",
+                        int64_t(p->interval), int64_t(two.cost.cycles),
+                        two.cost.energy * 1e-6, two.cost.powerWatts));
+    }
+    if (ops.empty())
+      return;
+    auto change = [](double before, double after) {
+      double pct = 100 * (after / before - 1);
+      return llvm::formatv("{0:f1}% {1}", std::abs(pct),
+                           pct <= 0 ? "less" : "more")
+          .str();
+    };
+    mlir::emitRemark(
+        module.getLoc(),
+        llvm::formatv("layer pipeline of {0} layers on {1}: interval {2} "
+                      "cycles (set by {3}); energy {4:f1} -> {5:f1} uJ "
+                      "({6}), power {7:f3} -> {8:f3} W ({9})",
+                      ops.size(), arch.name, int64_t(p->interval),
+                      layerName(ops[p->bottleneck], p->bottleneck),
+                      p->energy1 * 1e-6, p->energy2 * 1e-6,
+                      change(p->energy1, p->energy2), p->power1, p->power2,
+                      change(p->power1, p->power2)));
+  }
 
   /// Parses the constraint options; emits the error on `module`.
   LogicalResult parseConstraints(ModuleOp module, SearchConstraints &c) {
@@ -162,6 +226,8 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.threads = threads;
     if (failed(parseConstraints(module, o.constraints)))
       return signalPassFailure();
+    if (layerPipeline)
+      return runLayerPipeline(module, *resolved, o);
 
     // Distinct problems per accelerator part, in walk order; each is
     // searched once. Grouped layers are mapped for their tiles.

@@ -18,6 +18,10 @@ struct Objective {
   /// For Weighted: minimise latency^latencyWeight x energy^energyWeight
   /// (1, 1 is EDP; 2, 1 is ED^2P), compared as logarithms.
   double latencyWeight = 1, energyWeight = 1;
+  /// A latency limit (0 = none): a mapping slower than `maxCycles` scores
+  /// after every one within it, the slower the worse (GAMMA's second stage
+  /// of a layer pipeline: least energy within the pipeline's interval).
+  double maxCycles = 0;
 
   /// Lower is better. Only meaningful for valid results.
   double score(const CostResult &r) const;

@@ -3,6 +3,7 @@
 #define ACCEL_TRANSFORMS_PASSES_H
 
 #include "accel/Search/Fusion.h"
+#include "accel/Search/LayerPipeline.h"
 #include "accel/Search/Mapper.h"
 #include "accel/Search/Objective.h"
 #include "dialects/accel/AccelAttrs.h"

@@ -55,6 +55,16 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
     (and the number of levels); `fix-tile=0:C:16,1:K:4` fixes tiles
     (level:dimension:tile).
 
+    `layer-pipeline=true` maps a network whose every layer runs on an
+    accelerator instance of its own, the layers in a pipeline (GAMMA §5.4):
+    stage 1 maps every layer for latency and the slowest sets the
+    pipeline's interval; stage 2 maps every layer again for
+    `pipeline-objective` (energy or power) with its latency at most the
+    interval, keeping stage 1's mapping where the search finds nothing
+    better. Each layer's remark gives both stages; a summary remark the
+    interval and the network's energy and power after each. Layers in
+    groups are refused (a layer pipeline has no groups).
+
     Equal problems on the same part of the accelerator are searched once. The result depends on
     `seed` only, not on `threads`. Each layer gets a remark with the cost of
     its mapping and its distance to the compute bound; a layer for which no
@@ -136,6 +146,18 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "Fixed tiles, level:dimension:tile, comma-separated">,
     Option<"remarks", "remarks", "bool", /*default=*/"true",
            "Emit a remark per layer with its cost">,
+    Option<"layerPipeline", "layer-pipeline", "bool", /*default=*/"false",
+           "Every layer on its own accelerator, pipelined: minimise latency, "
+           "then pipeline-objective within the slowest layer's latency">,
+    Option<"pipelineObjective", "pipeline-objective",
+           "::accel::PipelineObjective",
+           /*default=*/"::accel::PipelineObjective::Energy",
+           "What layer-pipeline's second stage minimises",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::PipelineObjective::Energy, "energy",
+                        "energy per input"),
+             clEnumValN(::accel::PipelineObjective::Power, "power",
+                        "power: energy over the layer's latency"))}]>,
   ];
   let statistics = [
     Statistic<"numMapped", "mapped-layers", "Layers given a searched mapping">,
