@@ -48,6 +48,11 @@ config.substitutions.append(
 llvm_config.add_tool_substitutions(["not", "count"], [config.llvm_tools_dir])
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 config.substitutions.append(("%accel_tools_dir", config.accel_tools_dir))
+# Imported layers carry their ONNX node's name (accel.name); tests of the
+# ops' structure drop it (Target/ONNX/import-names.mlir tests the names).
+config.substitutions.append(
+    ("%strip_names",
+     "sed -E 's/accel\\.name = \"[^\"]*\"(, )?//; s/ \\{\\}//'"))
 
 # A single-node Slurm can be started here (dse-slurm.test).
 if os.geteuid() == 0 and all(

@@ -30,6 +30,13 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
              << attr.getValue();
     return success();
   }
+  if (attr.getName() == "accel.name") {
+    auto name = dyn_cast<StringAttr>(attr.getValue());
+    if (!name || name.getValue().empty())
+      return op->emitError("'accel.name' must be a non-empty string, got ")
+             << attr.getValue();
+    return success();
+  }
   if (attr.getName() == "accel.unfused_mapping") {
     auto layer = dyn_cast<LayerOpInterface>(op);
     auto mapping = dyn_cast<MappingAttr>(attr.getValue());

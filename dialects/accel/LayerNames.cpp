@@ -7,6 +7,10 @@
 using namespace mlir;
 
 std::string accel::layerName(Operation *op, unsigned index) {
+  // The name the source model gives it (the ONNX node's), which survives
+  // printing without locations and every pass.
+  if (auto name = op->getAttrOfType<StringAttr>("accel.name"))
+    return name.getValue().str();
   std::string kind = op->getName().stripDialect().str();
   Location loc = op->getLoc();
   if (auto fused = dyn_cast<FusedLoc>(loc))

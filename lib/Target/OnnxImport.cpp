@@ -1349,6 +1349,17 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
       nodeError(loc) << "import failed: " << e.what();
       return nullptr;
     }
+    // The layer the node became keeps the node's name as an attribute
+    // (locations are not printed by default; names must survive passes).
+    StringAttr nodeName = cast<NameLoc>(loc).getName();
+    for (const std::string &out : node.output()) {
+      auto it = values.find(out);
+      Operation *def =
+          it == values.end() ? nullptr : it->second.getDefiningOp();
+      if (def && isa<AccelDialect>(def->getDialect()) &&
+          !isa<GroupOp>(def) && !def->hasAttr("accel.name"))
+        def->setAttr("accel.name", nodeName);
+    }
   }
   llvm::SmallVector<Value> results;
   for (const onnx::ValueInfoProto &vi : graph.output()) {

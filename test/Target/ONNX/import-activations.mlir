@@ -1,7 +1,7 @@
 // ONNX activations: Relu, Clip (bounds from initializers or Constant nodes;
 // [0, 6] is relu6), Sigmoid, HardSigmoid, HardSwish, LeakyRelu, Tanh. A
 // one-sided Clip is kept as accel.opaque with a warning naming the node.
-// RUN: accel-translate --import-onnx %onnx_fixtures/activations.onnx 2>%t.err | FileCheck %s
+// RUN: accel-translate --import-onnx %onnx_fixtures/activations.onnx 2>%t.err | %strip_names | FileCheck %s
 // RUN: FileCheck %s --check-prefix=WARN --input-file %t.err
 
 // CHECK: %[[A0:.*]] = accel.activation #accel.act<relu> %arg0 : tensor<1x4x8x8xf32>

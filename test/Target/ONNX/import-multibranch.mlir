@@ -1,8 +1,8 @@
 // End to end: a small multi-branch graph (a residual add, a concat of two
 // branches, a depthwise convolution) imports to exactly this accel IR, which
 // verifies and has a cost on eyeriss-like.
-// RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-elide-elementsattrs-if-larger=1 | FileCheck %s
-// RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-print-debuginfo | accel-opt --accel-cost-report=arch=eyeriss-like -o /dev/null | FileCheck %s --check-prefix=COST
+// RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s
+// RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-print-debuginfo | accel-opt --accel-cost-report=arch=eyeriss-like -o /dev/null | %strip_names | FileCheck %s --check-prefix=COST
 
 // Weights are constants (hoisted to the top); the layers follow in order.
 // CHECK:      func.func @main(%arg0: tensor<1x8x16x16xf32> {onnx.name = "input"}) -> tensor<1x16x16x16xf32> {
