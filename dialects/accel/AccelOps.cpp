@@ -432,6 +432,10 @@ LogicalResult FlattenOp::verify() {
       getOutput());
 }
 
+bool OpaqueOp::movesDataOnly() {
+  return llvm::is_contained({"onnx.Transpose", "onnx.Slice"}, getOpName());
+}
+
 LogicalResult OpaqueOp::verify() {
   if (getOpName().empty())
     return emitOpError("needs a non-empty 'op_name'");

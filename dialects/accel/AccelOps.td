@@ -245,6 +245,12 @@ def Accel_OpaqueOp : Accel_Op<"opaque"> {
     $op_name `(` $inputs `)` attr-dict `:` functional-type($inputs, $outputs)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The source operator only moves data (ONNX Transpose, Slice): its
+    /// whole cost is the DRAM traffic reports count for it, and the
+    /// reference interpreter runs it.
+    bool movesDataOnly();
+  }];
 }
 
 //===----------------------------------------------------------------------===//

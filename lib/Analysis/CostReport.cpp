@@ -42,11 +42,13 @@ struct Row {
   /// An operator the dialect does not model (accel.opaque, `kind` its
   /// source operator): only its DRAM traffic is counted.
   bool opaque = false;
+  /// ... and that traffic is all it costs (accel.opaque movesDataOnly).
+  bool dataMovement = false;
   /// A group whose buffers do not fit: no numbers, not in the totals.
   bool infeasible() const { return !cost.valid; }
   std::string source() const {
     if (opaque)
-      return "none";
+      return dataMovement ? "moves" : "none";
     return kind == "group" ? (comparison ? "unfused" : "fused")
                            : (fromIr ? "ir" : "default");
   }
@@ -59,12 +61,13 @@ std::string mappingText(const Mapping &m) {
   return s;
 }
 
-/// "3 opaque operators (onnx.Erf x2, onnx.Softmax)", or "" when none.
-std::string opaqueSummary(llvm::ArrayRef<Row> rows) {
+/// "3 opaque operators (onnx.Erf x2, onnx.Softmax)" (those that compute,
+/// or with `dataMovement` those that only move data), or "" when none.
+std::string opaqueSummary(llvm::ArrayRef<Row> rows, bool dataMovement) {
   std::map<std::string, int> kinds;
   int count = 0;
   for (const Row &r : rows)
-    if (r.opaque) {
+    if (r.opaque && r.dataMovement == dataMovement) {
       ++kinds[r.kind];
       ++count;
     }
@@ -72,7 +75,9 @@ std::string opaqueSummary(llvm::ArrayRef<Row> rows) {
     return "";
   std::string s;
   llvm::raw_string_ostream os(s);
-  os << count << (count == 1 ? " opaque operator (" : " opaque operators (");
+  llvm::StringRef what =
+      dataMovement ? "data-movement operator" : "opaque operator";
+  os << count << " " << what << (count == 1 ? " (" : "s (");
   llvm::interleaveComma(kinds, os, [&](const auto &kv) {
     os << kv.first;
     if (kv.second > 1)
@@ -158,9 +163,12 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
   if (infeasible)
     os << "the total leaves out " << infeasible
        << (infeasible == 1 ? " infeasible group\n" : " infeasible groups\n");
-  if (std::string opaque = opaqueSummary(rows); !opaque.empty())
+  if (std::string opaque = opaqueSummary(rows, false); !opaque.empty())
     os << "the total leaves out the compute of " << opaque
        << ": only their DRAM traffic is counted\n";
+  if (std::string moves = opaqueSummary(rows, true); !moves.empty())
+    os << "the total counts " << moves
+       << " as their DRAM traffic, all they cost\n";
 }
 
 llvm::json::Object tensorCounts(const PerTensor<int64_t> &v) {
@@ -206,14 +214,15 @@ bool printJson(llvm::raw_ostream &os, const Arch &arch,
       layers.push_back(llvm::json::Object{{"name", r.name},
                                           {"op", "opaque"},
                                           {"source_op", r.kind},
-                                          {"modelled", false},
+                                          {"modelled", r.dataMovement},
+                                          {"data_movement", r.dataMovement},
                                           {"cycles", c.cycles},
                                           {"energy_pj", c.energy},
                                           {"dram_bytes", c.dramBytes}});
       cycles += c.cycles;
       energy += c.energy;
       dram += c.dramBytes;
-      ++opaque;
+      opaque += !r.dataMovement;
       continue;
     }
     llvm::json::Array levels;
@@ -407,7 +416,8 @@ struct CostReportPass
       row.kind = op.getOpName().str();
       row.group = groupName(op);
       row.opaque = true;
-      row.mappingText = "not modelled";
+      row.dataMovement = op.movesDataOnly();
+      row.mappingText = row.dataMovement ? "data movement" : "not modelled";
       row.cost = dramTrafficCost(bytes(op.getInputs()), bytes(op.getOutputs()),
                                  *arch);
       rows.push_back(std::move(row));

@@ -38,6 +38,19 @@ static Shape shapeOf(Value v) {
 }
 
 llvm::Error accel::detail::roundTo(NdArray &a, Type type, Operation *op) {
+  // Integers (indices and shapes, as data-movement operators read them)
+  // are whole numbers within their width, signed or unsigned.
+  if (auto it = dyn_cast<IntegerType>(type)) {
+    unsigned w = it.getWidth();
+    double lo = w >= 64 ? -9.2e18 : -std::ldexp(1.0, int(w) - 1);
+    double hi = w >= 64 ? 1.8e19 : std::ldexp(1.0, int(w)) - 1;
+    for (double &v : a.data) {
+      v = std::nearbyint(v);
+      if (!(v >= lo && v <= hi))
+        return errorAt(op, llvm::formatv("{0} does not fit {1}", v, type).str());
+    }
+    return llvm::Error::success();
+  }
   auto ft = dyn_cast<FloatType>(type);
   if (!ft)
     return errorAt(op, llvm::formatv("element type {0} is not a float: the "
@@ -153,6 +166,15 @@ private:
 
   llvm::Error run(Operation *op) {
     unsigned t = options.threads;
+    // Layers compute in floats; integers only index (Slice's bounds).
+    if (isa<LayerOpInterface>(op))
+      for (Type type : op->getResultTypes())
+        if (auto shaped = dyn_cast<ShapedType>(type);
+            shaped && !isa<FloatType>(shaped.getElementType()))
+          return errorAt(op, llvm::formatv("a layer of {0}: the reference "
+                                           "interpreter runs float layers",
+                                           shaped.getElementType())
+                                 .str());
     if (auto c = dyn_cast<arith::ConstantOp>(op)) {
       llvm::Expected<NdArray> a = constantOf(c);
       if (!a)
@@ -242,9 +264,46 @@ private:
       return llvm::Error::success();
     }
     if (auto opaque = dyn_cast<OpaqueOp>(op))
-      return errorAt(op,
-                     "no reference kernel for '" + opaque.getOpName() + "'");
+      return runOpaque(opaque);
     return errorAt(op, "no reference kernel for this operation");
+  }
+
+  /// The ONNX operators that only move data, kept opaque by the importer:
+  /// Transpose and Slice (constant starts, ends, axes, steps).
+  llvm::Error runOpaque(OpaqueOp op) {
+    llvm::StringRef name = op.getOpName();
+    auto ints = [&](unsigned i) {
+      std::vector<int64_t> v;
+      if (i < op.getInputs().size())
+        for (double d : get(op.getInputs()[i]).data)
+          v.push_back(int64_t(d));
+      return v;
+    };
+    NdArray out;
+    if (name == "onnx.Transpose" && op.getInputs().size() == 1) {
+      auto perm = op->getAttrOfType<DenseI64ArrayAttr>("perm");
+      out = k::transpose(get(op.getInputs()[0]),
+                         perm ? perm.asArrayRef() : llvm::ArrayRef<int64_t>());
+    } else if (name == "onnx.Slice" && op.getInputs().size() >= 3) {
+      std::vector<int64_t> starts = ints(1), ends = ints(2), axes = ints(3),
+                           steps = ints(4);
+      if (ends.size() != starts.size() ||
+          (!axes.empty() && axes.size() != starts.size()) ||
+          (!steps.empty() && steps.size() != starts.size()) ||
+          llvm::is_contained(steps, 0))
+        return errorAt(op, "onnx.Slice: starts, ends, axes and steps must "
+                           "have one entry per sliced axis, and no step 0");
+      out = k::slice(get(op.getInputs()[0]), starts, ends, axes, steps);
+    } else {
+      return errorAt(op, "no reference kernel for '" + name + "'");
+    }
+    if (op->getNumResults() != 1 ||
+        out.shape != shapeOf(op->getResult(0)))
+      return errorAt(op, (name + ": the result type does not match the "
+                                 "operator's output " +
+                          formatShape(out.shape))
+                             .str());
+    return set(op, std::move(out));
   }
 
   const InterpreterOptions &options;

@@ -322,6 +322,61 @@ NdArray accel::kernels::insertSlice(const NdArray &source, NdArray dest,
   return dest;
 }
 
+NdArray accel::kernels::transpose(const NdArray &in,
+                                  llvm::ArrayRef<int64_t> perm) {
+  unsigned rank = in.rank();
+  Shape p(perm.begin(), perm.end());
+  if (p.empty())
+    for (unsigned d = 0; d < rank; ++d)
+      p.push_back(rank - 1 - d);
+  Shape shape(rank);
+  for (unsigned d = 0; d < rank; ++d)
+    shape[d] = in.shape[p[d]];
+  NdArray out(shape);
+  Shape strides = in.strides();
+  int64_t at = 0;
+  forEachIndex(shape, [&](llvm::ArrayRef<int64_t> idx) {
+    int64_t from = 0;
+    for (unsigned d = 0; d < rank; ++d)
+      from += idx[d] * strides[p[d]];
+    out.data[at++] = in.data[from];
+  });
+  return out;
+}
+
+NdArray accel::kernels::slice(const NdArray &in, llvm::ArrayRef<int64_t> starts,
+                              llvm::ArrayRef<int64_t> ends,
+                              llvm::ArrayRef<int64_t> axes,
+                              llvm::ArrayRef<int64_t> steps) {
+  unsigned rank = in.rank();
+  Shape begin(rank, 0), step(rank, 1), shape(in.shape.begin(), in.shape.end());
+  for (size_t i = 0; i < starts.size(); ++i) {
+    int64_t axis = axes.empty() ? int64_t(i) : axes[i];
+    if (axis < 0)
+      axis += rank;
+    int64_t dim = in.shape[axis], s = steps.empty() ? 1 : steps[i];
+    auto clamp = [&](int64_t v, int64_t lo, int64_t hi) {
+      if (v < 0)
+        v += dim;
+      return std::clamp(v, lo, hi);
+    };
+    // ONNX: bounds clamped to [0, dim] for a positive step; for a negative
+    // one, the start to [0, dim - 1] and the end to [-1, dim - 1].
+    int64_t b = s > 0 ? clamp(starts[i], 0, dim) : clamp(starts[i], 0, dim - 1);
+    int64_t e = s > 0 ? clamp(ends[i], 0, dim) : clamp(ends[i], -1, dim - 1);
+    int64_t n = s > 0 ? (e - b + s - 1) / s : (b - e - s - 1) / -s;
+    begin[axis] = b;
+    step[axis] = s;
+    shape[axis] = std::max<int64_t>(0, n);
+  }
+  NdArray out(shape);
+  int64_t at = 0;
+  forEachIndex(shape, [&](llvm::ArrayRef<int64_t> idx) {
+    out.data[at++] = in.data[linearIndex(in.shape, begin, idx, step)];
+  });
+  return out;
+}
+
 NdArray accel::kernels::reshape(const NdArray &in,
                                 llvm::ArrayRef<int64_t> shape) {
   assert(numElements(shape) == in.size() && "reshape keeps the elements");

@@ -386,6 +386,35 @@ LogicalResult OnnxImporter::importOpaque(const onnx::NodeProto &node,
   auto op = OpaqueOp::create(builder, loc, types,
                              builder.getStringAttr("onnx." + node.op_type()),
                              operands);
+  // The node's attributes ride along (what a reference kernel or a reader
+  // needs: Transpose's perm, Softmax's axis).
+  for (const onnx::AttributeProto &a : node.attribute()) {
+    Attribute value;
+    switch (a.type()) {
+    case onnx::AttributeProto::INT:
+      value = builder.getI64IntegerAttr(a.i());
+      break;
+    case onnx::AttributeProto::INTS:
+      value = builder.getDenseI64ArrayAttr(
+          llvm::SmallVector<int64_t>(a.ints().begin(), a.ints().end()));
+      break;
+    case onnx::AttributeProto::FLOAT:
+      value = builder.getF32FloatAttr(a.f());
+      break;
+    case onnx::AttributeProto::FLOATS:
+      value = builder.getDenseF32ArrayAttr(
+          llvm::SmallVector<float>(a.floats().begin(), a.floats().end()));
+      break;
+    case onnx::AttributeProto::STRING:
+      value = builder.getStringAttr(a.s());
+      break;
+    default:
+      continue; // tensors, graphs: not carried
+    }
+    if (!a.name().empty() && a.name() != "op_name" &&
+        !StringRef(a.name()).starts_with("accel."))
+      op->setAttr(a.name(), value);
+  }
   for (auto [name, result] : llvm::zip(node.output(), op.getResults()))
     values[name] = result;
   ++unsupported;

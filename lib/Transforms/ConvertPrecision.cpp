@@ -46,18 +46,17 @@ struct ConvertPrecisionPass
   /// error at `loc`) when no type holds it.
   FailureOr<Type> stored(Type t, int64_t bits, const Arch &arch,
                          Location loc) {
-    if (!t.isIntOrFloat() || t.getIntOrFloatBitWidth() == bits)
+    // Integers (indices, shapes, quantised data) keep their width: the
+    // lowering checks that layers' widths are the accelerator's.
+    if (!isa<FloatType>(t) || t.getIntOrFloatBitWidth() == bits)
       return t;
-    if (isa<FloatType>(t))
-      if (FloatType f = storedFloat(t.getContext(), bits, floatType))
-        return Type(f);
+    if (FloatType f = storedFloat(t.getContext(), bits, floatType))
+      return Type(f);
     return emitError(loc) << "cannot store " << t << " data at " << arch.name
-                          << "'s " << bits << "-bit precision: "
-                          << (isa<FloatType>(t)
-                                  ? "a float network needs a quantised model "
-                                    "for an accelerator of this width"
-                                  : "integer layers keep the IR's width")
-                          << " (precision=ir keeps the IR's types)";
+                          << "'s " << bits
+                          << "-bit precision: a float network needs a "
+                             "quantised model for an accelerator of this "
+                             "width (precision=ir keeps the IR's types)";
   }
 
   void runOnOperation() override {

@@ -18,12 +18,23 @@ func.func @head(%x: tensor<1x10xf32>, %y: tensor<1x8xf32>) -> (tensor<1x10xf32>,
   return %0, %2 : tensor<1x10xf32>, tensor<1x8xf32>
 }
 
+// An operator that only moves data (ONNX Transpose, Slice) costs exactly
+// its DRAM traffic, which is counted: nothing is left out.
+func.func @moves(%x: tensor<1x2x4x1x1xf32>) -> tensor<1x4x2x1x1xf32> {
+  %0 = accel.opaque "onnx.Transpose"(%x) {perm = array<i64: 0, 2, 1, 3, 4>} : (tensor<1x2x4x1x1xf32>) -> tensor<1x4x2x1x1xf32> loc("shuffle")
+  return %0 : tensor<1x4x2x1x1xf32>
+}
+
 // CHECK:      softmax {{ *}}onnx.Softmax {{ *}}none {{ *}}0 {{ *}}0 {{ *}}0 {{ *}}0.0 {{ *}}0.002 {{ *}}0.0000 {{ *}}0.0
 // CHECK:      erf1 {{ *}}onnx.Erf {{ *}}none
-// CHECK:      total {{ *}}0 {{ *}}0 {{ *}}0 {{ *}}0.0 {{ *}}0.005
+// (The transpose: 8 elements read and written, 32 B, 1600 pJ.)
+// CHECK:      shuffle {{ *}}onnx.Transpose {{ *}}moves
+// CHECK-NEXT: total
 // CHECK-NEXT: the total leaves out the compute of 3 opaque operators (onnx.Erf x2, onnx.Softmax): only their DRAM traffic is counted
+// CHECK-NEXT: the total counts 1 data-movement operator (onnx.Transpose) as their DRAM traffic, all they cost
 
-// JSON:      "dram_bytes": 40,
+// JSON:      "data_movement": false,
+// JSON-NEXT: "dram_bytes": 40,
 // JSON-NEXT: "energy_pj": 2000,
 // JSON-NEXT: "modelled": false,
 // JSON-NEXT: "name": "softmax",
@@ -31,9 +42,9 @@ func.func @head(%x: tensor<1x10xf32>, %y: tensor<1x8xf32>) -> (tensor<1x10xf32>,
 // JSON-NEXT: "source_op": "onnx.Softmax"
 // JSON:      "total": {
 // JSON-NEXT:   "cycles": 0,
-// JSON-NEXT:   "dram_bytes": 104,
+// JSON-NEXT:   "dram_bytes": 136,
 // JSON-NEXT:   "edp_pj_cycles": 0,
-// JSON-NEXT:   "energy_pj": 5200,
+// JSON-NEXT:   "energy_pj": 6800,
 // JSON-NEXT:   "infeasible_left_out": 0,
 // JSON-NEXT:   "macs": 0,
 // JSON-NEXT:   "opaque_compute_left_out": 3

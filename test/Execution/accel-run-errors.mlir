@@ -9,7 +9,7 @@
 // RUN: not accel-run %s --function=opaque --input=%s 2>&1 | FileCheck %s --check-prefix=NOTNPY
 
 // OPAQUE: accel-run: error: {{.*}}accel-run-errors.mlir:20:8: accel.opaque: no reference kernel for 'onnx.Softmax'
-// INTS: accel-run: error: {{.*}}accel-run-errors.mlir:24:1: func.func: element type i8 is not a float: the reference interpreter runs float networks
+// INTS: accel-run: error: {{.*}}accel-run-errors.mlir:25:8: accel.add: a layer of i8: the reference interpreter runs float layers
 // NOPE: accel-run: error: no function 'nope'
 // SHAPE: accel-run: error: {{.*}}argument #0 has shape [6, 2, 3, 3], the function takes [1, 4, 9, 9]
 // COUNT: accel-run: error: 2 inputs given, 'opaque' takes 1 arguments

@@ -84,6 +84,18 @@ NdArray insertSlice(const NdArray &source, NdArray dest,
 /// The same elements under another shape.
 NdArray reshape(const NdArray &input, llvm::ArrayRef<int64_t> shape);
 
+/// ONNX Transpose: output dimension i is input dimension perm[i] (empty
+/// perm: reversed). `perm` must be a permutation of the input's rank.
+NdArray transpose(const NdArray &input, llvm::ArrayRef<int64_t> perm);
+
+/// ONNX Slice: along each axis in `axes` (negative: from the end; empty:
+/// 0, 1, ...), elements starts[i], starts[i] + steps[i], ... before
+/// ends[i], ONNX's clamping of negative and out-of-range bounds applied
+/// (steps empty: 1; a step may be negative, not 0).
+NdArray slice(const NdArray &input, llvm::ArrayRef<int64_t> starts,
+              llvm::ArrayRef<int64_t> ends, llvm::ArrayRef<int64_t> axes,
+              llvm::ArrayRef<int64_t> steps);
+
 } // namespace accel::kernels
 
 #endif // ACCEL_KERNELS_REFERENCE_H

@@ -290,8 +290,9 @@ def AccelConvertPrecision : Pass<"accel-convert-precision",
     range is f32's where f16 underflows below 6e-8; 32: f32; 64: f64), and
     only when weights, activations and partial sums share that width. Anything
     else is an error naming the accelerator's precision and the IR's type:
-    a float network on an 8-bit accelerator needs a quantised model, and
-    integer layers are kept as their IR says, which must then match.
+    a float network on an 8-bit accelerator needs a quantised model.
+    Integer tensors (indices, shapes, quantised data) keep their width; the
+    lowering checks that layers' widths are the accelerator's.
   }];
   let options = [
     Option<"arch", "arch", "std::string", /*default=*/"\"\"",

@@ -5,7 +5,8 @@
 // RUN: FileCheck %s --check-prefix=WARN --input-file %t.err
 
 // CHECK: %[[C:.*]] = accel.conv2d {{.*}} loc(#[[CONV:.*]])
-// CHECK: %[[S:.*]] = accel.opaque "onnx.Softmax"(%[[C]]) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> loc(#[[SM:.*]])
+// The node's attributes ride along (axis).
+// CHECK: %[[S:.*]] = accel.opaque "onnx.Softmax"(%[[C]]) {axis = 1 : i64} : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32> loc(#[[SM:.*]])
 // CHECK: accel.activation #accel.act<relu> %[[S]] : tensor<1x4x8x8xf32> loc(#[[RELU:.*]])
 // CHECK-DAG: #[[CONV]] = loc("conv"(
 // CHECK-DAG: #[[SM]] = loc("softmax"(

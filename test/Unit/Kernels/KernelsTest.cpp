@@ -256,6 +256,54 @@ TEST(Kernels, SlicesAndInsertsAreInverse) {
   EXPECT_EQ(sum, boxSum);
 }
 
+// Transpose moves element (i0, i1, i2) to (i[perm[0]], i[perm[1]], ...):
+// checked element by element; a transpose by the inverse permutation
+// restores the input; channel shuffle (ShuffleNet) as reshape-transpose-
+// reshape interleaves the two halves' channels.
+TEST(Kernels, TransposePermutesIndices) {
+  NdArray a({2, 3, 4});
+  for (int64_t i = 0; i < a.size(); ++i)
+    a.data[i] = double(i);
+  NdArray t = transpose(a, {2, 0, 1});
+  ASSERT_EQ(t.shape, (Shape{4, 2, 3}));
+  for (int64_t x = 0; x < 2; ++x)
+    for (int64_t y = 0; y < 3; ++y)
+      for (int64_t z = 0; z < 4; ++z)
+        EXPECT_EQ(t.data[(z * 2 + x) * 3 + y], a.data[(x * 3 + y) * 4 + z]);
+  EXPECT_EQ(transpose(t, {1, 2, 0}).data, a.data);
+  EXPECT_EQ(transpose(a, {}).shape, (Shape{4, 3, 2})); // reversed
+  NdArray channels({1, 4, 1, 1});
+  channels.data = {0, 1, 2, 3};
+  NdArray shuffled =
+      reshape(transpose(reshape(channels, {1, 2, 2, 1, 1}), {0, 2, 1, 3, 4}),
+              {1, 4, 1, 1});
+  EXPECT_EQ(shuffled.data, (std::vector<double>{0, 2, 1, 3}));
+}
+
+// Slice against ONNX's examples and rules: negative indices count from
+// the end, out-of-range bounds clamp, steps may be negative.
+TEST(Kernels, SliceFollowsOnnx) {
+  NdArray a({2, 4});
+  a.data = {1, 2, 3, 4, 5, 6, 7, 8};
+  // ONNX's example 1: starts [1, 0], ends [2, 3], steps [1, 2].
+  NdArray s = slice(a, {1, 0}, {2, 3}, {0, 1}, {1, 2});
+  EXPECT_EQ(s.shape, (Shape{1, 2}));
+  EXPECT_EQ(s.data, (std::vector<double>{5, 7}));
+  // ONNX's example 2: starts [0, 1], ends [-1, 1000] (clamped).
+  s = slice(a, {0, 1}, {-1, 1000}, {}, {});
+  EXPECT_EQ(s.shape, (Shape{1, 3}));
+  EXPECT_EQ(s.data, (std::vector<double>{2, 3, 4}));
+  // A negative step along axis -1, from the end to the front.
+  s = slice(a, {-1}, {-1000}, {-1}, {-1});
+  EXPECT_EQ(s.shape, (Shape{2, 4}));
+  EXPECT_EQ(s.data, (std::vector<double>{4, 3, 2, 1, 8, 7, 6, 5}));
+  // ShuffleNet's channel split: the first and second half of dimension 1.
+  s = slice(a, {2}, {4}, {1}, {});
+  EXPECT_EQ(s.data, (std::vector<double>{3, 4, 7, 8}));
+  // An empty range.
+  EXPECT_EQ(slice(a, {3}, {1}, {1}, {}).size(), 0);
+}
+
 TEST(Kernels, ResizeFollowsItsSamplingRules) {
   // A linear ramp f(h, w) = 3h - 2w + 1: bilinear resampling reproduces it
   // at every sample whose four neighbours are inside the input.
