@@ -318,6 +318,24 @@ def bn_identity_preact():
     return g.model([("x", [1, 4, 8, 8])], [("y", [1, 4, 8, 8])])
 
 
+def gelu_matmul4d():
+    """ConvNeXt's block tail as torch exports it at opset 13: a rank-4
+    MatMul on NHWC activations (a linear layer), then GELU spelled out as
+    (x * (erf(x / sqrt 2) + 1)) * 0.5."""
+    g = Graph("gelu_matmul4d")
+    w = g.rand("w", 8, 16)
+    y = g.node("MatMul", ["x", w], ["mm"], "linear")
+    s2 = g.const("sqrt2", np.array(1.4142135381698608, np.float32))
+    one = g.const("one", np.array(1.0, np.float32))
+    half = g.const("half", np.array(0.5, np.float32))
+    d = g.node("Div", [y, s2], ["div"], "gelu_div")
+    e = g.node("Erf", [d], ["erf"], "gelu_erf")
+    a = g.node("Add", [e, one], ["add"], "gelu_add")
+    m = g.node("Mul", [y, a], ["mul"], "gelu_mul")
+    g.node("Mul", [m, half], ["out"], "gelu")
+    return g.model([("x", [1, 4, 4, 8])], [("out", [1, 4, 4, 16])])
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -375,6 +393,7 @@ FIXTURES = {
     "dynamic_batch": dynamic_batch,
     "bn_identity": bn_identity,
     "bn_identity_preact": bn_identity_preact,
+    "gelu_matmul4d": gelu_matmul4d,
     "pad_fold": pad_fold,
 }
 

@@ -14,7 +14,8 @@ def Accel_ActivationKind : I32EnumAttr<"ActivationKind", "activation function", 
     I32EnumAttrCase<"HardSwish", 5, "hard_swish">,
     I32EnumAttrCase<"LeakyRelu", 6, "leaky_relu">,
     I32EnumAttrCase<"Tanh", 7, "tanh">,
-    I32EnumAttrCase<"Silu", 8, "silu">]> {
+    I32EnumAttrCase<"Silu", 8, "silu">,
+    I32EnumAttrCase<"Gelu", 9, "gelu">]> {
   let cppNamespace = "::accel";
   let genSpecializedAttr = 0;
 }

@@ -8,6 +8,7 @@
 #include "dialects/accel/AccelGraph.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -366,9 +367,75 @@ void ActivationOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
   patterns.add<FuseActivationIntoProducer>(ctx);
 }
 
+/// GELU as ONNX exports it before opset 20: (x * (erf(x / sqrt 2) + 1)) *
+/// 0.5, the division and erf kept opaque by the importer. One activation.
+struct GeluFromErf : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  /// `v` is a constant whose every element is `value` (within 1e-6
+  /// relative).
+  static bool isSplat(Value v, double value) {
+    DenseElementsAttr attr;
+    if (!matchPattern(v, m_Constant(&attr)) || !attr.isSplat() ||
+        !isa<FloatType>(attr.getElementType()))
+      return false;
+    double x = attr.getSplatValue<APFloat>().convertToDouble();
+    return std::abs(x - value) <= 1e-6 * std::abs(value);
+  }
+  /// The operand of the binary op `op` that is not `other`, or null.
+  static Value otherOperand(Operation *op, Value other) {
+    if (op->getOperand(0) == other)
+      return op->getOperand(1);
+    if (op->getOperand(1) == other)
+      return op->getOperand(0);
+    return Value();
+  }
+  LogicalResult matchAndRewrite(MulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getActivation() || op.getMapping())
+      return failure();
+    for (int half = 0; half < 2; ++half) {
+      if (!isSplat(op->getOperand(half), 0.5))
+        continue;
+      auto inner = op->getOperand(1 - half).getDefiningOp<MulOp>();
+      if (!inner || !inner->hasOneUse() || inner.getActivation())
+        continue;
+      for (int xi = 0; xi < 2; ++xi) {
+        Value x = inner->getOperand(xi);
+        auto plus = inner->getOperand(1 - xi).getDefiningOp<AddOp>();
+        if (!plus || !plus->hasOneUse() || plus.getActivation() ||
+            x.getType() != op.getType())
+          continue;
+        OpaqueOp erf;
+        for (int e = 0; e < 2 && !erf; ++e)
+          if (isSplat(plus->getOperand(1 - e), 1.0))
+            erf = plus->getOperand(e).getDefiningOp<OpaqueOp>();
+        if (!erf || erf.getOpName() != "onnx.Erf" || !erf->hasOneUse() ||
+            erf.getInputs().size() != 1)
+          continue;
+        auto div = erf.getInputs()[0].getDefiningOp<OpaqueOp>();
+        if (!div || div.getOpName() != "onnx.Div" || !div->hasOneUse() ||
+            div.getInputs().size() != 2 || div.getInputs()[0] != x ||
+            !isSplat(div.getInputs()[1], std::sqrt(2.0)))
+          continue;
+        auto gelu = rewriter.replaceOpWithNewOp<ActivationOp>(
+            op, op.getType(), x,
+            ActivationAttr::get(getContext(), ActivationKind::Gelu), nullptr);
+        if (auto name = op->getAttr("accel.name"))
+          gelu->setAttr("accel.name", name);
+        // (Opaque ops are kept as if they had effects: erase them here.)
+        for (Operation *dead : {inner.getOperation(), plus.getOperation(),
+                                erf.getOperation(), div.getOperation()})
+          rewriter.eraseOp(dead);
+        return success();
+      }
+    }
+    return failure();
+  }
+};
+
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *ctx) {
-  patterns.add<ActivationFromGatedMul>(ctx);
+  patterns.add<ActivationFromGatedMul, GeluFromErf>(ctx);
 }
 
 LogicalResult ResizeOp::verify() {

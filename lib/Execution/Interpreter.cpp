@@ -119,6 +119,9 @@ k::Activation activationOf(ActivationAttr attr) {
   case ActivationKind::Silu:
     a.kind = k::Activation::Kind::Silu;
     break;
+  case ActivationKind::Gelu:
+    a.kind = k::Activation::Kind::Gelu;
+    break;
   }
   return a;
 }

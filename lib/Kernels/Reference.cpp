@@ -58,6 +58,8 @@ double Activation::apply(double x) const {
     return std::tanh(x);
   case Kind::Silu:
     return x / (1 + std::exp(-x));
+  case Kind::Gelu:
+    return x * 0.5 * (1 + std::erf(x / std::sqrt(2.0)));
   }
   return x;
 }

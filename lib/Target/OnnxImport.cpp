@@ -68,6 +68,9 @@ private:
   /// result: top, left, bottom, right.
   llvm::StringMap<std::array<int64_t, 4>> pendingPads;
   unsigned unsupported = 0;
+  /// The warnings of operators kept opaque, given once the activations are
+  /// folded: an opaque Div and Erf that become one GELU are not reported.
+  std::vector<std::pair<Location, std::string>> opaqueWarnings;
 
   /// The node being imported, for diagnostics: "node 'conv1' (Conv): ".
   std::string currentNode;
@@ -418,11 +421,11 @@ LogicalResult OnnxImporter::importOpaque(const onnx::NodeProto &node,
   for (auto [name, result] : llvm::zip(node.output(), op.getResults()))
     values[name] = result;
   ++unsupported;
-  InFlightDiagnostic w = nodeWarning(loc)
-                         << "unsupported ONNX operator '" << node.op_type()
-                         << "' kept as accel.opaque";
+  std::string text = currentNode + "unsupported ONNX operator '" +
+                     node.op_type() + "' kept as accel.opaque";
   if (!why.empty())
-    w << " (" << why << ")";
+    text += " (" + why.str() + ")";
+  opaqueWarnings.push_back({loc, std::move(text)});
   return success();
 }
 
@@ -919,6 +922,30 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
     return failure();
   bool transB = gemm && intAttr(node, "transB", 0) != 0;
   auto at = cast<RankedTensorType>(a->getType());
+  auto bt = cast<RankedTensorType>(b->getType());
+  // A rank-4 (or higher) MatMul by a matrix (ConvNeXt's linear layers on
+  // NHWC activations): every leading dimension is a row. The reshapes on
+  // either side are views.
+  if (!gemm && at.getRank() > 3 && bt.getRank() == 2 &&
+      at.getShape().back() == bt.getDimSize(0)) {
+    int64_t rows = 1;
+    for (int64_t d : at.getShape().drop_back())
+      rows *= d;
+    auto flat = RankedTensorType::get({rows, at.getShape().back()},
+                                      at.getElementType());
+    Value lhs = ReshapeOp::create(builder, loc, flat, *a);
+    auto prodType = RankedTensorType::get({rows, bt.getDimSize(1)},
+                                          at.getElementType());
+    Value prod = MatmulOp::create(builder, loc, prodType, lhs, *b, Value(),
+                                  UnitAttr(), nullptr, nullptr);
+    Shape out(at.getShape().begin(), at.getShape().end());
+    out.back() = bt.getDimSize(1);
+    return define(node,
+                  ReshapeOp::create(
+                      builder, loc,
+                      RankedTensorType::get(out, at.getElementType()), prod),
+                  loc);
+  }
   llvm::Expected<Shape> shape = inferMatmulShape(
       at.getShape(), cast<ShapedType>(b->getType()).getShape(), transB);
   if (!shape)
@@ -1399,6 +1426,11 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   }
   func::ReturnOp::create(builder, fileLoc(), results);
   foldActivations(func);
+  llvm::DenseSet<Location> kept;
+  func.walk([&](OpaqueOp op) { kept.insert(op.getLoc()); });
+  for (auto &[loc, text] : opaqueWarnings)
+    if (kept.contains(loc))
+      emitWarning(loc) << text;
   if (failed(verify(*module)))
     return nullptr;
   return module;

@@ -30,7 +30,8 @@ struct Activation {
     HardSwish,   ///< x * relu6(x + 3) / 6
     LeakyRelu,   ///< x < 0 ? alpha * x : x
     Tanh,
-    Silu ///< x * sigmoid(x) (swish)
+    Silu, ///< x * sigmoid(x) (swish)
+    Gelu  ///< x * (1 + erf(x / sqrt 2)) / 2
   };
   Kind kind = Kind::None;
   double alpha = 0, beta = 0;

@@ -725,8 +725,8 @@ func.func @mapping_no_levels() attributes {m = #accel.mapping<>} { return }
 // #accel.act
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{unknown activation 'gelu'}}
-func.func @act_unknown_kind() attributes {a = #accel.act<gelu>} { return }
+// expected-error @+1 {{unknown activation 'swish2'}}
+func.func @act_unknown_kind() attributes {a = #accel.act<swish2>} { return }
 
 // -----
 
