@@ -200,6 +200,9 @@ accel::searchHardware(const ArchTemplate &t,
   Workers workers(o.threads);
   // Evaluates the points not seen yet, in parallel, in order; returns each
   // one's index.
+  std::map<TemplatePoint, const DsePoint *> saved;
+  for (const DsePoint &p : o.resumeFrom)
+    saved.emplace(p.point, &p);
   auto evaluate = [&](llvm::ArrayRef<TemplatePoint> batch) {
     std::vector<TemplatePoint> fresh;
     for (const TemplatePoint &p : batch)
@@ -207,8 +210,13 @@ accel::searchHardware(const ArchTemplate &t,
         fresh.push_back(p);
     std::vector<DsePoint> scored(fresh.size());
     workers.forEach(fresh.size(), [&](size_t i) {
-      scored[i] = evaluateDsePoint(t, fresh[i], networks, o);
+      auto it = saved.find(fresh[i]);
+      scored[i] = it != saved.end()
+                      ? *it->second
+                      : evaluateDsePoint(t, fresh[i], networks, o);
     });
+    result.resumed += llvm::count_if(
+        fresh, [&](const TemplatePoint &p) { return saved.count(p); });
     for (auto [p, s] : llvm::zip(fresh, scored)) {
       known[p] = int(result.points.size());
       result.mappingSearches += s.mappingSearches;
@@ -266,6 +274,8 @@ accel::searchHardware(const ArchTemplate &t,
         }
       }
     };
+    if (o.checkpoint)
+      p.endGeneration = [&] { o.checkpoint(result.points); };
     p.rank = [&](llvm::ArrayRef<DseScore> scores) {
       std::vector<RankedPoint> ranked;
       for (const DseScore &s : scores) {
@@ -286,6 +296,8 @@ accel::searchHardware(const ArchTemplate &t,
   }
 
   result.front = frontOf(result.points);
+  if (o.checkpoint)
+    o.checkpoint(result.points);
   return result;
 }
 

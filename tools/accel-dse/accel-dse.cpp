@@ -4,7 +4,7 @@
 //             [--strategy=nsga2|exhaustive] [--objectives=latency,energy,area]
 //             [--population=40] [--generations=20] [--map=20x10]
 //             [--seed=0] [--dse-threads=0] [--ir-precision] [--out=DIR]
-//             [--shard=I/N]
+//             [--shard=I/N] [--checkpoint=FILE]
 //   accel-dse merge --template=T.yaml --out=DIR SHARD_DIR...
 //
 // Searches the points of an accelerator template (docs/DSE.md) for the
@@ -96,6 +96,13 @@ static cl::opt<bool> networkAxis(
     cl::desc("The networks are alternatives: each point is a template point "
              "and one network (CiMNet's joint search); give each network's "
              "accuracy as PATH@TOP1 for the accuracy objective"),
+    cl::cat(dseCategory));
+static cl::opt<std::string> checkpointPath(
+    "checkpoint",
+    cl::desc("Resume from this file when it exists (a checkpoint of the same "
+             "search), and write every point evaluated to it after each "
+             "generation: an interrupted search resumes where it stopped "
+             "and ends exactly as an uninterrupted one"),
     cl::cat(dseCategory));
 static cl::opt<std::string>
     shard("shard", cl::desc("I/N: evaluate the I-th of N slices of an "
@@ -540,6 +547,57 @@ int main(int argc, char **argv) {
   // The points: the template's, and on a network axis one network each.
   ArchTemplate space = networkAxis ? withNetworkAxis(*t, nets.size()) : *t;
 
+  // A checkpoint: the sweep it belongs to and every point evaluated.
+  if (!checkpointPath.empty()) {
+    if (auto buffer = llvm::MemoryBuffer::getFile(checkpointPath)) {
+      llvm::Expected<llvm::json::Value> v =
+          llvm::json::parse((*buffer)->getBuffer());
+      if (!v)
+        return fail(checkpointPath + ": " + llvm::toString(v.takeError()));
+      const llvm::json::Object *obj = v->getAsObject();
+      const llvm::json::Value *sw = obj ? obj->get("sweep") : nullptr;
+      const llvm::json::Array *pts = obj ? obj->getArray("points") : nullptr;
+      if (!sw || !pts)
+        return fail(checkpointPath + ": not an accel-dse checkpoint");
+      llvm::json::Object expected = sweep.toJson();
+      expected["strategy"] =
+          strategy == DseStrategy::Nsga2 ? "nsga2" : "exhaustive";
+      expected["population"] = int64_t(population);
+      if (*sw != llvm::json::Value(std::move(expected)))
+        return fail(checkpointPath + ": a checkpoint of another search "
+                                     "(template, networks, objectives, "
+                                     "seed, budgets, population or strategy "
+                                     "differ)");
+      for (const llvm::json::Value &pv : *pts) {
+        llvm::Expected<DsePoint> p = pointFromJson(space, pv, checkpointPath);
+        if (!p)
+          return fail(llvm::toString(p.takeError()));
+        o.resumeFrom.push_back(std::move(*p));
+      }
+    }
+    o.checkpoint = [&](llvm::ArrayRef<DsePoint> points) {
+      llvm::json::Object sw = sweep.toJson();
+      sw["strategy"] = strategy == DseStrategy::Nsga2 ? "nsga2" : "exhaustive";
+      sw["population"] = int64_t(population);
+      llvm::json::Array jsonPoints;
+      for (const DsePoint &p : points)
+        jsonPoints.push_back(pointJson(space, p));
+      // Written aside, then renamed: an interruption leaves the last one.
+      std::string temp = checkpointPath + ".tmp";
+      {
+        std::error_code ec;
+        llvm::raw_fd_ostream os(temp, ec);
+        if (ec)
+          return;
+        os << llvm::formatv(
+            "{0:2}\n", llvm::json::Value(llvm::json::Object{
+                           {"sweep", std::move(sw)},
+                           {"points", std::move(jsonPoints)}}));
+      }
+      llvm::sys::fs::rename(temp, checkpointPath);
+    };
+  }
+
   auto start = std::chrono::steady_clock::now();
   llvm::Expected<DseResult> r = searchHardware(space, nets, o);
   if (!r)
@@ -548,6 +606,8 @@ int main(int argc, char **argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   printSummary(space, *r);
+  if (r->resumed)
+    llvm::outs() << llvm::formatv(" ({0} from the checkpoint)", r->resumed);
   llvm::outs() << llvm::formatv(", {0:f1} s ({1:f1} points/s)\n", seconds,
                                 seconds > 0 ? r->points.size() / seconds
                                             : 0.0);

@@ -18,6 +18,7 @@
 
 #include "accel/Arch/ArchTemplate.h"
 #include "accel/Search/Mapper.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,24 @@ llvm::StringRef dseObjectiveName(DseObjective o);
 std::optional<DseObjective> parseDseObjective(llvm::StringRef name);
 
 enum class DseStrategy { Nsga2, Exhaustive };
+
+struct DsePoint {
+  TemplatePoint point;
+  std::string archName;
+  bool feasible = false;
+  std::string reason; ///< why not, when infeasible
+  double violation = 0;
+  double seconds = 0, cycles = 0, energyPJ = 0, areaMm2 = 0;
+  int64_t pes = 0, sramBytes = 0;
+  /// Mapping searches run for it (equal layers share one).
+  int64_t mappingSearches = 0;
+  /// Per network evaluated: seconds and energy.
+  std::vector<double> networkSeconds, networkEnergyPJ;
+  /// The accuracy objective's value: the network's (mean over networks).
+  double accuracy = 0;
+  /// In DseOptions::objectives order.
+  std::vector<double> objectives;
+};
 
 struct DseOptions {
   DseStrategy strategy = DseStrategy::Nsga2;
@@ -65,29 +84,22 @@ struct DseOptions {
   /// the points whose index is `shardIndex` modulo `shardCount`
   /// (mergeDseShards combines the slices into the whole sweep's result).
   unsigned shardIndex = 0, shardCount = 1;
+  /// Points already evaluated by an earlier run of the same search (a
+  /// checkpoint): taken instead of evaluated again. A search is a
+  /// deterministic replay, so resuming from any checkpoint gives exactly
+  /// the result of an uninterrupted run.
+  std::vector<DsePoint> resumeFrom;
+  /// Called with every point evaluated so far after each generation (and
+  /// once at the end): where a checkpoint is written.
+  std::function<void(llvm::ArrayRef<DsePoint>)> checkpoint;
 };
 
-struct DsePoint {
-  TemplatePoint point;
-  std::string archName;
-  bool feasible = false;
-  std::string reason; ///< why not, when infeasible
-  double violation = 0;
-  double seconds = 0, cycles = 0, energyPJ = 0, areaMm2 = 0;
-  int64_t pes = 0, sramBytes = 0;
-  /// Mapping searches run for it (equal layers share one).
-  int64_t mappingSearches = 0;
-  /// Per network evaluated: seconds and energy.
-  std::vector<double> networkSeconds, networkEnergyPJ;
-  /// The accuracy objective's value: the network's (mean over networks).
-  double accuracy = 0;
-  /// In DseOptions::objectives order.
-  std::vector<double> objectives;
-};
 
 struct DseResult {
   /// Every point evaluated, once each, in the order first evaluated.
   std::vector<DsePoint> points;
+  /// How many of them came from DseOptions::resumeFrom.
+  int64_t resumed = 0;
   /// Indices into `points` of the Pareto front over every feasible point.
   std::vector<unsigned> front;
   int64_t mappingSearches = 0;
