@@ -2,6 +2,7 @@
 
 #include "accel/Search/HardwareSearch.h"
 #include "accel/Arch/AreaModel.h"
+#include "accel/Search/DefaultMapping.h"
 #include "accel/Search/GeneticEngine.h"
 #include "accel/Search/Pareto.h"
 #include "accel/Search/PlanCost.h"
@@ -93,7 +94,19 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
       if (o.accelPrecision && arch->precision)
         problem.setPrecision(*arch->precision, net.weightsAreActivations[i]);
       auto [it, fresh] = mapped.try_emplace(problem.key());
-      if (fresh) {
+      if (fresh && o.fixedMappings) {
+        llvm::Expected<Mapping> fixed = defaultMapping(problem, *arch);
+        if (fixed) {
+          it->second = evaluate(problem, *arch, *fixed);
+        } else {
+          if (!failed++)
+            firstFailure = llvm::formatv("{0} layer {1}: {2}", net.name, i,
+                                         llvm::toString(fixed.takeError()));
+          else
+            llvm::consumeError(fixed.takeError());
+          continue;
+        }
+      } else if (fresh) {
         m.seed = mappingSeed(base, problem, 0);
         ++r.mappingSearches;
         llvm::Expected<SearchResult> s = searchMapping(problem, *arch, m);

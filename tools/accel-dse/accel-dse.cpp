@@ -76,7 +76,8 @@ static cl::opt<unsigned> generations("generations", cl::init(20),
                                      cl::cat(dseCategory));
 static cl::opt<std::string>
     mapBudget("map", cl::init("20x10"),
-              cl::desc("Mapping search per layer and point: POPxGEN"),
+              cl::desc("Mapping search per layer and point: POPxGEN, or "
+                       "'default' for fixed default mappings (no search)"),
               cl::cat(dseCategory));
 static cl::opt<uint64_t> seed("seed", cl::init(0), cl::desc("Seed"),
                               cl::cat(dseCategory));
@@ -505,10 +506,13 @@ int main(int argc, char **argv) {
     o.objectives.push_back(*obj);
   }
   auto [pop, gen] = llvm::StringRef(mapBudget).split('x');
-  if (pop.getAsInteger(10, o.mapping.population) ||
-      gen.getAsInteger(10, o.mapping.generations) ||
-      o.mapping.population < 2 || o.mapping.generations < 1)
-    return fail("--map: expected POPxGEN with POP >= 2 and GEN >= 1, got '" +
+  o.fixedMappings = mapBudget == "default";
+  if (!o.fixedMappings &&
+      (pop.getAsInteger(10, o.mapping.population) ||
+       gen.getAsInteger(10, o.mapping.generations) ||
+       o.mapping.population < 2 || o.mapping.generations < 1))
+    return fail("--map: expected POPxGEN with POP >= 2 and GEN >= 1, or "
+                "'default', got '" +
                 mapBudget + "'");
   if (population < 2 || generations < 1)
     return fail("--population must be >= 2 and --generations >= 1");

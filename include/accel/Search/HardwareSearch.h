@@ -74,6 +74,9 @@ struct DseOptions {
   /// The mapping search of every layer at every point (its seed is derived
   /// from `seed` and the point; its threads are 1).
   SearchOptions mapping;
+  /// Instead of searching, cost each layer's default mapping (DefaultMapping.h):
+  /// fixed mappings, as MAESTRO's design-space exploration evaluates them.
+  bool fixedMappings = false;
   /// Exhaustive search refuses templates with more points than this.
   int64_t exhaustiveLimit = 100'000;
   /// The networks are alternatives, not a workload: each point is a
