@@ -330,6 +330,21 @@ static void printFrontTable(const ArchTemplate &t, const DseResult &r,
         p.seconds * 1e3, p.energyPJ * 1e-6, p.areaMm2, p.pes,
         p.sramBytes / 1024.0, t.describe(p.point));
   }
+  // Which values of each knob the front uses, and how often (CiMNet's
+  // Table 5): the knobs the front is made of, and those it never needs.
+  if (front.empty())
+    return;
+  llvm::outs() << "Knob values along the front (value x points):\n";
+  for (auto [k, knob] : llvm::enumerate(t.knobs)) {
+    std::vector<unsigned> uses(knob.values.size(), 0);
+    for (unsigned i : front)
+      ++uses[r.points[i].point[k]];
+    llvm::outs() << "  " << knob.name << ":";
+    for (auto [v, n] : llvm::enumerate(uses))
+      if (n)
+        llvm::outs() << " " << formatKnobValue(knob.values[v]) << " x" << n;
+    llvm::outs() << "\n";
+  }
 }
 
 /// Writes points.csv, points.json, front.csv and front/*.yaml.
