@@ -88,6 +88,44 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
   double accuracy = 0;
   for (const DseNetwork &net : networks) {
     accuracy += net.accuracy.value_or(0) / double(networks.size());
+    if (o.fuse) {
+      // The network fused on this point: the better of its searched plan
+      // and its layers one by one, as --accel-fuse chooses.
+      LayerGraph graph = *net.graph;
+      if (o.accelPrecision && arch->precision)
+        graph.setPrecision(*arch->precision);
+      FusionOptions f = o.fusion;
+      f.threads = 1;
+      f.seed = base;
+      f.mapping = o.mapping;
+      f.mapping.seed = base;
+      f.aloneMapping = o.mapping;
+      f.aloneMapping.seed = base;
+      llvm::Expected<FusionResult> fused = searchFusion(graph, *arch, f);
+      if (!fused) {
+        if (!failed++)
+          firstFailure = net.name + ": " + llvm::toString(fused.takeError());
+        else
+          llvm::consumeError(fused.takeError());
+        continue;
+      }
+      const NetworkCost &best =
+          fused->cost.valid && (!fused->layerByLayer.valid ||
+                                fused->cost.edp() <= fused->layerByLayer.edp())
+              ? fused->cost
+              : fused->layerByLayer;
+      if (!best.valid) {
+        if (!failed++)
+          firstFailure = net.name + ": " + best.reason;
+        continue;
+      }
+      r.mappingSearches += fused->stats.mappingSearches;
+      r.cycles += best.cycles;
+      r.networkSeconds.push_back(best.cycles / (arch->clockGHz * 1e9));
+      r.networkEnergyPJ.push_back(best.energy);
+      r.energyPJ += best.energy;
+      continue;
+    }
     double cycles = 0, energy = 0;
     for (auto [i, layer] : llvm::enumerate(net.layers)) {
       LayerProblem problem = layer;
@@ -188,6 +226,11 @@ accel::searchHardware(const ArchTemplate &t,
   };
   if (networks.empty())
     return fail("no network to evaluate the points on");
+  if (o.fuse)
+    for (const DseNetwork &n : networks)
+      if (!n.graph)
+        return fail("fusion needs every network's layer graph (" + n.name +
+                    " has none)");
   if (llvm::is_contained(o.objectives, DseObjective::Accuracy))
     for (const DseNetwork &n : networks)
       if (!n.accuracy)

@@ -26,7 +26,10 @@
 #include "accel/Registration/Registration.h"
 #include "accel/Search/HardwareSearch.h"
 #include "accel/Target/OnnxImport.h"
+#include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -92,6 +95,12 @@ static cl::opt<std::string>
     outDir("out", cl::desc("Write points.csv, points.json, front.csv and "
                            "front/*.yaml here"),
            cl::cat(dseCategory));
+static cl::opt<std::string> fuseBudget(
+    "fuse",
+    cl::desc("Score each point with layer fusion, the fusion search's budget "
+             "POPxGEN (e.g. 20x10; its mapping searches take --map's): the "
+             "better of the fused plan and layer by layer, as --accel-fuse"),
+    cl::cat(dseCategory));
 static cl::opt<bool> networkAxis(
     "network-axis",
     cl::desc("The networks are alternatives: each point is a template point "
@@ -161,6 +170,18 @@ static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef arg,
   if (net.layers.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    path + ": has no accel layers");
+  // The layer graph of its function, for --fuse.
+  for (auto f : module->getOps<func::FuncOp>()) {
+    if (f.isExternal() || !f.getBody().hasOneBlock())
+      continue;
+    llvm::Expected<BlockGraph> g =
+        buildBlockGraph(f.getBody().front(), layerName, /*strict=*/false);
+    if (!g)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     path + ": " + llvm::toString(g.takeError()));
+    net.graph = std::move(g->graph);
+    break;
+  }
   return net;
 }
 
@@ -182,6 +203,7 @@ struct Sweep {
   std::string map;
   bool irPrecision = false;
   bool networkAxis = false;
+  std::string fuse; ///< the fusion budget, "" when points are not fused
 
   llvm::json::Object toJson() const {
     return llvm::json::Object{
@@ -191,7 +213,8 @@ struct Sweep {
         {"seed", int64_t(seed)},
         {"map", map},
         {"precision", irPrecision ? "ir" : "accel"},
-        {"network_axis", networkAxis}};
+        {"network_axis", networkAxis},
+        {"fuse", fuse}};
   }
 };
 
@@ -461,6 +484,7 @@ static int merge(const ArchTemplate &base) {
   sweep.map = sw.getString("map").value_or("").str();
   sweep.irPrecision = sw.getString("precision") == "ir";
   sweep.networkAxis = sw.getBoolean("network_axis").value_or(false);
+  sweep.fuse = sw.getString("fuse").value_or("").str();
   ArchTemplate t = sweep.networkAxis
                        ? withNetworkAxis(base, sweep.networks.size())
                        : base;
@@ -556,6 +580,18 @@ int main(int argc, char **argv) {
   sweep.map = mapBudget;
   sweep.irPrecision = irPrecision;
   sweep.networkAxis = networkAxis;
+  sweep.fuse = fuseBudget;
+  if (!fuseBudget.empty()) {
+    auto [fp, fg] = llvm::StringRef(fuseBudget).split('x');
+    o.fuse = true;
+    if (fp.getAsInteger(10, o.fusion.population) ||
+        fg.getAsInteger(10, o.fusion.generations) ||
+        o.fusion.population < 2 || o.fusion.generations < 1)
+      return fail("--fuse: expected POPxGEN with POP >= 2 and GEN >= 1, got '" +
+                  fuseBudget + "'");
+    if (o.fixedMappings)
+      return fail("--fuse searches mappings: it needs --map=POPxGEN");
+  }
   for (const std::string &path : inputPaths) {
     llvm::Expected<DseNetwork> n = loadNetwork(path, ctx);
     if (!n)

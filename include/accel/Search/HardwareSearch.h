@@ -17,6 +17,7 @@
 #define ACCEL_SEARCH_HARDWARESEARCH_H
 
 #include "accel/Arch/ArchTemplate.h"
+#include "accel/Search/Fusion.h"
 #include "accel/Search/Mapper.h"
 #include <functional>
 #include <string>
@@ -33,6 +34,8 @@ struct DseNetwork {
   std::vector<bool> weightsAreActivations;
   /// Its ImageNet top-1 accuracy (%), when known: the accuracy objective.
   std::optional<double> accuracy;
+  /// Its layer graph, at the IR's types: what DseOptions::fuse searches.
+  std::optional<LayerGraph> graph;
 };
 
 /// Accuracy is minimised as the top-1 error, 100 - accuracy.
@@ -77,6 +80,12 @@ struct DseOptions {
   /// Instead of searching, cost each layer's default mapping (DefaultMapping.h):
   /// fixed mappings, as MAESTRO's design-space exploration evaluates them.
   bool fixedMappings = false;
+  /// Score each point with layer fusion (searchFusion with `fusion`'s
+  /// budgets, its mapping searches `mapping`'s; seeded by the point, one
+  /// thread): the better of the fused plan and layer by layer, as
+  /// --accel-fuse. Needs every network's graph.
+  bool fuse = false;
+  FusionOptions fusion;
   /// Exhaustive search refuses templates with more points than this.
   int64_t exhaustiveLimit = 100'000;
   /// The networks are alternatives, not a workload: each point is a
