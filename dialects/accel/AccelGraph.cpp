@@ -61,14 +61,17 @@ static void describeLayer(Operation *op, GraphLayer &l) {
 LayerProblem accel::problemAt(LayerOpInterface layer,
                               const std::optional<DataPrecision> &precision) {
   LayerProblem problem = layer.getProblem();
-  if (!precision)
-    return problem;
-  Operation *weightDef = problem.hasWeights && layer->getNumOperands() > 1
-                             ? layer->getOperand(1).getDefiningOp()
-                             : nullptr;
-  problem.setPrecision(*precision,
-                       weightDef && !weightDef->hasTrait<OpTrait::ConstantLike>());
+  if (precision)
+    problem.setPrecision(*precision, weightIsActivation(layer));
   return problem;
+}
+
+bool accel::weightIsActivation(LayerOpInterface layer) {
+  // (The layers whose problem has weights: operand 1.)
+  if (!isa<Conv2DOp, ConvTranspose2DOp, MatmulOp>(layer.getOperation()))
+    return false;
+  Operation *def = layer->getOperand(1).getDefiningOp();
+  return def && !def->hasTrait<OpTrait::ConstantLike>();
 }
 
 /// A static tensor of numbers, as the graph can size it.

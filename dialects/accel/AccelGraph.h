@@ -46,6 +46,11 @@ llvm::Expected<BlockGraph> buildBlockGraph(mlir::Block &block,
                                            LayerNamer name = nullptr,
                                            bool strict = true);
 
+/// Whether `layer`'s weight operand (operand 1 of convolutions and
+/// matmuls) is another op's result rather than a constant or an argument:
+/// an activation x activation matmul's right operand.
+bool weightIsActivation(LayerOpInterface layer);
+
 /// The problem of `layer` with its data at the accelerator's precision
 /// `precision` (LayerProblem::setPrecision; its weight operand counts as an
 /// activation when an op other than a constant computes it), or at the

@@ -82,6 +82,10 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
   std::map<std::vector<int64_t>, CostResult> mapped;
   unsigned failed = 0;
   std::string firstFailure;
+  auto noteFailure = [&](std::string why) {
+    if (!failed++)
+      firstFailure = std::move(why);
+  };
   // On a network axis, the point's last knob picks the network.
   if (o.networkAxis)
     networks = networks.slice(p.back(), 1);
@@ -103,10 +107,7 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
       f.aloneMapping.seed = base;
       llvm::Expected<FusionResult> fused = searchFusion(graph, *arch, f);
       if (!fused) {
-        if (!failed++)
-          firstFailure = net.name + ": " + llvm::toString(fused.takeError());
-        else
-          llvm::consumeError(fused.takeError());
+        noteFailure(net.name + ": " + llvm::toString(fused.takeError()));
         continue;
       }
       const NetworkCost &best =
@@ -115,8 +116,7 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
               ? fused->cost
               : fused->layerByLayer;
       if (!best.valid) {
-        if (!failed++)
-          firstFailure = net.name + ": " + best.reason;
+        noteFailure(net.name + ": " + best.reason);
         continue;
       }
       r.mappingSearches += fused->stats.mappingSearches;
@@ -137,11 +137,8 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
         if (fixed) {
           it->second = evaluate(problem, *arch, *fixed);
         } else {
-          if (!failed++)
-            firstFailure = llvm::formatv("{0} layer {1}: {2}", net.name, i,
-                                         llvm::toString(fixed.takeError()));
-          else
-            llvm::consumeError(fixed.takeError());
+          noteFailure(llvm::formatv("{0} layer {1}: {2}", net.name, i,
+                                    llvm::toString(fixed.takeError())));
           continue;
         }
       } else if (fresh) {
@@ -149,11 +146,8 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
         ++r.mappingSearches;
         llvm::Expected<SearchResult> s = searchMapping(problem, *arch, m);
         if (!s) {
-          if (!failed++)
-            firstFailure = llvm::formatv("{0} layer {1}: {2}", net.name, i,
-                                         llvm::toString(s.takeError()));
-          else
-            llvm::consumeError(s.takeError());
+          noteFailure(llvm::formatv("{0} layer {1}: {2}", net.name, i,
+                                    llvm::toString(s.takeError())));
           continue;
         }
         it->second = s->cost;

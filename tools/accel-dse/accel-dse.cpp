@@ -159,13 +159,8 @@ static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef arg,
   net.name = llvm::sys::path::stem(path).str();
   net.accuracy = accuracy;
   module->walk([&](LayerOpInterface layer) {
-    LayerProblem p = layer.getProblem();
-    Operation *weight = p.hasWeights && layer->getNumOperands() > 1
-                            ? layer->getOperand(1).getDefiningOp()
-                            : nullptr;
-    net.layers.push_back(p);
-    net.weightsAreActivations.push_back(
-        weight && !weight->hasTrait<OpTrait::ConstantLike>());
+    net.layers.push_back(layer.getProblem());
+    net.weightsAreActivations.push_back(weightIsActivation(layer));
   });
   if (net.layers.empty())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -217,6 +212,29 @@ struct Sweep {
         {"fuse", fuse}};
   }
 };
+
+/// A JSON file's value; the error names the file.
+static llvm::Expected<llvm::json::Value> readJson(llvm::StringRef file) {
+  auto buffer = llvm::MemoryBuffer::getFile(file);
+  if (!buffer)
+    return llvm::createStringError(buffer.getError(),
+                                   file + ": " + buffer.getError().message());
+  llvm::Expected<llvm::json::Value> v =
+      llvm::json::parse((*buffer)->getBuffer());
+  if (!v)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   file + ": " + llvm::toString(v.takeError()));
+  return v;
+}
+
+/// A search budget "POPxGEN" (POP >= 2, GEN >= 1); false when malformed.
+static bool parseBudget(llvm::StringRef text, unsigned &population,
+                        unsigned &generations) {
+  auto [pop, gen] = text.split('x');
+  return !pop.getAsInteger(10, population) &&
+         !gen.getAsInteger(10, generations) && population >= 2 &&
+         generations >= 1;
+}
 
 static void writeCsv(llvm::raw_ostream &os, const ArchTemplate &t,
                      const Sweep &sweep, llvm::ArrayRef<DsePoint> points,
@@ -434,13 +452,9 @@ static int merge(const ArchTemplate &base) {
   std::vector<bool> seen;
   for (const std::string &dir : inputPaths) {
     std::string file = dir + "/points.json";
-    auto buffer = llvm::MemoryBuffer::getFile(file);
-    if (!buffer)
-      return fail(file + ": " + buffer.getError().message());
-    llvm::Expected<llvm::json::Value> v =
-        llvm::json::parse((*buffer)->getBuffer());
+    llvm::Expected<llvm::json::Value> v = readJson(file);
     if (!v)
-      return fail(file + ": " + llvm::toString(v.takeError()));
+      return fail(llvm::toString(v.takeError()));
     const llvm::json::Object *o = v->getAsObject();
     const llvm::json::Object *sh = o ? o->getObject("shard") : nullptr;
     const llvm::json::Array *pts = o ? o->getArray("points") : nullptr;
@@ -544,12 +558,9 @@ int main(int argc, char **argv) {
                   "' (latency, energy, edp, area)");
     o.objectives.push_back(*obj);
   }
-  auto [pop, gen] = llvm::StringRef(mapBudget).split('x');
   o.fixedMappings = mapBudget == "default";
   if (!o.fixedMappings &&
-      (pop.getAsInteger(10, o.mapping.population) ||
-       gen.getAsInteger(10, o.mapping.generations) ||
-       o.mapping.population < 2 || o.mapping.generations < 1))
+      !parseBudget(mapBudget, o.mapping.population, o.mapping.generations))
     return fail("--map: expected POPxGEN with POP >= 2 and GEN >= 1, or "
                 "'default', got '" +
                 mapBudget + "'");
@@ -582,11 +593,8 @@ int main(int argc, char **argv) {
   sweep.networkAxis = networkAxis;
   sweep.fuse = fuseBudget;
   if (!fuseBudget.empty()) {
-    auto [fp, fg] = llvm::StringRef(fuseBudget).split('x');
     o.fuse = true;
-    if (fp.getAsInteger(10, o.fusion.population) ||
-        fg.getAsInteger(10, o.fusion.generations) ||
-        o.fusion.population < 2 || o.fusion.generations < 1)
+    if (!parseBudget(fuseBudget, o.fusion.population, o.fusion.generations))
       return fail("--fuse: expected POPxGEN with POP >= 2 and GEN >= 1, got '" +
                   fuseBudget + "'");
     if (o.fixedMappings)
@@ -604,21 +612,24 @@ int main(int argc, char **argv) {
 
   // A checkpoint: the sweep it belongs to and every point evaluated.
   if (!checkpointPath.empty()) {
-    if (auto buffer = llvm::MemoryBuffer::getFile(checkpointPath)) {
-      llvm::Expected<llvm::json::Value> v =
-          llvm::json::parse((*buffer)->getBuffer());
+    // A checkpoint also records what a shard need not: the search's own
+    // strategy and population.
+    auto checkpointSweep = [&] {
+      llvm::json::Object sw = sweep.toJson();
+      sw["strategy"] = strategy == DseStrategy::Nsga2 ? "nsga2" : "exhaustive";
+      sw["population"] = int64_t(population);
+      return sw;
+    };
+    if (llvm::sys::fs::exists(checkpointPath)) {
+      llvm::Expected<llvm::json::Value> v = readJson(checkpointPath);
       if (!v)
-        return fail(checkpointPath + ": " + llvm::toString(v.takeError()));
+        return fail(llvm::toString(v.takeError()));
       const llvm::json::Object *obj = v->getAsObject();
       const llvm::json::Value *sw = obj ? obj->get("sweep") : nullptr;
       const llvm::json::Array *pts = obj ? obj->getArray("points") : nullptr;
       if (!sw || !pts)
         return fail(checkpointPath + ": not an accel-dse checkpoint");
-      llvm::json::Object expected = sweep.toJson();
-      expected["strategy"] =
-          strategy == DseStrategy::Nsga2 ? "nsga2" : "exhaustive";
-      expected["population"] = int64_t(population);
-      if (*sw != llvm::json::Value(std::move(expected)))
+      if (*sw != llvm::json::Value(checkpointSweep()))
         return fail(checkpointPath + ": a checkpoint of another search "
                                      "(template, networks, objectives, "
                                      "seed, budgets, population or strategy "
@@ -630,10 +641,8 @@ int main(int argc, char **argv) {
         o.resumeFrom.push_back(std::move(*p));
       }
     }
-    o.checkpoint = [&](llvm::ArrayRef<DsePoint> points) {
-      llvm::json::Object sw = sweep.toJson();
-      sw["strategy"] = strategy == DseStrategy::Nsga2 ? "nsga2" : "exhaustive";
-      sw["population"] = int64_t(population);
+    o.checkpoint = [&, checkpointSweep](llvm::ArrayRef<DsePoint> points) {
+      llvm::json::Object sw = checkpointSweep();
       llvm::json::Array jsonPoints;
       for (const DsePoint &p : points)
         jsonPoints.push_back(pointJson(space, p));
