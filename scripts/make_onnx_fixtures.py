@@ -516,8 +516,63 @@ def conv_rank3_input():
     return raw_model(g, [("x", [1, 4, 4])], [("y", [1, 3, 4, 4])])
 
 
+def short_raw_data():
+    """Pad amounts whose raw data is 25 bytes for 8 int64 values (found by
+    accel-fuzz: ONNX's shape inference read past them and corrupted the
+    heap)."""
+    g = Graph("short_raw_data")
+    t = onnx.TensorProto()
+    t.name = "pads"
+    t.data_type = TensorProto.INT64
+    t.dims.extend([8])
+    t.raw_data = np.zeros(8, np.int64).tobytes()[:25]
+    g.inits.append(t)
+    g.node("Pad", ["x", "pads"], ["y"], "pad0")
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 8, 8])])
+
+
+def duplicate_output():
+    """Two nodes that define the same value (found by accel-fuzz: the
+    importer read the wrong node's operands and crashed)."""
+    g = Graph("duplicate_output")
+    w = g.rand("w", 4, 3, 3, 3)
+    c = g.node("Conv", ["x", w], ["c"], "conv0", pads=[1, 1, 1, 1])
+    g.node("Relu", [c], ["y"], "relu0")
+    g.node("Conv", ["x", w], ["c"], "conv1", pads=[1, 1, 1, 1])
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 4, 8, 8])])
+
+
+def unsorted_nodes():
+    """A node listed before the node that produces its input."""
+    g = Graph("unsorted_nodes")
+    g.nodes.append(helper.make_node("Relu", ["r"], ["y"], name="relu1"))
+    g.node("Relu", ["x"], ["r"], "relu0")
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 8, 8])])
+
+
+def negative_input_dim():
+    """A graph input with a negative dimension (found by accel-fuzz)."""
+    g = Graph("negative_input_dim")
+    g.node("Relu", ["x"], ["y"], "relu0")
+    return raw_model(g, [("x", [1, 3, -2147483649, 8])], [("y", [1, 3, 8, 8])])
+
+
+def shape_no_input():
+    """A Shape node without its input (found by accel-fuzz: the folding of
+    shape computations read the missing input)."""
+    g = Graph("shape_no_input")
+    g.nodes.append(helper.make_node("Shape", [], ["s"], name="shape0"))
+    g.node("Reshape", ["x", "s"], ["y"], "reshape0")
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 8, 8])])
+
+
 BAD_FIXTURES = {
+    "shape_no_input": shape_no_input,
     "conv_rank3_input": conv_rank3_input,
+    "short_raw_data": short_raw_data,
+    "duplicate_output": duplicate_output,
+    "unsorted_nodes": unsorted_nodes,
+    "negative_input_dim": negative_input_dim,
     "bad_initializer_data": bad_initializer_data,
     "clip_inverted": clip_inverted,
     "clip_nan": clip_nan,

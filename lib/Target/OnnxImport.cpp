@@ -11,6 +11,7 @@
 
 #include "accel/Target/OnnxImport.h"
 #include "OnnxShapeFolding.h"
+#include "OnnxValidation.h"
 #include "accel/Workload/ShapeArith.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -250,43 +251,28 @@ FailureOr<DenseElementsAttr> OnnxImporter::toAttr(const onnx::TensorProto &t,
   if (!elt)
     return emitError(loc) << "tensor '" << t.name()
                           << "' has an unsupported element type";
+  if (std::optional<std::string> bad = accel::detail::checkTensorData(t))
+    return emitError(loc) << "tensor '" << t.name() << "' " << *bad;
   llvm::SmallVector<int64_t> shape(t.dims().begin(), t.dims().end());
   auto type = RankedTensorType::get(shape, elt);
   int64_t n = numElements(shape);
   if (t.has_raw_data()) {
-    const std::string &raw = t.raw_data();
-    int64_t bytes = n * ((elt.getIntOrFloatBitWidth() + 7) / 8);
-    if (int64_t(raw.size()) != bytes)
-      return emitError(loc) << "tensor '" << t.name() << "' has " << raw.size()
-                            << " bytes of data, expected " << bytes;
     if (elt.isInteger(1))
       return emitError(loc) << "boolean tensors are not supported";
     return DenseElementsAttr::getFromRawBuffer(
-        type, ArrayRef<char>(raw.data(), raw.size()));
+        type, ArrayRef<char>(t.raw_data().data(), t.raw_data().size()));
   }
-  auto wrongCount = [&](int64_t have) {
-    return emitError(loc) << "tensor '" << t.name() << "' has " << have
-                          << " values, expected " << n;
-  };
   switch (t.data_type()) {
   case onnx::TensorProto::FLOAT:
-    if (t.float_data_size() != n)
-      return wrongCount(t.float_data_size());
     return cast<DenseElementsAttr>(DenseElementsAttr::get(
         type, ArrayRef<float>(t.float_data().data(), n)));
   case onnx::TensorProto::DOUBLE:
-    if (t.double_data_size() != n)
-      return wrongCount(t.double_data_size());
     return cast<DenseElementsAttr>(DenseElementsAttr::get(
         type, ArrayRef<double>(t.double_data().data(), n)));
   case onnx::TensorProto::INT64:
-    if (t.int64_data_size() != n)
-      return wrongCount(t.int64_data_size());
     return cast<DenseElementsAttr>(DenseElementsAttr::get(
         type, ArrayRef<int64_t>(t.int64_data().data(), n)));
   case onnx::TensorProto::INT32:
-    if (t.int32_data_size() != n)
-      return wrongCount(t.int32_data_size());
     return cast<DenseElementsAttr>(DenseElementsAttr::get(
         type, ArrayRef<int32_t>(t.int32_data().data(), n)));
   default:
@@ -1134,9 +1120,6 @@ void OnnxImporter::foldActivations(func::FuncOp func) {
   (void)applyPatternsGreedily(func, std::move(patterns));
 }
 
-/// The graph's structure and the attributes shape inference relies on:
-/// every node produces something, window attributes are positive, groups
-/// at least 1, initializers have no negative dimension.
 /// Pins dynamic dimensions as the options say (before shape inference, so
 /// that it propagates them).
 LogicalResult OnnxImporter::pinDynamicDims() {
@@ -1175,100 +1158,20 @@ LogicalResult OnnxImporter::pinDynamicDims() {
 }
 
 LogicalResult OnnxImporter::validateGraph() {
-  const onnx::GraphProto &graph = model.graph();
-  // Ranks the file states (inputs, value_info, initializers).
-  llvm::StringMap<int64_t> ranks;
-  auto recordRank = [&](const onnx::ValueInfoProto &vi) {
-    if (vi.type().has_tensor_type() && vi.type().tensor_type().has_shape())
-      ranks[vi.name()] = vi.type().tensor_type().shape().dim_size();
-  };
-  for (const onnx::ValueInfoProto &vi : graph.input())
-    recordRank(vi);
-  for (const onnx::ValueInfoProto &vi : graph.value_info())
-    recordRank(vi);
-  for (const onnx::TensorProto &t : graph.initializer())
-    ranks[t.name()] = t.dims_size();
-  for (auto [index, node] : llvm::enumerate(graph.node())) {
-    Location loc = nodeLoc(node, index);
-    currentNode =
-        llvm::formatv("node '{0}' ({1}): ", node.name(), node.op_type()).str();
-    if (node.output_size() == 0 ||
-        llvm::all_of(node.output(),
-                     [](const std::string &o) { return o.empty(); })) {
-      nodeError(loc) << "has no output";
-      return failure();
-    }
-    for (const onnx::AttributeProto &a : node.attribute()) {
-      llvm::StringRef name = a.name();
-      bool positive =
-          name == "strides" || name == "dilations" || name == "kernel_shape";
-      if (positive)
-        for (int64_t v : a.ints())
-          if (v < 1) {
-            nodeError(loc) << "attribute '" << name << "' must be >= 1, got "
-                           << v;
-            return failure();
-          }
-      if (name == "group" && a.i() < 1) {
-        nodeError(loc) << "attribute 'group' must be >= 1, got " << a.i();
-        return failure();
-      }
-      if (name == "pads")
-        for (int64_t v : a.ints())
-          if (v < 0) {
-            nodeError(loc) << "attribute 'pads' must be >= 0, got " << v;
-            return failure();
-          }
-    }
-    // Windowed operators: the input has a batch, channels and at least one
-    // spatial dimension, the weights as many dimensions, and the window
-    // attributes one entry per spatial dimension (pads two).
-    llvm::StringRef op = node.op_type();
-    bool conv = op == "Conv" || op == "ConvTranspose";
-    bool pool = op == "MaxPool" || op == "AveragePool" || op == "LpPool";
-    if ((conv || pool) && node.input_size() > 0) {
-      auto rank = ranks.find(node.input(0));
-      if (rank != ranks.end()) {
-        int64_t r = rank->second;
-        if (r < 3) {
-          nodeError(loc) << "input '" << node.input(0) << "' has rank " << r
-                         << ": a windowed operator needs N, C and a spatial "
-                            "dimension";
-          return failure();
-        }
-        if (conv && node.input_size() > 1) {
-          auto w = ranks.find(node.input(1));
-          if (w != ranks.end() && w->second != r) {
-            nodeError(loc) << "input has rank " << r << " but the weights "
-                           << "rank " << w->second;
-            return failure();
-          }
-        }
-        for (const onnx::AttributeProto &a : node.attribute()) {
-          llvm::StringRef name = a.name();
-          int64_t want = name == "pads" ? 2 * (r - 2) : r - 2;
-          if ((name == "strides" || name == "dilations" ||
-               name == "kernel_shape" || name == "pads" ||
-               name == "output_padding") &&
-              a.ints_size() != want) {
-            nodeError(loc) << "attribute '" << name << "' has " << a.ints_size()
-                           << " entries, the input's " << r - 2
-                           << " spatial dimensions need " << want;
-            return failure();
-          }
-        }
-      }
-    }
+  std::optional<accel::detail::OnnxProblem> problem =
+      accel::detail::validateOnnxModel(model);
+  if (!problem)
+    return success();
+  if (problem->node < 0) {
+    emitError(fileLoc()) << problem->message;
+    return failure();
   }
+  const onnx::NodeProto &node = model.graph().node(problem->node);
+  currentNode =
+      llvm::formatv("node '{0}' ({1}): ", node.name(), node.op_type()).str();
+  nodeError(nodeLoc(node, problem->node)) << problem->message;
   currentNode.clear();
-  for (const onnx::TensorProto &t : graph.initializer())
-    for (int64_t d : t.dims())
-      if (d < 0) {
-        emitError(fileLoc()) << "initializer '" << t.name()
-                             << "' has a negative dimension (" << d << ")";
-        return failure();
-      }
-  return success();
+  return failure();
 }
 
 OwningOpRef<ModuleOp> OnnxImporter::run(StringRef bytes) {

@@ -103,6 +103,8 @@ std::optional<IntTensor> fold(const onnx::GraphProto &g,
     return it == known.end() ? nullptr : &it->second;
   };
   if (op == "Shape") {
+    if (n.input_size() < 1)
+      return std::nullopt;
     std::optional<std::vector<int64_t>> s = staticShape(g, n.input(0));
     if (!s)
       return std::nullopt;

@@ -29,8 +29,22 @@
 // RUN: not accel-translate --import-onnx %onnx_fixtures/clip_nan.onnx 2>&1 | FileCheck %s --check-prefix=CLIPNAN
 // CLIP: error: node 'clip0' (Clip): clips to [2.000000e+00, 1.000000e+00]: the bounds must be numbers with min <= max
 // CLIPNAN: error: node 'clip0' (Clip): clips to [nan, 1.000000e+00]: the bounds must be numbers with min <= max
-// An error the importer recovers from (bad initializer data, the node kept
-// as opaque) still fails the run: an import that printed "error:" exits
-// non-zero.
+// Initializer data that does not match its dimensions is an error before
+// anything reads it (it was kept as an opaque node's constant, and shorter
+// integer data made ONNX's shape inference read past it).
 // RUN: not accel-translate --import-onnx %onnx_fixtures/bad_initializer_data.onnx 2>&1 | FileCheck %s --check-prefix=BADDATA
-// BADDATA: error: tensor 'lo' has 3 bytes of data, expected 4
+// RUN: not accel-translate --import-onnx %onnx_fixtures/short_raw_data.onnx 2>&1 | FileCheck %s --check-prefix=SHORTRAW
+// BADDATA: error: initializer 'lo' has 3 bytes of data, its 1 elements need 4
+// SHORTRAW: error: initializer 'pads' has 25 bytes of data, its 8 elements need 64
+// The graph's structure: every value defined once, nodes in topological
+// order, no negative dimension anywhere (each crashed the importer or
+// ONNX's shape inference; found by accel-fuzz's graph mutations).
+// RUN: not accel-translate --import-onnx %onnx_fixtures/duplicate_output.onnx 2>&1 | FileCheck %s --check-prefix=DUP
+// RUN: not accel-translate --import-onnx %onnx_fixtures/unsorted_nodes.onnx 2>&1 | FileCheck %s --check-prefix=UNSORTED
+// RUN: not accel-translate --import-onnx %onnx_fixtures/negative_input_dim.onnx 2>&1 | FileCheck %s --check-prefix=NEGINPUT
+// DUP: error: node 'conv1' (Conv): output 'c' is already defined by node 'conv0' (Conv)
+// UNSORTED: error: node 'relu1' (Relu): input 'r' is not a graph input, an initializer or the output of an earlier node (ONNX lists nodes in topological order)
+// NEGINPUT: error: graph input 'x' has a negative dimension (-2147483649)
+// Each node has as many inputs and outputs as its operator's schema allows.
+// RUN: not accel-translate --import-onnx %onnx_fixtures/shape_no_input.onnx 2>&1 | FileCheck %s --check-prefix=ARITY
+// ARITY: error: node 'shape0' (Shape): has 0 inputs, the operator takes 1
