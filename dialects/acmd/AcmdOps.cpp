@@ -6,6 +6,7 @@
 #include "accel/Workload/ShapeArith.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace acmd;
@@ -40,7 +41,12 @@ static LogicalResult verifyBufferRegion(Operation *op, StringRef what,
     if (offsets[d] < 0)
       return op->emitOpError() << what << " offset " << offsets[d]
                                << " in dimension " << d << " is negative";
-    int64_t end = offsets[d] + sizes[d];
+    int64_t end = 0;
+    if (llvm::AddOverflow(offsets[d], sizes[d], end))
+      return op->emitOpError()
+             << what << " region exceeds its allocation in dimension " << d
+             << ": offset " << offsets[d] << " + size " << sizes[d]
+             << " overflows int64";
     if (end > shape[d])
       return op->emitOpError()
              << what << " region exceeds its allocation in dimension " << d
@@ -84,7 +90,12 @@ verifyTransfer(Operation *op, MemRefType dram, ArrayRef<int64_t> dramOffsets,
     if (dramStrides[d] < (broadcast ? 0 : 1))
       return op->emitOpError("strides must be >= ")
              << (broadcast ? 0 : 1) << ", got " << formatShape(dramStrides);
-    int64_t last = dramOffsets[d] + (sizes[d] - 1) * dramStrides[d];
+    int64_t last = 0;
+    if (llvm::MulOverflow(sizes[d] - 1, dramStrides[d], last) ||
+        llvm::AddOverflow(dramOffsets[d], last, last))
+      return op->emitOpError("DRAM region's last element in dimension ")
+             << d << " (offset " << dramOffsets[d] << " + (size " << sizes[d]
+             << " - 1) * stride " << dramStrides[d] << ") overflows int64";
     if (zeroBorder) {
       if (last < 0 || dramOffsets[d] >= dram.getDimSize(d))
         return op->emitOpError("DRAM region misses the tensor in dimension ")

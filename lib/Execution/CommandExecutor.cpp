@@ -15,6 +15,7 @@
 
 using namespace mlir;
 using namespace accel;
+using accel::detail::checkArraySize;
 using accel::detail::errorAt;
 using accel::detail::roundTo;
 
@@ -143,6 +144,8 @@ struct Executor {
                                          "{2} B",
                                          used, key, have)
                                .str());
+      if (llvm::Error e = checkArraySize(op, type.getShape(), "a buffer"))
+        return e;
       buffers[alloc.getBuffer()] = NdArray(type.getShape());
       return llvm::Error::success();
     }
@@ -270,6 +273,9 @@ struct Executor {
     if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
       if (!alloc.getType().hasStaticShape())
         return errorAt(op, "allocates a memref of a dynamic shape");
+      if (llvm::Error e =
+              checkArraySize(op, alloc.getType().getShape(), "a memref"))
+        return e;
       dramValues[alloc.getResult()] = NdArray(alloc.getType().getShape());
       return llvm::Error::success();
     }

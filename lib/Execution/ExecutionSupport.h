@@ -14,6 +14,10 @@ namespace accel::detail {
 
 /// "file:line:col: op-name: msg".
 llvm::Error errorAt(mlir::Operation *op, const llvm::Twine &msg);
+/// An error (at `op`, naming `what`) if an array of `shape` would hold more
+/// than kMaxArrayElements (or its count overflows int64).
+llvm::Error checkArraySize(mlir::Operation *op, llvm::ArrayRef<int64_t> shape,
+                           const llvm::Twine &what);
 /// Rounds every element to `type`'s precision; an error (at `op`) for a
 /// type the executor does not compute in.
 llvm::Error roundTo(NdArray &a, mlir::Type type, mlir::Operation *op);

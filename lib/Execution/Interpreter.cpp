@@ -29,12 +29,24 @@ llvm::Error accel::detail::errorAt(Operation *op, const llvm::Twine &msg) {
 }
 
 using accel::detail::elementsToArray;
+using accel::detail::checkArraySize;
 using accel::detail::errorAt;
 using accel::detail::roundTo;
 
 static Shape shapeOf(Value v) {
   auto t = cast<RankedTensorType>(v.getType());
   return Shape(t.getShape().begin(), t.getShape().end());
+}
+
+llvm::Error accel::detail::checkArraySize(Operation *op,
+                                          llvm::ArrayRef<int64_t> shape,
+                                          const llvm::Twine &what) {
+  if (fitsArray(shape))
+    return llvm::Error::success();
+  return errorAt(op, llvm::formatv("{0} of shape {1} has more elements than "
+                                   "a reference run holds (2^30)",
+                                   what, formatShape(shape))
+                         .str());
 }
 
 llvm::Error accel::detail::roundTo(NdArray &a, Type type, Operation *op) {
@@ -169,6 +181,10 @@ private:
 
   llvm::Error run(Operation *op) {
     unsigned t = options.threads;
+    for (Type type : op->getResultTypes())
+      if (auto shaped = dyn_cast<ShapedType>(type); shaped && shaped.hasStaticShape())
+        if (llvm::Error e = checkArraySize(op, shaped.getShape(), "a result"))
+          return e;
     // Layers compute in floats; integers only index (Slice's bounds).
     if (isa<LayerOpInterface>(op))
       for (Type type : op->getResultTypes())

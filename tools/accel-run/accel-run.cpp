@@ -207,6 +207,10 @@ int main(int argc, char **argv) {
       return fail(llvm::formatv("argument #{0} is not a static tensor or "
                                 "memref",
                                 i));
+    if (!fitsArray(type.getShape()))
+      return fail(llvm::formatv("argument #{0} of shape {1} has more "
+                                "elements than a reference run holds (2^30)",
+                                i, formatShape(type.getShape())));
     NdArray a(type.getShape());
     for (double &v : a.data)
       v = uniform(rng);

@@ -11,10 +11,26 @@
 #define ACCEL_KERNELS_NDARRAY_H
 
 #include "accel/Workload/ShapeArith.h"
+#include "llvm/Support/MathExtras.h"
 #include <algorithm>
 #include <vector>
 
 namespace accel {
+
+/// The most elements an array of a reference run may hold (8 GiB of
+/// doubles): the interpreter, the executor and accel-run refuse larger
+/// tensors and buffers with an error instead of exhausting memory.
+constexpr int64_t kMaxArrayElements = int64_t(1) << 30;
+
+/// Whether an array of `shape` stays within kMaxArrayElements (its element
+/// count computed without overflow).
+inline bool fitsArray(llvm::ArrayRef<int64_t> shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    if (d < 0 || llvm::MulOverflow(n, d, n) || n > kMaxArrayElements)
+      return false;
+  return true;
+}
 
 struct NdArray {
   Shape shape;

@@ -175,6 +175,40 @@ func.func @dma_dram_region_outside(%x: memref<4x8xf32>, %b: !acmd.buffer<4x4xf32
 
 // -----
 
+// Offsets and strides near int64's limits (found by accel-fuzz: the sums
+// wrapped around, passed, and the executor wrote outside its arrays).
+func.func @dma_buffer_offset_overflows(%x: memref<8x8xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op buffer region exceeds its allocation in dimension 1: offset 9223372036854775807 + size 4 overflows int64}}
+  %t = acmd.dma_load %x [0, 0] sizes [4, 4] strides [1, 1] into %b [0, 9223372036854775807] : memref<8x8xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @dma_dram_stride_overflows(%b: !acmd.buffer<4x4xf32, global>, %y: memref<8x8xf32>) {
+  // expected-error @+1 {{'acmd.dma_store' op DRAM region's last element in dimension 0 (offset 0 + (size 4 - 1) * stride 9223372036854775807) overflows int64}}
+  %t = acmd.dma_store %b [0, 0] sizes [4, 4] into %y [0, 0] strides [9223372036854775807, 1] : !acmd.buffer<4x4xf32, global> into memref<8x8xf32>
+  return
+}
+
+// -----
+
+func.func @dma_dram_offset_overflows(%x: memref<8x8xf32>, %b: !acmd.buffer<4x4xf32, global>) {
+  // expected-error @+1 {{'acmd.dma_load' op DRAM region's last element in dimension 1 (offset 9223372036854775807 + (size 4 - 1) * stride 1) overflows int64}}
+  %t = acmd.dma_load %x [0, 9223372036854775807] sizes [4, 4] strides [1, 1] into %b [0, 0] : memref<8x8xf32> into !acmd.buffer<4x4xf32, global>
+  return
+}
+
+// -----
+
+func.func @copy_offset_overflows(%a: !acmd.buffer<4x4xf32, global>, %b: !acmd.buffer<8x4xf32, global>) {
+  // expected-error @+1 {{'acmd.copy' op destination region exceeds its allocation in dimension 0: offset 9223372036854775806 + size 4 overflows int64}}
+  %t = acmd.copy %a [0, 0] sizes [4, 4] into %b [9223372036854775806, 0] : !acmd.buffer<4x4xf32, global> into !acmd.buffer<8x4xf32, global>
+  return
+}
+
+// -----
+
 func.func @dma_buffer_region_outside(%x: memref<8x8xf32>, %b: !acmd.buffer<4x4xf32, global>) {
   // expected-error @+1 {{'acmd.dma_load' op buffer region exceeds its allocation in dimension 0: offset 1 + size 4 = 5 > 4}}
   %t = acmd.dma_load %x [0, 0] sizes [4, 4] strides [1, 1] into %b [1, 0] : memref<8x8xf32> into !acmd.buffer<4x4xf32, global>
