@@ -83,8 +83,9 @@ GroupSchedule FusionSpace::decode(const ScheduleGene &g,
                                   llvm::ArrayRef<unsigned> layers) const {
   GroupSchedule s;
   int64_t height = groupHeight(graph_, layers);
-  s.rows =
-      std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62), height);
+  s.rows = std::max(
+      minTileRows(height),
+      std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62), height));
   s.halo = g.halo;
   s.weights = g.weights;
   s.doubleBuffer = g.doubleBuffer;
@@ -248,7 +249,7 @@ void FusionSpace::repair(FusionGenome &g) const {
       continue;
     }
     // Shorter tiles, then streamed weights, then depth first, then halves.
-    if (s.rows > 1) {
+    if (s.rows > minTileRows(groupHeight(graph_, layers))) {
       uint8_t k = 0;
       while ((int64_t(2) << k) < s.rows)
         ++k;

@@ -9,7 +9,7 @@ using namespace accel;
 
 GroupSchedule GroupSchedule::defaults(int64_t height) {
   GroupSchedule s;
-  s.rows = std::max<int64_t>(1, std::min<int64_t>(4, height));
+  s.rows = std::max(minTileRows(height), std::min<int64_t>(4, height));
   return s;
 }
 

@@ -132,6 +132,12 @@ GroupTiling::compute(const LayerGraph &graph, ArrayRef<unsigned> layers,
                               "tallest output",
                               schedule.rows, g.height_));
   int64_t H = g.height_, rows = schedule.rows;
+  if ((H + rows - 1) / rows > kMaxGroupTiles)
+    return fail(llvm::formatv("rows: {0} cuts the group's {1} rows into {2} "
+                              "tiles, more than the {3} a group may have "
+                              "(rows >= {4})",
+                              rows, H, (H + rows - 1) / rows, kMaxGroupTiles,
+                              minTileRows(H)));
   g.numTiles_ = (H + rows - 1) / rows;
   unsigned T = g.numTiles_, L = g.layers_.size(), N = g.numLocal_;
 

@@ -3,6 +3,7 @@
 #include "accel/Workload/Problem.h"
 #include "accel/Workload/ReceptiveField.h"
 #include "llvm/Support/MathExtras.h"
+#include <numeric>
 
 using namespace accel;
 
@@ -70,10 +71,15 @@ int64_t LayerProblem::tensorSize(Tensor t) const {
 }
 
 /// Input positions (of `size`) that outputs [0, outputs) x taps [0, taps)
-/// read: the hull when the windows leave no gap; without dilation, windows
-/// shorter than the stride are disjoint and only the two that straddle an
-/// edge are clipped (no loop: the cost model calls this per evaluation);
-/// else, rare (dilated and strided), counted one by one.
+/// read, i = o * stride + t * dilation - pad: the hull when the windows
+/// leave no gap; without dilation, windows shorter than the stride are
+/// disjoint and only the two that straddle an edge are clipped. Otherwise
+/// by residue classes modulo the stride: taps t = t0 + j * M (M = stride /
+/// g, g = gcd(stride, dilation)) read c + stride * m for m in the union of
+/// [j * D, j * D + outputs) (D = dilation / g, c = t0 * dilation - pad),
+/// and distinct t0 < M give disjoint classes; each class is counted in
+/// closed form, so the work is min(taps, M) steps, never the extents (the
+/// cost model calls this per evaluation).
 static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
                              int64_t dilation, int64_t pad, int64_t size) {
   Interval hull =
@@ -83,33 +89,41 @@ static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
   if (noGaps || hull.size() == 0)
     return hull.size();
   if (dilation == 1) {
+    // Windows [lo, hi] lie wholly inside the input.
+    int64_t lo = std::max<int64_t>(0, llvm::divideCeilSigned(pad, stride));
+    int64_t hi = std::min(outputs - 1,
+                          llvm::divideFloorSigned(size + pad - taps, stride));
     auto clipped = [&](int64_t o) {
       int64_t begin = o * stride - pad;
       return std::max<int64_t>(0, std::min(begin + taps, size) -
                                       std::max<int64_t>(begin, 0));
     };
-    // Windows [lo, hi] lie wholly inside the input.
-    int64_t lo = std::max<int64_t>(0, llvm::divideCeilSigned(pad, stride));
-    int64_t hi = std::min(outputs - 1,
-                          llvm::divideFloorSigned(size + pad - taps, stride));
     if (lo <= hi)
       return (hi - lo + 1) * taps + (lo > 0 ? clipped(lo - 1) : 0) +
              (hi + 1 < outputs ? clipped(hi + 1) : 0);
-    int64_t count = 0;
-    for (int64_t o = 0; o < outputs; ++o)
-      count += clipped(o);
-    return count;
   }
-  llvm::SmallVector<bool, 256> read(size, false);
+  int64_t g = std::gcd(stride, dilation);
+  int64_t M = stride / g, D = dilation / g;
   int64_t count = 0;
-  for (int64_t o = 0; o < outputs; ++o)
-    for (int64_t t = 0; t < taps; ++t) {
-      int64_t i = o * stride + t * dilation - pad;
-      if (i >= 0 && i < size && !read[i]) {
-        read[i] = true;
-        ++count;
-      }
-    }
+  for (int64_t t0 = 0; t0 < std::min(taps, M); ++t0) {
+    int64_t J = (taps - 1 - t0) / M + 1; // taps of this class
+    int64_t c = t0 * dilation - pad;
+    // |union of [j*D, j*D + outputs), j < J| below x.
+    auto below = [&](int64_t x) -> int64_t {
+      if (x <= 0)
+        return 0;
+      if (outputs >= D) // the intervals touch: one interval
+        return std::min(x, (J - 1) * D + outputs);
+      int64_t q = x / D;
+      return std::min(q, J) * outputs +
+             (q < J ? std::min(x - q * D, outputs) : 0);
+    };
+    // 0 <= c + stride * m < size
+    int64_t mLo = llvm::divideCeilSigned(-c, stride);
+    int64_t mHi = llvm::divideFloorSigned(size - 1 - c, stride) + 1;
+    if (mHi > mLo)
+      count += below(mHi) - below(std::max<int64_t>(mLo, 0));
+  }
   return count;
 }
 

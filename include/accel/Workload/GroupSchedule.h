@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -47,6 +48,18 @@ struct BufferSplit {
   }
 };
 
+/// The most tiles a group is cut into: the group model keeps a region per
+/// tile and tensor, so a 2^24-row network cut into 1-row tiles would take
+/// gigabytes and minutes per candidate. Real networks (at most ~2,000 rows)
+/// never need more; taller ones get taller tiles.
+constexpr int64_t kMaxGroupTiles = 4096;
+
+/// The fewest rows per tile that keep a group of `height` rows within
+/// kMaxGroupTiles tiles.
+inline int64_t minTileRows(int64_t height) {
+  return std::max<int64_t>(1, (height + kMaxGroupTiles - 1) / kMaxGroupTiles);
+}
+
 struct GroupSchedule {
   /// Output rows per tile of the group's tallest output; outputs of other
   /// heights are cut into as many tiles, proportionally (docs/Tiling.md).
@@ -64,7 +77,8 @@ struct GroupSchedule {
   llvm::SmallVector<int64_t, 4> pes;
 
   /// The schedule of a group without `#accel.schedule`, of a group whose
-  /// tallest output has `height` rows: tiles of min(4, height) rows, halos
+  /// tallest output has `height` rows: tiles of min(4, height) rows (at
+  /// least minTileRows(height)), halos
   /// kept, weights resident, double buffering, the accelerator's split,
   /// depth first. Defined here only.
   static GroupSchedule defaults(int64_t height);
