@@ -4,13 +4,13 @@
 # mutated input run in a child with a time limit; findings (crashes, hangs)
 # are saved to fuzz-findings/ and listed. Exits non-zero on a finding.
 #
-#   scripts/fuzz.sh TARGET CASES [SEED]     TARGET: onnx, mlir or yaml
+#   scripts/fuzz.sh TARGET CASES [SEED]     TARGET: onnx, mlir, yaml, fuse, run
 #
 # ACCEL_FUZZ_SANITIZERS=1 builds with ASan + UBSan first (a separate build
 # directory, build-asan).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-target=${1:?"usage: scripts/fuzz.sh onnx|mlir|yaml CASES [SEED]"}
+target=${1:?"usage: scripts/fuzz.sh onnx|mlir|yaml|fuse|run CASES [SEED]"}
 cases=${2:-10000}
 seed=${3:-1}
 if [ "${ACCEL_FUZZ_SANITIZERS:-0}" = 1 ]; then
@@ -19,7 +19,7 @@ if [ "${ACCEL_FUZZ_SANITIZERS:-0}" = 1 ]; then
 fi
 accel_install_packages "${ACCEL_PACKAGES[@]}"
 accel_configure
-accel_build accel-fuzz accel-onnx-fixtures
+accel_build accel-fuzz accel-opt accel-onnx-fixtures
 case "$target" in
 onnx) seeds=("$ACCEL_BUILD_DIR"/test/Target/ONNX/fixtures/*.onnx) ;;
 yaml) seeds=("$ACCEL_ROOT"/examples/arch/*.yaml "$ACCEL_ROOT"/test/Arch/Inputs/*.yaml) ;;
@@ -28,7 +28,20 @@ mlir)
   mapfile -t seeds < <(grep -L 'linalg\.\|tosa\.' "$ACCEL_ROOT"/examples/*.mlir \
     "$ACCEL_ROOT"/test/Transforms/Inputs/*.mlir "$ACCEL_ROOT"/test/Analysis/Inputs/*.mlir \
     "$ACCEL_ROOT"/test/Conversion/Inputs/lower-*.mlir "$ACCEL_ROOT"/test/Execution/Inputs/*.mlir) ;;
-*) echo "unknown target $target (onnx, mlir or yaml)" >&2; exit 2 ;;
+fuse) seeds=("$ACCEL_ROOT"/test/Transforms/Inputs/fuse-net.mlir
+        "$ACCEL_ROOT"/test/Transforms/Inputs/tiny-layers.mlir
+        "$ACCEL_ROOT"/test/Conversion/Inputs/lower-chain.mlir) ;;
+run)
+  # accel networks, and programs lowered from the lowering's test inputs
+  programs="$ACCEL_BUILD_DIR/fuzz-programs"
+  mkdir -p "$programs"
+  for f in lower-chain lower-single lower-host; do
+    "$ACCEL_BUILD_DIR/bin/accel-opt" "$ACCEL_ROOT/test/Conversion/Inputs/$f.mlir" \
+      --accel-lower-to-acmd=precision=ir -o "$programs/$f.acmd.mlir"
+  done
+  seeds=("$ACCEL_ROOT"/test/Execution/Inputs/*.mlir "$programs"/*.acmd.mlir
+         "$ACCEL_ROOT"/examples/conv_tiled.acmd.mlir) ;;
+*) echo "unknown target $target (onnx, mlir, yaml, fuse or run)" >&2; exit 2 ;;
 esac
 "$ACCEL_BUILD_DIR/bin/accel-fuzz" "$target" "${seeds[@]}" --cases="$cases" \
   --seed="$seed" --out="$ACCEL_ROOT/fuzz-findings"

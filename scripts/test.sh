@@ -9,6 +9,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 accel_setup
 # A single-node Slurm for test/Tools/dse-slurm.test.
 accel_install_packages slurm-wlm munge
+# accel-fuzz with ASan + UBSan, in a tree of its own, for
+# test/Fuzz/fuzz-asan.test (ACCEL_SKIP_ASAN=1 skips it: the test is then
+# reported unsupported).
+if [ "${ACCEL_SKIP_ASAN:-0}" != 1 ]; then
+  (
+    ACCEL_BUILD_DIR="$ACCEL_BUILD_DIR-asan"
+    ACCEL_CMAKE_ARGS="-DACCEL_ENABLE_SANITIZERS=ON ${ACCEL_CMAKE_ARGS:-}"
+    accel_configure
+    accel_build accel-fuzz
+  )
+  export ACCEL_ASAN_TOOLS_DIR="$ACCEL_BUILD_DIR-asan/bin"
+fi
 
 log "running the test suite (ninja check-accel)"
 out=$(mktemp)

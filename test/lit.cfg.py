@@ -58,3 +58,13 @@ config.substitutions.append(
 if os.geteuid() == 0 and all(
         shutil.which(t) for t in ("sbatch", "slurmctld", "slurmd", "munged")):
     config.available_features.add("slurm")
+
+# accel-fuzz built with ASan + UBSan (scripts/test.sh builds it in
+# build-asan and names its directory): fuzz-asan.test runs the campaigns
+# under the sanitizers.
+asan_tools = os.environ.get("ACCEL_ASAN_TOOLS_DIR", "")
+if asan_tools and os.path.isfile(os.path.join(asan_tools, "accel-fuzz")):
+    config.available_features.add("asan-fuzz")
+    config.substitutions.append(
+        ("%asan_fuzz", os.path.join(asan_tools, "accel-fuzz")))
+    config.substitutions.append(("%asan_tools_dir", asan_tools))
