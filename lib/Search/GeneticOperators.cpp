@@ -1,9 +1,12 @@
 //===- GeneticOperators.cpp - GAMMA's evolution operators -----------------===//
 
 #include "accel/Search/GeneticOperators.h"
+#include "Divisors.h"
 #include <cmath>
 
 using namespace accel;
+using detail::divisorsOf;
+using detail::nearestDivisor;
 
 namespace {
 unsigned pick(Rng &rng, unsigned n) {
@@ -14,34 +17,6 @@ Dim pickDim(const SearchSpace &space, Rng &rng) {
   llvm::ArrayRef<Dim> active = space.activeDims();
   return active.empty() ? kAllDims[pick(rng, kNumDims)]
                         : active[pick(rng, active.size())];
-}
-/// The divisors of `n`, in no particular order.
-llvm::SmallVector<int64_t, 32> divisorsOf(int64_t n) {
-  llvm::SmallVector<int64_t, 32> divisors;
-  for (int64_t d = 1; d * d <= n; ++d)
-    if (n % d == 0) {
-      divisors.push_back(d);
-      if (d * d != n)
-        divisors.push_back(n / d);
-    }
-  return divisors;
-}
-/// The divisor of `n` that is a multiple of `m` and at most `most` nearest
-/// to `t` on a log scale (ties to the larger); 0 when there is none.
-int64_t nearestDivisor(int64_t n, int64_t t, int64_t m,
-                       int64_t most = INT64_MAX) {
-  int64_t best = 0;
-  double bestDist = 1e300;
-  for (int64_t c : divisorsOf(n)) {
-    if (c % m || c > most)
-      continue;
-    double dist = std::abs(std::log(double(c) / double(t)));
-    if (dist < bestDist || (dist == bestDist && c > best)) {
-      best = c;
-      bestDist = dist;
-    }
-  }
-  return best;
 }
 /// A new tile in [1, parent]: half the time a divisor of the parent (no
 /// ragged edge tile), else log-uniform.
@@ -263,28 +238,7 @@ void accel::age(Genome &g, const SearchSpace &space) {
 
 // See GeneticOperators.h.
 void accel::makeDivisorChain(Genome &g, const SearchSpace &space, Dim d) {
-  int64_t parent = space.problem().bounds[d];
-  for (unsigned i = 0; i < g.numLevels; ++i) {
-    GenomeLevel &l = g[i];
-    // What the parallel levels below need a tile of d to hold whole.
-    int64_t need = 1;
-    for (unsigned j = i + 1; j < g.numLevels; ++j)
-      if (g[j].spatial == d)
-        need *= g[j].fanout;
-    int64_t perUnit = parent;
-    if (l.spatial == d) {
-      // The room the level's stage has for it (which stage a level lands on
-      // depends on its own fan-out, so ask with none).
-      int64_t want = l.fanout;
-      l.fanout = 1;
-      int64_t room = space.fanoutRoom(g, i);
-      l.fanout = nearestDivisor(parent, want, 1, room);
-      perUnit = parent / l.fanout;
-    }
-    int64_t t = nearestDivisor(perUnit, l.tile[d], need);
-    l.tile[d] = t ? t : nearestDivisor(perUnit, l.tile[d], 1);
-    parent = l.tile[d];
-  }
+  space.divisorChain(g, d);
   space.repair(g);
 }
 

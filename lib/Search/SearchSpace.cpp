@@ -1,11 +1,13 @@
 //===- SearchSpace.cpp - The mappings a search may visit ------------------===//
 
 #include "accel/Search/SearchSpace.h"
+#include "Divisors.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <algorithm>
 #include <cmath>
 
 using namespace accel;
+using detail::nearestDivisor;
 
 SearchSpace::SearchSpace(const LayerProblem &problem, const Arch &arch,
                          SearchConstraints constraints)
@@ -14,9 +16,9 @@ SearchSpace::SearchSpace(const LayerProblem &problem, const Arch &arch,
     if (problem_.bounds[d] > 1)
       active_.push_back(d);
   unsigned stageLevels = 0;
-  for (const MemoryLevel &mem : arch_.memories)
-    for (const FanoutStage &stage : mem.fanout) {
-      slots_.push_back({&stage});
+  for (unsigned m = 0; m < arch_.memories.size(); ++m)
+    for (const FanoutStage &stage : arch_.memories[m].fanout) {
+      slots_.push_back({&stage, m});
       stageLevels += stage.maxMappingLevels;
     }
   minLevels_ = std::max(1u, arch_.minParallelLevels);
@@ -109,6 +111,21 @@ int64_t SearchSpace::fanoutRoom(const Genome &g, unsigned i) const {
 }
 
 void SearchSpace::repair(Genome &g) const {
+  repairForSpace(g);
+  if (constraints_.exportable == ExportTarget::None)
+    return;
+  // The export's changes (fan-outs, tiles) can move a level to another
+  // stage: repeat both until nothing changes (two or three rounds).
+  for (int round = 0; round < 8; ++round) {
+    Genome before = g;
+    repairForExport(g);
+    repairForSpace(g);
+    if (g == before)
+      break;
+  }
+}
+
+void SearchSpace::repairForSpace(Genome &g) const {
   g.numLevels = std::clamp<unsigned>(g.numLevels, minLevels_, maxLevels_);
   if (!constraints_.order.empty())
     for (unsigned i = 0; i < g.numLevels; ++i) {
@@ -191,6 +208,65 @@ void SearchSpace::repair(Genome &g) const {
     levelsUsed[cursor]++;
     unitsUsed[cursor] *= l.fanout;
     parent = l.tile;
+  }
+}
+
+void SearchSpace::repairForExport(Genome &g) const {
+  switch (constraints_.exportable) {
+  case ExportTarget::None:
+    return;
+  case ExportTarget::Maestro:
+    // MAESTRO maps whole filter rows and columns at every level, and
+    // spreads no filter dimension.
+    for (unsigned i = 0; i < g.numLevels; ++i) {
+      for (Dim d : {Dim::R, Dim::S}) {
+        g[i].tile[d] = problem_.bounds[d];
+        if (g[i].spatial == d)
+          g[i].fanout = 1;
+      }
+    }
+    return;
+  case ExportTarget::Timeloop: {
+    // One dimension on one memory level's stages spreads along one axis
+    // (Timeloop keeps one spatial factor per dimension and level): a level
+    // that would spread it along the other gets a fan-out of 1.
+    llvm::SmallVector<int, kMaxMappingLevels> at = assignStages(g);
+    for (unsigned i = 0; i < g.numLevels; ++i)
+      for (unsigned j = 0; j < i; ++j)
+        if (at[i] >= 0 && at[j] >= 0 && g[i].spatial == g[j].spatial &&
+            g[j].fanout > 1 && at[i] != at[j] &&
+            slots_[at[i]].memory == slots_[at[j]].memory)
+          g[i].fanout = 1;
+    // Tiles and fan-outs that divide their parents: no edge tile.
+    for (Dim d : active_)
+      divisorChain(g, d);
+    return;
+  }
+  }
+}
+
+void SearchSpace::divisorChain(Genome &g, Dim d) const {
+  int64_t parent = problem_.bounds[d];
+  for (unsigned i = 0; i < g.numLevels; ++i) {
+    GenomeLevel &l = g[i];
+    // What the parallel levels below need a tile of d to hold whole.
+    int64_t need = 1;
+    for (unsigned j = i + 1; j < g.numLevels; ++j)
+      if (g[j].spatial == d)
+        need *= g[j].fanout;
+    int64_t perUnit = parent;
+    if (l.spatial == d) {
+      // The room the level's stage has for it (which stage a level lands on
+      // depends on its own fan-out, so ask with none).
+      int64_t want = l.fanout;
+      l.fanout = 1;
+      int64_t room = fanoutRoom(g, i);
+      l.fanout = nearestDivisor(parent, want, 1, room);
+      perUnit = parent / l.fanout;
+    }
+    int64_t t = nearestDivisor(perUnit, l.tile[d], need);
+    l.tile[d] = t ? t : nearestDivisor(perUnit, l.tile[d], 1);
+    parent = l.tile[d];
   }
 }
 

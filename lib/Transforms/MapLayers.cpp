@@ -226,6 +226,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.threads = threads;
     if (failed(parseConstraints(module, o.constraints)))
       return signalPassFailure();
+    o.constraints.exportable = exportable;
     if (layerPipeline)
       return runLayerPipeline(module, *resolved, o);
 

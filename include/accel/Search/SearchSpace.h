@@ -50,6 +50,17 @@ struct Genome {
   }
 };
 
+/// A peer tool whose mapping format the search's mappings must fit (for an
+/// export that keeps the mapping: docs/Exports.md).
+enum class ExportTarget {
+  None,
+  /// Timeloop: every tile and fan-out divides its parent (no residuals),
+  /// and a dimension spreads along one axis of a memory level's stages.
+  Timeloop,
+  /// MAESTRO: whole filter rows and columns (R, S) at every level.
+  Maestro
+};
+
 /// Restrictions a user puts on the search (in addition to the accelerator's).
 struct SearchConstraints {
   /// Parallel dimension of each level, outermost first (a fixed dataflow);
@@ -65,6 +76,7 @@ struct SearchConstraints {
     int64_t tile;
   };
   llvm::SmallVector<FixedTile, 4> fixedTiles;
+  ExportTarget exportable = ExportTarget::None;
 };
 
 class SearchSpace {
@@ -89,6 +101,9 @@ public:
   Genome random(Rng &rng) const;
   /// Brings `g` into the space (see the file comment). Deterministic.
   void repair(Genome &g) const;
+  /// Makes the tiles of `d` a divisor chain from the layer's extent down
+  /// (see makeDivisorChain, which also repairs).
+  void divisorChain(Genome &g, Dim d) const;
   /// Whether the user fixed the tile of `d` at `level` (repair restores it).
   bool isFixed(unsigned level, Dim d) const;
   /// The #accel.mapping of a genome: loops that run once are left out
@@ -113,11 +128,18 @@ public:
 
   struct Slot {
     const FanoutStage *stage;
+    unsigned memory; ///< the memory level the stage is below
   };
   llvm::ArrayRef<Slot> slots() const { return slots_; }
   bool stageAllows(const FanoutStage &stage, Dim d) const;
 
 private:
+  /// repair without the export target: levels, tiles, stages, fan-outs.
+  void repairForSpace(Genome &g) const;
+  /// The constraints' export target (repair alternates it with
+  /// repairForSpace until neither changes anything).
+  void repairForExport(Genome &g) const;
+
   LayerProblem problem_;
   const Arch &arch_;
   SearchConstraints constraints_;

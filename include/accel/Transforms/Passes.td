@@ -76,6 +76,18 @@ def AccelMap : Pass<"accel-map", "::mlir::ModuleOp"> {
            "Accelerator: a preset name or a .yaml file (default: the "
            "module's accel.target)">,
     Accel_PrecisionOption,
+    Option<"exportable", "exportable", "::accel::ExportTarget",
+           /*default=*/"::accel::ExportTarget::None",
+           "Only mappings a peer tool can express, for an export that keeps them",
+           [{::llvm::cl::values(
+             clEnumValN(::accel::ExportTarget::None, "none",
+                        "any mapping the accelerator can run"),
+             clEnumValN(::accel::ExportTarget::Timeloop, "timeloop",
+                        "tiles and fan-outs that divide their parents, one "
+                        "axis per dimension and level (--export-timeloop)"),
+             clEnumValN(::accel::ExportTarget::Maestro, "maestro",
+                        "whole filter rows and columns at every level "
+                        "(--export-maestro)"))}]>,
     Option<"strategy", "strategy", "::accel::Strategy",
            /*default=*/"::accel::Strategy::Genetic", "Mapping search",
            [{::llvm::cl::values(

@@ -5,6 +5,7 @@
 #include "accel/Arch/Presets.h"
 #include "accel/Search/GeneticOperators.h"
 #include "gtest/gtest.h"
+#include <map>
 
 using namespace accel;
 using accel::testing::resnetConv;
@@ -162,6 +163,73 @@ TEST(GeneticOperators, DivisorChainLeavesNoEdgeStep) {
     // The chain does not get there by dropping every fan-out to 1.
     EXPECT_GT(spreadingAll, 20) << name.str();
   }
+}
+
+/// Repaired for a Timeloop export, every genome binds to a loop nest whose
+/// loops of each dimension multiply to exactly its extent (no edge step:
+/// Timeloop counts a spatial residual's MACs whole) and whose spatial loops
+/// of one dimension under one memory level sit on one stage axis; for
+/// MAESTRO, filter rows and columns are never tiled or spread. Checked on
+/// the bound loop nest, not on the genome repair works on.
+TEST(SearchSpace, ExportTargetsConstrainTheMappings) {
+  ConvParams strided;
+  strided.strides = {2, 2};
+  strided.pads = {1, 1, 1, 1};
+  LayerProblem layers[] = {vggConv2(), resnetConv(),
+                           convProblem({1, 96, 55, 55}, {128, 96, 3, 3},
+                                       strided),
+                           matmulProblem({1, 512}, {1, 1000})};
+  for (llvm::StringRef name : {"eyeriss-like", "simba-like", "gamma-cloud-s3"})
+    for (const LayerProblem &layer : layers) {
+      Arch arch = *getPreset(name);
+      SearchConstraints timeloop, maestro;
+      timeloop.exportable = ExportTarget::Timeloop;
+      maestro.exportable = ExportTarget::Maestro;
+      SearchSpace tl(layer, arch, timeloop), ma(layer, arch, maestro);
+      Rng rng(5);
+      int spreading = 0;
+      for (int n = 0; n < 200; ++n) {
+        Genome g = tl.random(rng);
+        Genome again = g;
+        tl.repair(again);
+        ASSERT_TRUE(again == g) << name.str() << " case " << n;
+        Mapping m = tl.toMapping(g);
+        LoopNest nest;
+        ASSERT_FALSE(static_cast<bool>(buildLoopNest(layer, arch, m, nest)));
+        PerDim<int64_t> product;
+        for (Dim d : kAllDims)
+          product[d] = 1;
+        // (memory, dimension) -> the stage spreading it there
+        std::map<std::pair<unsigned, Dim>, unsigned> axis;
+        unsigned k = 0;
+        for (unsigned i = 0; i < m.numLevels; ++i) {
+          if (!m.level(i).spatial)
+            continue;
+          auto [memory, stage] = nest.stageOf[k++];
+          if (m.level(i).fanout <= 1)
+            continue;
+          ++spreading;
+          auto [it, fresh] =
+              axis.try_emplace({memory, *m.level(i).spatial}, stage);
+          ASSERT_TRUE(fresh || it->second == stage)
+              << name.str() << " case " << n << ": "
+              << dimName(*m.level(i).spatial).str() << " on two stages";
+        }
+        for (const NestLoop &l : nest.loops)
+          product[l.dim] *= l.trip;
+        for (Dim d : kAllDims)
+          ASSERT_EQ(product[d], layer.bounds[d])
+              << name.str() << " case " << n << " dim " << dimName(d).str();
+
+        Genome h = ma.random(rng);
+        for (unsigned i = 0; i < h.numLevels; ++i)
+          for (Dim d : {Dim::R, Dim::S}) {
+            ASSERT_EQ(h[i].tile[d], layer.bounds[d]) << name.str();
+            ASSERT_TRUE(h[i].spatial != d || h[i].fanout == 1) << name.str();
+          }
+      }
+      EXPECT_GT(spreading, 100) << name.str(); // not by dropping fan-outs
+    }
 }
 
 /// A split turns the 12 rows of eyeriss-like from one parallel level into two
