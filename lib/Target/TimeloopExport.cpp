@@ -1,23 +1,40 @@
 //===- TimeloopExport.cpp - Mapped layers as Timeloop problems and mappings ==//
 //
+// Written for Timeloop v3.0.3 (architecture v0.3 tree, problem v0.4) and
+// checked with it (docs/Exports.md).
+//
 // Timeloop's CNN layer names output width P and height Q, filter width R and
 // height S, output channels M; accel's P, Q are rows, columns and R, S filter
 // rows, columns. So accel P -> Timeloop Q, Q -> P, R -> S, S -> R, K -> M.
 // Groups G are an extra dimension of the problem shape.
 //
-// The mapping comes from the loop nest bound to the accelerator: the loops
-// between a memory level's position and the next level's are that level's
-// temporal loops (and, for spatial loops, its fan-out). Timeloop keeps one
-// factor per dimension per level, so repeated loops of one dimension in a
-// level multiply (noted in a comment); imperfect factorisations are noted
-// too.
+// The accelerator: a storage component per memory level, whose `word-bits`
+// is the precision of the data it holds and `block-size` the data words one
+// access of `width` bits moves (our `word-bits` is the access width);
+// bandwidths in data words. A partitioned level is one component per tensor
+// it keeps, each with its bytes and its own ports (as the cost model
+// prices it). The last fan-out stage below a level spreads along X (meshX),
+// the others along Y. Our energies per access are the ERT (Accelergy's
+// energy reference table), so Timeloop prices accesses as we do.
+//
+// The mapping comes from the loop nest bound to the accelerator: a level's
+// temporal loops, then its spatial ones (X dimensions first, `split` after
+// them). A partitioned level's loops go to its innermost component. Edge
+// tiles (factors that over-cover an extent) are Timeloop's residuals
+// (`D=end,residual`, the mixed-radix digits of extent - 1). Two things it
+// cannot express make a layer unexportable, with a warning naming it: an
+// imperfect spatial factor (Timeloop counts a spatial residual's MACs
+// whole), and one dimension spread over both X and Y of a level.
+// `--accel-map exportable=timeloop` searches only mappings without them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "MappedLayers.h"
 #include "accel/Target/Export.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 #include <cstdio>
 
 using namespace mlir;
@@ -26,27 +43,31 @@ using namespace accel;
 namespace {
 
 /// accel dimension -> Timeloop dimension name.
-llvm::StringRef timeloopDim(Dim d) {
+char timeloopDim(Dim d) {
   switch (d) {
   case Dim::N:
-    return "N";
+    return 'N';
   case Dim::K:
-    return "M";
+    return 'M';
   case Dim::C:
-    return "C";
+    return 'C';
   case Dim::P:
-    return "Q";
+    return 'Q';
   case Dim::Q:
-    return "P";
+    return 'P';
   case Dim::R:
-    return "S";
+    return 'S';
   case Dim::S:
-    return "R";
+    return 'R';
   case Dim::G:
-    return "G";
+    return 'G';
   }
-  return "?";
+  return '?';
 }
+
+/// The order factors are written in.
+constexpr Dim kFactorOrder[] = {Dim::G, Dim::C, Dim::K, Dim::S,
+                                Dim::R, Dim::N, Dim::Q, Dim::P};
 
 constexpr const char *kShape = R"(  shape:
     name: CNN-Layer-Grouped
@@ -66,91 +87,129 @@ constexpr const char *kShape = R"(  shape:
         read-write: True
 )";
 
-void writeLevel(llvm::raw_ostream &os, llvm::StringRef target,
-                llvm::StringRef type, llvm::ArrayRef<const NestLoop *> loops) {
-  PerDim<int64_t> factor;
-  for (Dim d : kAllDims)
-    factor[d] = 1;
-  std::string permutation; // innermost first
-  llvm::SmallVector<std::string> notes;
-  for (const NestLoop *l : loops) {
-    if (factor[l->dim] != 1)
-      notes.push_back(
-          ("two loops over " + dimName(l->dim) + " multiply").str());
-    factor[l->dim] *= l->trip;
-  }
-  for (const NestLoop *l : llvm::reverse(loops))
-    if (permutation.find(timeloopDim(l->dim).str()) == std::string::npos)
-      permutation += timeloopDim(l->dim).str();
-  for (Dim d : {Dim::G, Dim::K, Dim::C, Dim::S, Dim::R, Dim::N, Dim::Q, Dim::P})
-    if (permutation.find(timeloopDim(d).str()) == std::string::npos)
-      permutation += timeloopDim(d).str();
-  os << "  - target: " << target << "\n    type: " << type << "\n";
-  for (const std::string &n : notes)
-    os << "    # " << n << "\n";
-  os << "    factors:";
-  for (Dim d : {Dim::G, Dim::C, Dim::K, Dim::S, Dim::R, Dim::N, Dim::Q, Dim::P})
-    os << ' ' << timeloopDim(d) << '=' << factor[d];
-  os << "\n    permutation: " << permutation << "\n";
-  if (type == "spatial" && loops.size() > 1)
-    os << "    split: 1\n";
+llvm::StringRef dataSpace(Tensor t) {
+  return t == Tensor::Weights  ? "Weights"
+         : t == Tensor::Inputs ? "Inputs"
+                               : "Outputs";
 }
 
 /// A number as YAML writes it: integers without a fraction.
 std::string number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
+  std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
 
-/// The accelerator as a Timeloop architecture (v0.3 tree): each memory level
-/// is a storage component; the fan-out stages below a level make the subtree
-/// of the levels below it, named with as many instances as their units. The
-/// last stage of each fan-out spreads along X (meshX multiplies down the
-/// tree), the others along Y: eyeriss-like's 12 rows x 14 columns is meshX
-/// 14. Timeloop derives energies from Accelergy: accel-opt's energies per
-/// access are given as comments, as is a partition, which one Timeloop
-/// component cannot express (separate components per tensor can).
-void writeArch(llvm::raw_ostream &os, const Arch &arch) {
-  os << "---\n# accel-opt export of the accelerator " << arch.name << "\n";
-  if (!arch.source.empty())
-    os << "# source: " << arch.source << "\n";
+/// One Timeloop storage component: a memory level, or one tensor's part of
+/// a partitioned level.
+struct Component {
+  std::string name; ///< as in the architecture ("PESpad_weights")
+  std::string path; ///< the ERT's hierarchical name ("system.....PESpad")
+  unsigned memory;
+  std::optional<Tensor> only; ///< the tensor of a partition's component
+};
+
+/// The accelerator as Timeloop sees it: its components per memory level
+/// (outer first), the data widths, and the architecture + ERT document.
+class TimeloopArch {
+public:
+  explicit TimeloopArch(const Arch &arch) : arch_(arch) {
+    precision_ = arch.precision.value_or(
+        DataPrecision{arch.macBits, arch.macBits, arch.macBits});
+    components_.resize(arch.memories.size());
+  }
+
+  /// Bits of one datum in memory level `m` (of `only`'s tensor, or the
+  /// activations' when it holds every tensor). DRAM holds final outputs at
+  /// activation width; on-chip levels hold partial sums.
+  int64_t dataBits(unsigned m, std::optional<Tensor> only) const {
+    if (!only || *only == Tensor::Inputs)
+      return precision_.activations;
+    if (*only == Tensor::Weights)
+      return precision_.weights;
+    return m == 0 ? precision_.activations : precision_.partialSums;
+  }
+
+  const std::vector<Component> &components(unsigned m) const {
+    return components_[m];
+  }
+
+  void write(llvm::raw_ostream &os);
+
+private:
+  void writeStorage(llvm::raw_ostream &os, const std::string &indent,
+                    unsigned m, const Component &c, int64_t instances,
+                    int64_t meshX);
+
+  const Arch &arch_;
+  DataPrecision precision_;
+  std::vector<std::vector<Component>> components_;
+  std::string ert_;
+};
+
+void TimeloopArch::writeStorage(llvm::raw_ostream &os,
+                                const std::string &indent, unsigned m,
+                                const Component &c, int64_t instances,
+                                int64_t meshX) {
+  const MemoryLevel &mem = arch_.memories[m];
+  int64_t bits = dataBits(m, c.only);
+  int64_t block = std::max<int64_t>(1, int64_t(mem.wordBits) / bits);
+  int64_t bytes = c.only ? mem.capacityFor(*c.only) : mem.capacityBytes;
+  std::string attr = indent + "      ";
+  os << indent << "  - name: " << c.name << "\n"
+     << indent << "    class: " << (m == 0 ? "DRAM" : "SRAM") << "\n"
+     << indent << "    attributes:\n"
+     << attr << "word-bits: " << bits << "\n"
+     << attr << "width: " << block * bits << "\n"
+     << attr << "block-size: " << block << "\n";
+  if (!mem.isUnbounded())
+    os << attr << "depth: " << bytes * 8 / (block * bits) << "\n";
+  if (instances > 1)
+    os << attr << "meshX: " << meshX << "\n";
+  // Ours are accesses of word-bits per cycle; Timeloop's are data words.
+  if (mem.readBandwidth > 0)
+    os << attr << "read_bandwidth: " << number(mem.readBandwidth * block)
+       << "\n";
+  if (mem.writeBandwidth > 0)
+    os << attr << "write_bandwidth: " << number(mem.writeBandwidth * block)
+       << "\n";
+  ert_ += llvm::formatv("  - name: {0}\n    actions:\n"
+                        "    - {{name: read, energy: {1}}\n"
+                        "    - {{name: write, energy: {2}}\n"
+                        "    - {{name: update, energy: {2}}\n"
+                        "    - {{name: idle, energy: 0}\n",
+                        c.path, number(mem.readEnergy), number(mem.writeEnergy))
+              .str();
+}
+
+void TimeloopArch::write(llvm::raw_ostream &os) {
+  os << "# accel-opt export of the accelerator " << arch_.name << " for "
+     << "Timeloop v3 (timeloop-model arch.yaml LAYER.yaml)\n";
+  if (!arch_.source.empty())
+    os << "# source: " << arch_.source << "\n";
+  os << "# clock " << number(arch_.clockGHz) << " GHz, "
+     << arch_.precisionText() << "\n";
   os << "architecture:\n  version: 0.3\n  subtree:\n";
-  std::string indent = "  ";
-  std::string name = "system";
+  std::string indent = "  ", name = "system", path = "system";
   int64_t instances = 1, meshX = 1;
-  for (unsigned m = 0; m < arch.memories.size(); ++m) {
-    const MemoryLevel &mem = arch.memories[m];
-    os << indent << "- name: " << name << "\n";
-    if (m == 0)
-      os << indent << "  # accel-opt: clock " << number(arch.clockGHz)
-         << " GHz\n";
-    os << indent << "  local:\n";
-    std::string item = indent + "  - ";
-    std::string attr = indent + "      ";
-    os << item << "name: " << mem.name << "\n"
-       << indent << "    class: " << (m == 0 ? "DRAM" : "SRAM") << "\n"
-       << indent << "    attributes:\n";
-    os << attr << "word-bits: " << mem.wordBits << "\n"
-       << attr << "width: " << mem.wordBits << "\n"
-       << attr << "block-size: 1\n";
-    if (!mem.isUnbounded())
-      os << attr << "depth: " << mem.capacityBytes * 8 / mem.wordBits << "\n";
-    if (instances > 1)
-      os << attr << "meshX: " << meshX << "\n";
-    if (mem.readBandwidth > 0)
-      os << attr << "read_bandwidth: " << number(mem.readBandwidth) << "\n";
-    if (mem.writeBandwidth > 0)
-      os << attr << "write_bandwidth: " << number(mem.writeBandwidth) << "\n";
-    os << attr << "# accel-opt: " << number(mem.readEnergy)
-       << " pJ per word read, " << number(mem.writeEnergy) << " written\n";
-    if (mem.partition)
-      os << attr
-         << llvm::formatv("# accel-opt: partitioned, bytes for weights {0}, "
-                          "inputs {1}, outputs {2}\n",
-                          (*mem.partition)[Tensor::Weights],
-                          (*mem.partition)[Tensor::Inputs],
-                          (*mem.partition)[Tensor::Outputs]);
+  for (unsigned m = 0; m < arch_.memories.size(); ++m) {
+    const MemoryLevel &mem = arch_.memories[m];
+    os << indent << "- name: " << name << "\n" << indent << "  local:\n";
+    if (m > 0)
+      path += "." + name;
+    // A partitioned level: one component per tensor it keeps.
+    if (mem.partition) {
+      for (Tensor t : kAllTensors)
+        if (mem.holds(t))
+          components_[m].push_back(
+              {mem.name + "_" + dataSpace(t).lower(),
+               path + "." + mem.name + "_" + dataSpace(t).lower(), m, t});
+    } else {
+      components_[m].push_back(
+          {mem.name, path + "." + mem.name, m, std::nullopt});
+    }
+    for (const Component &c : components_[m])
+      writeStorage(os, indent, m, c, instances, meshX);
     int64_t units = 1;
     std::string stages;
     for (const FanoutStage &st : mem.fanout) {
@@ -158,22 +217,24 @@ void writeArch(llvm::raw_ostream &os, const Arch &arch) {
       stages += (stages.empty() ? "" : " x ") + st.name + " " +
                 std::to_string(st.size);
     }
-    bool last = m + 1 == arch.memories.size();
-    if (last) {
-      // The MACs below the innermost level, one per processing element
-      // (times the stages below it).
+    if (m + 1 == arch_.memories.size()) {
+      // The MACs below the innermost level, one per processing element.
       std::string macs = units > 1 ? llvm::formatv("MAC[0..{0}]", units - 1)
                                    : std::string("MAC");
-      os << item << "name: " << macs << "\n"
+      os << indent << "  - name: " << macs << "\n"
          << indent << "    class: intmac\n"
          << indent << "    attributes:\n"
-         << attr << "datawidth: " << arch.macBits << "\n";
+         << indent << "      datawidth: " << arch_.macBits << "\n";
       if (instances * units > 1)
-        os << attr
-           << "meshX: " << meshX * (units > 1 ? mem.fanout.back().size : 1)
-           << "\n";
-      os << attr << "# accel-opt: " << number(arch.macEnergy)
-         << " pJ per MAC\n";
+        os << indent << "      meshX: "
+           << meshX * (units > 1 ? mem.fanout.back().size : 1) << "\n";
+      ert_ += llvm::formatv("  - name: {0}.{1}\n    actions:\n"
+                            "    - {{name: mac_random, energy: {2}}\n"
+                            "    - {{name: mac_reused, energy: {2}}\n"
+                            "    - {{name: mac_gated, energy: 0}\n"
+                            "    - {{name: idle, energy: 0}\n",
+                            path, macs, number(arch_.macEnergy))
+                  .str();
       break;
     }
     os << indent << "  subtree:\n";
@@ -181,85 +242,298 @@ void writeArch(llvm::raw_ostream &os, const Arch &arch) {
     instances *= units;
     if (units > 1) {
       meshX *= mem.fanout.back().size;
-      os << indent << "# " << stages << "\n";
+      os << indent << "# " << stages << " (the last along X)\n";
       name = llvm::formatv("{0}[0..{1}]", mem.fanout.back().name, units - 1);
     } else {
-      name = arch.memories[m + 1].name + "-level";
+      name = arch_.memories[m + 1].name + "-level";
     }
   }
+  os << "# accel-opt's energies per access (pJ), so that Timeloop prices "
+        "accesses as accel-opt does\nERT:\n  version: 0.3\n  tables:\n"
+     << ert_;
+}
+
+/// One dimension's factor at one level: end and residual.
+struct Factor {
+  int64_t end = 1, residual = 1;
+};
+
+/// The mapping of one layer on `tl`, or why Timeloop cannot express it.
+class MappingWriter {
+public:
+  MappingWriter(const TimeloopArch &tl, const Arch &arch,
+                const LayerProblem &problem, const Mapping &mapping,
+                const LoopNest &nest)
+      : tl_(tl), arch_(arch), problem_(problem), mapping_(mapping),
+        nest_(nest) {}
+
+  /// Writes the mapping; an error says what it cannot express.
+  llvm::Error write(llvm::raw_ostream &os);
+
+private:
+  /// The fan-out stage (index in its memory's list) of a spatial loop.
+  unsigned stageOf(const NestLoop &loop) const {
+    unsigned k = 0;
+    for (unsigned i = 0; i < loop.level; ++i)
+      k += mapping_.level(i).spatial.has_value();
+    return nest_.stageOf[k].second;
+  }
+
+  const TimeloopArch &tl_;
+  const Arch &arch_;
+  const LayerProblem &problem_;
+  const Mapping &mapping_;
+  const LoopNest &nest_;
+};
+
+llvm::Error MappingWriter::write(llvm::raw_ostream &os) {
+  auto fail = [](const llvm::Twine &msg) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+  };
+  unsigned numMemories = arch_.memories.size();
+  // Factors per (memory level, temporal / spatial), outermost first.
+  struct Slot {
+    unsigned memory;
+    bool spatial;
+    PerDim<Factor> factor;
+    std::string order; ///< Timeloop dimensions, innermost first
+    unsigned xDims = 0;
+  };
+  std::vector<Slot> slots;
+  for (unsigned m = 0; m < numMemories; ++m) {
+    unsigned begin = nest_.position[m];
+    unsigned end = m + 1 < numMemories ? nest_.position[m + 1]
+                                       : unsigned(nest_.loops.size());
+    Slot temporal{m, false, {}, {}}, spatial{m, true, {}, {}};
+    PerDim<int> axis; // spatial: 0 none, 1 X, 2 Y
+    for (Dim d : kAllDims)
+      axis[d] = 0;
+    std::string x, y;
+    for (unsigned k = begin; k < end; ++k) {
+      const NestLoop &l = nest_.loops[k];
+      Slot &s = l.spatial ? spatial : temporal;
+      s.factor[l.dim].end *= l.trip;
+      if (!l.spatial)
+        continue;
+      const MemoryLevel &mem = arch_.memories[m];
+      int a = stageOf(l) + 1 == mem.fanout.size() ? 1 : 2;
+      if (axis[l.dim] && axis[l.dim] != a)
+        return fail(llvm::formatv("{0} is spread over both X and Y of {1} "
+                                  "(Timeloop keeps one spatial factor per "
+                                  "dimension and level)",
+                                  dimName(l.dim), mem.name));
+      axis[l.dim] = a;
+    }
+    // Permutations, innermost first: the temporal loops as nested.
+    for (unsigned k = end; k-- > begin;) {
+      const NestLoop &l = nest_.loops[k];
+      std::string &order = l.spatial ? (axis[l.dim] == 1 ? x : y)
+                                     : temporal.order;
+      if (order.find(timeloopDim(l.dim)) == std::string::npos)
+        order += timeloopDim(l.dim);
+    }
+    spatial.order = x + y;
+    spatial.xDims = x.size();
+    for (Dim d : kFactorOrder) {
+      char c = timeloopDim(d);
+      if (temporal.order.find(c) == std::string::npos)
+        temporal.order += c;
+      if (spatial.order.find(c) == std::string::npos)
+        spatial.order += c;
+    }
+    slots.push_back(temporal);
+    if (end > begin &&
+        llvm::any_of(llvm::ArrayRef(nest_.loops).slice(begin, end - begin),
+                     [](const NestLoop &l) { return l.spatial; }))
+      slots.push_back(spatial);
+  }
+  // Residuals: the mixed-radix digits of extent - 1 over the factors,
+  // outermost first (the edge tiles of every level). A spatial residual is
+  // not expressible: Timeloop counts a spatial factor's MACs whole.
+  for (Dim d : kAllDims) {
+    int64_t extent = problem_.bounds[d], covered = 1;
+    for (const Slot &s : slots)
+      covered *= s.factor[d].end;
+    int64_t rest = extent - 1, inner = covered;
+    for (Slot &s : slots) {
+      Factor &f = s.factor[d];
+      inner /= f.end;
+      f.residual = rest / inner + 1;
+      rest %= inner;
+    }
+    if (covered == extent)
+      for (Slot &s : slots)
+        s.factor[d].residual = s.factor[d].end;
+    for (const Slot &s : slots)
+      if (s.spatial && s.factor[d].residual != s.factor[d].end)
+        return fail(llvm::formatv(
+            "the spatial factor {0} of {1} at {2} covers {3} of its extent's "
+            "{4} on the last step (Timeloop would count its MACs whole)",
+            s.factor[d].end, dimName(d), arch_.memories[s.memory].name,
+            s.factor[d].residual, extent));
+  }
+
+  os << "mapping:\n";
+  auto writeFactors = [&](const PerDim<Factor> &factor) {
+    os << "    factors:";
+    for (Dim d : kFactorOrder) {
+      os << ' ' << timeloopDim(d) << '=' << factor[d].end;
+      if (factor[d].residual != factor[d].end)
+        os << ',' << factor[d].residual;
+    }
+    os << "\n";
+  };
+  for (const Slot &s : slots) {
+    const std::vector<Component> &cs = tl_.components(s.memory);
+    // A partitioned level's loops run at its innermost component; the
+    // others hold the same tiles (factors of 1).
+    for (size_t i = 0; i < cs.size(); ++i) {
+      bool innermost = i + 1 == cs.size();
+      if (s.spatial && !innermost)
+        continue;
+      os << "  - target: " << cs[i].name << "\n    type: "
+         << (s.spatial ? "spatial" : "temporal") << "\n";
+      writeFactors(innermost ? s.factor : PerDim<Factor>());
+      os << "    permutation: " << s.order << "\n";
+      if (s.spatial)
+        os << "    split: " << s.xDims << "\n";
+      if (!s.spatial && cs[i].only) {
+        llvm::SmallVector<llvm::StringRef> bypass;
+        for (Tensor t : kAllTensors)
+          if (t != *cs[i].only)
+            bypass.push_back(dataSpace(t));
+        os << "  - target: " << cs[i].name << "\n    type: datatype\n"
+           << "    keep: [ " << dataSpace(*cs[i].only) << " ]\n"
+           << "    bypass: [ " << llvm::join(bypass, ", ") << " ]\n";
+      }
+    }
+  }
+  return llvm::Error::success();
+}
+
+void writeProblem(llvm::raw_ostream &os, const LayerProblem &problem) {
+  const LoopBounds &b = problem.bounds;
+  os << "problem:\n  version: 0.4\n" << kShape << "  instance:\n";
+  for (Dim d : kAllDims)
+    os << "    " << timeloopDim(d) << ": " << b[d] << "\n";
+  os << "    Wstride: " << b.strideW << "\n    Hstride: " << b.strideH
+     << "\n    Wdilation: " << b.dilationW << "\n    Hdilation: " << b.dilationH
+     << "\n";
+}
+
+/// A file name for a layer: its index and name, path-safe.
+std::string fileName(unsigned index, llvm::StringRef name) {
+  std::string safe;
+  for (char c : name)
+    safe += llvm::isAlnum(c) || c == '-' || c == '_' ? c : '_';
+  while (!safe.empty() && safe.front() == '_')
+    safe.erase(0, 1);
+  return llvm::formatv("L{0:2}-{1}.yaml", index, safe).str();
 }
 
 } // namespace
 
 LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
-                                    llvm::raw_ostream &os) {
+                                    llvm::raw_ostream &os,
+                                    llvm::StringRef directory) {
   FailureOr<MappedModule> mapped = collectMappedLayers(module, archOption);
   if (failed(mapped))
     return failure();
-  const Arch *arch = &mapped->arch;
-  const std::vector<MappedLayer> *layers = &mapped->layers;
-  writeArch(os, *arch);
-  for (const MappedLayer &l : *layers) {
+  const Arch &arch = mapped->arch;
+  TimeloopArch tl(arch);
+  std::string archText;
+  {
+    llvm::raw_string_ostream a(archText);
+    tl.write(a);
+  }
+  auto writeFile = [&](llvm::StringRef name,
+                       llvm::StringRef text) -> LogicalResult {
+    llvm::SmallString<128> path(directory);
+    llvm::sys::path::append(path, name);
+    std::error_code ec;
+    llvm::raw_fd_ostream f(path, ec);
+    if (ec)
+      return module.emitError("cannot write ") << path << ": " << ec.message();
+    f << text;
+    return success();
+  };
+  if (!directory.empty()) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(directory))
+      return module.emitError("cannot create ")
+             << directory << ": " << ec.message();
+    if (failed(writeFile("arch.yaml", archText)))
+      return failure();
+  } else {
+    os << "---\n" << archText;
+  }
+
+  unsigned written = 0, index = 0;
+  std::string runScript =
+      "#!/bin/sh\n# Runs timeloop-model (on the PATH) on every exported layer, "
+      "each in a\n# directory of its own; scripts/compare_timeloop.py compares "
+      "the results.\ncd \"$(dirname \"$0\")\" || exit 1\nstatus=0\n";
+  for (const MappedLayer &l : mapped->layers) {
+    unsigned i = index++;
     if (l.kind != "conv2d" && l.kind != "matmul") {
-      os << "# skipped " << l.name << " (" << l.kind
-         << "): Timeloop's CNN layer covers convolutions and matmuls\n";
+      if (directory.empty())
+        os << "# skipped " << l.name << " (" << l.kind
+           << "): Timeloop's CNN layer covers convolutions and matmuls\n";
       continue;
     }
     LoopNest nest;
-    if (llvm::Error e = buildLoopNest(l.problem, *arch, l.mapping, nest)) {
+    if (llvm::Error e = buildLoopNest(l.problem, arch, l.mapping, nest)) {
       l.op->emitError("cannot export the mapping to Timeloop: ")
           << llvm::toString(std::move(e));
       return failure();
     }
-    CostResult cost = evaluate(l.problem, *arch, l.mapping);
-    const LoopBounds &b = l.problem.bounds;
-    os << "---\n# accel-opt export of " << l.name << " (" << l.kind << ") on "
-       << arch->name << (l.defaultMapping ? ", default mapping" : "") << "\n";
-    os << llvm::formatv("# accel-opt: {0} MACs, {1} cycles, {2} pJ\n",
+    std::string layerText;
+    llvm::raw_string_ostream ls(layerText);
+    CostResult cost = evaluate(l.problem, arch, l.mapping);
+    ls << "# accel-opt export of " << l.name << " (" << l.kind << ") on "
+       << arch.name << (l.defaultMapping ? ", default mapping" : "") << "\n";
+    ls << llvm::formatv("# accel-opt: {0} MACs, {1} cycles, {2} pJ\n",
                         cost.macs, int64_t(cost.cycles), int64_t(cost.energy));
-    os << "problem:\n  version: 0.4\n" << kShape << "  instance:\n";
-    for (Dim d : kAllDims)
-      os << "    " << timeloopDim(d) << ": " << b[d] << "\n";
-    os << "    Wstride: " << b.strideW << "\n    Hstride: " << b.strideH
-       << "\n    Wdilation: " << b.dilationW
-       << "\n    Hdilation: " << b.dilationH << "\n";
-    os << "mapping:\n";
-    // Timeloop wants the factors of a dimension to multiply to its extent;
-    // edge tiles make them cover more.
-    for (Dim d : kAllDims) {
-      int64_t product = 1;
-      for (const NestLoop &loop : nest.loops)
-        if (loop.dim == d)
-          product *= loop.trip;
-      if (product != b[d])
-        os << "  # imperfect factorisation: the factors of " << timeloopDim(d)
-           << " multiply to " << product << ", the extent is " << b[d]
-           << " (run Timeloop with imperfect factorisation allowed)\n";
+    writeProblem(ls, l.problem);
+    MappingWriter writer(tl, arch, l.problem, l.mapping, nest);
+    if (llvm::Error e = writer.write(ls)) {
+      mlir::emitWarning(l.op->getLoc(), "not exported to Timeloop: ")
+          << llvm::toString(std::move(e))
+          << "; --accel-map exportable=timeloop maps for the export";
+      if (directory.empty())
+        os << "# skipped " << l.name << ": Timeloop cannot express its "
+           << "mapping (see the warning)\n";
+      continue;
     }
-    for (unsigned m = 0; m < arch->memories.size(); ++m) {
-      unsigned begin = nest.position[m];
-      unsigned end = m + 1 < arch->memories.size() ? nest.position[m + 1]
-                                                   : nest.loops.size();
-      llvm::SmallVector<const NestLoop *> temporal, spatial;
-      for (unsigned k = begin; k < end; ++k)
-        (nest.loops[k].spatial ? spatial : temporal).push_back(&nest.loops[k]);
-      const MemoryLevel &mem = arch->memories[m];
-      writeLevel(os, mem.name, "temporal", temporal);
-      if (!spatial.empty())
-        writeLevel(os, mem.name, "spatial", spatial);
-      if (mem.partition) {
-        llvm::SmallVector<llvm::StringRef> keep, bypass;
-        for (Tensor t : kAllTensors) {
-          llvm::StringRef name = t == Tensor::Weights  ? "Weights"
-                                 : t == Tensor::Inputs ? "Inputs"
-                                                       : "Outputs";
-          (mem.holds(t) ? keep : bypass).push_back(name);
-        }
-        os << "  - target: " << mem.name << "\n    type: datatype\n"
-           << "    keep: [ " << llvm::join(keep, ", ") << " ]\n"
-           << "    bypass: [ " << llvm::join(bypass, ", ") << " ]\n";
-      }
+    ++written;
+    if (directory.empty()) {
+      os << "---\n" << layerText;
+      continue;
     }
+    std::string name = fileName(i, l.name);
+    if (failed(writeFile(name, layerText)))
+      return failure();
+    std::string dir = name.substr(0, name.size() - 5);
+    runScript +=
+        llvm::formatv("mkdir -p {0} && (cd {0} && timeloop-model ../arch.yaml "
+                      "../{1} > timeloop.log 2>&1) || {{ echo \"rejected: {1} "
+                      "(see {0}/timeloop.log)\"; status=1; }\n",
+                      dir, name)
+            .str();
+  }
+  if (written == 0)
+    return module.emitError("no layer could be exported to Timeloop");
+  if (!directory.empty()) {
+    runScript += "exit $status\n";
+    if (failed(writeFile("run-timeloop.sh", runScript)))
+      return failure();
+    llvm::SmallString<128> script(directory);
+    llvm::sys::path::append(script, "run-timeloop.sh");
+    llvm::sys::fs::setPermissions(script, llvm::sys::fs::all_read |
+                                              llvm::sys::fs::all_exe |
+                                              llvm::sys::fs::owner_write);
+    os << llvm::formatv("wrote {0}/arch.yaml, {1} layers and "
+                        "run-timeloop.sh\n",
+                        directory, written);
   }
   return success();
 }

@@ -41,13 +41,20 @@ static llvm::cl::opt<std::string> exportArch(
                    "accel.target)"),
     llvm::cl::value_desc("name"));
 
+static llvm::cl::opt<std::string> exportDir(
+    "export-dir",
+    llvm::cl::desc("--export-timeloop: write arch.yaml, one file per layer "
+                   "and run-timeloop.sh into this directory (the output "
+                   "gets a summary)"),
+    llvm::cl::value_desc("directory"));
+
 static void registerTranslations() {
   mlir::TranslateFromMLIRRegistration toTimeloop(
       "export-timeloop",
       "Write every convolution and matmul as a Timeloop problem and mapping",
       [](mlir::Operation *op, llvm::raw_ostream &os) {
         return accel::exportTimeloop(llvm::cast<mlir::ModuleOp>(op), exportArch,
-                                     os);
+                                     os, exportDir);
       },
       [](mlir::DialectRegistry &registry) {
         accel::registerAllAccelOptDialects(registry);

@@ -18,12 +18,17 @@
 
 namespace accel {
 
-/// Writes one YAML document per layer (problem + mapping). Layers without a
-/// mapping get the default mapping. Fails (with a diagnostic at the layer)
-/// when a mapping does not bind to the accelerator.
+/// Writes the accelerator (architecture and energy reference table) and
+/// one YAML document per layer (problem + mapping); with `directory`, as
+/// files there instead (arch.yaml, one file per layer, run-timeloop.sh),
+/// `os` getting a summary. Layers without a mapping get the default
+/// mapping. A mapping Timeloop cannot express is a warning at its layer
+/// and the layer is left out; an error when no layer is left, or when a
+/// mapping does not bind to the accelerator.
 mlir::LogicalResult exportTimeloop(mlir::ModuleOp module,
                                    llvm::StringRef archOption,
-                                   llvm::raw_ostream &os);
+                                   llvm::raw_ostream &os,
+                                   llvm::StringRef directory = "");
 
 /// Writes a MAESTRO network with one layer per mapped layer.
 mlir::LogicalResult exportMaestro(mlir::ModuleOp module,

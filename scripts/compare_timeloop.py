@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Compares accel-opt's costs with Timeloop's for an exported directory.
+
+    accel-translate --export-timeloop mapped.mlir --export-dir=DIR
+    DIR/run-timeloop.sh            # timeloop-model on every layer
+    scripts/compare_timeloop.py DIR
+
+Reads each layer file's "# accel-opt: M MACs, C cycles, E pJ" line and the
+"Summary Stats" of timeloop-model.stats.txt in the layer's run directory;
+prints a row per layer (MACs, cycles and energy, Timeloop's over ours) and
+the medians. A layer Timeloop rejected is listed with its first ERROR line.
+Needs only the Python standard library.
+"""
+import glob
+import os
+import re
+import statistics
+import sys
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = sys.argv[1]
+    rows, rejected = [], []
+    for path in sorted(glob.glob(os.path.join(root, "L*.yaml"))):
+        name = os.path.basename(path)[:-5]
+        ours = re.search(r"# accel-opt: (\d+) MACs, (\d+) cycles, (\d+) pJ",
+                         open(path).read())
+        stats = os.path.join(root, name, "timeloop-model.stats.txt")
+        if not ours:
+            continue
+        if not os.path.exists(stats):
+            log = os.path.join(root, name, "timeloop.log")
+            err = ""
+            if os.path.exists(log):
+                err = next((l.strip() for l in open(log) if "ERROR" in l), "")
+            rejected.append((name, err or "no statistics"))
+            continue
+        text = open(stats).read()
+        summary = text[text.index("Summary Stats"):]
+        cycles = int(re.search(r"^Cycles: (\d+)", summary, re.M).group(1))
+        energy = float(re.search(r"^Energy: ([\d.e+]+) uJ", summary,
+                                 re.M).group(1))
+        macs = int(re.search(r"^Computes = (\d+)", summary, re.M).group(1))
+        rows.append((name, int(ours.group(1)), macs, int(ours.group(2)),
+                     cycles, int(ours.group(3)) * 1e-6, energy))
+    print(f"{'layer':40} {'MACs':>11} {'cycles ours':>12} {'Timeloop':>10}"
+          f" {'ratio':>6} {'energy uJ':>10} {'Timeloop':>10} {'ratio':>6}")
+    for name, m, tm, c, tc, e, te in rows:
+        flag = "" if m == tm else f"  (Timeloop counts {tm} MACs)"
+        print(f"{name[:40]:40} {m:>11} {c:>12} {tc:>10} {tc / c:>6.3f}"
+              f" {e:>10.2f} {te:>10.2f} {te / e:>6.3f}{flag}")
+    if rows:
+        print(f"{len(rows)} layers accepted, {len(rejected)} rejected; "
+              f"median Timeloop/ours: cycles "
+              f"{statistics.median(r[4] / r[3] for r in rows):.3f}, energy "
+              f"{statistics.median(r[6] / r[5] for r in rows):.3f}; MACs equal"
+              f" in {sum(r[1] == r[2] for r in rows)}")
+    for name, err in rejected:
+        print(f"rejected {name}: {err}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
