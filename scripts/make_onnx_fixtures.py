@@ -566,7 +566,26 @@ def shape_no_input():
     return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 3, 8, 8])])
 
 
+def huge_input_dim():
+    """A graph input with a dimension of 2^63 - 1 (the sanitizer campaign
+    found signed overflows in the shape arithmetic behind it)."""
+    g = Graph("huge_input_dim")
+    g.node("MaxPool", ["x"], ["y"], "pool0", kernel_shape=[2, 2])
+    return raw_model(g, [("x", [1, 3, 2**63 - 1, 8])], [("y", [1, 3, 4, 4])])
+
+
+def reshape_huge():
+    """A Reshape to a dimension beyond int64 (a double converted to int64,
+    undefined before it was checked)."""
+    g = Graph("reshape_huge")
+    shape = g.const("shape", np.array([1, 2**62 * 2 - 1], np.int64))
+    g.node("Reshape", ["x", shape], ["y"], "reshape0")
+    return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 192])])
+
+
 BAD_FIXTURES = {
+    "huge_input_dim": huge_input_dim,
+    "reshape_huge": reshape_huge,
     "shape_no_input": shape_no_input,
     "conv_rank3_input": conv_rank3_input,
     "short_raw_data": short_raw_data,

@@ -417,10 +417,12 @@ struct GeluFromErf : OpRewritePattern<MulOp> {
             div.getInputs().size() != 2 || div.getInputs()[0] != x ||
             !isSplat(div.getInputs()[1], std::sqrt(2.0)))
           continue;
+        // (The name is read before the replacement erases `op`.)
+        Attribute name = op->getAttr("accel.name");
         auto gelu = rewriter.replaceOpWithNewOp<ActivationOp>(
             op, op.getType(), x,
             ActivationAttr::get(getContext(), ActivationKind::Gelu), nullptr);
-        if (auto name = op->getAttr("accel.name"))
+        if (name)
           gelu->setAttr("accel.name", name);
         // (Opaque ops are kept as if they had effects: erase them here.)
         for (Operation *dead : {inner.getOperation(), plus.getOperation(),

@@ -41,6 +41,8 @@ struct TensorInfo {
   Type elementType;
   llvm::SmallVector<int64_t, 4> shape;
   bool dynamic = false;
+  /// A dimension above the dialect's limit (kMaxDimension), or 0.
+  int64_t tooLarge = 0;
 };
 
 class OnnxImporter {
@@ -217,9 +219,12 @@ void OnnxImporter::recordInfo(const onnx::ValueInfoProto &vi) {
   if (!info.elementType || !tt.has_shape())
     return;
   for (const onnx::TensorShapeProto::Dimension &d : tt.shape().dim()) {
-    if (d.has_dim_value() && d.dim_value() > 0)
+    if (d.has_dim_value() && d.dim_value() > kMaxDimension) {
+      info.tooLarge = d.dim_value();
+      info.shape.push_back(ShapedType::kDynamic);
+    } else if (d.has_dim_value() && d.dim_value() > 0) {
       info.shape.push_back(d.dim_value());
-    else {
+    } else {
       info.dynamic = true;
       info.shape.push_back(ShapedType::kDynamic);
     }
@@ -232,6 +237,10 @@ FailureOr<RankedTensorType> OnnxImporter::typeOf(StringRef name, Location loc) {
   if (it == infos.end())
     return emitError(loc) << "the shape of '" << name
                           << "' is unknown after ONNX shape inference";
+  if (it->second.tooLarge)
+    return emitError(loc) << "'" << name << "' has a dimension of "
+                          << it->second.tooLarge
+                          << ": accel tensors have dimensions of at most 2^24";
   if (it->second.dynamic)
     return emitError(loc) << "'" << name
                           << "' has a dynamic shape; accel needs static "
@@ -803,7 +812,9 @@ LogicalResult OnnxImporter::importPad(const onnx::NodeProto &node,
     return importOpaque(node, loc, "padding with a value other than 0");
   if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 ||
       pads[5] != 0 ||
-      llvm::any_of(pads, [](double p) { return p < 0 || p != int64_t(p); }))
+      llvm::any_of(pads, [](double p) {
+        return !(p >= 0 && p <= double(kMaxDimension)) || p != std::floor(p);
+      }))
     return importOpaque(node, loc, "pads other than rows and columns of 4-D");
   // An average counts the Pad's zeros: foldable when its own padding is
   // counted too (or there is none).
@@ -984,7 +995,8 @@ LogicalResult OnnxImporter::importResize(const onnx::NodeProto &node,
   llvm::SmallVector<int64_t> factors;
   for (int i = 0; i < 4; ++i) {
     double s = scales[i];
-    if (s < 1 || s != std::floor(s) || (i < 2 && s != 1))
+    if (!(s >= 1 && s <= double(kMaxDimension)) || s != std::floor(s) ||
+        (i < 2 && s != 1))
       return importOpaque(node, loc,
                           "only integer upsampling of the spatial axes");
     if (i >= 2)
@@ -1054,6 +1066,11 @@ LogicalResult OnnxImporter::importReshape(const onnx::NodeProto &node,
   Shape shape;
   int64_t known = 1, inferred = -1;
   for (auto [i, d] : llvm::enumerate(*target)) {
+    // (checked as a double: converting one beyond int64 is undefined)
+    if (!(d >= -1 && d <= double(kMaxDimension)) || d != std::floor(d))
+      return nodeError(loc) << "target shape has a dimension of " << d
+                            << " (accel tensors have dimensions of at most "
+                               "2^24)";
     int64_t v = int64_t(d);
     if (v == 0 && !allowZero)
       v = i < size_t(xt.getRank()) ? xt.getDimSize(i) : 0;
@@ -1062,7 +1079,10 @@ LogicalResult OnnxImporter::importReshape(const onnx::NodeProto &node,
       v = 1;
     }
     shape.push_back(v);
-    known *= v;
+    known *= v; // at most 2^24 per dimension: checked below
+    if (known > kMaxTensorElements)
+      return nodeError(loc) << "target shape " << formatShape(shape)
+                            << " has more than 2^40 elements";
   }
   int64_t total = xt.getNumElements();
   if (inferred >= 0 && known > 0)

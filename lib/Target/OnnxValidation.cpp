@@ -1,6 +1,7 @@
 //===- OnnxValidation.cpp - What the importer checks before it trusts -----===//
 
 #include "OnnxValidation.h"
+#include "accel/Workload/ShapeArith.h"
 #include "onnx/defs/schema.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -80,6 +81,11 @@ std::optional<std::string> elementCount(
   for (int64_t d : dims) {
     if (d < 0)
       return llvm::formatv("has a negative dimension ({0})", d).str();
+    if (d > accel::kMaxDimension)
+      return llvm::formatv("has a dimension of {0}: accel tensors have "
+                           "dimensions of at most 2^24",
+                           d)
+          .str();
     if (llvm::MulOverflow(n, d, n))
       return std::string("has more elements than int64 counts");
   }
@@ -91,9 +97,11 @@ std::optional<std::string> checkDims(const onnx::ValueInfoProto &vi,
   if (!vi.type().has_tensor_type() || !vi.type().tensor_type().has_shape())
     return std::nullopt;
   for (const auto &d : vi.type().tensor_type().shape().dim())
-    if (d.has_dim_value() && d.dim_value() < 0)
-      return llvm::formatv("{0} '{1}' has a negative dimension ({2})", what,
-                           vi.name(), d.dim_value())
+    if (d.has_dim_value() &&
+        (d.dim_value() < 0 || d.dim_value() > accel::kMaxDimension))
+      return llvm::formatv("{0} '{1}' has a dimension of {2}, outside [0, "
+                           "2^24]",
+                           what, vi.name(), d.dim_value())
           .str();
   return std::nullopt;
 }

@@ -61,6 +61,23 @@ int64_t accel::inputSpan(int64_t outputs, int64_t taps, int64_t stride,
   return (outputs - 1) * stride + dilation * (taps - 1) + 1;
 }
 
+/// A window's numbers within the dimension limit, so that the arithmetic
+/// on them stays inside int64 (they come from files: an ONNX attribute of
+/// 2^63 - 1 must be an error, not an overflow).
+static llvm::Error checkWindowLimits(int64_t in, const Window1D &w,
+                                     int64_t outputPadding = 0) {
+  for (auto [what, v] : {std::pair<const char *, int64_t>{"input", in},
+                         {"kernel", w.kernel},
+                         {"stride", w.stride},
+                         {"dilation", w.dilation},
+                         {"padding", w.padBegin},
+                         {"padding", w.padEnd},
+                         {"output padding", outputPadding}})
+    if (v > kMaxDimension)
+      return err(llvm::formatv("{0} {1} exceeds the limit of 2^24", what, v));
+  return llvm::Error::success();
+}
+
 Expected<int64_t> accel::slidingOutputSize(int64_t in, const Window1D &w,
                                            bool ceilMode) {
   if (in < 1 || w.kernel < 1 || w.stride < 1 || w.dilation < 1 ||
@@ -69,6 +86,8 @@ Expected<int64_t> accel::slidingOutputSize(int64_t in, const Window1D &w,
         "invalid window (input {0}, kernel {1}, stride {2}, dilation {3}, "
         "pads {4}/{5})",
         in, w.kernel, w.stride, w.dilation, w.padBegin, w.padEnd));
+  if (auto e = checkWindowLimits(in, w))
+    return std::move(e);
   int64_t padded = in + w.padBegin + w.padEnd;
   int64_t span = dilatedKernel(w);
   if (span > padded)
@@ -94,6 +113,8 @@ Expected<int64_t> accel::transposedOutputSize(int64_t in, const Window1D &w,
         "dilation {3}, pads {4}/{5}, output padding {6})",
         in, w.kernel, w.stride, w.dilation, w.padBegin, w.padEnd,
         outputPadding));
+  if (auto e = checkWindowLimits(in, w, outputPadding))
+    return std::move(e);
   if (outputPadding >= std::max(w.stride, w.dilation))
     return err(llvm::formatv("output padding {0} must be smaller than the "
                              "stride {1} or the dilation {2}",
@@ -173,6 +194,10 @@ Expected<Shape> accel::inferConvTranspose2dShape(ArrayRef<int64_t> input,
       transposedOutputSize(input[3], p.windowW(weight[3]), p.outputPadding[1]);
   if (!w)
     return w.takeError();
+  if (weight[1] > kMaxDimension || p.groups > kMaxDimension)
+    return err(llvm::formatv("{0} groups of {1} output channels exceed the "
+                             "limit of 2^24",
+                             p.groups, weight[1]));
   return Shape{input[0], weight[1] * p.groups, *h, *w};
 }
 
@@ -281,6 +306,11 @@ Expected<Shape> accel::inferResizeShape(ArrayRef<int64_t> input,
                              formatShape(scales)));
   if (auto e = checkPositive("scales", scales))
     return std::move(e);
+  for (int64_t v : {input[2], input[3], scales[0], scales[1]})
+    if (v > kMaxDimension)
+      return err(llvm::formatv("resize of {0} by {1} exceeds the limit of "
+                               "2^24",
+                               formatShape(input), formatShape(scales)));
   return Shape{input[0], input[1], input[2] * scales[0], input[3] * scales[1]};
 }
 

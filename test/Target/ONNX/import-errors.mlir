@@ -44,7 +44,14 @@
 // RUN: not accel-translate --import-onnx %onnx_fixtures/negative_input_dim.onnx 2>&1 | FileCheck %s --check-prefix=NEGINPUT
 // DUP: error: node 'conv1' (Conv): output 'c' is already defined by node 'conv0' (Conv)
 // UNSORTED: error: node 'relu1' (Relu): input 'r' is not a graph input, an initializer or the output of an earlier node (ONNX lists nodes in topological order)
-// NEGINPUT: error: graph input 'x' has a negative dimension (-2147483649)
+// NEGINPUT: error: graph input 'x' has a dimension of -2147483649, outside [0, 2^24]
+// Dimensions and shape values beyond the dialect's 2^24 (found by the
+// sanitizer campaign: signed overflows in the shape arithmetic, and a
+// double beyond int64 converted to it).
+// RUN: not accel-translate --import-onnx %onnx_fixtures/huge_input_dim.onnx 2>&1 | FileCheck %s --check-prefix=HUGEDIM
+// RUN: not accel-translate --import-onnx %onnx_fixtures/reshape_huge.onnx 2>&1 | FileCheck %s --check-prefix=HUGESHAPE
+// HUGEDIM: error: graph input 'x' has a dimension of 9223372036854775807, outside [0, 2^24]
+// HUGESHAPE: error: node 'reshape0' (Reshape): target shape has a dimension of 9.223372e+18 (accel tensors have dimensions of at most 2^24)
 // Each node has as many inputs and outputs as its operator's schema allows.
 // RUN: not accel-translate --import-onnx %onnx_fixtures/shape_no_input.onnx 2>&1 | FileCheck %s --check-prefix=ARITY
 // ARITY: error: node 'shape0' (Shape): has 0 inputs, the operator takes 1
