@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Compares accel-opt's costs with Timeloop's for an exported directory.
+"""Compares accel-opt's costs with Timeloop's or MAESTRO's for an export.
 
     accel-translate --export-timeloop mapped.mlir --export-dir=DIR
     DIR/run-timeloop.sh            # timeloop-model on every layer
-    scripts/compare_timeloop.py DIR
+    scripts/compare_export.py DIR
 
-Reads each layer file's "# accel-opt: M MACs, C cycles, E pJ" line and the
-"Summary Stats" of timeloop-model.stats.txt in the layer's run directory;
-prints a row per layer (MACs, cycles and energy, Timeloop's over ours) and
-the medians. A layer Timeloop rejected is listed with its first ERROR line.
-Needs only the Python standard library.
+    accel-translate --export-maestro mapped.mlir --export-dir=DIR
+    DIR/run-maestro.sh             # maestro on every layer
+    scripts/compare_export.py DIR
+
+Reads each layer file's "accel-opt: M MACs, C cycles, E pJ" comment and the
+tool's results (Timeloop: the "Summary Stats" of timeloop-model.stats.txt in
+the layer's run directory; MAESTRO: "Num MACs" and "Runtime" of the layer's
+log, summed over a grouped layer's groups; its energies are in units of a
+MAC's and are not compared); prints a row per layer (the tool's over ours)
+and the medians. A layer the tool rejected is listed with its error. Needs
+only the Python standard library.
 """
 import glob
 import os
@@ -18,11 +24,53 @@ import statistics
 import sys
 
 
+def maestro_rows(root):
+    rows, rejected = [], []
+    for path in sorted(glob.glob(os.path.join(root, "L*.m"))):
+        if path.endswith(".hw.m"):
+            continue
+        name = os.path.basename(path)[:-2]
+        ours = re.search(r"// accel-opt: (\d+) MACs, (\d+) cycles, (\d+) pJ",
+                         open(path).read())
+        log = path + ".log"
+        text = open(log).read() if os.path.exists(log) else ""
+        # one per layer (a grouped layer is a layer per group)
+        runtimes = [int(x) for x in re.findall(
+            r"^\[Performance Analysis\]\nRuntime: (\d+)", text, re.M)]
+        macs = [int(x) for x in re.findall(r"^Num MACs: (\d+)", text, re.M)]
+        if not ours:
+            continue
+        if not runtimes or "Error" in text:
+            err = next((l.strip() for l in text.splitlines() if "rror" in l),
+                       "no results")
+            rejected.append((name, err))
+            continue
+        rows.append((name, int(ours.group(1)), sum(macs), int(ours.group(2)),
+                     sum(runtimes)))
+    return rows, rejected
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     root = sys.argv[1]
+    if os.path.exists(os.path.join(root, "run-maestro.sh")):
+        rows, rejected = maestro_rows(root)
+        print(f"{'layer':40} {'MACs':>11} {'cycles ours':>12} {'MAESTRO':>10}"
+              f" {'ratio':>6}")
+        for name, m, tm, c, tc in rows:
+            flag = "" if m == tm else f"  (MAESTRO counts {tm} MACs)"
+            print(f"{name[:40]:40} {m:>11} {c:>12} {tc:>10} {tc / c:>6.3f}"
+                  f"{flag}")
+        if rows:
+            print(f"{len(rows)} layers accepted, {len(rejected)} rejected; "
+                  f"median MAESTRO/ours: cycles "
+                  f"{statistics.median(r[4] / r[3] for r in rows):.3f}; MACs "
+                  f"equal in {sum(r[1] == r[2] for r in rows)}")
+        for name, err in rejected:
+            print(f"rejected {name}: {err}")
+        return 0
     rows, rejected = [], []
     for path in sorted(glob.glob(os.path.join(root, "L*.yaml"))):
         name = os.path.basename(path)[:-5]

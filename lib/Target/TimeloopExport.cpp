@@ -453,13 +453,13 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
     std::error_code ec;
     llvm::raw_fd_ostream f(path, ec);
     if (ec)
-      return module.emitError("cannot write ") << path << ": " << ec.message();
+      return mlir::emitError(module.getLoc(), "cannot write ") << path << ": " << ec.message();
     f << text;
     return success();
   };
   if (!directory.empty()) {
     if (std::error_code ec = llvm::sys::fs::create_directories(directory))
-      return module.emitError("cannot create ")
+      return mlir::emitError(module.getLoc(), "cannot create ")
              << directory << ": " << ec.message();
     if (failed(writeFile("arch.yaml", archText)))
       return failure();
@@ -521,7 +521,7 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
             .str();
   }
   if (written == 0)
-    return module.emitError("no layer could be exported to Timeloop");
+    return mlir::emitError(module.getLoc(), "no layer could be exported to Timeloop");
   if (!directory.empty()) {
     runScript += "exit $status\n";
     if (failed(writeFile("run-timeloop.sh", runScript)))

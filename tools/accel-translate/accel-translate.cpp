@@ -43,9 +43,10 @@ static llvm::cl::opt<std::string> exportArch(
 
 static llvm::cl::opt<std::string> exportDir(
     "export-dir",
-    llvm::cl::desc("--export-timeloop: write arch.yaml, one file per layer "
-                   "and run-timeloop.sh into this directory (the output "
-                   "gets a summary)"),
+    llvm::cl::desc("--export-timeloop / --export-maestro: write the "
+                   "accelerator, a file per layer and a script that runs the "
+                   "tool on each into this directory (the output gets a "
+                   "summary)"),
     llvm::cl::value_desc("directory"));
 
 static void registerTranslations() {
@@ -64,7 +65,7 @@ static void registerTranslations() {
       "Write every convolution and matmul as a MAESTRO dataflow",
       [](mlir::Operation *op, llvm::raw_ostream &os) {
         return accel::exportMaestro(llvm::cast<mlir::ModuleOp>(op), exportArch,
-                                    os);
+                                    os, exportDir);
       },
       [](mlir::DialectRegistry &registry) {
         accel::registerAllAccelOptDialects(registry);

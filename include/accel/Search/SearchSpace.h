@@ -57,7 +57,8 @@ enum class ExportTarget {
   /// Timeloop: every tile and fan-out divides its parent (no residuals),
   /// and a dimension spreads along one axis of a memory level's stages.
   Timeloop,
-  /// MAESTRO: whole filter rows and columns (R, S) at every level.
+  /// MAESTRO: whole filter rows and columns (R, S) at every level, tiles
+  /// that divide their parents.
   Maestro
 };
 

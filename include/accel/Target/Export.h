@@ -30,10 +30,16 @@ mlir::LogicalResult exportTimeloop(mlir::ModuleOp module,
                                    llvm::raw_ostream &os,
                                    llvm::StringRef directory = "");
 
-/// Writes a MAESTRO network with one layer per mapped layer.
+/// Writes a MAESTRO network with one layer per mapped layer (one per group
+/// of a grouped convolution) and the accelerator's hardware file as a
+/// comment; with `directory`, hw.m, a network file per layer and
+/// run-maestro.sh there instead, `os` getting a summary. A mapping MAESTRO
+/// cannot express is a warning at its layer and the layer is left out; an
+/// error when no layer is left.
 mlir::LogicalResult exportMaestro(mlir::ModuleOp module,
                                   llvm::StringRef archOption,
-                                  llvm::raw_ostream &os);
+                                  llvm::raw_ostream &os,
+                                  llvm::StringRef directory = "");
 
 } // namespace accel
 
