@@ -12,7 +12,9 @@ accel_install_packages slurm-wlm munge
 # accel-fuzz with ASan + UBSan, in a tree of its own, for
 # test/Fuzz/fuzz-asan.test (ACCEL_SKIP_ASAN=1 skips it: the test is then
 # reported unsupported).
-if [ "${ACCEL_SKIP_ASAN:-0}" != 1 ]; then
+if [[ "${ACCEL_CMAKE_ARGS:-}" == *ACCEL_ENABLE_SANITIZERS=ON* ]]; then
+  export ACCEL_ASAN_TOOLS_DIR="$ACCEL_BUILD_DIR/bin" # this tree is the one
+elif [ "${ACCEL_SKIP_ASAN:-0}" != 1 ]; then
   (
     ACCEL_BUILD_DIR="$ACCEL_BUILD_DIR-asan"
     ACCEL_CMAKE_ARGS="-DACCEL_ENABLE_SANITIZERS=ON ${ACCEL_CMAKE_ARGS:-}"

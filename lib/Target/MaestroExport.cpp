@@ -24,9 +24,7 @@
 #include "MappedLayers.h"
 #include "accel/Target/Export.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/Path.h"
 
 using namespace mlir;
 using namespace accel;
@@ -213,17 +211,7 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
   if (failed(mapped))
     return failure();
   const Arch &arch = mapped->arch;
-  auto writeFile = [&](llvm::StringRef name,
-                       llvm::StringRef text) -> LogicalResult {
-    llvm::SmallString<128> path(directory);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream f(path, ec);
-    if (ec)
-      return mlir::emitError(module.getLoc(), "cannot write ") << path << ": " << ec.message();
-    f << text;
-    return success();
-  };
+  ExportDirectory dir(module, directory);
   std::string header = llvm::formatv("// accel-opt export for MAESTRO; "
                                      "accelerator {0} ({1} PEs)\n",
                                      arch.name, arch.numPEs());
@@ -233,9 +221,8 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
       "dataflow uses).\ncd \"$(dirname "
       "\"$0\")\" || exit 1\nstatus=0\n";
   if (!directory.empty()) {
-    if (std::error_code ec = llvm::sys::fs::create_directories(directory))
-      return mlir::emitError(module.getLoc(), "cannot create ")
-             << directory << ": " << ec.message();
+    if (failed(dir.create()))
+      return failure();
   } else {
     os << header << "// hardware file (num_pes: the PEs each layer's dataflow "
        << "uses):\n";
@@ -277,17 +264,13 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
       os << text;
       continue;
     }
-    std::string base = llvm::formatv("L{0:2}-{1}", i, l.name).str();
-    for (char &c : base)
-      if (!llvm::isAlnum(c) && c != '-')
-        c = '_';
-    std::string name = base + ".m";
-    if (failed(writeFile(name, header + "Network accel {\n" + text + "}\n")))
+    std::string base = layerFileStem(i, l.name), name = base + ".m";
+    if (failed(dir.write(name, header + "Network accel {\n" + text + "}\n")))
       return failure();
     std::string hw;
     llvm::raw_string_ostream h(hw);
     writeHardware(h, arch, dataflowPEs(l.mapping));
-    if (failed(writeFile(base + ".hw.m", hw)))
+    if (failed(dir.write(base + ".hw.m", hw)))
       return failure();
     // MAESTRO names its CSV after the mapping path: give it a relative one.
     script += llvm::formatv(
@@ -306,13 +289,8 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
     return success();
   }
   script += "exit $status\n";
-  if (failed(writeFile("run-maestro.sh", script)))
+  if (failed(dir.write("run-maestro.sh", script, /*executable=*/true)))
     return failure();
-  llvm::SmallString<128> path(directory);
-  llvm::sys::path::append(path, "run-maestro.sh");
-  llvm::sys::fs::setPermissions(path, llvm::sys::fs::all_read |
-                                          llvm::sys::fs::all_exe |
-                                          llvm::sys::fs::owner_write);
   os << llvm::formatv("wrote {0}: {1} layers (a network and a hardware file "
                       "each) and run-maestro.sh\n",
                       directory, written);

@@ -6,6 +6,10 @@
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 using namespace mlir;
 
@@ -41,4 +45,40 @@ accel::collectMappedLayers(ModuleOp module, llvm::StringRef archOption) {
   if (walk.wasInterrupted())
     return failure();
   return MappedModule{arch, std::move(layers)};
+}
+
+LogicalResult accel::ExportDirectory::create() {
+  if (std::error_code ec = llvm::sys::fs::create_directories(path_))
+    return emitError(module_.getLoc(), "cannot create ")
+           << path_ << ": " << ec.message();
+  return success();
+}
+
+LogicalResult accel::ExportDirectory::write(llvm::StringRef name,
+                                            llvm::StringRef text,
+                                            bool executable) {
+  llvm::SmallString<128> path(path_);
+  llvm::sys::path::append(path, name);
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream f(path, ec);
+    if (ec)
+      return emitError(module_.getLoc(), "cannot write ")
+             << path << ": " << ec.message();
+    f << text;
+  }
+  if (executable)
+    llvm::sys::fs::setPermissions(path, llvm::sys::fs::all_read |
+                                            llvm::sys::fs::all_exe |
+                                            llvm::sys::fs::owner_write);
+  return success();
+}
+
+std::string accel::layerFileStem(unsigned index, llvm::StringRef name) {
+  std::string safe;
+  for (char c : name)
+    safe += llvm::isAlnum(c) || c == '-' || c == '_' ? c : '_';
+  while (!safe.empty() && safe.front() == '_')
+    safe.erase(0, 1);
+  return llvm::formatv("L{0:2}-{1}", index, safe).str();
 }

@@ -28,6 +28,28 @@ struct MappedModule {
 mlir::FailureOr<MappedModule> collectMappedLayers(mlir::ModuleOp module,
                                                   llvm::StringRef archOption);
 
+/// The files of an export written into a directory (--export-dir): the
+/// directory made on creation, each file written whole, errors at the
+/// module's location.
+class ExportDirectory {
+public:
+  ExportDirectory(mlir::ModuleOp module, llvm::StringRef path)
+      : module_(module), path_(path) {}
+  /// Makes the directory (and its parents).
+  mlir::LogicalResult create();
+  /// Writes `text` as file `name`; `executable` for scripts.
+  mlir::LogicalResult write(llvm::StringRef name, llvm::StringRef text,
+                            bool executable = false);
+
+private:
+  mlir::ModuleOp module_;
+  std::string path_;
+};
+
+/// The stem of a layer's file: its index and name, path-safe
+/// ("L05-layer1_0_conv1").
+std::string layerFileStem(unsigned index, llvm::StringRef name);
+
 } // namespace accel
 
 #endif

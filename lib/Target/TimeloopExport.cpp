@@ -32,9 +32,7 @@
 #include "MappedLayers.h"
 #include "accel/Target/Export.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/Path.h"
 #include <cstdio>
 
 using namespace mlir;
@@ -421,16 +419,6 @@ void writeProblem(llvm::raw_ostream &os, const LayerProblem &problem) {
      << "\n";
 }
 
-/// A file name for a layer: its index and name, path-safe.
-std::string fileName(unsigned index, llvm::StringRef name) {
-  std::string safe;
-  for (char c : name)
-    safe += llvm::isAlnum(c) || c == '-' || c == '_' ? c : '_';
-  while (!safe.empty() && safe.front() == '_')
-    safe.erase(0, 1);
-  return llvm::formatv("L{0:2}-{1}.yaml", index, safe).str();
-}
-
 } // namespace
 
 LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
@@ -446,22 +434,9 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
     llvm::raw_string_ostream a(archText);
     tl.write(a);
   }
-  auto writeFile = [&](llvm::StringRef name,
-                       llvm::StringRef text) -> LogicalResult {
-    llvm::SmallString<128> path(directory);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream f(path, ec);
-    if (ec)
-      return mlir::emitError(module.getLoc(), "cannot write ") << path << ": " << ec.message();
-    f << text;
-    return success();
-  };
+  ExportDirectory dir(module, directory);
   if (!directory.empty()) {
-    if (std::error_code ec = llvm::sys::fs::create_directories(directory))
-      return mlir::emitError(module.getLoc(), "cannot create ")
-             << directory << ": " << ec.message();
-    if (failed(writeFile("arch.yaml", archText)))
+    if (failed(dir.create()) || failed(dir.write("arch.yaml", archText)))
       return failure();
   } else {
     os << "---\n" << archText;
@@ -509,28 +484,22 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
       os << "---\n" << layerText;
       continue;
     }
-    std::string name = fileName(i, l.name);
-    if (failed(writeFile(name, layerText)))
+    std::string stem = layerFileStem(i, l.name), name = stem + ".yaml";
+    if (failed(dir.write(name, layerText)))
       return failure();
-    std::string dir = name.substr(0, name.size() - 5);
     runScript +=
         llvm::formatv("mkdir -p {0} && (cd {0} && timeloop-model ../arch.yaml "
                       "../{1} > timeloop.log 2>&1) || {{ echo \"rejected: {1} "
                       "(see {0}/timeloop.log)\"; status=1; }\n",
-                      dir, name)
+                      stem, name)
             .str();
   }
   if (written == 0)
     return mlir::emitError(module.getLoc(), "no layer could be exported to Timeloop");
   if (!directory.empty()) {
     runScript += "exit $status\n";
-    if (failed(writeFile("run-timeloop.sh", runScript)))
+    if (failed(dir.write("run-timeloop.sh", runScript, /*executable=*/true)))
       return failure();
-    llvm::SmallString<128> script(directory);
-    llvm::sys::path::append(script, "run-timeloop.sh");
-    llvm::sys::fs::setPermissions(script, llvm::sys::fs::all_read |
-                                              llvm::sys::fs::all_exe |
-                                              llvm::sys::fs::owner_write);
     os << llvm::formatv("wrote {0}/arch.yaml, {1} layers and "
                         "run-timeloop.sh\n",
                         directory, written);
