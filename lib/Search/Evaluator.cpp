@@ -6,7 +6,7 @@
 using namespace accel;
 
 Evaluator::Evaluator(const SearchSpace &space, const SearchOptions &options)
-    : space(space), options(options), workers(options.threads) {}
+    : space(space), options(options), workers(options.threads, options.pool) {}
 
 std::vector<Score> Evaluator::evaluate(llvm::ArrayRef<Genome> batch) {
   return run(batch, {});

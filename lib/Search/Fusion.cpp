@@ -417,7 +417,7 @@ llvm::Expected<FusionResult> accel::searchFusion(const LayerGraph &graph,
     return fail("dp needs an additive objective: latency or energy (EDP is "
                 "the product of two sums)");
   FusionSpace space(graph, arch, o.choices);
-  Workers workers(o.threads);
+  Workers workers(o.threads, o.pool);
   SearchOptions mapping = o.mapping, alone = o.aloneMapping;
   mapping.objective.kind = mappingObjective(o.objective);
   alone.objective.kind = mappingObjective(o.objective);

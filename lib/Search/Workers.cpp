@@ -6,9 +6,11 @@
 
 using namespace accel;
 
-Workers::Workers(unsigned threads)
-    : threads_(threads ? threads
-                       : std::max(1u, std::thread::hardware_concurrency())) {}
+Workers::Workers(unsigned threads, llvm::ThreadPoolInterface *shared)
+    : threads_(threads  ? threads
+               : shared ? std::max(1u, shared->getMaxConcurrency())
+                        : std::max(1u, std::thread::hardware_concurrency())),
+      shared_(shared) {}
 
 void Workers::forEach(size_t n, llvm::function_ref<void(size_t)> job,
                       size_t minParallel) {
@@ -23,11 +25,14 @@ void Workers::forEach(size_t n, llvm::function_ref<void(size_t)> job,
     stripe(0);
     return;
   }
-  if (!pool_)
+  if (!shared_ && !pool_)
     pool_ = std::make_unique<llvm::DefaultThreadPool>(
         llvm::hardware_concurrency(threads_ - 1));
+  // A group of our own: waiting on it neither waits for the shared pool's
+  // other work nor deadlocks when called from one of its threads.
+  llvm::ThreadPoolTaskGroup group(shared_ ? *shared_ : *pool_);
   for (unsigned t = 1; t < lanes; ++t)
-    pool_->async([&stripe, t] { stripe(t); });
+    group.async([&stripe, t] { stripe(t); });
   stripe(0);
-  pool_->wait();
+  group.wait();
 }

@@ -11,6 +11,7 @@
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Fusion.h"
 #include "accel/Transforms/GroupFormation.h"
+#include "PassThreads.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/LayerNames.h"
@@ -35,14 +36,14 @@ std::string kib(int64_t bytes) {
 struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
   using AccelFuseBase::AccelFuseBase;
 
-  FusionOptions fusionOptions() const {
+  FusionOptions fusionOptions() {
     FusionOptions o;
     o.strategy = strategy;
     o.objective = objective;
     o.seed = seed;
     o.population = population;
     o.generations = generations;
-    o.threads = threads;
+    setThreads(getContext(), threads, o.threads, o.pool);
     o.choices.maxGroupLayers = maxGroupLayers;
     o.choices.pipelined = allowPipelined;
     o.choices.recompute = allowRecompute;
@@ -85,7 +86,10 @@ struct FusePass : public accel::impl::AccelFuseBase<FusePass> {
     // The chosen plan and every layer on its own, mapped with the full
     // budget (never worse than layer by layer).
     FusionSpace space(graph->graph, arch, o.choices);
-    Workers workers(threads);
+    unsigned lanes = 0;
+    llvm::ThreadPoolInterface *pool = nullptr;
+    setThreads(getContext(), threads, lanes, pool);
+    Workers workers(lanes, pool);
     SearchOptions full;
     full.population = mapPopulation;
     full.generations = mapGenerations;

@@ -11,6 +11,8 @@
 #include "accel/Analysis/GroupAnalysis.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Mapper.h"
+#include "PassThreads.h"
+#include "accel/Search/Workers.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
 #include "dialects/accel/LayerNames.h"
@@ -47,36 +49,26 @@ struct SearchJob {
 /// their job's slot, so the outcome never depends on the thread count.
 void searchAll(llvm::ArrayRef<SearchJob> jobs, const SearchOptions &options,
                std::vector<std::variant<SearchResult, std::string>> &out) {
-  unsigned threads = options.threads
-                         ? options.threads
-                         : std::max(1u, std::thread::hardware_concurrency());
-  bool acrossJobs = threads > 1 && jobs.size() >= threads;
+  Workers workers(options.threads, options.pool);
+  bool acrossJobs = workers.threads() > 1 && jobs.size() >= workers.threads();
   SearchOptions shared = options;
   if (acrossJobs)
     shared.threads = 1;
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      SearchOptions each = shared;
-      each.cost = jobs[i].cost;
-      llvm::Expected<SearchResult> found =
-          searchMapping(jobs[i].problem, *jobs[i].arch, each);
-      if (found)
-        out[i] = std::move(*found);
-      else
-        out[i] = llvm::toString(found.takeError());
-    }
+  auto search = [&](size_t i) {
+    SearchOptions each = shared;
+    each.cost = jobs[i].cost;
+    llvm::Expected<SearchResult> found =
+        searchMapping(jobs[i].problem, *jobs[i].arch, each);
+    if (found)
+      out[i] = std::move(*found);
+    else
+      out[i] = llvm::toString(found.takeError());
   };
-  if (!acrossJobs) {
-    work();
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(work);
-  work();
-  for (std::thread &t : pool)
-    t.join();
+  if (acrossJobs)
+    workers.forEach(jobs.size(), search);
+  else
+    for (size_t i = 0; i < jobs.size(); ++i)
+      search(i);
 }
 
 struct MapPass : public accel::impl::AccelMapBase<MapPass> {
@@ -223,7 +215,7 @@ struct MapPass : public accel::impl::AccelMapBase<MapPass> {
     o.parentFraction = parentFraction;
     o.growthRate = growthRate;
     o.agingRate = agingRate;
-    o.threads = threads;
+    setThreads(getContext(), threads, o.threads, o.pool);
     if (failed(parseConstraints(module, o.constraints)))
       return signalPassFailure();
     o.constraints.exportable = exportable;

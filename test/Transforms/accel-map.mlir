@@ -3,10 +3,16 @@
 // RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1" --mlir-print-op-on-diagnostic=false 2>%t.ga | FileCheck %s
 // RUN: FileCheck %s --check-prefix=REMARK < %t.ga
 
-// The same seed gives the same mappings whatever the thread count.
+// The same seed gives the same mappings whatever the thread count: threads
+// of its own (threads=N), the context's pool (threads=0, the default), or
+// none (--mlir-disable-threading, as a compiler embedding it may run).
 // RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1 threads=1" -o %t.1 2>/dev/null
 // RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1 threads=2" -o %t.2 2>/dev/null
+// RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1" -o %t.3 2>/dev/null
+// RUN: accel-opt %S/Inputs/tiny-layers.mlir --mlir-disable-threading --accel-map="arch=%S/Inputs/small.yaml population=40 generations=20 seed=1" -o %t.4 2>/dev/null
 // RUN: diff %t.1 %t.2
+// RUN: diff %t.1 %t.3
+// RUN: diff %t.1 %t.4
 
 // Exhaustive search finds the optimum: the GA's EDP above equals it.
 // RUN: accel-opt %S/Inputs/tiny-layers.mlir --accel-map="arch=%S/Inputs/small.yaml strategy=exhaustive" --mlir-print-op-on-diagnostic=false -o /dev/null 2>&1 | FileCheck %s --check-prefix=OPT

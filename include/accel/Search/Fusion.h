@@ -26,6 +26,8 @@
 
 #include "accel/Search/PlanCost.h"
 
+#include "llvm/Support/ThreadPool.h"
+
 namespace accel {
 
 enum class FusionStrategy { Genetic, Random, Greedy, DP, None };
@@ -61,6 +63,9 @@ struct FusionOptions {
   /// costs every plan one move away: a merge, a split, one schedule field).
   unsigned polishRounds = 30;
   unsigned threads = 0; ///< 0: every core
+  /// Run on this pool (an MLIR context's) instead of threads of our own;
+  /// `threads` = 0 then means as many as it runs.
+  llvm::ThreadPoolInterface *pool = nullptr;
   FusionChoices choices;
   /// The mapping search of each layer problem the plans meet (its budget;
   /// its objective follows `objective`)...

@@ -23,6 +23,8 @@
 #include "accel/Search/Objective.h"
 #include "accel/Search/SearchSpace.h"
 
+#include "llvm/Support/ThreadPool.h"
+
 namespace accel {
 
 enum class Strategy {
@@ -70,6 +72,9 @@ struct SearchOptions {
   double eliteFraction = 0.02;
   double parentFraction = 0.25;
   unsigned threads = 0; ///< 0 = every core
+  /// Run on this pool (an MLIR context's) instead of threads of our own;
+  /// `threads` = 0 then means as many as it runs.
+  llvm::ThreadPoolInterface *pool = nullptr;
   /// Exhaustive search refuses spaces with more genomes than this.
   int64_t exhaustiveLimit = 5'000'000;
   SearchConstraints constraints;
