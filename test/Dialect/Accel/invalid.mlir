@@ -1056,3 +1056,21 @@ func.func @too_long(%x: tensor<1x1x1x100000000xf32>, %w: tensor<1x1x1x3xf32>) ->
   %y = accel.conv2d %x, %w : (tensor<1x1x1x100000000xf32>, tensor<1x1x1x3xf32>) -> tensor<1x1x1x99999998xf32>
   return %y : tensor<1x1x1x99999998xf32>
 }
+
+// -----
+
+// Window and resize attributes near 2^63 (found by the sanitizer campaign:
+// the output-size arithmetic overflowed before the verifier could answer).
+func.func @huge_pad(%x: tensor<1x2x8x8xf16>, %w: tensor<2x2x3x3xf16>) -> tensor<1x2x8x8xf16> {
+  // expected-error @+1 {{'accel.conv2d' op padding 9223372036854775807 exceeds the limit of 2^24}}
+  %0 = accel.conv2d %x, %w {pads = array<i64: 9223372036854775807, 1, 1, 1>} : (tensor<1x2x8x8xf16>, tensor<2x2x3x3xf16>) -> tensor<1x2x8x8xf16>
+  return %0 : tensor<1x2x8x8xf16>
+}
+
+// -----
+
+func.func @huge_scale(%x: tensor<1x2x8x8xf16>) -> tensor<1x2x16x16xf16> {
+  // expected-error @+1 {{'accel.resize' op resize of [1, 2, 8, 8] by [4611686018427387904, 2] exceeds the limit of 2^24}}
+  %0 = accel.resize nearest %x {scales = array<i64: 4611686018427387904, 2>} : tensor<1x2x8x8xf16> -> tensor<1x2x16x16xf16>
+  return %0 : tensor<1x2x16x16xf16>
+}
