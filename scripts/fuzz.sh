@@ -37,7 +37,7 @@ run)
   mkdir -p "$programs"
   for f in lower-chain lower-single lower-host; do
     "$ACCEL_BUILD_DIR/bin/accel-opt" "$ACCEL_ROOT/test/Conversion/Inputs/$f.mlir" \
-      --accel-lower-to-acmd=precision=ir -o "$programs/$f.acmd.mlir"
+      --accel-lower-to-acmd=precision=ir -o "$programs/$f.acmd.mlir" 2>/dev/null
   done
   seeds=("$ACCEL_ROOT"/test/Execution/Inputs/*.mlir "$programs"/*.acmd.mlir
          "$ACCEL_ROOT"/examples/conv_tiled.acmd.mlir) ;;
