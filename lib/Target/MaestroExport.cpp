@@ -144,6 +144,8 @@ void writeLayer(llvm::raw_ostream &os, const Arch &arch, const MappedLayer &l,
   }
   os << "  // " << l.kind << (l.defaultMapping ? ", default mapping" : "")
      << "; the dataflow uses " << pes << " PEs";
+  if (!l.group.empty())
+    os << "; in group " << l.group << ", exported as a layer alone";
   if (group)
     os << "; group " << *group << " of " << b[Dim::G];
   os << "\n  Type: " << (depthwise ? "DSCONV" : "CONV") << "\n";

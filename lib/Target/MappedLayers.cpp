@@ -28,7 +28,15 @@ accel::collectMappedLayers(ModuleOp module, llvm::StringRef archOption) {
                   problemAt(layer, arch.precision),
                   Mapping(),
                   false};
-    if (MappingAttr attr = layer.getMappingAttr()) {
+    // A layer in a group is mapped for its tile under the group's schedule,
+    // which neither peer can express (no fusion): it is exported as a layer
+    // alone, with the mapping --accel-fuse found for it alone.
+    MappingAttr attr = layer.getMappingAttr();
+    if (auto group = layer->getParentOfType<GroupOp>()) {
+      attr = layer->getAttrOfType<MappingAttr>("accel.unfused_mapping");
+      l.group = group.getName().value_or("group").str();
+    }
+    if (attr) {
       l.mapping = attr.getValue();
     } else {
       llvm::Expected<Mapping> m = defaultMapping(l.problem, arch);

@@ -14,6 +14,8 @@ struct MappedLayer {
   LayerProblem problem;
   Mapping mapping;
   bool defaultMapping; ///< no #accel.mapping in the IR
+  /// The group the layer runs in (exported as a layer alone), or "".
+  std::string group = "";
 };
 
 struct MappedModule {
@@ -23,7 +25,8 @@ struct MappedModule {
 
 /// The accelerator (the option, else the module's accel.target) and every
 /// layer of `module` with its mapping (the default one where the IR has
-/// none), in order. Emits an error at the module or at a layer whose
+/// none; a layer in a group: its accel.unfused_mapping, the mapping of the
+/// layer alone, as the peers know no fusion), in order. Emits an error at the module or at a layer whose
 /// default mapping fails.
 mlir::FailureOr<MappedModule> collectMappedLayers(mlir::ModuleOp module,
                                                   llvm::StringRef archOption);

@@ -465,7 +465,11 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
     llvm::raw_string_ostream ls(layerText);
     CostResult cost = evaluate(l.problem, arch, l.mapping);
     ls << "# accel-opt export of " << l.name << " (" << l.kind << ") on "
-       << arch.name << (l.defaultMapping ? ", default mapping" : "") << "\n";
+       << arch.name << (l.defaultMapping ? ", default mapping" : "")
+       << (l.group.empty() ? ""
+                           : "; in group " + l.group +
+                                 ", exported as a layer alone (no fusion)")
+       << "\n";
     ls << llvm::formatv("# accel-opt: {0} MACs, {1} cycles, {2} pJ\n",
                         cost.macs, int64_t(cost.cycles), int64_t(cost.energy));
     writeProblem(ls, l.problem);
