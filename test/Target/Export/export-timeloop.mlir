@@ -36,6 +36,4 @@
 // express (no fusion): it is exported as a layer alone, with the mapping
 // --accel-fuse found for it alone (accel.unfused_mapping).
 // RUN: accel-opt %S/../../Transforms/Inputs/fuse-net.mlir --accel-fuse="arch=eyeriss-like seed=1 threads=1 population=10 generations=3 map-population=10 map-generations=3 search-map-population=10 search-map-generations=3" 2>/dev/null | accel-translate --export-timeloop 2>/dev/null | FileCheck %s --check-prefix=GROUPED
-// RUN: accel-opt %S/../../Transforms/Inputs/fuse-net.mlir --accel-fuse="arch=eyeriss-like seed=1 threads=1 population=10 generations=3 map-population=10 map-generations=3 search-map-population=10 search-map-generations=3" 2>/dev/null | accel-translate --export-maestro 2>/dev/null | FileCheck %s --check-prefix=GROUPED-MAESTRO
 // GROUPED: # accel-opt export of conv2d@4 (conv2d) on eyeriss-like; in group fused0, exported as a layer alone (no fusion)
-// GROUPED-MAESTRO: in group fused0, exported as a layer alone
