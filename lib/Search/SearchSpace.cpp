@@ -216,8 +216,10 @@ void SearchSpace::repairForExport(Genome &g) const {
   case ExportTarget::None:
     return;
   case ExportTarget::Maestro: {
-    // MAESTRO maps whole filter rows and columns at every level, and
-    // spreads no filter dimension; its edge tiles lose MACs (6% on a 7x7
+    // MAESTRO maps whole filter rows and columns at every level, spreads
+    // no filter dimension, and maps a strided axis one output row (column)
+    // at a time (it miscounts the MACs of wider maps); its edge tiles lose
+    // MACs (6% on a 7x7
     // map in tiles of 2), so tiles divide their parents too.
     // Nor does it spread the groups of a grouped (not depthwise)
     // convolution, which it runs as layers one after another.
@@ -231,6 +233,15 @@ void SearchSpace::repairForExport(Genome &g) const {
       }
       if (grouped && g[i].spatial == Dim::G)
         g[i].fanout = 1;
+      // A strided axis: one output row (column) per map.
+      for (bool rows : {true, false}) {
+        Dim d = rows ? Dim::P : Dim::Q;
+        if (problem_.plane(rows).stride == 1)
+          continue;
+        g[i].tile[d] = 1;
+        if (g[i].spatial == d)
+          g[i].fanout = 1;
+      }
     }
     for (Dim d : active_)
       divisorChain(g, d);

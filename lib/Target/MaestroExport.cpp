@@ -11,10 +11,11 @@
 // other grouped convolutions are one CONV layer per group (MAESTRO has no
 // groups; the mapping's loops over groups run them one after another).
 //
-// MAESTRO wants whole filter rows and columns in every map and has no
-// dimension for groups spread over PEs: a layer whose mapping tiles R or S,
-// or spreads G of a grouped (not depthwise) convolution, is a warning
-// naming it and is left out (`--accel-map exportable=maestro` maps whole
+// MAESTRO wants whole filter rows and columns in every map, one output row
+// (column) per map of a strided layer, and has no dimension for groups
+// spread over PEs: a layer whose mapping tiles R or S, maps several output
+// rows of a strided layer, or spreads G of a grouped (not depthwise)
+// convolution, is a warning naming it and is left out (`--accel-map exportable=maestro` maps whole
 // filters). With a directory, each layer is a network file of its own with
 // the accelerator as a hardware file (MAESTRO stops a network at its first
 // layer it rejects).
@@ -97,6 +98,23 @@ std::string unexpressible(const MappedLayer &l, bool depthwise) {
       return llvm::formatv("its windows ({0} {1}) are shorter than its stride "
                            "({2}): MAESTRO mishandles the input {1} they skip",
                            window, rows ? "rows" : "columns", plane.stride);
+  }
+  // A strided layer's maps must each cover one output row (column): MAESTRO
+  // counts the MACs of a map over more of them wrongly (1.5x for 2 rows of
+  // a stride-2 3x3 convolution, 1.9x for 14: measured), as its own
+  // examples avoid with TemporalMap(Sz(R), 1) Y.
+  for (bool rows : {true, false}) {
+    Dim d = rows ? Dim::P : Dim::Q;
+    if (l.problem.plane(rows).stride == 1 || b[d] == 1)
+      continue;
+    for (unsigned i = 0; i < m.numLevels; ++i)
+      if (m.resolvedTile(i, d, b) > 1 ||
+          (m.level(i).spatial == d && m.level(i).fanout > 1))
+        return llvm::formatv("level {0} maps several output {1} of a strided "
+                             "layer at once, whose MACs MAESTRO miscounts "
+                             "(it runs strided layers one output {2} per map)",
+                             i, rows ? "rows" : "columns",
+                             rows ? "row" : "column");
   }
   for (unsigned i = 0; i < m.numLevels; ++i) {
     for (Dim d : {Dim::R, Dim::S})

@@ -57,8 +57,9 @@ enum class ExportTarget {
   /// Timeloop: every tile and fan-out divides its parent (no residuals),
   /// and a dimension spreads along one axis of a memory level's stages.
   Timeloop,
-  /// MAESTRO: whole filter rows and columns (R, S) at every level, tiles
-  /// that divide their parents.
+  /// MAESTRO: whole filter rows and columns (R, S) at every level, one
+  /// output row (column) per level along a strided axis, tiles that divide
+  /// their parents.
   Maestro
 };
 
