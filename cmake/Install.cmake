@@ -19,6 +19,12 @@ set(ACCEL_OPT_LIBRARIES
 foreach(lib ${ACCEL_OPT_LIBRARIES})
   target_include_directories(${lib} INTERFACE
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
+  # Instrumented archives need the sanitizers' runtimes in whatever links
+  # them (a consumer of a -DACCEL_ENABLE_SANITIZERS=ON install).
+  if(ACCEL_ENABLE_SANITIZERS)
+    target_link_options(${lib} INTERFACE
+      $<INSTALL_INTERFACE:-fsanitize=address,undefined>)
+  endif()
 endforeach()
 install(TARGETS ${ACCEL_OPT_LIBRARIES} EXPORT AccelOptTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
