@@ -50,27 +50,33 @@ def maestro_rows(root):
     return rows, rejected
 
 
-def main():
-    if len(sys.argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    root = sys.argv[1]
-    if os.path.exists(os.path.join(root, "run-maestro.sh")):
-        rows, rejected = maestro_rows(root)
-        print(f"{'layer':40} {'MACs':>11} {'cycles ours':>12} {'MAESTRO':>10}"
-              f" {'ratio':>6}")
-        for name, m, tm, c, tc in rows:
-            flag = "" if m == tm else f"  (MAESTRO counts {tm} MACs)"
-            print(f"{name[:40]:40} {m:>11} {c:>12} {tc:>10} {tc / c:>6.3f}"
-                  f"{flag}")
-        if rows:
-            print(f"{len(rows)} layers accepted, {len(rejected)} rejected; "
-                  f"median MAESTRO/ours: cycles "
-                  f"{statistics.median(r[4] / r[3] for r in rows):.3f}; MACs "
-                  f"equal in {sum(r[1] == r[2] for r in rows)}")
-        for name, err in rejected:
-            print(f"rejected {name}: {err}")
-        return 0
+def report(tool, rows, rejected):
+    """Prints a row per layer (name, MACs ours and the tool's, cycles ours
+    and the tool's, optionally energies ours and the tool's), the medians of
+    the tool's over ours, and the rejected layers."""
+    energy = rows and len(rows[0]) == 7
+    head = (f"{'layer':40} {'MACs':>11} {'cycles ours':>12} {tool:>10}"
+            f" {'ratio':>6}")
+    print(head + (f" {'energy uJ':>10} {tool:>10} {'ratio':>6}"
+                  if energy else ""))
+    for name, m, tm, c, tc, *e in rows:
+        line = f"{name[:40]:40} {m:>11} {c:>12} {tc:>10} {tc / c:>6.3f}"
+        if e:
+            line += f" {e[0]:>10.2f} {e[1]:>10.2f} {e[1] / e[0]:>6.3f}"
+        print(line + ("" if m == tm else f"  ({tool} counts {tm} MACs)"))
+    if rows:
+        medians = f"cycles {statistics.median(r[4] / r[3] for r in rows):.3f}"
+        if energy:
+            medians += (", energy "
+                        f"{statistics.median(r[6] / r[5] for r in rows):.3f}")
+        print(f"{len(rows)} layers accepted, {len(rejected)} rejected; "
+              f"median {tool}/ours: {medians}; MACs equal in "
+              f"{sum(r[1] == r[2] for r in rows)}")
+    for name, err in rejected:
+        print(f"rejected {name}: {err}")
+
+
+def timeloop_rows(root):
     rows, rejected = [], []
     for path in sorted(glob.glob(os.path.join(root, "L*.yaml"))):
         name = os.path.basename(path)[:-5]
@@ -94,20 +100,18 @@ def main():
         macs = int(re.search(r"^Computes = (\d+)", summary, re.M).group(1))
         rows.append((name, int(ours.group(1)), macs, int(ours.group(2)),
                      cycles, int(ours.group(3)) * 1e-6, energy))
-    print(f"{'layer':40} {'MACs':>11} {'cycles ours':>12} {'Timeloop':>10}"
-          f" {'ratio':>6} {'energy uJ':>10} {'Timeloop':>10} {'ratio':>6}")
-    for name, m, tm, c, tc, e, te in rows:
-        flag = "" if m == tm else f"  (Timeloop counts {tm} MACs)"
-        print(f"{name[:40]:40} {m:>11} {c:>12} {tc:>10} {tc / c:>6.3f}"
-              f" {e:>10.2f} {te:>10.2f} {te / e:>6.3f}{flag}")
-    if rows:
-        print(f"{len(rows)} layers accepted, {len(rejected)} rejected; "
-              f"median Timeloop/ours: cycles "
-              f"{statistics.median(r[4] / r[3] for r in rows):.3f}, energy "
-              f"{statistics.median(r[6] / r[5] for r in rows):.3f}; MACs equal"
-              f" in {sum(r[1] == r[2] for r in rows)}")
-    for name, err in rejected:
-        print(f"rejected {name}: {err}")
+    return rows, rejected
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    root = sys.argv[1]
+    if os.path.exists(os.path.join(root, "run-maestro.sh")):
+        report("MAESTRO", *maestro_rows(root))
+    else:
+        report("Timeloop", *timeloop_rows(root))
     return 0
 
 

@@ -82,8 +82,8 @@ static RankedTensorType staticTensor(Type t) {
              : RankedTensorType();
 }
 
-llvm::Expected<BlockGraph>
-accel::buildBlockGraph(Block &block, LayerNamer name, bool strict) {
+llvm::Expected<BlockGraph> accel::buildBlockGraph(Block &block, LayerNamer name,
+                                                  bool strict) {
   BlockGraph bg;
   LayerGraph &g = bg.graph;
   unsigned index = 0;
@@ -192,6 +192,5 @@ accel::buildBlockGraph(Block &block, LayerNamer name, bool strict) {
 GroupSchedule accel::groupSchedule(GroupOp group, const BlockGraph &body) {
   if (ScheduleAttr s = group.getScheduleAttr())
     return s.getValue();
-  return GroupSchedule::defaults(
-      groupHeight(body.graph, body.allLayers()));
+  return GroupSchedule::defaults(groupHeight(body.graph, body.allLayers()));
 }

@@ -95,9 +95,8 @@ void printTable(llvm::raw_ostream &os, const Arch &arch,
       llvm::count_if(rows, [](const Row &r) { return r.infeasible(); });
   os << "accel-cost-report: " << counted << " layers and groups on "
      << arch.name << " (" << arch.numPEs() << " PEs, "
-     << llvm::format("%g", arch.clockGHz) << " GHz, "
-     << arch.precisionText() << ", "
-     << llvm::format("%.3f", estimateArea(arch).totalMm2())
+     << llvm::format("%g", arch.clockGHz) << " GHz, " << arch.precisionText()
+     << ", " << llvm::format("%.3f", estimateArea(arch).totalMm2())
      << " mm^2 at 45 nm)\n";
   size_t width = 14; // "layer by layer"
   for (const Row &r : rows)
@@ -418,8 +417,8 @@ struct CostReportPass
       row.opaque = true;
       row.dataMovement = op.movesDataOnly();
       row.mappingText = row.dataMovement ? "data movement" : "not modelled";
-      row.cost = dramTrafficCost(bytes(op.getInputs()), bytes(op.getOutputs()),
-                                 *arch);
+      row.cost =
+          dramTrafficCost(bytes(op.getInputs()), bytes(op.getOutputs()), *arch);
       rows.push_back(std::move(row));
     };
     module.walk<WalkOrder::PreOrder>([&](Operation *op) {

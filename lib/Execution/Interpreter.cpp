@@ -28,8 +28,8 @@ llvm::Error accel::detail::errorAt(Operation *op, const llvm::Twine &msg) {
                                      ": " + msg);
 }
 
-using accel::detail::elementsToArray;
 using accel::detail::checkArraySize;
+using accel::detail::elementsToArray;
 using accel::detail::errorAt;
 using accel::detail::roundTo;
 
@@ -59,7 +59,8 @@ llvm::Error accel::detail::roundTo(NdArray &a, Type type, Operation *op) {
     for (double &v : a.data) {
       v = std::nearbyint(v);
       if (!(v >= lo && v <= hi))
-        return errorAt(op, llvm::formatv("{0} does not fit {1}", v, type).str());
+        return errorAt(op,
+                       llvm::formatv("{0} does not fit {1}", v, type).str());
     }
     return llvm::Error::success();
   }
@@ -182,7 +183,8 @@ private:
   llvm::Error run(Operation *op) {
     unsigned t = options.threads;
     for (Type type : op->getResultTypes())
-      if (auto shaped = dyn_cast<ShapedType>(type); shaped && shaped.hasStaticShape())
+      if (auto shaped = dyn_cast<ShapedType>(type);
+          shaped && shaped.hasStaticShape())
         if (llvm::Error e = checkArraySize(op, shaped.getShape(), "a result"))
           return e;
     // Layers compute in floats; integers only index (Slice's bounds).
@@ -316,10 +318,10 @@ private:
     } else {
       return errorAt(op, "no reference kernel for '" + name + "'");
     }
-    if (op->getNumResults() != 1 ||
-        out.shape != shapeOf(op->getResult(0)))
-      return errorAt(op, (name + ": the result type does not match the "
-                                 "operator's output " +
+    if (op->getNumResults() != 1 || out.shape != shapeOf(op->getResult(0)))
+      return errorAt(op, (name +
+                          ": the result type does not match the "
+                          "operator's output " +
                           formatShape(out.shape))
                              .str());
     return set(op, std::move(out));

@@ -1,4 +1,5 @@
-//===- Divisors.h - Divisors for tiles that divide their parents -*- C++ -*-===//
+//===- Divisors.h - Divisors for tiles that divide their parents -*- C++
+//-*-===//
 #ifndef ACCEL_LIB_SEARCH_DIVISORS_H
 #define ACCEL_LIB_SEARCH_DIVISORS_H
 

@@ -83,9 +83,10 @@ GroupSchedule FusionSpace::decode(const ScheduleGene &g,
                                   llvm::ArrayRef<unsigned> layers) const {
   GroupSchedule s;
   int64_t height = groupHeight(graph_, layers);
-  s.rows = std::max(
-      minTileRows(height),
-      std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62), height));
+  s.rows =
+      std::max(minTileRows(height),
+               std::min<int64_t>(int64_t(1) << std::min<uint8_t>(g.rowsLog, 62),
+                                 height));
   s.halo = g.halo;
   s.weights = g.weights;
   s.doubleBuffer = g.doubleBuffer;

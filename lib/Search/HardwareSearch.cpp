@@ -30,9 +30,9 @@ llvm::StringRef accel::dseObjectiveName(DseObjective o) {
 }
 
 std::optional<DseObjective> accel::parseDseObjective(llvm::StringRef name) {
-  for (DseObjective o : {DseObjective::Latency, DseObjective::Energy,
-                         DseObjective::EDP, DseObjective::Area,
-                         DseObjective::Accuracy})
+  for (DseObjective o :
+       {DseObjective::Latency, DseObjective::Energy, DseObjective::EDP,
+        DseObjective::Area, DseObjective::Accuracy})
     if (dseObjectiveName(o) == name)
       return o;
   return std::nullopt;
@@ -70,8 +70,8 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
   r.sramBytes = onChipBytes(*arch);
   r.areaMm2 = estimateArea(*arch).totalMm2();
   double excess = 0;
-  if (std::string why = checkConstraints(*arch, r.areaMm2, t.constraints,
-                                         &excess);
+  if (std::string why =
+          checkConstraints(*arch, r.areaMm2, t.constraints, &excess);
       !why.empty())
     return infeasible(why, excess);
 
@@ -229,7 +229,8 @@ accel::searchHardware(const ArchTemplate &t,
     for (const DseNetwork &n : networks)
       if (!n.accuracy)
         return fail("the accuracy objective needs every network's accuracy "
-                    "(" + n.name + " has none)");
+                    "(" +
+                    n.name + " has none)");
   if (o.networkAxis && (t.knobs.empty() || t.knobs.back().name != "network" ||
                         t.knobs.back().values.size() != networks.size()))
     return fail("a network axis needs the template of withNetworkAxis");
@@ -310,8 +311,8 @@ accel::searchHardware(const ArchTemplate &t,
       for (size_t k = 0; k < child.size(); ++k)
         if (u(rng) < 0.5)
           child[k] = other[k];
-      size_t forced = std::uniform_int_distribution<size_t>(
-          0, child.size() - 1)(rng);
+      size_t forced =
+          std::uniform_int_distribution<size_t>(0, child.size() - 1)(rng);
       for (size_t k = 0; k < child.size(); ++k) {
         unsigned n = unsigned(t.knobs[k].values.size());
         if (n < 2 || (k != forced && u(rng) >= 1.0 / double(child.size())))

@@ -223,8 +223,9 @@ void SearchSpace::repairForExport(Genome &g) const {
     // map in tiles of 2), so tiles divide their parents too.
     // Nor does it spread the groups of a grouped (not depthwise)
     // convolution, which it runs as layers one after another.
-    bool grouped = problem_.bounds[Dim::G] > 1 &&
-                   !(problem_.bounds[Dim::K] == 1 && problem_.bounds[Dim::C] == 1);
+    bool grouped =
+        problem_.bounds[Dim::G] > 1 &&
+        !(problem_.bounds[Dim::K] == 1 && problem_.bounds[Dim::C] == 1);
     for (unsigned i = 0; i < g.numLevels; ++i) {
       for (Dim d : {Dim::R, Dim::S}) {
         g[i].tile[d] = problem_.bounds[d];

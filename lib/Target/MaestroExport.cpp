@@ -15,10 +15,10 @@
 // (column) per map of a strided layer, and has no dimension for groups
 // spread over PEs: a layer whose mapping tiles R or S, maps several output
 // rows of a strided layer, or spreads G of a grouped (not depthwise)
-// convolution, is a warning naming it and is left out (`--accel-map exportable=maestro` maps whole
-// filters). With a directory, each layer is a network file of its own with
-// the accelerator as a hardware file (MAESTRO stops a network at its first
-// layer it rejects).
+// convolution, is a warning naming it and is left out (`--accel-map
+// exportable=maestro` maps whole filters). With a directory, each layer is a
+// network file of its own with the accelerator as a hardware file (MAESTRO
+// stops a network at its first layer it rejects).
 //
 //===----------------------------------------------------------------------===//
 
@@ -235,11 +235,9 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
   std::string header = llvm::formatv("// accel-opt export for MAESTRO; "
                                      "accelerator {0} ({1} PEs)\n",
                                      arch.name, arch.numPEs());
-  std::string script =
-      "#!/bin/sh\n# Runs MAESTRO (maestro on the PATH) on every exported "
-      "layer with its\n# hardware file (the accelerator with the PEs its "
-      "dataflow uses).\ncd \"$(dirname "
-      "\"$0\")\" || exit 1\nstatus=0\n";
+  RunScript script("# Runs MAESTRO (maestro on the PATH) on every exported "
+                   "layer with its\n# hardware file (the accelerator with the "
+                   "PEs its dataflow uses).");
   if (!directory.empty()) {
     if (failed(dir.create()))
       return failure();
@@ -293,23 +291,23 @@ LogicalResult accel::exportMaestro(ModuleOp module, llvm::StringRef archOption,
     if (failed(dir.write(base + ".hw.m", hw)))
       return failure();
     // MAESTRO names its CSV after the mapping path: give it a relative one.
-    script += llvm::formatv(
-                  "maestro --HW_file=./{1}.hw.m --Mapping_file=./{0} "
-                  "--print_res=true --print_res_csv_file=true "
-                  "--print_log_file=false > {0}.log 2>&1 && ! grep -q "
-                  "'Error' {0}.log || {{ echo \"rejected: {0} (see "
-                  "{0}.log)\"; status=1; }\n",
-                  name, base)
-                  .str();
+    script.add(
+        llvm::formatv("maestro --HW_file=./{1}.hw.m --Mapping_file=./{0} "
+                      "--print_res=true --print_res_csv_file=true "
+                      "--print_log_file=false > {0}.log 2>&1 && ! grep "
+                      "-q 'Error' {0}.log",
+                      name, base)
+            .str(),
+        name, name + ".log");
   }
   if (written == 0)
-    return mlir::emitError(module.getLoc(), "no layer could be exported to MAESTRO");
+    return mlir::emitError(module.getLoc(),
+                           "no layer could be exported to MAESTRO");
   if (directory.empty()) {
     os << "}\n";
     return success();
   }
-  script += "exit $status\n";
-  if (failed(dir.write("run-maestro.sh", script, /*executable=*/true)))
+  if (failed(dir.write("run-maestro.sh", script.text(), /*executable=*/true)))
     return failure();
   os << llvm::formatv("wrote {0}: {1} layers (a network and a hardware file "
                       "each) and run-maestro.sh\n",

@@ -2,10 +2,10 @@
 
 #include "MappedLayers.h"
 #include "accel/Analysis/ArchResolution.h"
-#include "dialects/accel/LayerNames.h"
 #include "accel/Search/DefaultMapping.h"
 #include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/AccelOps.h"
+#include "dialects/accel/LayerNames.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -80,6 +80,20 @@ LogicalResult accel::ExportDirectory::write(llvm::StringRef name,
                                             llvm::sys::fs::all_exe |
                                             llvm::sys::fs::owner_write);
   return success();
+}
+
+accel::RunScript::RunScript(llvm::StringRef purpose)
+    : text_(("#!/bin/sh\n" + purpose +
+             "\ncd \"$(dirname \"$0\")\" || exit 1\n"
+             "status=0\n")
+                .str()) {}
+
+void accel::RunScript::add(llvm::StringRef command, llvm::StringRef name,
+                           llvm::StringRef log) {
+  text_ += llvm::formatv("{0} || {{ echo \"rejected: {1} (see {2})\"; "
+                         "status=1; }\n",
+                         command, name, log)
+               .str();
 }
 
 std::string accel::layerFileStem(unsigned index, llvm::StringRef name) {

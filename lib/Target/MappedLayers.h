@@ -26,8 +26,8 @@ struct MappedModule {
 /// The accelerator (the option, else the module's accel.target) and every
 /// layer of `module` with its mapping (the default one where the IR has
 /// none; a layer in a group: its accel.unfused_mapping, the mapping of the
-/// layer alone, as the peers know no fusion), in order. Emits an error at the module or at a layer whose
-/// default mapping fails.
+/// layer alone, as the peers know no fusion), in order. Emits an error at the
+/// module or at a layer whose default mapping fails.
 mlir::FailureOr<MappedModule> collectMappedLayers(mlir::ModuleOp module,
                                                   llvm::StringRef archOption);
 
@@ -47,6 +47,20 @@ public:
 private:
   mlir::ModuleOp module_;
   std::string path_;
+};
+
+/// A shell script that runs a peer tool on each exported layer, names the
+/// layers it rejects and exits non-zero when there is one.
+class RunScript {
+public:
+  /// `purpose`: the comment under the shebang (lines start with "# ").
+  explicit RunScript(llvm::StringRef purpose);
+  /// `command` runs `name`'s layer, its output in `log`.
+  void add(llvm::StringRef command, llvm::StringRef name, llvm::StringRef log);
+  std::string text() const { return text_ + "exit $status\n"; }
+
+private:
+  std::string text_;
 };
 
 /// The stem of a layer's file: its index and name, path-safe

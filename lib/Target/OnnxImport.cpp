@@ -811,8 +811,7 @@ LogicalResult OnnxImporter::importPad(const onnx::NodeProto &node,
   if (value != 0)
     return importOpaque(node, loc, "padding with a value other than 0");
   if (pads.size() != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 ||
-      pads[5] != 0 ||
-      llvm::any_of(pads, [](double p) {
+      pads[5] != 0 || llvm::any_of(pads, [](double p) {
         return !(p >= 0 && p <= double(kMaxDimension)) || p != std::floor(p);
       }))
     return importOpaque(node, loc, "pads other than rows and columns of 4-D");
@@ -931,8 +930,8 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
     auto flat = RankedTensorType::get({rows, at.getShape().back()},
                                       at.getElementType());
     Value lhs = ReshapeOp::create(builder, loc, flat, *a);
-    auto prodType = RankedTensorType::get({rows, bt.getDimSize(1)},
-                                          at.getElementType());
+    auto prodType =
+        RankedTensorType::get({rows, bt.getDimSize(1)}, at.getElementType());
     Value prod = MatmulOp::create(builder, loc, prodType, lhs, *b, Value(),
                                   UnitAttr(), nullptr, nullptr);
     Shape out(at.getShape().begin(), at.getShape().end());
@@ -1335,8 +1334,8 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
       auto it = values.find(out);
       Operation *def =
           it == values.end() ? nullptr : it->second.getDefiningOp();
-      if (def && isa<AccelDialect>(def->getDialect()) &&
-          !isa<GroupOp>(def) && !def->hasAttr("accel.name"))
+      if (def && isa<AccelDialect>(def->getDialect()) && !isa<GroupOp>(def) &&
+          !def->hasAttr("accel.name"))
         def->setAttr("accel.name", nodeName);
     }
   }

@@ -51,8 +51,7 @@ int64_t bitsOf(int32_t type) {
 
 /// How many values of the typed field that holds `n` elements of `t`'s type
 /// (when there is no raw_data) it has, and how many it should have.
-std::pair<int64_t, int64_t> typedValues(const onnx::TensorProto &t,
-                                        int64_t n) {
+std::pair<int64_t, int64_t> typedValues(const onnx::TensorProto &t, int64_t n) {
   switch (t.data_type()) {
   case onnx::TensorProto::FLOAT:
     return {t.float_data_size(), n};
@@ -75,8 +74,8 @@ std::pair<int64_t, int64_t> typedValues(const onnx::TensorProto &t,
 }
 
 /// The element count of `dims`, or an error.
-std::optional<std::string> elementCount(
-    const google::protobuf::RepeatedField<int64_t> &dims, int64_t &n) {
+std::optional<std::string>
+elementCount(const google::protobuf::RepeatedField<int64_t> &dims, int64_t &n) {
   n = 1;
   for (int64_t d : dims) {
     if (d < 0)
@@ -108,22 +107,20 @@ std::optional<std::string> checkDims(const onnx::ValueInfoProto &vi,
 
 /// As many inputs and outputs as the operator's schema (at the model's
 /// opset) allows: shape inference and the importer index them.
-std::optional<std::string> checkArity(const onnx::NodeProto &node,
-                                      int opset) {
-  const onnx::OpSchema *schema = onnx::OpSchemaRegistry::Schema(
-      node.op_type(), opset, node.domain());
+std::optional<std::string> checkArity(const onnx::NodeProto &node, int opset) {
+  const onnx::OpSchema *schema =
+      onnx::OpSchemaRegistry::Schema(node.op_type(), opset, node.domain());
   if (!schema)
     return std::nullopt; // unknown operators stay opaque
-  auto count = [](int n, int lo, int hi, llvm::StringRef what)
-      -> std::optional<std::string> {
+  auto count = [](int n, int lo, int hi,
+                  llvm::StringRef what) -> std::optional<std::string> {
     if (n >= lo && n <= hi)
       return std::nullopt;
     std::string range = lo == hi ? std::to_string(lo)
                         : hi == std::numeric_limits<int>::max()
                             ? "at least " + std::to_string(lo)
                             : std::to_string(lo) + " to " + std::to_string(hi);
-    return llvm::formatv("has {0} {1}s, the operator takes {2}", n, what,
-                         range)
+    return llvm::formatv("has {0} {1}s, the operator takes {2}", n, what, range)
         .str();
   };
   if (auto bad = count(node.input_size(), schema->min_input(),
@@ -140,8 +137,7 @@ std::optional<std::string> checkAttributes(const onnx::NodeProto &node) {
     if (name == "strides" || name == "dilations" || name == "kernel_shape")
       for (int64_t v : a.ints())
         if (v < 1)
-          return llvm::formatv("attribute '{0}' must be >= 1, got {1}", name,
-                               v)
+          return llvm::formatv("attribute '{0}' must be >= 1, got {1}", name, v)
               .str();
     if (name == "group" && a.i() < 1)
       return llvm::formatv("attribute 'group' must be >= 1, got {0}", a.i())
@@ -214,7 +210,8 @@ accel::detail::checkTensorData(const onnx::TensorProto &t) {
         .str();
   if (t.has_raw_data()) {
     int64_t want = 0;
-    if (llvm::MulOverflow(n, bits, want) || t.data_type() == onnx::TensorProto::STRING)
+    if (llvm::MulOverflow(n, bits, want) ||
+        t.data_type() == onnx::TensorProto::STRING)
       return std::string("has raw data its type cannot hold");
     want = (want + 7) / 8;
     if (int64_t(t.raw_data().size()) != want)
@@ -255,10 +252,9 @@ accel::detail::validateOnnxModel(const onnx::ModelProto &model) {
   }
   for (const onnx::ValueInfoProto &vi : graph.value_info())
     recordRank(vi);
-  for (auto [list, what] :
-       {std::pair(&graph.input(), "graph input"),
-        std::pair(&graph.output(), "graph output"),
-        std::pair(&graph.value_info(), "value")})
+  for (auto [list, what] : {std::pair(&graph.input(), "graph input"),
+                            std::pair(&graph.output(), "graph output"),
+                            std::pair(&graph.value_info(), "value")})
     for (const onnx::ValueInfoProto &vi : *list)
       if (std::optional<std::string> bad = checkDims(vi, what))
         return graphProblem(*bad);
@@ -289,8 +285,8 @@ accel::detail::validateOnnxModel(const onnx::ModelProto &model) {
       if (out.empty())
         continue;
       auto [it, fresh] = definedBy.try_emplace(
-          out, llvm::formatv("node '{0}' ({1})", node.name(), node.op_type())
-                   .str());
+          out,
+          llvm::formatv("node '{0}' ({1})", node.name(), node.op_type()).str());
       if (!fresh)
         return problem("output '" + out + "' is already defined by " +
                        it->second);

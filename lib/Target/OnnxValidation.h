@@ -1,4 +1,5 @@
-//===- OnnxValidation.h - What the importer checks before it trusts -*- C++ -*-===//
+//===- OnnxValidation.h - What the importer checks before it trusts -*- C++
+//-*-===//
 //
 // ONNX's shape inference, and the importer after it, trust the file: a
 // value defined twice, a node before its producer, initializer data shorter

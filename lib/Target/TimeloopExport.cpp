@@ -325,8 +325,8 @@ llvm::Error MappingWriter::write(llvm::raw_ostream &os) {
     // Permutations, innermost first: the temporal loops as nested.
     for (unsigned k = end; k-- > begin;) {
       const NestLoop &l = nest_.loops[k];
-      std::string &order = l.spatial ? (axis[l.dim] == 1 ? x : y)
-                                     : temporal.order;
+      std::string &order =
+          l.spatial ? (axis[l.dim] == 1 ? x : y) : temporal.order;
       if (order.find(timeloopDim(l.dim)) == std::string::npos)
         order += timeloopDim(l.dim);
     }
@@ -389,8 +389,8 @@ llvm::Error MappingWriter::write(llvm::raw_ostream &os) {
       bool innermost = i + 1 == cs.size();
       if (s.spatial && !innermost)
         continue;
-      os << "  - target: " << cs[i].name << "\n    type: "
-         << (s.spatial ? "spatial" : "temporal") << "\n";
+      os << "  - target: " << cs[i].name
+         << "\n    type: " << (s.spatial ? "spatial" : "temporal") << "\n";
       writeFactors(innermost ? s.factor : PerDim<Factor>());
       os << "    permutation: " << s.order << "\n";
       if (s.spatial)
@@ -443,10 +443,9 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
   }
 
   unsigned written = 0, index = 0;
-  std::string runScript =
-      "#!/bin/sh\n# Runs timeloop-model (on the PATH) on every exported layer, "
-      "each in a\n# directory of its own; scripts/compare_timeloop.py compares "
-      "the results.\ncd \"$(dirname \"$0\")\" || exit 1\nstatus=0\n";
+  RunScript runScript("# Runs timeloop-model (on the PATH) on every exported "
+                      "layer, each in a\n# directory of its own; "
+                      "scripts/compare_export.py compares the results.");
   for (const MappedLayer &l : mapped->layers) {
     unsigned i = index++;
     if (l.kind != "conv2d" && l.kind != "matmul") {
@@ -491,18 +490,18 @@ LogicalResult accel::exportTimeloop(ModuleOp module, llvm::StringRef archOption,
     std::string stem = layerFileStem(i, l.name), name = stem + ".yaml";
     if (failed(dir.write(name, layerText)))
       return failure();
-    runScript +=
-        llvm::formatv("mkdir -p {0} && (cd {0} && timeloop-model ../arch.yaml "
-                      "../{1} > timeloop.log 2>&1) || {{ echo \"rejected: {1} "
-                      "(see {0}/timeloop.log)\"; status=1; }\n",
-                      stem, name)
-            .str();
+    runScript.add(llvm::formatv("mkdir -p {0} && (cd {0} && timeloop-model "
+                                "../arch.yaml ../{1} > timeloop.log 2>&1)",
+                                stem, name)
+                      .str(),
+                  name, stem + "/timeloop.log");
   }
   if (written == 0)
-    return mlir::emitError(module.getLoc(), "no layer could be exported to Timeloop");
+    return mlir::emitError(module.getLoc(),
+                           "no layer could be exported to Timeloop");
   if (!directory.empty()) {
-    runScript += "exit $status\n";
-    if (failed(dir.write("run-timeloop.sh", runScript, /*executable=*/true)))
+    if (failed(dir.write("run-timeloop.sh", runScript.text(),
+                         /*executable=*/true)))
       return failure();
     os << llvm::formatv("wrote {0}/arch.yaml, {1} layers and "
                         "run-timeloop.sh\n",

@@ -44,8 +44,7 @@ struct ConvertPrecisionPass
 
   /// The element type `t` is stored as at `bits` bits; failure (with an
   /// error at `loc`) when no type holds it.
-  FailureOr<Type> stored(Type t, int64_t bits, const Arch &arch,
-                         Location loc) {
+  FailureOr<Type> stored(Type t, int64_t bits, const Arch &arch, Location loc) {
     // Integers (indices, shapes, quantised data) keep their width: the
     // lowering checks that layers' widths are the accelerator's.
     if (!isa<FloatType>(t) || t.getIntOrFloatBitWidth() == bits)
@@ -61,16 +60,15 @@ struct ConvertPrecisionPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<Arch> arch =
-        resolvePassArch(module, this->arch, givenPrecision(this->arch, precision));
+    FailureOr<Arch> arch = resolvePassArch(
+        module, this->arch, givenPrecision(this->arch, precision));
     if (failed(arch))
       return signalPassFailure();
     if (!arch->precision)
       return markAllAnalysesPreserved(); // precision=ir: the IR's types
     const DataPrecision &p = *arch->precision;
     if (p.weights != p.activations || p.partialSums != p.activations) {
-      module.emitError() << arch->name << " stores "
-                         << arch->precisionText()
+      module.emitError() << arch->name << " stores " << arch->precisionText()
                          << ": a lowered program holds each tensor in one "
                             "element type, so only a precision of one width "
                             "converts (precision=ir keeps the IR's types)";
@@ -107,16 +105,16 @@ struct ConvertPrecisionPass
             return WalkResult::interrupt();
         // Constants follow their result's new type, rounded to nearest.
         if (op->hasTrait<OpTrait::ConstantLike>())
-          if (auto dense = dyn_cast_or_null<DenseFPElementsAttr>(
-                  op->getAttr("value"))) {
+          if (auto dense =
+                  dyn_cast_or_null<DenseFPElementsAttr>(op->getAttr("value"))) {
             auto type = cast<RankedTensorType>(op->getResult(0).getType());
             if (type != dense.getType()) {
               auto to = cast<FloatType>(type.getElementType());
               op->setAttr("value", dense.mapValues(to, [&](const APFloat &v) {
                 APFloat x = v;
                 bool lost;
-                x.convert(to.getFloatSemantics(),
-                          APFloat::rmNearestTiesToEven, &lost);
+                x.convert(to.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                          &lost);
                 return x.bitcastToAPInt();
               }));
               ++numConstants;

@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PassThreads.h"
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Fusion.h"
 #include "accel/Transforms/GroupFormation.h"
-#include "PassThreads.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelGraph.h"
 #include "dialects/accel/LayerNames.h"

@@ -7,11 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PassThreads.h"
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Analysis/GroupAnalysis.h"
 #include "accel/CostModel/GroupCost.h"
 #include "accel/Search/Mapper.h"
-#include "PassThreads.h"
 #include "accel/Search/Workers.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"

@@ -59,13 +59,13 @@ static cl::opt<std::string>
     templatePath("template", cl::Required,
                  cl::desc("Accelerator template (YAML, docs/DSE.md)"),
                  cl::cat(dseCategory));
-static cl::opt<DseStrategy> strategy(
-    "strategy", cl::init(DseStrategy::Nsga2), cl::desc("Search"),
-    cl::values(clEnumValN(DseStrategy::Nsga2, "nsga2",
-                          "NSGA-II on the genetic engine"),
-               clEnumValN(DseStrategy::Exhaustive, "exhaustive",
-                          "every point of the template")),
-    cl::cat(dseCategory));
+static cl::opt<DseStrategy>
+    strategy("strategy", cl::init(DseStrategy::Nsga2), cl::desc("Search"),
+             cl::values(clEnumValN(DseStrategy::Nsga2, "nsga2",
+                                   "NSGA-II on the genetic engine"),
+                        clEnumValN(DseStrategy::Exhaustive, "exhaustive",
+                                   "every point of the template")),
+             cl::cat(dseCategory));
 static cl::opt<std::string>
     objectives("objectives", cl::init("latency,energy,area"),
                cl::desc("Objectives, minimised together: any of latency, "
@@ -92,8 +92,9 @@ static cl::opt<bool> irPrecision(
     cl::desc("Cost the IR's element types, not each point's precision"),
     cl::cat(dseCategory));
 static cl::opt<std::string>
-    outDir("out", cl::desc("Write points.csv, points.json, front.csv and "
-                           "front/*.yaml here"),
+    outDir("out",
+           cl::desc("Write points.csv, points.json, front.csv and "
+                    "front/*.yaml here"),
            cl::cat(dseCategory));
 static cl::opt<std::string> fuseBudget(
     "fuse",
@@ -115,8 +116,9 @@ static cl::opt<std::string> checkpointPath(
              "and ends exactly as an uninterrupted one"),
     cl::cat(dseCategory));
 static cl::opt<std::string>
-    shard("shard", cl::desc("I/N: evaluate the I-th of N slices of an "
-                            "exhaustive sweep"),
+    shard("shard",
+          cl::desc("I/N: evaluate the I-th of N slices of an "
+                   "exhaustive sweep"),
           cl::cat(dseCategory));
 
 static int fail(const llvm::Twine &msg) {
@@ -173,7 +175,8 @@ static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef arg,
         buildBlockGraph(f.getBody().front(), layerName, /*strict=*/false);
     if (!g)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     path + ": " + llvm::toString(g.takeError()));
+                                     path + ": " +
+                                         llvm::toString(g.takeError()));
     net.graph = std::move(g->graph);
     break;
   }
@@ -201,15 +204,14 @@ struct Sweep {
   std::string fuse; ///< the fusion budget, "" when points are not fused
 
   llvm::json::Object toJson() const {
-    return llvm::json::Object{
-        {"template", templateName},
-        {"objectives", llvm::json::Array(objectives)},
-        {"networks", llvm::json::Array(networks)},
-        {"seed", int64_t(seed)},
-        {"map", map},
-        {"precision", irPrecision ? "ir" : "accel"},
-        {"network_axis", networkAxis},
-        {"fuse", fuse}};
+    return llvm::json::Object{{"template", templateName},
+                              {"objectives", llvm::json::Array(objectives)},
+                              {"networks", llvm::json::Array(networks)},
+                              {"seed", int64_t(seed)},
+                              {"map", map},
+                              {"precision", irPrecision ? "ir" : "accel"},
+                              {"network_axis", networkAxis},
+                              {"fuse", fuse}};
   }
 };
 
@@ -328,8 +330,7 @@ static llvm::Expected<DsePoint> pointFromJson(const ArchTemplate &t,
       !m.map("mapping_searches", p.mappingSearches) ||
       !numbers("network_seconds", p.networkSeconds) ||
       !numbers("network_energy_pj", p.networkEnergyPJ) ||
-      !numbers("objectives", p.objectives) || index < 0 ||
-      index >= t.size())
+      !numbers("objectives", p.objectives) || index < 0 || index >= t.size())
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    file + ": a point is malformed or not of "
                                           "the template");
@@ -359,17 +360,17 @@ static std::vector<unsigned> sortedFront(const DseResult &r) {
 static void printFrontTable(const ArchTemplate &t, const DseResult &r,
                             llvm::StringRef objectives) {
   std::vector<unsigned> front = sortedFront(r);
-  llvm::outs() << "Pareto front (" << front.size() << " points, "
-               << objectives << "):\n";
+  llvm::outs() << "Pareto front (" << front.size() << " points, " << objectives
+               << "):\n";
   llvm::outs() << llvm::formatv("{0,12} {1,12} {2,10} {3,6} {4,10}  {5}\n",
                                 "latency-ms", "energy-uJ", "area-mm2", "PEs",
                                 "SRAM-KiB", "knobs");
   for (unsigned i : front) {
     const DsePoint &p = r.points[i];
     llvm::outs() << llvm::formatv(
-        "{0,12:f4} {1,12:f2} {2,10:f3} {3,6} {4,10:f1}  {5}\n",
-        p.seconds * 1e3, p.energyPJ * 1e-6, p.areaMm2, p.pes,
-        p.sramBytes / 1024.0, t.describe(p.point));
+        "{0,12:f4} {1,12:f2} {2,10:f3} {3,6} {4,10:f1}  {5}\n", p.seconds * 1e3,
+        p.energyPJ * 1e-6, p.areaMm2, p.pes, p.sramBytes / 1024.0,
+        t.describe(p.point));
   }
   // Which values of each knob the front uses, and how often (CiMNet's
   // Table 5): the knobs the front is made of, and those it never needs.
@@ -476,8 +477,8 @@ static int merge(const ArchTemplate &base) {
     count = shardCount;
     seen.resize(shardCount);
     if (seen[shardIndex])
-      return fail(llvm::formatv("{0}: shard {1} is given twice", file,
-                                shardIndex));
+      return fail(
+          llvm::formatv("{0}: shard {1} is given twice", file, shardIndex));
     seen[shardIndex] = true;
     files.push_back({file, std::move(*v)});
   }
@@ -485,8 +486,8 @@ static int merge(const ArchTemplate &base) {
   const llvm::json::Object &sw = *sweepJson->getAsObject();
   if (sw.getString("template") != base.name)
     return fail("the shards are of template '" +
-                sw.getString("template").value_or("") + "', not '" +
-                base.name + "'");
+                sw.getString("template").value_or("") + "', not '" + base.name +
+                "'");
   sweep.templateName = base.name;
   if (const llvm::json::Array *a = sw.getArray("objectives"))
     for (const llvm::json::Value &x : *a)
@@ -499,14 +500,12 @@ static int merge(const ArchTemplate &base) {
   sweep.irPrecision = sw.getString("precision") == "ir";
   sweep.networkAxis = sw.getBoolean("network_axis").value_or(false);
   sweep.fuse = sw.getString("fuse").value_or("").str();
-  ArchTemplate t = sweep.networkAxis
-                       ? withNetworkAxis(base, sweep.networks.size())
-                       : base;
+  ArchTemplate t =
+      sweep.networkAxis ? withNetworkAxis(base, sweep.networks.size()) : base;
   std::vector<DseResult> shards;
   for (auto &[file, v] : files) {
     DseResult r;
-    for (const llvm::json::Value &pv :
-         *v.getAsObject()->getArray("points")) {
+    for (const llvm::json::Value &pv : *v.getAsObject()->getArray("points")) {
       llvm::Expected<DsePoint> p = pointFromJson(t, pv, file);
       if (!p)
         return fail(llvm::toString(p.takeError()));
@@ -554,8 +553,7 @@ int main(int argc, char **argv) {
   for (llvm::StringRef n : names) {
     std::optional<DseObjective> obj = parseDseObjective(n.trim());
     if (!obj)
-      return fail("unknown objective '" + n +
-                  "' (latency, energy, edp, area)");
+      return fail("unknown objective '" + n + "' (latency, energy, edp, area)");
     o.objectives.push_back(*obj);
   }
   o.fixedMappings = mapBudget == "default";
@@ -572,8 +570,7 @@ int main(int argc, char **argv) {
     unsigned index, count;
     if (i.getAsInteger(10, index) || n.getAsInteger(10, count) || count < 1 ||
         index >= count)
-      return fail("--shard: expected I/N with 0 <= I < N, got '" + shard +
-                  "'");
+      return fail("--shard: expected I/N with 0 <= I < N, got '" + shard + "'");
     o.shardIndex = index;
     o.shardCount = count;
     shardOf = {index, count};
@@ -653,10 +650,9 @@ int main(int argc, char **argv) {
         llvm::raw_fd_ostream os(temp, ec);
         if (ec)
           return;
-        os << llvm::formatv(
-            "{0:2}\n", llvm::json::Value(llvm::json::Object{
-                           {"sweep", std::move(sw)},
-                           {"points", std::move(jsonPoints)}}));
+        os << llvm::formatv("{0:2}\n", llvm::json::Value(llvm::json::Object{
+                                           {"sweep", std::move(sw)},
+                                           {"points", std::move(jsonPoints)}}));
       }
       llvm::sys::fs::rename(temp, checkpointPath);
     };
@@ -673,8 +669,7 @@ int main(int argc, char **argv) {
   if (r->resumed)
     llvm::outs() << llvm::formatv(" ({0} from the checkpoint)", r->resumed);
   llvm::outs() << llvm::formatv(", {0:f1} s ({1:f1} points/s)\n", seconds,
-                                seconds > 0 ? r->points.size() / seconds
-                                            : 0.0);
+                                seconds > 0 ? r->points.size() / seconds : 0.0);
   printFrontTable(space, *r, objectives);
   if (outDir.empty())
     return 0;

@@ -36,18 +36,45 @@ const float boundaryFloats[] = {0.0f,
                                 std::numeric_limits<float>::infinity(),
                                 -std::numeric_limits<float>::infinity(),
                                 1e-45f};
-const char *opTypes[] = {
-    "Conv",          "ConvTranspose",      "Relu",       "Add",
-    "Mul",           "MatMul",             "Gemm",       "Reshape",
-    "Concat",        "BatchNormalization", "MaxPool",    "AveragePool",
-    "GlobalAveragePool", "Resize",         "Transpose",  "Slice",
-    "Pad",           "Clip",               "Sigmoid",    "Flatten",
-    "Softmax",       "Identity",           "Shape",      "Gather",
-    "Unsqueeze",     "Squeeze",            "LayerNormalization", "Erf",
-    "Split",         "ReduceMean",         "Cast",       "HardSwish",
-    "Div",           "Sub",                "Constant",   "Dropout"};
+const char *opTypes[] = {"Conv",
+                         "ConvTranspose",
+                         "Relu",
+                         "Add",
+                         "Mul",
+                         "MatMul",
+                         "Gemm",
+                         "Reshape",
+                         "Concat",
+                         "BatchNormalization",
+                         "MaxPool",
+                         "AveragePool",
+                         "GlobalAveragePool",
+                         "Resize",
+                         "Transpose",
+                         "Slice",
+                         "Pad",
+                         "Clip",
+                         "Sigmoid",
+                         "Flatten",
+                         "Softmax",
+                         "Identity",
+                         "Shape",
+                         "Gather",
+                         "Unsqueeze",
+                         "Squeeze",
+                         "LayerNormalization",
+                         "Erf",
+                         "Split",
+                         "ReduceMean",
+                         "Cast",
+                         "HardSwish",
+                         "Div",
+                         "Sub",
+                         "Constant",
+                         "Dropout"};
 
-template <typename T, size_t N> T pickFrom(const T (&a)[N], std::mt19937_64 &rng) {
+template <typename T, size_t N>
+T pickFrom(const T (&a)[N], std::mt19937_64 &rng) {
   return a[rng() % N];
 }
 
@@ -114,9 +141,9 @@ void mutateNode(onnx::GraphProto &g, std::mt19937_64 &rng) {
     [[fallthrough]];
   case 2: { // an attribute the operator may not take, or of the wrong kind
     onnx::AttributeProto *a = n.add_attribute();
-    const char *names[] = {"strides", "pads",  "dilations", "group",
+    const char *names[] = {"strides", "pads",  "dilations",    "group",
                            "axis",    "perm",  "kernel_shape", "epsilon",
-                           "min",     "alpha", "mode",       "transB"};
+                           "min",     "alpha", "mode",         "transB"};
     a->set_name(pickFrom(names, rng));
     if (rng() % 2) {
       a->set_type(onnx::AttributeProto::INTS);
@@ -176,9 +203,9 @@ void mutateInitializer(onnx::TensorProto &t, std::mt19937_64 &rng) {
       t.add_dims(1 + rng() % 3);
     break;
   case 2: { // another element type, the same bytes
-    const int types[] = {onnx::TensorProto::INT8, onnx::TensorProto::INT64,
-                         onnx::TensorProto::FLOAT16, onnx::TensorProto::DOUBLE,
-                         onnx::TensorProto::STRING, onnx::TensorProto::BOOL,
+    const int types[] = {onnx::TensorProto::INT8,     onnx::TensorProto::INT64,
+                         onnx::TensorProto::FLOAT16,  onnx::TensorProto::DOUBLE,
+                         onnx::TensorProto::STRING,   onnx::TensorProto::BOOL,
                          onnx::TensorProto::UNDEFINED};
     t.set_data_type(pickFrom(types, rng));
     break;

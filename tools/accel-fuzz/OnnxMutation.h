@@ -1,4 +1,5 @@
-//===- OnnxMutation.h - Structure-aware mutations of ONNX models -*- C++ -*-===//
+//===- OnnxMutation.h - Structure-aware mutations of ONNX models -*- C++
+//-*-===//
 #ifndef ACCEL_FUZZ_ONNXMUTATION_H
 #define ACCEL_FUZZ_ONNXMUTATION_H
 

@@ -54,9 +54,10 @@
 
 namespace cl = llvm::cl;
 static cl::OptionCategory fuzzCategory("accel-fuzz options");
-static cl::opt<std::string> target(cl::Positional, cl::Required,
-                                   cl::desc("<onnx | mlir | yaml | fuse | run>"),
-                                   cl::cat(fuzzCategory));
+static cl::opt<std::string>
+    target(cl::Positional, cl::Required,
+           cl::desc("<onnx | mlir | yaml | fuse | run>"),
+           cl::cat(fuzzCategory));
 static cl::list<std::string> seeds(cl::Positional, cl::OneOrMore,
                                    cl::desc("<seed files>"),
                                    cl::cat(fuzzCategory));
@@ -74,11 +75,11 @@ static cl::opt<unsigned> seconds(
 static cl::opt<unsigned> timeout("timeout", cl::init(20),
                                  cl::desc("Seconds a case may take"),
                                  cl::cat(fuzzCategory));
-static cl::opt<unsigned> memoryMiB(
-    "memory", cl::init(4096),
-    cl::desc("MiB of address space a case may use (not under ASan, "
-             "which reserves its own)"),
-    cl::cat(fuzzCategory));
+static cl::opt<unsigned>
+    memoryMiB("memory", cl::init(4096),
+              cl::desc("MiB of address space a case may use (not under ASan, "
+                       "which reserves its own)"),
+              cl::cat(fuzzCategory));
 static cl::opt<std::string> outDir("out", cl::init("fuzz-findings"),
                                    cl::desc("Where findings are saved"),
                                    cl::cat(fuzzCategory));
@@ -335,7 +336,8 @@ Outcome runIsolated(const std::string &input) {
       break;
     }
     auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(left);
-    timespec wait{time_t(ns.count() / 1000000000), long(ns.count() % 1000000000)};
+    timespec wait{time_t(ns.count() / 1000000000),
+                  long(ns.count() % 1000000000)};
     sigtimedwait(&childSignal, nullptr, &wait); // until SIGCHLD or the deadline
   }
   sigprocmask(SIG_SETMASK, &previous, nullptr);

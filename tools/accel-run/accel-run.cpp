@@ -78,12 +78,13 @@ static cl::opt<double>
 /// type `f` takes or returns, when it is narrower than f32.
 static double defaultTolerance(FunctionOpInterface f) {
   double tol = 1e-4;
-  for (Type t : llvm::concat<const Type>(f.getArgumentTypes(),
-                                         f.getResultTypes()))
+  for (Type t :
+       llvm::concat<const Type>(f.getArgumentTypes(), f.getResultTypes()))
     if (auto shaped = dyn_cast<ShapedType>(t))
       if (auto ft = dyn_cast<FloatType>(shaped.getElementType()))
         if (ft.getWidth() < 32)
-          tol = std::max(tol, 8 * std::ldexp(1.0, -int(ft.getFPMantissaWidth())));
+          tol =
+              std::max(tol, 8 * std::ldexp(1.0, -int(ft.getFPMantissaWidth())));
   return tol;
 }
 static cl::opt<std::string>

@@ -65,9 +65,8 @@ struct DsePoint {
 
 struct DseOptions {
   DseStrategy strategy = DseStrategy::Nsga2;
-  std::vector<DseObjective> objectives = {DseObjective::Latency,
-                                          DseObjective::Energy,
-                                          DseObjective::Area};
+  std::vector<DseObjective> objectives = {
+      DseObjective::Latency, DseObjective::Energy, DseObjective::Area};
   unsigned population = 40;
   unsigned generations = 20;
   uint64_t seed = 0;
@@ -77,8 +76,9 @@ struct DseOptions {
   /// The mapping search of every layer at every point (its seed is derived
   /// from `seed` and the point; its threads are 1).
   SearchOptions mapping;
-  /// Instead of searching, cost each layer's default mapping (DefaultMapping.h):
-  /// fixed mappings, as MAESTRO's design-space exploration evaluates them.
+  /// Instead of searching, cost each layer's default mapping
+  /// (DefaultMapping.h): fixed mappings, as MAESTRO's design-space exploration
+  /// evaluates them.
   bool fixedMappings = false;
   /// Score each point with layer fusion (searchFusion with `fusion`'s
   /// budgets, its mapping searches `mapping`'s; seeded by the point, one
@@ -105,7 +105,6 @@ struct DseOptions {
   /// once at the end): where a checkpoint is written.
   std::function<void(llvm::ArrayRef<DsePoint>)> checkpoint;
 };
-
 
 struct DseResult {
   /// Every point evaluated, once each, in the order first evaluated.

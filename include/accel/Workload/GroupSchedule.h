@@ -101,9 +101,9 @@ struct GroupSchedule {
 llvm::hash_code hash_value(const GroupSchedule &s);
 llvm::hash_code hash_value(const BufferSplit &s);
 
-llvm::StringRef haloPolicyName(HaloPolicy h);           ///< keep, recompute
-llvm::StringRef weightPolicyName(WeightPolicy w);       ///< resident, streamed
-llvm::StringRef executionModeName(ExecutionMode m);     ///< depth_first, ...
+llvm::StringRef haloPolicyName(HaloPolicy h);       ///< keep, recompute
+llvm::StringRef weightPolicyName(WeightPolicy w);   ///< resident, streamed
+llvm::StringRef executionModeName(ExecutionMode m); ///< depth_first, ...
 std::optional<HaloPolicy> parseHaloPolicy(llvm::StringRef s);
 std::optional<WeightPolicy> parseWeightPolicy(llvm::StringRef s);
 std::optional<ExecutionMode> parseExecutionMode(llvm::StringRef s);

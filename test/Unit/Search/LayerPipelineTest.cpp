@@ -1,7 +1,7 @@
 //===- LayerPipelineTest.cpp - GAMMA's two-stage layer pipeline -----------===//
 
-#include "accel/Arch/Presets.h"
 #include "accel/Search/LayerPipeline.h"
+#include "accel/Arch/Presets.h"
 #include "gtest/gtest.h"
 
 using namespace accel;

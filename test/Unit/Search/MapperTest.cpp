@@ -175,10 +175,10 @@ TEST(SearchSpace, ExportTargetsConstrainTheMappings) {
   ConvParams strided;
   strided.strides = {2, 2};
   strided.pads = {1, 1, 1, 1};
-  LayerProblem layers[] = {vggConv2(), resnetConv(),
-                           convProblem({1, 96, 55, 55}, {128, 96, 3, 3},
-                                       strided),
-                           matmulProblem({1, 512}, {1, 1000})};
+  LayerProblem layers[] = {
+      vggConv2(), resnetConv(),
+      convProblem({1, 96, 55, 55}, {128, 96, 3, 3}, strided),
+      matmulProblem({1, 512}, {1, 1000})};
   for (llvm::StringRef name : {"eyeriss-like", "simba-like", "gamma-cloud-s3"})
     for (const LayerProblem &layer : layers) {
       Arch arch = *getPreset(name);
