@@ -123,7 +123,10 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
         "no default mapping: even the smallest tiles do not fit: " +
             best.reason);
   CostOptions climb = options;
-  climb.stopWhenInvalid = true; // rejected steps need no more than the verdict
+  // Rejected steps need no more than the verdict: not their numbers, nor
+  // the reason as text.
+  climb.stopWhenInvalid = true;
+  climb.describeInvalid = false;
   std::mt19937_64 rng(seed);
   for (unsigned s = 0; s < steps; ++s) {
     unsigned i = std::uniform_int_distribution<unsigned>(0, levels - 1)(rng);

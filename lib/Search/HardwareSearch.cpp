@@ -51,9 +51,40 @@ static uint64_t pointHash(const TemplatePoint &p) {
   return uint64_t(llvm::hash_combine_range(p.begin(), p.end()));
 }
 
+TemplatePoint accel::hardwareOf(const TemplatePoint &p, bool networkAxis) {
+  return networkAxis && !p.empty() ? TemplatePoint(p.begin(), p.end() - 1)
+                                   : p;
+}
+
+DseLayerCache::Entry
+DseLayerCache::get(const TemplatePoint &hardware,
+                   const std::vector<int64_t> &problem,
+                   llvm::function_ref<Entry()> compute) {
+  std::promise<Entry> promise;
+  std::shared_future<Entry> future;
+  bool fresh;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, inserted] = entries_.try_emplace(Key{hardware, problem});
+    if (inserted)
+      it->second = promise.get_future().share();
+    future = it->second;
+    fresh = inserted;
+  }
+  // Computed outside the lock; a second asker waits on the future.
+  if (fresh)
+    promise.set_value(compute());
+  return future.get();
+}
+
+int64_t DseLayerCache::size() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return int64_t(entries_.size());
+}
+
 DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
                                  llvm::ArrayRef<DseNetwork> networks,
-                                 const DseOptions &o) {
+                                 const DseOptions &o, DseLayerCache *shared) {
   DsePoint r;
   r.point = p;
   auto infeasible = [&](std::string why, double violation) {
@@ -77,9 +108,12 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
 
   SearchOptions m = o.mapping;
   m.threads = 1;
-  uint64_t base = o.seed ^ pointHash(p);
+  // Seeded by the hardware, not by the network a network axis picks: the
+  // same layer on the same hardware is the same search (DseLayerCache).
+  TemplatePoint hardware = hardwareOf(p, o.networkAxis);
+  uint64_t base = o.seed ^ pointHash(hardware);
   // Equal layers (within and across networks) are mapped once.
-  std::map<std::vector<int64_t>, CostResult> mapped;
+  std::map<std::vector<int64_t>, DseLayerCache::Entry> mapped;
   unsigned failed = 0;
   std::string firstFailure;
   auto noteFailure = [&](std::string why) {
@@ -135,24 +169,30 @@ DsePoint accel::evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
       if (fresh && o.fixedMappings) {
         llvm::Expected<Mapping> fixed = defaultMapping(problem, *arch);
         if (fixed) {
-          it->second = evaluate(problem, *arch, *fixed);
+          CostResult c = evaluate(problem, *arch, *fixed);
+          it->second = {c.valid, c.cycles, c.energy, c.reason};
         } else {
-          noteFailure(llvm::formatv("{0} layer {1}: {2}", net.name, i,
-                                    llvm::toString(fixed.takeError())));
-          continue;
+          it->second.error = llvm::toString(fixed.takeError());
         }
       } else if (fresh) {
-        m.seed = mappingSeed(base, problem, 0);
         ++r.mappingSearches;
-        llvm::Expected<SearchResult> s = searchMapping(problem, *arch, m);
-        if (!s) {
+        auto search = [&]() -> DseLayerCache::Entry {
+          m.seed = mappingSeed(base, problem, 0);
+          llvm::Expected<SearchResult> s = searchMapping(problem, *arch, m);
+          if (!s)
+            return {false, 0, 0, llvm::toString(s.takeError())};
+          return {s->cost.valid, s->cost.cycles, s->cost.energy,
+                  s->cost.reason};
+        };
+        it->second =
+            shared ? shared->get(hardware, it->first, search) : search();
+      }
+      if (!it->second.valid) {
+        if (fresh)
           noteFailure(llvm::formatv("{0} layer {1}: {2}", net.name, i,
-                                    llvm::toString(s.takeError())));
-          continue;
-        }
-        it->second = s->cost;
-      } else if (!it->second.valid) {
-        ++failed;
+                                    it->second.error));
+        else
+          ++failed;
         continue;
       }
       cycles += it->second.cycles;
@@ -247,6 +287,7 @@ accel::searchHardware(const ArchTemplate &t,
                               "exhaustive limit {1}",
                               t.size(), o.exhaustiveLimit));
   DseResult result;
+  DseLayerCache shared;
   std::map<TemplatePoint, int> known;
   Workers workers(o.threads);
   // Evaluates the points not seen yet, in parallel, in order; returns each
@@ -264,7 +305,7 @@ accel::searchHardware(const ArchTemplate &t,
       auto it = saved.find(fresh[i]);
       scored[i] = it != saved.end()
                       ? *it->second
-                      : evaluateDsePoint(t, fresh[i], networks, o);
+                      : evaluateDsePoint(t, fresh[i], networks, o, &shared);
     });
     result.resumed += llvm::count_if(
         fresh, [&](const TemplatePoint &p) { return saved.count(p); });
@@ -347,6 +388,11 @@ accel::searchHardware(const ArchTemplate &t,
   }
 
   result.front = frontOf(result.points);
+  int64_t needed = 0;
+  for (const DsePoint &pt : result.points)
+    if (!saved.count(pt.point))
+      needed += pt.mappingSearches;
+  result.mappingSearchesShared = needed - shared.size();
   if (o.checkpoint)
     o.checkpoint(result.points);
   return result;

@@ -346,6 +346,10 @@ static void printSummary(const ArchTemplate &t, const DseResult &r) {
       "{0}: {1} of {2} points evaluated ({3} feasible), {4} mapping "
       "searches",
       t.name, r.points.size(), t.size(), feasible, r.mappingSearches);
+  // Points with the same hardware (a network axis) share their searches.
+  if (r.mappingSearchesShared)
+    llvm::outs() << llvm::formatv(" ({0} shared between points)",
+                                  r.mappingSearchesShared);
 }
 
 /// The front, by its first objective.

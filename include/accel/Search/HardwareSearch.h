@@ -8,9 +8,10 @@
 // on the shared genetic engine (ranking by fronts and crowding distance,
 // half the population kept each generation), or every point (exhaustive,
 // the oracle on small templates). Each point's mapping searches are seeded
-// from the search's seed and the point, points are evaluated in parallel
-// each in its own slot, and every evaluated point is kept: the result is
-// the same for any thread count. Pure: no MLIR IR.
+// from the search's seed, the point's hardware and the layer, and shared
+// between points with the same hardware (DseLayerCache); points are
+// evaluated in parallel each in its own slot, and every evaluated point is
+// kept: the result is the same for any thread count. Pure: no MLIR IR.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_SEARCH_HARDWARESEARCH_H
@@ -20,6 +21,9 @@
 #include "accel/Search/Fusion.h"
 #include "accel/Search/Mapper.h"
 #include <functional>
+#include <future>
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -53,7 +57,9 @@ struct DsePoint {
   double violation = 0;
   double seconds = 0, cycles = 0, energyPJ = 0, areaMm2 = 0;
   int64_t pes = 0, sramBytes = 0;
-  /// Mapping searches run for it (equal layers share one).
+  /// Mapping searches it needs: one per distinct layer problem (equal
+  /// layers share one; a search may also have been run for another point
+  /// with the same hardware, DseLayerCache).
   int64_t mappingSearches = 0;
   /// Per network evaluated: seconds and energy.
   std::vector<double> networkSeconds, networkEnergyPJ;
@@ -113,8 +119,44 @@ struct DseResult {
   int64_t resumed = 0;
   /// Indices into `points` of the Pareto front over every feasible point.
   std::vector<unsigned> front;
+  /// The points' mapping searches, each counted by every point that needs
+  /// it (what the points record, so shards add up to one run's count).
   int64_t mappingSearches = 0;
+  /// Of the mapping searches of the points this run evaluated (not
+  /// resumed), those it did not run: their results were shared with another
+  /// point of the same hardware (DseLayerCache).
+  int64_t mappingSearchesShared = 0;
 };
+
+/// Layer costs shared between the points of one search, so a layer shape
+/// met again on the same hardware (another network of a network axis: the
+/// ResNets share most of their layers) is not searched again. A mapping
+/// search's result, seed included, is decided by the point's hardware knobs
+/// and the layer problem alone, so whichever point asks first, each point
+/// gets what it would have found on its own: results depend neither on the
+/// evaluation order nor on the thread count. Thread-safe; each entry is
+/// computed once (a second asker waits for the first).
+class DseLayerCache {
+public:
+  struct Entry {
+    bool valid = false;
+    double cycles = 0, energy = 0; ///< when valid
+    std::string error;             ///< when not
+  };
+  /// The entry of (hardware, problem), computed by `compute` if new.
+  Entry get(const TemplatePoint &hardware, const std::vector<int64_t> &problem,
+            llvm::function_ref<Entry()> compute);
+  /// Entries computed: the mapping searches run.
+  int64_t size() const;
+
+private:
+  using Key = std::pair<TemplatePoint, std::vector<int64_t>>;
+  mutable std::mutex mutex_;
+  std::map<Key, std::shared_future<Entry>> entries_;
+};
+
+/// The hardware part of a point: every knob but a network axis's.
+TemplatePoint hardwareOf(const TemplatePoint &p, bool networkAxis);
 
 /// `t` with a last knob `network` choosing one of `n` networks (its values
 /// 0 .. n-1; the accelerator text does not use it).
@@ -122,10 +164,12 @@ ArchTemplate withNetworkAxis(const ArchTemplate &t, size_t n);
 
 /// Scores one point (the mapping searches single-threaded). With
 /// networkAxis, `t` is withNetworkAxis's and the point's last knob picks
-/// the network.
+/// the network. Layer costs come from (and go to) `shared` when given; the
+/// point is the same either way.
 DsePoint evaluateDsePoint(const ArchTemplate &t, const TemplatePoint &p,
                           llvm::ArrayRef<DseNetwork> networks,
-                          const DseOptions &o);
+                          const DseOptions &o,
+                          DseLayerCache *shared = nullptr);
 
 /// Combines the results of the shards of one exhaustive sweep of `t` into
 /// exactly the result of the sweep in one run: every point once, in index

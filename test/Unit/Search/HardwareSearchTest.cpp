@@ -174,19 +174,41 @@ TEST(HardwareSearch, NetworkAxisScoresOneNetworkPerPoint) {
   llvm::Expected<DseResult> r = searchHardware(space, nets, o);
   ASSERT_TRUE(static_cast<bool>(r)) << llvm::toString(r.takeError());
   ASSERT_EQ(r->points.size(), 60u);
+  // The first-layer network's layer is the other network's first: on the
+  // same hardware its search is shared, not run again.
+  int64_t firstLayerSearches = 0;
+  for (const DsePoint &p : r->points)
+    if (p.point.back() == 1)
+      firstLayerSearches += p.mappingSearches;
+  EXPECT_GT(firstLayerSearches, 0);
+  EXPECT_EQ(r->mappingSearchesShared, firstLayerSearches);
+  // Whichever thread asks first, the same points.
+  for (unsigned threads : {1u, 2u}) {
+    DseOptions ot = o;
+    ot.threads = threads;
+    llvm::Expected<DseResult> again = searchHardware(space, nets, ot);
+    ASSERT_TRUE(static_cast<bool>(again));
+    ASSERT_EQ(again->points.size(), r->points.size());
+    for (auto [a, b] : llvm::zip(again->points, r->points)) {
+      EXPECT_EQ(a.point, b.point);
+      EXPECT_EQ(a.objectives, b.objectives);
+    }
+  }
   o.networkAxis = false;
   for (const DsePoint &p : r->points) {
-    if (!p.feasible)
-      continue;
     unsigned net = p.point.back();
-    EXPECT_DOUBLE_EQ(p.objectives[1], 100 - *nets[net].accuracy);
-    TemplatePoint hw(p.point.begin(), p.point.end() - 1);
+    TemplatePoint hw = hardwareOf(p.point, /*networkAxis=*/true);
+    // Seeded by the hardware alone: each point is exactly the point of a
+    // search on its network alone, shared results or not.
     DsePoint alone = evaluateDsePoint(*t, hw, {nets[net]}, o);
-    // (Seeds differ with the point's knobs: compare what does not depend
-    // on them.)
-    EXPECT_EQ(alone.networkSeconds.size(), 1u);
-    EXPECT_EQ(p.networkSeconds.size(), 1u);
+    EXPECT_EQ(alone.feasible, p.feasible);
+    EXPECT_EQ(alone.networkSeconds, p.networkSeconds);
+    EXPECT_EQ(alone.networkEnergyPJ, p.networkEnergyPJ);
+    EXPECT_EQ(alone.mappingSearches, p.mappingSearches);
     EXPECT_EQ(alone.areaMm2, p.areaMm2);
+    if (p.feasible) {
+      EXPECT_DOUBLE_EQ(p.objectives[1], 100 - *nets[net].accuracy);
+    }
   }
   // Without every network's accuracy, the accuracy objective is refused.
   nets[1].accuracy.reset();
