@@ -336,6 +336,38 @@ def gelu_matmul4d():
     return g.model([("x", [1, 4, 4, 8])], [("out", [1, 4, 4, 16])])
 
 
+def layer_norm():
+    """ConvNeXt's LayerNorm as torch exports it before opset 17: mean and
+    biased variance over the last axis spelled out (ReduceMean, Sub, Pow,
+    ReduceMean, Add, Sqrt, Div), then its scale and shift."""
+    g = Graph("layer_norm")
+    m = g.node("ReduceMean", ["x"], ["m"], "ln_mean", axes=[-1])
+    d = g.node("Sub", ["x", m], ["d"], "ln_sub")
+    two = g.const("two", np.array(2.0, np.float32))
+    p = g.node("Pow", [d, two], ["p"], "ln_pow")
+    v = g.node("ReduceMean", [p], ["v"], "ln_var", axes=[-1])
+    eps = g.const("eps", np.array(1e-6, np.float32))
+    a = g.node("Add", [v, eps], ["a"], "ln_add")
+    s = g.node("Sqrt", [a], ["s"], "ln_sqrt")
+    n = g.node("Div", [d, s], ["n"], "ln")
+    gamma = g.rand("gamma", 8, low=0.5, high=1.5)
+    beta = g.rand("beta", 8)
+    y = g.node("Mul", [n, gamma], ["ny"], "ln_scale")
+    g.node("Add", [y, beta], ["y"], "ln_shift")
+    return g.model([("x", [1, 4, 4, 8])], [("y", [1, 4, 4, 8])])
+
+
+def layer_norm17():
+    """ONNX's own LayerNormalization (opset 17) over the last axis, with
+    its scale and bias."""
+    g = Graph("layer_norm17")
+    gamma = g.rand("gamma", 8, low=0.5, high=1.5)
+    beta = g.rand("beta", 8)
+    g.node("LayerNormalization", ["x", gamma, beta], ["y"], "ln",
+           epsilon=1e-6)
+    return g.model([("x", [1, 4, 4, 8])], [("y", [1, 4, 4, 8])], opset=17)
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -394,6 +426,8 @@ FIXTURES = {
     "bn_identity": bn_identity,
     "bn_identity_preact": bn_identity_preact,
     "gelu_matmul4d": gelu_matmul4d,
+    "layer_norm": layer_norm,
+    "layer_norm17": layer_norm17,
     "pad_fold": pad_fold,
 }
 

@@ -305,6 +305,24 @@ LayerProblem ActivationOp::getProblem() {
   return perPixelProblem(getOutput(), 1);
 }
 
+LogicalResult LayerNormOp::verify() {
+  if (!isa<FloatType>(getOutput().getType().getElementType()))
+    return emitOpError("normalizes floats, got ")
+           << getOutput().getType().getElementType();
+  double eps = getEpsilon().convertToDouble();
+  if (!std::isfinite(eps) || eps < 0)
+    return emitOpError("epsilon must be finite and >= 0, got ") << eps;
+  return verifyLayerMapping(*this);
+}
+LoopBounds LayerNormOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+LayerProblem LayerNormOp::getProblem() {
+  LayerProblem p = perPixelProblem(getOutput(), 1);
+  p.wholeOnChip = elementwiseInnermostDim(shapeOf(getOutput()).size());
+  return p;
+}
+
 namespace {
 struct FuseActivationIntoProducer : OpRewritePattern<ActivationOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -438,6 +456,106 @@ struct GeluFromErf : OpRewritePattern<MulOp> {
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *ctx) {
   patterns.add<ActivationFromGatedMul, GeluFromErf>(ctx);
+}
+
+namespace {
+/// Layer normalization as ONNX exports it before opset 17:
+///   m = ReduceMean(x, axes = [-1]); d = Sub(x, m)
+///   v = ReduceMean(Pow(d, 2), axes = [-1]) (or of Mul(d, d))
+///   y = Div(d, Sqrt(Add(v, epsilon)))
+/// with the reductions, Pow, Sub, Sqrt and Div opaque. One layer_norm (the
+/// scale and shift that follow are already accel.mul and accel.add).
+struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
+  using OpRewritePattern::OpRewritePattern;
+  /// `v`'s defining opaque op when it is `name` with `inputs` operands and
+  /// one result.
+  static OpaqueOp opaque(Value v, StringRef name, unsigned inputs) {
+    auto op = v ? v.getDefiningOp<OpaqueOp>() : OpaqueOp();
+    if (!op || op.getOpName() != name || op.getInputs().size() != inputs ||
+        op->getNumResults() != 1)
+      return OpaqueOp();
+    return op;
+  }
+  /// A mean over the innermost axis that keeps it (size 1).
+  static bool innermostMean(OpaqueOp mean) {
+    auto in = cast<ShapedType>(mean.getInputs()[0].getType());
+    auto axes = mean->getAttrOfType<DenseI64ArrayAttr>("axes");
+    auto keep = mean->getAttrOfType<IntegerAttr>("keepdims");
+    return in.hasRank() && in.getRank() >= 1 && axes && axes.size() == 1 &&
+           (axes[0] == -1 || axes[0] == in.getRank() - 1) &&
+           (!keep || keep.getInt() == 1);
+  }
+  static std::optional<double> splat(Value v) {
+    DenseElementsAttr attr;
+    if (!matchPattern(v, m_Constant(&attr)) || !attr.isSplat() ||
+        !isa<FloatType>(attr.getElementType()))
+      return std::nullopt;
+    return attr.getSplatValue<APFloat>().convertToDouble();
+  }
+  LogicalResult matchAndRewrite(OpaqueOp div,
+                                PatternRewriter &rewriter) const override {
+    if (!opaque(div.getResult(0), "onnx.Div", 2))
+      return failure();
+    Value d = div.getInputs()[0];
+    OpaqueOp sub = opaque(d, "onnx.Sub", 2);
+    OpaqueOp sqrt = opaque(div.getInputs()[1], "onnx.Sqrt", 1);
+    if (!sub || !sqrt || !sqrt->hasOneUse() || d.getType() != div.getType(0))
+      return failure();
+    Value x = sub.getInputs()[0];
+    OpaqueOp mean = opaque(sub.getInputs()[1], "onnx.ReduceMean", 1);
+    if (!mean || mean.getInputs()[0] != x || !mean->hasOneUse() ||
+        !innermostMean(mean) || x.getType() != d.getType() ||
+        !isa<FloatType>(cast<ShapedType>(x.getType()).getElementType()))
+      return failure();
+    auto plus = sqrt.getInputs()[0].getDefiningOp<AddOp>();
+    if (!plus || !plus->hasOneUse() || plus.getActivation())
+      return failure();
+    std::optional<double> eps;
+    Value var;
+    for (int i = 0; i < 2 && !eps; ++i)
+      if ((eps = splat(plus->getOperand(1 - i))))
+        var = plus->getOperand(i);
+    OpaqueOp varMean = opaque(var, "onnx.ReduceMean", 1);
+    if (!eps || !std::isfinite(*eps) || *eps < 0 || !varMean ||
+        !varMean->hasOneUse() || !innermostMean(varMean))
+      return failure();
+    // The square: Pow(d, 2) or Mul(d, d).
+    Operation *square = varMean.getInputs()[0].getDefiningOp();
+    if (!square || !square->hasOneUse())
+      return failure();
+    if (OpaqueOp pow = opaque(square->getResult(0), "onnx.Pow", 2)) {
+      if (pow.getInputs()[0] != d || splat(pow.getInputs()[1]) != 2.0)
+        return failure();
+    } else if (auto mul = dyn_cast<MulOp>(square)) {
+      if (mul.getLhs() != d || mul.getRhs() != d || mul.getActivation())
+        return failure();
+    } else {
+      return failure();
+    }
+    // d feeds only the square and the division.
+    for (Operation *user : d.getUsers())
+      if (user != square && user != div.getOperation())
+        return failure();
+    // (The name is read before the replacement erases `div`.)
+    Attribute name = div->getAttr("accel.name");
+    auto norm = rewriter.replaceOpWithNewOp<LayerNormOp>(
+        div, d.getType(), x, rewriter.getF64FloatAttr(*eps), nullptr);
+    if (name)
+      norm->setAttr("accel.name", name);
+    // (Opaque ops are kept as if they had effects: erase them here, users
+    // first.)
+    for (Operation *dead :
+         {sqrt.getOperation(), plus.getOperation(), varMean.getOperation(),
+          square, sub.getOperation(), mean.getOperation()})
+      rewriter.eraseOp(dead);
+    return success();
+  }
+};
+} // namespace
+
+void OpaqueOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
+                                           MLIRContext *ctx) {
+  patterns.add<LayerNormFromMoments>(ctx);
 }
 
 LogicalResult ResizeOp::verify() {

@@ -173,6 +173,29 @@ def Accel_ActivationOp : Accel_LayerOp<"activation", [SameOperandsAndResultType]
   let hasCanonicalizer = 1;
 }
 
+def Accel_LayerNormOp : Accel_LayerOp<"layer_norm", [SameOperandsAndResultType]> {
+  let summary = "normalization over the innermost dimension (layer norm)";
+  let description = [{
+    y = (x - mean(x)) / sqrt(var(x) + epsilon), the mean and the (biased)
+    variance taken over the innermost dimension, as ONNX's
+    LayerNormalization with axis = -1. Its scale and shift are the
+    `accel.mul` and `accel.add` that follow, as the importer leaves them.
+    The accelerator computes its statistics on chip: a mapping may not split
+    the innermost dimension above the first on-chip memory. Costed as one
+    operation per element, like an activation.
+
+    ```mlir
+    %y = accel.layer_norm %x {epsilon = 1.0e-06 : f64} : tensor<1x56x56x96xf32>
+    ```
+  }];
+  let arguments = (ins Accel_Tensor:$input, F64Attr:$epsilon,
+                       Accel_OptionalMapping:$mapping);
+  let results = (outs Accel_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input)
+  }];
+}
+
 def Accel_ResizeOp : Accel_LayerOp<"resize"> {
   let summary = "integer-factor upsampling (nearest or bilinear)";
   let description = [{
@@ -245,6 +268,9 @@ def Accel_OpaqueOp : Accel_Op<"opaque"> {
     $op_name `(` $inputs `)` attr-dict `:` functional-type($inputs, $outputs)
   }];
   let hasVerifier = 1;
+  // The layer norm older ONNX exports spell out (ReduceMean, Sub, Pow,
+  // ReduceMean, Add, Sqrt, Div) is one accel.layer_norm.
+  let hasCanonicalizer = 1;
   let extraClassDeclaration = [{
     /// The source operator only moves data (ONNX Transpose, Slice): its
     /// whole cost is the DRAM traffic reports count for it, and the

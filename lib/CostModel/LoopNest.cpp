@@ -154,5 +154,13 @@ llvm::Error accel::buildLoopNest(const LayerProblem &problem, const Arch &arch,
     nest.tileLevel[m] = nextLevel;
   }
   nest.position[0] = 0;
+  if (problem.wholeOnChip && numMemories > 1)
+    for (unsigned k = 0; k < nest.position[1]; ++k)
+      if (nest.loops[k].dim == *problem.wholeOnChip)
+        return bindError(llvm::formatv(
+            "{0} must stay whole in {1} (a normalization needs all of it), "
+            "but the loops above it split it {2} ways",
+            dimName(*problem.wholeOnChip), arch.memories[1].name,
+            nest.loops[k].trip));
   return llvm::Error::success();
 }

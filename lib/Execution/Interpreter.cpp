@@ -236,6 +236,9 @@ private:
       k::activate(a, activationOf(act.getAct()));
       return set(op, std::move(a));
     }
+    if (auto ln = dyn_cast<LayerNormOp>(op))
+      return set(op, k::layerNorm(get(ln.getInput()),
+                                  ln.getEpsilon().convertToDouble()));
     if (auto r = dyn_cast<ResizeOp>(op))
       return set(op, k::resize(get(r.getInput()),
                                r.getMode() == ResizeMode::Nearest

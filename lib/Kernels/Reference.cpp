@@ -71,6 +71,24 @@ void accel::kernels::activate(NdArray &a, const Activation &act) {
     v = act.apply(v);
 }
 
+NdArray accel::kernels::layerNorm(const NdArray &input, double epsilon) {
+  NdArray out = input;
+  int64_t d = input.shape.empty() ? 1 : input.shape.back();
+  for (int64_t row = 0; row + d <= out.size(); row += d) {
+    double *v = out.data.data() + row;
+    double mean = 0, var = 0;
+    for (int64_t i = 0; i < d; ++i)
+      mean += v[i];
+    mean /= double(d);
+    for (int64_t i = 0; i < d; ++i)
+      var += (v[i] - mean) * (v[i] - mean);
+    double scale = 1 / std::sqrt(var / double(d) + epsilon);
+    for (int64_t i = 0; i < d; ++i)
+      v[i] = (v[i] - mean) * scale;
+  }
+  return out;
+}
+
 NdArray accel::kernels::conv2d(const NdArray &in, const NdArray &w,
                                const NdArray *bias, const ConvParams &p,
                                const Activation &act, unsigned threads) {

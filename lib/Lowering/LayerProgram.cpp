@@ -67,7 +67,8 @@ private:
 
   bool elementwise() const {
     return layer.kind == LayerKind::Add || layer.kind == LayerKind::Mul ||
-           layer.kind == LayerKind::Activation;
+           layer.kind == LayerKind::Activation ||
+           layer.kind == LayerKind::LayerNorm;
   }
   Ranges rangesAt(llvm::ArrayRef<int64_t> idx) const;
   std::vector<int64_t> identity(Tensor x, llvm::ArrayRef<int64_t> idx) const;
@@ -232,6 +233,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
   case LayerKind::Add:
   case LayerKind::Mul:
   case LayerKind::Activation:
+  case LayerKind::LayerNorm:
     break;
   default:
     return fail(llvm::Twine("a ") + layerKindName(layer.kind) +

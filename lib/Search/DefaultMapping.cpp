@@ -1,6 +1,7 @@
 //===- DefaultMapping.cpp - A reasonable mapping without a search ---------===//
 
 #include "accel/Search/DefaultMapping.h"
+#include "Divisors.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <random>
 
@@ -94,6 +95,24 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
       // The levels of this stage left unused.
       after -= stage.maxMappingLevels - std::min(n + 1, stage.maxMappingLevels);
     }
+  // Levels still wanted, spreading nothing (fan-out 1) on the stage levels
+  // after those used: the accelerator's minimum, and for a dimension that
+  // must stay whole on chip a second level, whose loops run on chip (with
+  // one level, all of it would be one PE's tile).
+  unsigned wanted = arch.minParallelLevels;
+  if (problem.wholeOnChip && !t.spatial.empty())
+    wanted = std::max(wanted, std::min(2u, arch.maxParallelLevels));
+  llvm::SmallVector<const FanoutStage *, 8> stageLevels;
+  for (const MemoryLevel &mem : arch.memories)
+    for (const FanoutStage &stage : mem.fanout)
+      stageLevels.append(stage.maxMappingLevels, &stage);
+  while (t.spatial.size() < wanted && t.spatial.size() < stageLevels.size()) {
+    const FanoutStage &stage = *stageLevels[t.spatial.size()];
+    t.spatial.push_back({stage.dims.empty()
+                             ? Dim::N
+                             : parseDim(stage.dims.front()).value_or(Dim::N),
+                         1});
+  }
   if (t.spatial.size() < arch.minParallelLevels)
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
@@ -116,6 +135,19 @@ llvm::Expected<Mapping> accel::defaultMapping(const LayerProblem &problem,
           need *= t.spatial[j].second;
       t.tile[i][d] = need;
     }
+  // A dimension that must stay whole on chip: level 0's temporal loops
+  // (above the first on-chip memory) do not split it.
+  // (Spread there, its fan-out must divide it: fan-out x tile covers it
+  // exactly.)
+  if (std::optional<Dim> w = problem.wholeOnChip) {
+    int64_t fan = 1;
+    if (!t.temporalOnly && t.spatial[0].first == *w) {
+      fan = detail::nearestDivisor(b[*w], t.spatial[0].second, 1,
+                                   t.spatial[0].second);
+      t.spatial[0].second = fan;
+    }
+    t.tile[0][*w] = std::max(t.tile[0][*w], b[*w] / fan);
+  }
   CostResult best = evaluate(problem, arch, t.build(b), options);
   if (!best.valid)
     return llvm::createStringError(

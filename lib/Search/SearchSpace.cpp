@@ -21,6 +21,10 @@ SearchSpace::SearchSpace(const LayerProblem &problem, const Arch &arch,
       slots_.push_back({&stage, m});
       stageLevels += stage.maxMappingLevels;
     }
+  // A dimension that must stay whole on chip: the outermost level, whose
+  // temporal loops run above the first on-chip memory, does not split it.
+  if (std::optional<Dim> w = problem_.wholeOnChip; w && !isFixed(0, *w))
+    constraints_.fixedTiles.push_back({0, *w, problem_.bounds[*w]});
   minLevels_ = std::max(1u, arch_.minParallelLevels);
   maxLevels_ = std::min(
       {arch_.maxParallelLevels, stageLevels, unsigned(kMaxMappingLevels)});

@@ -19,6 +19,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "onnx/onnx_pb.h"
@@ -130,6 +131,8 @@ private:
   LogicalResult importResize(const onnx::NodeProto &node, Location loc);
   LogicalResult importReshape(const onnx::NodeProto &node, Location loc);
   LogicalResult importReduceMean(const onnx::NodeProto &node, Location loc);
+  LogicalResult importLayerNorm(const onnx::NodeProto &node, Location loc);
+  Value withRank(Value v, int64_t rank, Location loc);
 
   void foldActivations(func::FuncOp func);
 };
@@ -449,6 +452,8 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importReshape(node, loc);
   if (op == "ReduceMean")
     return importReduceMean(node, loc);
+  if (op == "LayerNormalization")
+    return importLayerNorm(node, loc);
   if (op == "Pad")
     return importPad(node, loc);
   if (op == "Identity" || op == "Dropout") {
@@ -487,6 +492,8 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     if (ta.getElementType() != tb.getElementType())
       return importOpaque(node, loc, "mixed element types");
     auto type = RankedTensorType::get(*shape, ta.getElementType());
+    a = withRank(*a, type.getRank(), loc);
+    b = withRank(*b, type.getRank(), loc);
     Value r =
         op == "Add"
             ? Value(AddOp::create(builder, loc, type, *a, *b, nullptr, nullptr))
@@ -1130,12 +1137,87 @@ LogicalResult OnnxImporter::importReduceMean(const onnx::NodeProto &node,
                 loc);
 }
 
+/// `v` with leading dimensions of 1 up to `rank`: NumPy's broadcasting made
+/// explicit, so that a broadcast operand's tiles have the result's rank
+/// (the lowering reads them with stride 0). A constant is reshaped in
+/// place; anything else through a view.
+Value OnnxImporter::withRank(Value v, int64_t rank, Location loc) {
+  auto t = cast<RankedTensorType>(v.getType());
+  if (t.getRank() >= rank)
+    return v;
+  llvm::SmallVector<int64_t> shape(rank - t.getRank(), 1);
+  llvm::append_range(shape, t.getShape());
+  auto type = RankedTensorType::get(shape, t.getElementType());
+  DenseElementsAttr attr;
+  if (matchPattern(v, m_Constant(&attr)))
+    return arith::ConstantOp::create(builder, v.getLoc(), type,
+                                     attr.reshape(type));
+  return ReshapeOp::create(builder, loc, type, v);
+}
+
+/// LayerNormalization (opset 17) over the last axis: accel.layer_norm, then
+/// its scale (accel.mul) and bias (accel.add), as the decomposed form
+/// older exports spell out imports (OpaqueOp's canonicalization).
+LogicalResult OnnxImporter::importLayerNorm(const onnx::NodeProto &node,
+                                            Location loc) {
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  int64_t axis = intAttr(node, "axis", -1);
+  if (axis != -1 && axis != xt.getRank() - 1)
+    return importOpaque(node, loc, "only over the last axis");
+  if (node.output_size() > 1 &&
+      (!node.output(1).empty() ||
+       (node.output_size() > 2 && !node.output(2).empty())))
+    return importOpaque(node, loc, "its mean and deviation outputs are used");
+  double eps = floatAttr(node, "epsilon", 1e-5f);
+  if (!std::isfinite(eps) || eps < 0)
+    return nodeError(loc) << "has epsilon " << eps
+                          << ": it must be finite and >= 0";
+  Value y = LayerNormOp::create(builder, loc, xt, *x,
+                                builder.getF64FloatAttr(eps), nullptr);
+  for (int i : {1, 2}) {
+    if (input(node, i).empty())
+      continue;
+    FailureOr<Value> v = lookup(input(node, i), loc);
+    if (failed(v))
+      return failure();
+    auto vt = cast<RankedTensorType>(v->getType());
+    if (vt.getElementType() != xt.getElementType())
+      return importOpaque(node, loc, "mixed element types");
+    llvm::Expected<Shape> shape = broadcastShapes(xt.getShape(), vt.getShape());
+    if (!shape || *shape != xt.getShape()) {
+      if (!shape)
+        llvm::consumeError(shape.takeError());
+      return nodeError(loc) << "has a " << (i == 1 ? "scale" : "bias")
+                            << " of shape " << formatShape(vt.getShape())
+                            << " that does not broadcast to the input's "
+                            << formatShape(xt.getShape());
+    }
+    // The node's name goes to its last op; the ones before it get theirs
+    // from it.
+    v = withRank(*v, xt.getRank(), loc);
+    if (!node.name().empty())
+      y.getDefiningOp()->setAttr(
+          "accel.name",
+          builder.getStringAttr(node.name() + (y.getDefiningOp<LayerNormOp>()
+                                                   ? ".norm"
+                                                   : ".scale")));
+    y = i == 1
+            ? Value(MulOp::create(builder, loc, xt, y, *v, nullptr, nullptr))
+            : Value(AddOp::create(builder, loc, xt, y, *v, nullptr, nullptr));
+  }
+  return define(node, y, loc);
+}
+
 /// Fused activations and hard-swish: the accel canonicalisations that
 /// recognise them (shared with the TOSA and linalg conversions).
 void OnnxImporter::foldActivations(func::FuncOp func) {
   RewritePatternSet patterns(ctx);
   ActivationOp::getCanonicalizationPatterns(patterns, ctx);
   MulOp::getCanonicalizationPatterns(patterns, ctx);
+  OpaqueOp::getCanonicalizationPatterns(patterns, ctx);
   (void)applyPatternsGreedily(func, std::move(patterns));
 }
 

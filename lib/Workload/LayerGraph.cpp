@@ -22,6 +22,8 @@ llvm::StringRef accel::layerKindName(LayerKind k) {
     return "mul";
   case LayerKind::Activation:
     return "activation";
+  case LayerKind::LayerNorm:
+    return "layer_norm";
   case LayerKind::Resize:
     return "resize";
   case LayerKind::Concat:
@@ -95,6 +97,7 @@ static llvm::Expected<Shape> inferResult(const LayerGraph &g,
       return std::move(e);
     return broadcastShapes(shape(0), shape(1));
   case LayerKind::Activation:
+  case LayerKind::LayerNorm:
   case LayerKind::Resize:
   case LayerKind::Reshape:
     if (llvm::Error e = arity(1, 1))
@@ -252,6 +255,14 @@ LayerGraph::operandRegions(unsigned id, const TensorRegion &out) const {
   case LayerKind::Activation:
     in.push_back(out);
     break;
+  case LayerKind::LayerNorm: {
+    // Each output reads the whole innermost axis (its statistics).
+    TensorRegion whole = out;
+    if (!out.empty())
+      whole.dims.back() = {0, shape(0).back()};
+    in.push_back(whole);
+    break;
+  }
   case LayerKind::Resize:
     in.push_back(resizeInput(out, shape(0), tensors_[l.result].shape,
                              l.bilinear, l.alignCorners));

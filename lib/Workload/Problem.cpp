@@ -43,6 +43,8 @@ std::vector<int64_t> LayerProblem::key() const {
   // stay as they were for problems whose partial sums are the outputs'.)
   if (psumBits() != elementBits[Tensor::Outputs])
     k.push_back(psumBits());
+  if (wholeOnChip) // (negative: never a partial-sum width)
+    k.push_back(-1 - int64_t(*wholeOnChip));
   return k;
 }
 

@@ -395,19 +395,25 @@ LoopBounds accel::matmulLoopBounds(ArrayRef<int64_t> lhs,
   return b;
 }
 
+/// The loop dimensions of an elementwise layer's output axes, outer first.
+static constexpr Dim kElementwiseOrder[] = {Dim::N, Dim::G, Dim::P, Dim::Q};
+
 LoopBounds accel::elementwiseLoopBounds(ArrayRef<int64_t> output,
                                         int64_t window) {
   LoopBounds b;
-  static constexpr Dim kOrder[] = {Dim::N, Dim::G, Dim::P, Dim::Q};
   // Ranks above 4 fold their leading dimensions into N.
   size_t lead = output.size() > 4 ? output.size() - 3 : 1;
   if (!output.empty())
     b.extent[Dim::N] = numElements(output.take_front(lead));
   for (size_t i = lead; i < output.size(); ++i)
-    b.extent[kOrder[i - lead + 1]] = output[i];
+    b.extent[kElementwiseOrder[i - lead + 1]] = output[i];
   b.extent[Dim::R] = window;
   b.extent[Dim::S] = window;
   return b;
+}
+
+Dim accel::elementwiseInnermostDim(size_t rank) {
+  return kElementwiseOrder[std::min<size_t>(std::max<size_t>(rank, 1), 4) - 1];
 }
 
 std::optional<int64_t> accel::boundedProduct(ArrayRef<int64_t> factors,

@@ -68,6 +68,11 @@ NdArray binary(BinaryKind kind, const NdArray &lhs, const NdArray &rhs,
 
 NdArray concat(llvm::ArrayRef<const NdArray *> inputs, int64_t axis);
 
+/// Layer normalization over the innermost axis: (x - mean) / sqrt(var +
+/// epsilon), the variance biased (divided by the axis' size), as ONNX's
+/// LayerNormalization (axis -1) and PyTorch's layer_norm.
+NdArray layerNorm(const NdArray &input, double epsilon);
+
 enum class ResizeMode { Nearest, Bilinear };
 /// Integer-factor upsampling of an NCHW input: nearest takes
 /// floor(y / scale); bilinear samples at (y + 0.5) / scale - 0.5 (clamped at

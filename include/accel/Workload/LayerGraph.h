@@ -32,6 +32,7 @@ enum class LayerKind : uint8_t {
   Add,           ///< operands: lhs, rhs (broadcasting)
   Mul,           ///< operands: lhs, rhs (broadcasting)
   Activation,    ///< operands: input
+  LayerNorm,     ///< operands: input (normalized over its innermost axis)
   Resize,        ///< operands: input
   Concat,        ///< operands: the inputs, along `axis`
   Reshape,       ///< operands: input (reshape and flatten)

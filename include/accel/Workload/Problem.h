@@ -68,6 +68,10 @@ struct LayerProblem {
   /// elementBits[Outputs].
   int64_t partialSumBits = 0;
   bool hasWeights = true;
+  /// A dimension the loops above the first on-chip memory may not split:
+  /// that memory holds all of it (a layer norm's normalized axis, whose
+  /// statistics need every element of it before any output).
+  std::optional<Dim> wholeOnChip;
 
   LayerProblem() { elementBits.v = {16, 16, 16}; }
 

@@ -167,6 +167,9 @@ LoopBounds matmulLoopBounds(llvm::ArrayRef<int64_t> lhs,
 /// neighbourhood per output (bilinear resize reads 2x2).
 LoopBounds elementwiseLoopBounds(llvm::ArrayRef<int64_t> output,
                                  int64_t window = 1);
+/// The loop dimension elementwiseLoopBounds gives the innermost axis of a
+/// rank-`rank` output (N for rank 1, G for 2, P for 3, Q above).
+Dim elementwiseInnermostDim(size_t rank);
 
 /// "[1, 64, 56, 56]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);

@@ -446,6 +446,30 @@ func.func @activation_not_an_act(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
 
 // -----
 
+func.func @layer_norm_of_integers(%x: tensor<1x4x4x8xi8>) -> tensor<1x4x4x8xi8> {
+  // expected-error @+1 {{'accel.layer_norm' op normalizes floats, got 'i8'}}
+  %0 = accel.layer_norm %x {epsilon = 1.0e-06 : f64} : tensor<1x4x4x8xi8>
+  return %0 : tensor<1x4x4x8xi8>
+}
+
+// -----
+
+func.func @layer_norm_negative_epsilon(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
+  // expected-error @+1 {{'accel.layer_norm' op epsilon must be finite and >= 0, got -1.000000e-01}}
+  %0 = accel.layer_norm %x {epsilon = -0.1 : f64} : tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_missing_epsilon(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
+  // expected-error @+1 {{'accel.layer_norm' op requires attribute 'epsilon'}}
+  %0 = accel.layer_norm %x : tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
+}
+
+// -----
+
 //===----------------------------------------------------------------------===//
 // resize
 //===----------------------------------------------------------------------===//

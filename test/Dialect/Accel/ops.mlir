@@ -1,4 +1,4 @@
-// Round trip (custom and generic form) of every accel op: conv2d, conv_transpose2d, matmul, pool2d, add, mul, activation, resize, concat, reshape, flatten, opaque, group, yield.
+// Round trip (custom and generic form) of every accel op: conv2d, conv_transpose2d, matmul, pool2d, add, mul, activation, layer_norm, resize, concat, reshape, flatten, opaque, group, yield.
 
 // RUN: accel-opt %s | accel-opt | FileCheck %s
 // RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
@@ -201,6 +201,18 @@ func.func @activations(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
   %6 = accel.activation #accel.act<leaky_relu, alpha = 0.1> %5 : tensor<1x8x4x4xf32>
   %7 = accel.activation #accel.act<tanh> %6 {mapping = #accel.mapping<[G*8 | G:1 P:2]>} : tensor<1x8x4x4xf32>
   return %7 : tensor<1x8x4x4xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// layer_norm
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @layer_norm
+// CHECK: accel.layer_norm %{{.+}} {epsilon = 9.9999999999999995E-7 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>} : tensor<1x4x4x8xf32>
+// GENERIC: "accel.layer_norm"(%{{.+}}) <{epsilon = 9.9999999999999995E-7 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>}> : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+func.func @layer_norm(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
+  %0 = accel.layer_norm %x {epsilon = 1.0e-06 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>} : tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
 }
 
 //===----------------------------------------------------------------------===//

@@ -212,6 +212,36 @@ TEST(Kernels, PoolingAgainstPaddedPlanes) {
   EXPECT_NEAR(avg.at(1, 2, 0, 0), s / 20, 1e-12);
 }
 
+// Layer norm against its definition, element by element: every row of the
+// innermost axis has mean 0 and (biased) variance var / (var + epsilon),
+// and is an affine image of its input row.
+TEST(Kernels, LayerNormNormalizesTheInnermostAxis) {
+  Rand r{std::mt19937_64(11)};
+  for (int trial = 0; trial < 20; ++trial) {
+    int64_t d = r.pick(1, 9);
+    NdArray x = r.array({r.pick(1, 3), r.pick(1, 3), d});
+    double eps = trial % 2 ? 1e-5 : 0.25;
+    NdArray y = layerNorm(x, eps);
+    ASSERT_EQ(y.shape, x.shape);
+    for (int64_t row = 0; row < x.size(); row += d) {
+      double mx = 0, my = 0, vx = 0, vy = 0;
+      for (int64_t i = 0; i < d; ++i) {
+        mx += x.data[row + i] / double(d);
+        my += y.data[row + i] / double(d);
+      }
+      for (int64_t i = 0; i < d; ++i) {
+        vx += std::pow(x.data[row + i] - mx, 2) / double(d);
+        vy += std::pow(y.data[row + i] - my, 2) / double(d);
+      }
+      EXPECT_NEAR(my, 0, 1e-12);
+      EXPECT_NEAR(vy, vx / (vx + eps), 1e-12);
+      for (int64_t i = 0; i < d; ++i)
+        EXPECT_NEAR(y.data[row + i],
+                    (x.data[row + i] - mx) / std::sqrt(vx + eps), 1e-12);
+    }
+  }
+}
+
 TEST(Kernels, BroadcastConcatAndReshape) {
   Rand r{std::mt19937_64(6)};
   NdArray a = r.array({2, 3, 4, 5}), se = r.array({2, 3, 1, 1}),

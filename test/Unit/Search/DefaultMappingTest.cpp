@@ -3,6 +3,8 @@
 #include "accel/Search/DefaultMapping.h"
 #include "TestLayers.h"
 #include "accel/Arch/Presets.h"
+#include "accel/CostModel/LoopNest.h"
+#include "accel/Search/Mapper.h"
 #include "gtest/gtest.h"
 
 using namespace accel;
@@ -89,6 +91,77 @@ TEST(DefaultMapping, SaysWhyNoneExists) {
   EXPECT_EQ(llvm::toString(m.takeError()),
             "no default mapping: gamma-edge-s1 needs 3 spatial levels but its "
             "fan-out stages take 2");
+}
+
+} // namespace
+
+namespace {
+
+/// A layer norm over the innermost axis (Q) of a [1, 56, 56, 96] tensor,
+/// as ConvNeXt's.
+LayerProblem layerNormProblem() {
+  LayerProblem p = elementwiseProblem({1, 56, 56, 96}, 1, 1, 16);
+  p.wholeOnChip = elementwiseInnermostDim(4);
+  return p;
+}
+
+/// Whether loops above the first on-chip memory split `d`.
+bool splitAboveChip(const LayerProblem &p, const Arch &arch, const Mapping &m,
+                    Dim d) {
+  LoopNest nest;
+  LayerProblem free = p;
+  free.wholeOnChip.reset();
+  llvm::cantFail(buildLoopNest(free, arch, m, nest));
+  for (unsigned k = 0; k < nest.position[1]; ++k)
+    if (nest.loops[k].dim == d)
+      return true;
+  return false;
+}
+
+// The normalized axis stays whole in the first on-chip memory: the cost
+// model refuses a mapping that splits it there, and the default mapping
+// and the search (its space fixes the outer tile) never propose one.
+TEST(LayerNormMapping, TheNormalizedAxisStaysWholeOnChip) {
+  LayerProblem ln = layerNormProblem();
+  ASSERT_EQ(*ln.wholeOnChip, Dim::Q);
+  // ConvNeXt's classifier norm: nothing but the normalized axis to spread
+  // or to split (a single level would put all of it in one PE).
+  LayerProblem vector = elementwiseProblem({1, 1, 1, 768}, 1, 1, 16);
+  vector.wholeOnChip = Dim::Q;
+  for (const LayerProblem &p : {ln, vector}) {
+    for (llvm::StringRef name : presetNames()) {
+      Arch arch = *getPreset(name);
+      llvm::Expected<Mapping> m = defaultMapping(p, arch);
+      ASSERT_TRUE(static_cast<bool>(m))
+          << name.str() << ": " << llvm::toString(m.takeError());
+      EXPECT_TRUE(evaluate(p, arch, *m).valid) << name.str();
+      EXPECT_FALSE(splitAboveChip(p, arch, *m, Dim::Q)) << name.str();
+      SearchOptions o;
+      o.population = 20;
+      o.generations = 5;
+      o.threads = 1;
+      llvm::Expected<SearchResult> s = searchMapping(p, arch, o);
+      ASSERT_TRUE(static_cast<bool>(s))
+          << name.str() << ": " << llvm::toString(s.takeError());
+      EXPECT_FALSE(splitAboveChip(p, arch, s->mapping, Dim::Q)) << name.str();
+    }
+  }
+  // Q split in two above the global buffer: refused, and why.
+  Arch eyeriss = *getPreset("eyeriss-like");
+  Mapping split;
+  MappingLevel &outer = split.addLevel();
+  outer.addLoop(Dim::Q, 48);
+  outer.spatial = Dim::P;
+  outer.fanout = 12;
+  outer.addLoop(Dim::P, 1);
+  CostResult r = evaluate(ln, eyeriss, split);
+  EXPECT_FALSE(r.valid);
+  EXPECT_NE(r.reason.find("Q must stay whole in GlobalBuffer"),
+            std::string::npos)
+      << r.reason;
+  LayerProblem free = ln;
+  free.wholeOnChip.reset();
+  EXPECT_NE(free.key(), ln.key()); // searches of the two are not shared
 }
 
 } // namespace

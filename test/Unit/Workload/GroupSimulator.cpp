@@ -154,6 +154,14 @@ void forEachRead(const LayerGraph &g, const GraphLayer &l, const Point &o,
   case LayerKind::Activation:
     f(0, o);
     return;
+  case LayerKind::LayerNorm: { // every element of its innermost row
+    Point p = o;
+    for (int64_t i = 0; i < out.back(); ++i) {
+      p.back() = i;
+      f(0, p);
+    }
+    return;
+  }
   case LayerKind::Resize: {
     llvm::ArrayRef<int64_t> in = shape(0);
     for (int64_t y :
