@@ -43,6 +43,7 @@ static void describeLayer(Operation *op, GraphLayer &l) {
       .Case([&](AddOp) { l.kind = LayerKind::Add; })
       .Case([&](MulOp) { l.kind = LayerKind::Mul; })
       .Case([&](ActivationOp) { l.kind = LayerKind::Activation; })
+      .Case([&](LayerNormOp) { l.kind = LayerKind::LayerNorm; })
       .Case([&](ResizeOp r) {
         l.kind = LayerKind::Resize;
         l.bilinear = r.getMode() == ResizeMode::Bilinear;
@@ -121,6 +122,15 @@ llvm::Expected<BlockGraph> accel::buildBlockGraph(Block &block, LayerNamer name,
         return id.takeError();
 
   llvm::SmallVector<unsigned> constants;
+  // A group's operand that is a constant outside is one inside too: the
+  // graph of the whole function counts it as a weight, so its groups must.
+  if (auto group = dyn_cast_or_null<GroupOp>(block.getParentOp()))
+    for (auto [arg, operand] :
+         llvm::zip(block.getArguments(), group->getOperands()))
+      if (Operation *def = operand.getDefiningOp();
+          def && def->hasTrait<OpTrait::ConstantLike>() &&
+          bg.tensors.count(arg))
+        constants.push_back(bg.tensors[arg]);
   for (Operation &op : block.without_terminator()) {
     if (op.hasTrait<OpTrait::ConstantLike>()) {
       for (Value r : op.getResults()) {
