@@ -121,6 +121,31 @@ class SegmentationOut(nn.Module):
         return self.model(x)["out"]
 
 
+def quantized_qdq(constructor, shape):
+    """The model with its batch norms folded, quantised as PyTorch's
+    quantisation-aware training does (per-channel int8 weights, uint8
+    activations), calibrated on 4 seeded random inputs and frozen: its
+    fake quantisation exports as QuantizeLinear/DequantizeLinear pairs (the
+    QDQ format)."""
+    from torch.ao.quantization import QConfigMapping, get_default_qat_qconfig
+    from torch.ao.quantization import disable_observer
+    from torch.ao.quantization.quantize_fx import prepare_qat_fx
+    from torch.fx.experimental.optimization import fuse
+    model = fuse(constructor().eval())
+    # (Version 0: FakeQuantize modules, which export; the fused observers
+    # of later versions do not.)
+    mapping = QConfigMapping().set_global(get_default_qat_qconfig("fbgemm", 0))
+    model.train()
+    prepared = prepare_qat_fx(model, mapping, (torch.zeros(*shape),))
+    prepared.eval()
+    generator = torch.Generator().manual_seed(1)
+    with torch.no_grad():
+        for _ in range(4):
+            prepared(torch.randn(*shape, generator=generator))
+    prepared.apply(disable_observer)
+    return prepared
+
+
 EXTENDED = {
     "shufflenet_v2_x1_0": (lambda: tvm.shufflenet_v2_x1_0(weights=None), IMAGENET),
     "deeplabv3_mobilenet_v3_large": (
@@ -138,6 +163,8 @@ EXTENDED = {
     "alexnet": (lambda: tvm.alexnet(weights=None), IMAGENET),
     "resnext50_32x4d": (lambda: tvm.resnext50_32x4d(weights=None), IMAGENET),
     "efficientnet_v2_s": (lambda: tvm.efficientnet_v2_s(weights=None), IMAGENET),
+    "resnet18_qdq": (lambda: quantized_qdq(
+        lambda: tvm.resnet18(weights=None), IMAGENET), IMAGENET),
 }
 ALL = {**MODELS, **EXTENDED}
 
@@ -156,7 +183,7 @@ PUBLISHED_GMACS = {
     "densenet121": 2.83, "inception_v3": 5.71, "efficientnet_b0": 0.39,
     "convnext_tiny": 4.46, "regnet_y_400mf": 0.40, "googlenet": 1.50,
     "squeezenet1_1": 0.35, "alexnet": 0.71, "resnext50_32x4d": 4.23,
-    "efficientnet_v2_s": 8.37 * (224 / 384) ** 2,
+    "efficientnet_v2_s": 8.37 * (224 / 384) ** 2, "resnet18_qdq": 1.81,
 }
 
 

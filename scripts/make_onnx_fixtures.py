@@ -368,6 +368,35 @@ def layer_norm17():
     return g.model([("x", [1, 4, 4, 8])], [("y", [1, 4, 4, 8])], opset=17)
 
 
+def qdq_conv():
+    """A QDQ-quantised convolution as PyTorch's fake quantization exports
+    it: uint8 activations (QuantizeLinear, a Clip to the quant range,
+    DequantizeLinear), int8 weights per output channel (QuantizeLinear of
+    the float weights with axis 0, DequantizeLinear), a float bias, ReLU,
+    and the output quantized again."""
+    g = Graph("qdq_conv")
+    sx = g.const("sx", np.array([0.02], np.float32))
+    zx = g.const("zx", np.array([60], np.uint8))
+    top = g.const("top", np.array(127, np.uint8))
+    q = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    c = g.node("Clip", [q, "", top], ["xc"], "x_clip")
+    xd = g.node("DequantizeLinear", [c, sx, zx], ["xd"], "x_dequant")
+    w = g.rand("w", 4, 3, 3, 3)
+    sw = g.const("sw", (np.abs(g.rng.uniform(0.3, 0.5, 4)) / 127)
+                 .astype(np.float32))
+    zw = g.const("zw", np.zeros(4, np.int8))
+    wq = g.node("QuantizeLinear", [w, sw, zw], ["wq"], "w_quant", axis=0)
+    wd = g.node("DequantizeLinear", [wq, sw, zw], ["wd"], "w_dequant", axis=0)
+    b = g.rand("b", 4, low=-0.1, high=0.1)
+    y = g.node("Conv", [xd, wd, b], ["y"], "conv", pads=[1, 1, 1, 1])
+    r = g.node("Relu", [y], ["r"], "relu")
+    sy = g.const("sy", np.array([0.01], np.float32))
+    zy = g.const("zy", np.array([0], np.uint8))
+    yq = g.node("QuantizeLinear", [r, sy, zy], ["yq"], "y_quant")
+    g.node("DequantizeLinear", [yq, sy, zy], ["out"], "y_dequant")
+    return g.model([("x", [1, 3, 8, 8])], [("out", [1, 4, 8, 8])])
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -428,6 +457,7 @@ FIXTURES = {
     "gelu_matmul4d": gelu_matmul4d,
     "layer_norm": layer_norm,
     "layer_norm17": layer_norm17,
+    "qdq_conv": qdq_conv,
     "pad_fold": pad_fold,
 }
 

@@ -44,6 +44,8 @@ static void describeLayer(Operation *op, GraphLayer &l) {
       .Case([&](MulOp) { l.kind = LayerKind::Mul; })
       .Case([&](ActivationOp) { l.kind = LayerKind::Activation; })
       .Case([&](LayerNormOp) { l.kind = LayerKind::LayerNorm; })
+      .Case<QuantizeOp, DequantizeOp>(
+          [&](auto) { l.kind = LayerKind::Quantize; })
       .Case([&](ResizeOp r) {
         l.kind = LayerKind::Resize;
         l.bilinear = r.getMode() == ResizeMode::Bilinear;

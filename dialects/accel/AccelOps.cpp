@@ -134,8 +134,38 @@ static LayerProblem perPixelProblem(Value output, int64_t numInputs,
 
 ConvParams Conv2DOp::getConvParams() { return convParamsOf(*this); }
 
+/// A convolution's element types: one type everywhere, or a quantized
+/// network's (i8 input and weight, i32 bias and result).
+static LogicalResult verifyConvTypes(Conv2DOp op) {
+  auto elem = [](Value v) {
+    return cast<ShapedType>(v.getType()).getElementType();
+  };
+  Type in = elem(op.getInput()), w = elem(op.getWeight()),
+       out = elem(op.getOutput());
+  Type bias = op.getBias() ? elem(op.getBias()) : out;
+  bool same = in == w && in == out && in == bias;
+  bool quantized = in.isSignlessInteger(8) && w.isSignlessInteger(8) &&
+                   out.isSignlessInteger(32) && bias.isSignlessInteger(32);
+  if (!same && !quantized)
+    return op.emitOpError("element types must be one type, or i8 input and "
+                          "weight with i32 bias and result; got input ")
+           << in << ", weight " << w << ", bias " << bias << ", result " << out;
+  // (I64Attr getters return the bits unsigned.)
+  int64_t zp = int64_t(op.getInputZeroPoint());
+  if (zp != 0 && !in.isSignlessInteger())
+    return op.emitOpError("input_zero_point applies to integer inputs, not ")
+           << in;
+  if (auto it = dyn_cast<IntegerType>(in);
+      it && zp != 0 &&
+      (zp < -(int64_t(1) << (it.getWidth() - 1)) ||
+       zp >= (int64_t(1) << (it.getWidth() - 1))))
+    return op.emitOpError("input_zero_point must be an ")
+           << in << ", got " << zp;
+  return success();
+}
+
 LogicalResult Conv2DOp::verify() {
-  if (failed(verifyConvAttrs(*this)) ||
+  if (failed(verifyConvTypes(*this)) || failed(verifyConvAttrs(*this)) ||
       failed(verifyInferredShape(*this,
                                  inferConv2dShape(shapeOf(getInput()),
                                                   shapeOf(getWeight()),
@@ -303,6 +333,67 @@ LoopBounds ActivationOp::getLoopBounds() {
 }
 LayerProblem ActivationOp::getProblem() {
   return perPixelProblem(getOutput(), 1);
+}
+
+LogicalResult QuantizeOp::verify() {
+  Type in = getInput().getType().getElementType();
+  auto out = dyn_cast<IntegerType>(getOutput().getType().getElementType());
+  if (!isa<FloatType>(in) || !out || !out.isSignless() || out.getWidth() > 32)
+    return emitOpError("quantizes floats to signless integers of at most "
+                       "32 bits, got ")
+           << in << " to " << getOutput().getType().getElementType();
+  double scale = getScale().convertToDouble();
+  if (!std::isfinite(scale) || scale <= 0)
+    return emitOpError("scale must be finite and > 0, got ") << scale;
+  // (I64Attr getters return the bits unsigned.)
+  int64_t lo = -(int64_t(1) << (out.getWidth() - 1)), hi = -lo - 1;
+  int64_t min = int64_t(getMin()), max = int64_t(getMax()),
+          zp = int64_t(getZeroPoint());
+  if (min < lo || max > hi || min > max)
+    return emitOpError("range [")
+           << min << ", " << max << "] must lie in " << out << "'s [" << lo
+           << ", " << hi << "] with min <= max";
+  if (zp < lo || zp > hi)
+    return emitOpError("zero_point ") << zp << " is not an " << out;
+  return verifyLayerMapping(*this);
+}
+LoopBounds QuantizeOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+LayerProblem QuantizeOp::getProblem() {
+  LayerProblem p = perPixelProblem(getOutput(), 1);
+  p.elementBits[Tensor::Inputs] = elementBits(getInput());
+  return p;
+}
+
+LogicalResult DequantizeOp::verify() {
+  Type in = getInput().getType().getElementType();
+  Type out = getOutput().getType().getElementType();
+  if (!in.isSignlessInteger() || !isa<FloatType>(out))
+    return emitOpError("dequantizes signless integers to floats, got ")
+           << in << " to " << out;
+  ArrayRef<int64_t> shape = shapeOf(getOutput());
+  int64_t axis = getAxis();
+  if (axis < 0 || axis >= int64_t(shape.size()))
+    return emitOpError("axis ")
+           << axis << " is not a dimension of " << getOutput().getType();
+  size_t n = getScales().size();
+  if (n != 1 && int64_t(n) != shape[axis])
+    return emitOpError("has ")
+           << n << " scales: one, or one per index of dimension " << axis
+           << " (" << shape[axis] << ")";
+  for (double s : getScales())
+    if (!std::isfinite(s) || s <= 0)
+      return emitOpError("scales must be finite and > 0, got ") << s;
+  return verifyLayerMapping(*this);
+}
+LoopBounds DequantizeOp::getLoopBounds() {
+  return elementwiseLoopBounds(shapeOf(getOutput()));
+}
+LayerProblem DequantizeOp::getProblem() {
+  LayerProblem p = perPixelProblem(getOutput(), 1);
+  p.elementBits[Tensor::Inputs] = elementBits(getInput());
+  return p;
 }
 
 LogicalResult LayerNormOp::verify() {

@@ -21,12 +21,16 @@ def Accel_Tensor : ConfinedType<StaticShapeTensorOf<[AnyFloat, AnySignlessIntege
            "::llvm::cast<::mlir::ShapedType>($_self).getShape())">],
     "non-empty statically shaped tensor of numbers, dimensions at most 2^24, at most 2^40 elements">;
 
-// A layer: pure, same element type everywhere, maps onto the accelerator.
-class Accel_LayerOp<string mnemonic, list<Trait> traits = []>
-    : Accel_Op<mnemonic, !listconcat([Pure, SameOperandsAndResultElementType,
+// A layer: pure, maps onto the accelerator; unless it converts between
+// types (Accel_ConvertingLayerOp), the same element type everywhere.
+class Accel_ConvertingLayerOp<string mnemonic, list<Trait> traits = []>
+    : Accel_Op<mnemonic, !listconcat([Pure,
         DeclareOpInterfaceMethods<Accel_LayerOpInterface>], traits)> {
   let hasVerifier = 1;
 }
+class Accel_LayerOp<string mnemonic, list<Trait> traits = []>
+    : Accel_ConvertingLayerOp<mnemonic,
+        !listconcat([SameOperandsAndResultElementType], traits)>;
 
 defvar Accel_OptionalMapping = OptionalAttr<Accel_MappingAttr>;
 defvar Accel_OptionalActivation = OptionalAttr<Accel_ActivationAttr>;
@@ -37,13 +41,19 @@ defvar Accel_Pads0 = DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">;
 // Convolutions and matmul
 //===----------------------------------------------------------------------===//
 
-def Accel_Conv2DOp : Accel_LayerOp<"conv2d"> {
+def Accel_Conv2DOp : Accel_ConvertingLayerOp<"conv2d"> {
   let summary = "2-D convolution (grouped, depthwise, dilated), optional bias "
                 "and fused activation";
   let description = [{
     input [N, C, H, W], weight [K, C/groups, R, S], bias [K] ->
     output [N, K, P, Q]. `strides` and `dilations` are (H, W); `pads` are
     (top, left, bottom, right). Depthwise convolution is groups = C.
+
+    Element types: the same float everywhere, or integer: i8 input and
+    weight, i32 bias and result (the accumulators), the input's
+    `input_zero_point` subtracted from every input element (padding is
+    the zero point: it adds nothing), as a quantized network's
+    convolutions run (`accel.quantize` before, `accel.dequantize` after).
 
     ```mlir
     %y = accel.conv2d %x, %w, %b {pads = array<i64: 1, 1, 1, 1>,
@@ -58,7 +68,8 @@ def Accel_Conv2DOp : Accel_LayerOp<"conv2d"> {
                        Accel_Pads0:$pads,
                        DefaultValuedAttr<I64Attr, "1">:$groups,
                        Accel_OptionalActivation:$activation,
-                       Accel_OptionalMapping:$mapping);
+                       Accel_OptionalMapping:$mapping,
+                       DefaultValuedAttr<I64Attr, "0">:$input_zero_point);
   let results = (outs Accel_Tensor:$output);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
@@ -193,6 +204,52 @@ def Accel_LayerNormOp : Accel_LayerOp<"layer_norm", [SameOperandsAndResultType]>
   let results = (outs Accel_Tensor:$output);
   let assemblyFormat = [{
     $input attr-dict `:` type($input)
+  }];
+}
+
+def Accel_QuantizeOp : Accel_ConvertingLayerOp<"quantize", [SameOperandsAndResultShape]> {
+  let summary = "float to integer: q = clamp(round(x / scale) + zero_point, min, max)";
+  let description = [{
+    ONNX QuantizeLinear with one scale (per tensor), rounding half to even,
+    saturating to [min, max] (the result type's range unless narrower: a
+    Clip of the quantized value folds in). uint8 data are kept as i8
+    shifted by -128 (zero point, min and max with it), so every quantized
+    tensor is i8.
+
+    ```mlir
+    %q = accel.quantize %x {scale = 0.0118 : f64, zero_point = -128 : i64,
+                            min = -128 : i64, max = -1 : i64}
+        : tensor<1x64x56x56xf32> -> tensor<1x64x56x56xi8>
+    ```
+  }];
+  let arguments = (ins Accel_Tensor:$input, F64Attr:$scale,
+                       I64Attr:$zero_point, I64Attr:$min, I64Attr:$max,
+                       Accel_OptionalMapping:$mapping);
+  let results = (outs Accel_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+}
+
+def Accel_DequantizeOp : Accel_ConvertingLayerOp<"dequantize", [SameOperandsAndResultShape]> {
+  let summary = "integer to float: y = (q - zero_point) * scale[c]";
+  let description = [{
+    ONNX DequantizeLinear: one scale, or one per index of dimension
+    `axis` (a convolution's accumulators carry the input's scale times each
+    output channel's weight scale).
+
+    ```mlir
+    %y = accel.dequantize %acc {scales = array<f64: 1.2e-4, 9.8e-5>, axis = 1 : i64}
+        : tensor<1x2x8x8xi32> -> tensor<1x2x8x8xf32>
+    ```
+  }];
+  let arguments = (ins Accel_Tensor:$input, DenseF64ArrayAttr:$scales,
+                       DefaultValuedAttr<I64Attr, "1">:$axis,
+                       DefaultValuedAttr<I64Attr, "0">:$zero_point,
+                       Accel_OptionalMapping:$mapping);
+  let results = (outs Accel_Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
   }];
 }
 

@@ -201,7 +201,7 @@ struct ConvertConv : OpRewritePattern<ConvOp> {
         rewriter.getDenseI64ArrayAttr(pairOf(op.getStrides())),
         rewriter.getDenseI64ArrayAttr(pairOf(op.getDilations())),
         rewriter.getDenseI64ArrayAttr(pads), rewriter.getI64IntegerAttr(groups),
-        nullptr, nullptr);
+        nullptr, nullptr, nullptr);
     replaceAccumulating(rewriter, op, conv, init, nhwc, bool(bias));
     return success();
   }

@@ -331,6 +331,12 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   }
   if (c.accumulate)
     tileOp->removeAttr("activation");
+  // A per-channel dequantization on a tile: the scales of its channels.
+  if (auto dq = dyn_cast<DequantizeOp>(tileOp);
+      dq && dq.getScales().size() > 1) {
+    const Interval &ch = c.box.dims[dq.getAxis()];
+    dq.setScales(dq.getScales().slice(ch.begin, ch.size()));
+  }
   Value result = tileOp->getResult(0);
   if (embed) {
     BufferSlice whole;
@@ -749,14 +755,13 @@ struct LowerToAcmdPass
       return success();
     const DataPrecision &p = *arch.precision;
     WalkResult w = getOperation().walk([&](LayerOpInterface layer) {
-      for (Value v : llvm::concat<Value>(layer->getOperands(),
-                                         layer->getResults())) {
+      for (Value v :
+           llvm::concat<Value>(layer->getOperands(), layer->getResults())) {
         auto type = dyn_cast<ShapedType>(v.getType());
         if (!type || !type.getElementType().isIntOrFloat())
           continue;
         unsigned bits = type.getElementTypeBitWidth();
-        if (bits == p.weights && bits == p.activations &&
-            bits == p.partialSums)
+        if (bits == p.weights && bits == p.activations && bits == p.partialSums)
           continue;
         layer->emitError("cannot lower ")
             << type.getElementType() << " data for " << arch.name

@@ -136,7 +136,7 @@ struct ConvertConv2D : TosaPattern<tosa::Conv2DOp> {
         rewriter.getDenseI64ArrayAttr(op.getStride()),
         rewriter.getDenseI64ArrayAttr(op.getDilation()),
         rewriter.getDenseI64ArrayAttr(accelPads(op.getPad())),
-        rewriter.getI64IntegerAttr(1), nullptr, nullptr);
+        rewriter.getI64IntegerAttr(1), nullptr, nullptr, nullptr);
     replaceWithNCHW(rewriter, op, conv);
     return success();
   }
@@ -165,7 +165,7 @@ struct ConvertDepthwise : TosaPattern<tosa::DepthwiseConv2DOp> {
         rewriter.getDenseI64ArrayAttr(op.getStride()),
         rewriter.getDenseI64ArrayAttr(op.getDilation()),
         rewriter.getDenseI64ArrayAttr(accelPads(op.getPad())),
-        rewriter.getI64IntegerAttr(c), nullptr, nullptr);
+        rewriter.getI64IntegerAttr(c), nullptr, nullptr, nullptr);
     replaceWithNCHW(rewriter, op, conv);
     return success();
   }

@@ -187,8 +187,11 @@ private:
           shaped && shaped.hasStaticShape())
         if (llvm::Error e = checkArraySize(op, shaped.getShape(), "a result"))
           return e;
-    // Layers compute in floats; integers only index (Slice's bounds).
-    if (isa<LayerOpInterface>(op))
+    // Layers compute in floats, but for quantized convolutions, their
+    // (de)quantization and the sums of their partial results (exact in
+    // doubles); other integers only index (Slice's bounds).
+    if (isa<LayerOpInterface>(op) &&
+        !isa<Conv2DOp, QuantizeOp, DequantizeOp, AddOp>(op))
       for (Type type : op->getResultTypes())
         if (auto shaped = dyn_cast<ShapedType>(type);
             shaped && !isa<FloatType>(shaped.getElementType()))
@@ -203,11 +206,31 @@ private:
       values[c.getResult()] = std::move(*a);
       return llvm::Error::success();
     }
-    if (auto conv = dyn_cast<Conv2DOp>(op))
+    if (auto conv = dyn_cast<Conv2DOp>(op)) {
+      // (An integer convolution's sums are exact in doubles: at most 2^24
+      // channels x taps of 2^16 each stay below 2^53.)
+      const NdArray *input = &get(conv.getInput());
+      NdArray shifted;
+      if (int64_t zp = int64_t(conv.getInputZeroPoint())) {
+        shifted = *input;
+        for (double &v : shifted.data)
+          v -= double(zp);
+        input = &shifted;
+      }
       return set(op,
-                 k::conv2d(get(conv.getInput()), get(conv.getWeight()),
+                 k::conv2d(*input, get(conv.getWeight()),
                            getOptional(conv.getBias()), conv.getConvParams(),
                            activationOf(conv.getActivationAttr()), t));
+    }
+    if (auto q = dyn_cast<QuantizeOp>(op))
+      return set(op,
+                 k::quantize(get(q.getInput()), q.getScale().convertToDouble(),
+                             int64_t(q.getZeroPoint()), int64_t(q.getMin()),
+                             int64_t(q.getMax())));
+    if (auto dq = dyn_cast<DequantizeOp>(op))
+      return set(op, k::dequantize(get(dq.getInput()), dq.getScales(),
+                                   int64_t(dq.getAxis()),
+                                   int64_t(dq.getZeroPoint())));
     if (auto conv = dyn_cast<ConvTranspose2DOp>(op))
       return set(op, k::convTranspose2d(
                          get(conv.getInput()), get(conv.getWeight()),

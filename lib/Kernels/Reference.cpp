@@ -71,6 +71,30 @@ void accel::kernels::activate(NdArray &a, const Activation &act) {
     v = act.apply(v);
 }
 
+NdArray accel::kernels::quantize(const NdArray &input, double scale,
+                                 int64_t zeroPoint, int64_t lo, int64_t hi) {
+  NdArray out = input;
+  for (double &v : out.data)
+    v = std::clamp(std::nearbyint(v / scale) + double(zeroPoint), double(lo),
+                   double(hi));
+  return out;
+}
+
+NdArray accel::kernels::dequantize(const NdArray &input,
+                                   llvm::ArrayRef<double> scales, int64_t axis,
+                                   int64_t zeroPoint) {
+  NdArray out = input;
+  int64_t inner = 1;
+  for (size_t d = axis + 1; d < input.shape.size(); ++d)
+    inner *= input.shape[d];
+  int64_t n = input.shape.empty() ? 1 : input.shape[axis];
+  for (int64_t i = 0; i < out.size(); ++i) {
+    double s = scales.size() == 1 ? scales[0] : scales[(i / inner) % n];
+    out.data[i] = (out.data[i] - double(zeroPoint)) * s;
+  }
+  return out;
+}
+
 NdArray accel::kernels::layerNorm(const NdArray &input, double epsilon) {
   NdArray out = input;
   int64_t d = input.shape.empty() ? 1 : input.shape.back();

@@ -73,6 +73,13 @@ private:
                              graph.tensor(tensor).elementBytes(), area, offset);
   }
   llvm::Error makeQueues(BufferArea area, int64_t base);
+  /// Tensors packed one after the other from an aligned offset stay
+  /// aligned to their element size when the widest elements come first.
+  template <typename Ids> void byWidestElement(Ids &ids) const {
+    llvm::stable_sort(ids, [&](unsigned a, unsigned b) {
+      return graph.tensor(a).elementBytes() > graph.tensor(b).elementBytes();
+    });
+  }
   llvm::Error advance(RowQueue &q, unsigned t, Interval &appended);
   llvm::Expected<BufferSlice> sliceOf(unsigned tensor,
                                       const TensorRegion &region, unsigned t,
@@ -91,6 +98,7 @@ llvm::Error Planner::makeQueues(BufferArea area, int64_t base) {
   const GroupTensors &ts = g.tensors();
   llvm::SmallVector<unsigned, 12> ids(ts.inputs.begin(), ts.inputs.end());
   ids.append(ts.produced.begin(), ts.produced.end());
+  byWidestElement(ids);
   int64_t offset = base;
   for (unsigned id : ids) {
     const GraphTensor &x = graph.tensor(id);
@@ -387,7 +395,10 @@ llvm::Expected<GroupProgram> Planner::run() {
   bool resident = s.weights == WeightPolicy::Resident;
   if (resident) {
     int64_t offset = 0;
-    for (unsigned id : ts.weights) {
+    llvm::SmallVector<unsigned, 8> weights(ts.weights.begin(),
+                                           ts.weights.end());
+    byWidestElement(weights);
+    for (unsigned id : weights) {
       const GraphTensor &w = graph.tensor(id);
       residentWeights[id] = addBuffer(
           id, w.shape, llvm::SmallVector<int64_t, 4>(w.shape.size(), 0),
@@ -433,6 +444,7 @@ llvm::Expected<GroupProgram> Planner::run() {
     // Even steps from the bottom of the area up, odd ones from the top
     // down: a step and the next one never overlap.
     llvm::SmallVector<unsigned, 2> ws = g.weightsOf(st.layer);
+    byWidestElement(ws);
     int64_t total = 0;
     for (unsigned w : ws)
       total += graph.tensor(w).bytes();

@@ -68,7 +68,8 @@ private:
   bool elementwise() const {
     return layer.kind == LayerKind::Add || layer.kind == LayerKind::Mul ||
            layer.kind == LayerKind::Activation ||
-           layer.kind == LayerKind::LayerNorm;
+           layer.kind == LayerKind::LayerNorm ||
+           layer.kind == LayerKind::Quantize;
   }
   Ranges rangesAt(llvm::ArrayRef<int64_t> idx) const;
   std::vector<int64_t> identity(Tensor x, llvm::ArrayRef<int64_t> idx) const;
@@ -234,6 +235,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
   case LayerKind::Mul:
   case LayerKind::Activation:
   case LayerKind::LayerNorm:
+  case LayerKind::Quantize:
     break;
   default:
     return fail(llvm::Twine("a ") + layerKindName(layer.kind) +
@@ -321,16 +323,32 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     return b;
   };
   std::vector<unsigned> buffer(numOperands + 1);
-  for (unsigned k = 0; k < numOperands; ++k) {
-    std::optional<Tensor> role = roleOf(k);
+  // Placed widest elements first, so that every offset in an area stays
+  // aligned to its element size (i8 inputs beside i32 accumulators).
+  std::vector<unsigned> order; // the operands (1..), then the result (0)
+  for (unsigned k = 1; k <= numOperands; ++k)
+    order.push_back(k);
+  order.push_back(0);
+  auto tensorOf = [&](unsigned k) {
+    return k == 0 ? layer.result : layer.operands[k - 1];
+  };
+  llvm::stable_sort(order, [&](unsigned a, unsigned b) {
+    return graph.tensor(tensorOf(a)).elementBytes() >
+           graph.tensor(tensorOf(b)).elementBytes();
+  });
+  for (unsigned k : order) {
+    if (k == 0) {
+      buffer[0] = place(layer.result, most[0], BufferArea::Outputs);
+      continue;
+    }
+    std::optional<Tensor> role = roleOf(k - 1);
     BufferArea area = !role || *role == Tensor::Weights ? BufferArea::Weights
                                                         : BufferArea::Inputs;
     // A bias is whole, loaded once.
     const Shape &shape =
-        role ? most[k + 1] : graph.tensor(layer.operands[k]).shape;
-    buffer[k + 1] = place(layer.operands[k], shape, area);
+        role ? most[k] : graph.tensor(layer.operands[k - 1]).shape;
+    buffer[k] = place(layer.operands[k - 1], shape, area);
   }
-  buffer[0] = place(layer.result, most[0], BufferArea::Outputs);
 
   auto whole = [&](unsigned b, const TensorRegion &r) {
     BufferSlice s;

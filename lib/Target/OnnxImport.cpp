@@ -71,6 +71,18 @@ private:
   /// Zero padding of a Pad node folded into the layer that reads its
   /// result: top, left, bottom, right.
   llvm::StringMap<std::array<int64_t, 4>> pendingPads;
+  /// Quantized values (QDQ models), all held as i8: how far below the ONNX
+  /// value each lies (128 for uint8 data, 0 for int8).
+  llvm::StringMap<int64_t> quantOffset;
+  /// The float results of DequantizeLinear nodes, and the integer tensors
+  /// they come from: a Conv that reads such an input and weight runs on the
+  /// integers instead.
+  struct Dequantized {
+    Value q;
+    llvm::SmallVector<double> scales;
+    int64_t axis = 1, zeroPoint = 0;
+  };
+  llvm::StringMap<Dequantized> dequantized;
   unsigned unsupported = 0;
   /// The warnings of operators kept opaque, given once the activations are
   /// folded: an opaque Div and Erf that become one GELU are not reported.
@@ -132,6 +144,18 @@ private:
   LogicalResult importReshape(const onnx::NodeProto &node, Location loc);
   LogicalResult importReduceMean(const onnx::NodeProto &node, Location loc);
   LogicalResult importLayerNorm(const onnx::NodeProto &node, Location loc);
+  LogicalResult importQuantize(const onnx::NodeProto &node, Location loc);
+  LogicalResult importDequantize(const onnx::NodeProto &node, Location loc);
+  LogicalResult importQuantizedClip(const onnx::NodeProto &node, Location loc);
+  /// The Conv `node` on the integers of its dequantized input and weight
+  /// (a null Value when they are not), dequantized after.
+  FailureOr<Value> importQuantizedConv(const onnx::NodeProto &node,
+                                       Location loc, const ConvParams &p,
+                                       ArrayRef<int64_t> shape);
+  /// A quantization's zero points (uint8 ones read unsigned) and whether
+  /// its data are uint8 (the default without a zero point).
+  std::optional<std::pair<llvm::SmallVector<int64_t>, bool>>
+  zeroPoints(StringRef name);
   Value withRank(Value v, int64_t rank, Location loc);
 
   void foldActivations(func::FuncOp func);
@@ -432,6 +456,9 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
   StringRef op = node.op_type();
   if (!node.domain().empty() && node.domain() != "ai.onnx")
     return importOpaque(node, loc, "domain " + node.domain());
+  // (Before the activations: a Clip of quantized data is not one.)
+  if (op == "Clip" && quantOffset.count(input(node, 0)))
+    return importQuantizedClip(node, loc);
   if (op == "Conv")
     return importConv(node, loc);
   if (op == "ConvTranspose")
@@ -454,6 +481,10 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importReduceMean(node, loc);
   if (op == "LayerNormalization")
     return importLayerNorm(node, loc);
+  if (op == "QuantizeLinear")
+    return importQuantize(node, loc);
+  if (op == "DequantizeLinear")
+    return importDequantize(node, loc);
   if (op == "Pad")
     return importPad(node, loc);
   if (op == "Identity" || op == "Dropout") {
@@ -573,13 +604,18 @@ LogicalResult OnnxImporter::importConv(const onnx::NodeProto &node,
   llvm::Expected<Shape> shape = inferConv2dShape(in, ws, p);
   if (!shape)
     return nodeError(loc) << llvm::toString(shape.takeError());
+  FailureOr<Value> quantized = importQuantizedConv(node, loc, p, *shape);
+  if (failed(quantized))
+    return failure();
+  if (*quantized)
+    return define(node, *quantized, loc);
   auto type = RankedTensorType::get(
       *shape, cast<ShapedType>(x->getType()).getElementType());
   auto conv = Conv2DOp::create(
       builder, loc, type, *x, *w, bias, builder.getDenseI64ArrayAttr(p.strides),
       builder.getDenseI64ArrayAttr(p.dilations),
       builder.getDenseI64ArrayAttr(p.pads), builder.getI64IntegerAttr(p.groups),
-      nullptr, nullptr);
+      nullptr, nullptr, nullptr);
   return define(node, conv, loc);
 }
 
@@ -1135,6 +1171,239 @@ LogicalResult OnnxImporter::importReduceMean(const onnx::NodeProto &node,
                 FlattenOp::create(builder, loc, flatType, pooled,
                                   builder.getI64IntegerAttr(1)),
                 loc);
+}
+
+std::optional<std::pair<llvm::SmallVector<int64_t>, bool>>
+OnnxImporter::zeroPoints(StringRef name) {
+  if (name.empty())
+    return std::make_pair(llvm::SmallVector<int64_t>{0}, true);
+  auto it = constants.find(name);
+  std::optional<llvm::SmallVector<double>> v = constValues(name);
+  if (it == constants.end() || !v)
+    return std::nullopt;
+  int type = it->second->data_type();
+  if (type != onnx::TensorProto::UINT8 && type != onnx::TensorProto::INT8)
+    return std::nullopt;
+  bool u8 = type == onnx::TensorProto::UINT8;
+  llvm::SmallVector<int64_t> zps;
+  for (double d : *v)
+    zps.push_back(u8 && d < 0 ? int64_t(d) + 256 : int64_t(d));
+  return std::make_pair(zps, u8);
+}
+
+/// QuantizeLinear: of a constant (weights), folded into an i8 constant; of
+/// an activation (one scale), accel.quantize. uint8 data become i8 128
+/// lower (quantOffset), so that every quantized tensor is i8.
+LogicalResult OnnxImporter::importQuantize(const onnx::NodeProto &node,
+                                           Location loc) {
+  std::optional<llvm::SmallVector<double>> scales = constValues(input(node, 1));
+  auto zps = zeroPoints(input(node, 2));
+  if (!scales || !zps || scales->empty() ||
+      (zps->first.size() != 1 && zps->first.size() != scales->size()))
+    return importOpaque(node, loc, "scales or zero points not constants");
+  for (double sc : *scales)
+    if (!std::isfinite(sc) || sc <= 0)
+      return nodeError(loc) << "has scale " << sc << ": it must be finite "
+                            << "and > 0";
+  int64_t offset = zps->second ? 128 : 0;
+  int64_t lo = zps->second ? 0 : -128, hi = zps->second ? 255 : 127;
+  Type i8 = builder.getIntegerType(8);
+  if (auto c = constants.find(input(node, 0)); c != constants.end()) {
+    std::optional<llvm::SmallVector<double>> v = constValues(input(node, 0));
+    if (!v)
+      return importOpaque(node, loc, "the constant is not numbers");
+    Shape shape(c->second->dims().begin(), c->second->dims().end());
+    int64_t rank = shape.size();
+    int64_t axis = intAttr(node, "axis", 1);
+    axis = axis < 0 ? axis + rank : axis;
+    if (scales->size() > 1 &&
+        (axis < 0 || axis >= rank || int64_t(scales->size()) != shape[axis]))
+      return nodeError(loc) << "has " << scales->size() << " scales for axis "
+                            << axis << " of " << formatShape(shape);
+    int64_t inner = 1;
+    for (int64_t d = axis + 1; d < rank; ++d)
+      inner *= shape[d];
+    llvm::SmallVector<int8_t> q;
+    for (size_t i = 0; i < v->size(); ++i) {
+      size_t ch = scales->size() == 1 ? 0 : (i / inner) % scales->size();
+      int64_t zp = zps->first[zps->first.size() == 1 ? 0 : ch];
+      double x = std::clamp(std::nearbyint((*v)[i] / (*scales)[ch]) + zp,
+                            double(lo), double(hi));
+      q.push_back(int8_t(int64_t(x) - offset));
+    }
+    auto type = RankedTensorType::get(shape, i8);
+    values[node.output(0)] = arith::ConstantOp::create(
+        builder, loc, type, DenseElementsAttr::get(type, ArrayRef(q)));
+    quantOffset[node.output(0)] = offset;
+    return success();
+  }
+  if (scales->size() != 1 || zps->first.size() != 1)
+    return importOpaque(node, loc, "per-axis quantization of an activation");
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto xt = cast<RankedTensorType>(x->getType());
+  if (!isa<FloatType>(xt.getElementType()))
+    return importOpaque(node, loc, "quantizes a non-float");
+  Value q =
+      QuantizeOp::create(builder, loc, RankedTensorType::get(xt.getShape(), i8),
+                         *x, builder.getF64FloatAttr(scales->front()),
+                         builder.getI64IntegerAttr(zps->first.front() - offset),
+                         builder.getI64IntegerAttr(lo - offset),
+                         builder.getI64IntegerAttr(hi - offset), nullptr);
+  quantOffset[node.output(0)] = offset;
+  return define(node, q, loc);
+}
+
+/// A Clip of quantized data (torch's fake quantization clamps to its
+/// quant range after QuantizeLinear): the quantization's range tightened.
+LogicalResult OnnxImporter::importQuantizedClip(const onnx::NodeProto &node,
+                                                Location loc) {
+  int64_t offset = quantOffset.lookup(input(node, 0));
+  FailureOr<Value> x = lookup(input(node, 0), loc);
+  if (failed(x))
+    return failure();
+  auto q = x->getDefiningOp<QuantizeOp>();
+  if (!q)
+    return importOpaque(node, loc, "clips quantized constants");
+  int64_t lo = int64_t(q.getMin()), hi = int64_t(q.getMax());
+  for (int i : {1, 2}) {
+    if (input(node, i).empty())
+      continue;
+    std::optional<llvm::SmallVector<double>> v = constValues(input(node, i));
+    if (!v || v->size() != 1)
+      return importOpaque(node, loc, "bounds are not constants");
+    int64_t bound = int64_t(std::nearbyint(v->front())) - offset;
+    if (i == 1)
+      lo = std::max(lo, bound);
+    else
+      hi = std::min(hi, bound);
+  }
+  if (lo > hi)
+    return nodeError(loc) << "clips quantized data to an empty range";
+  Value clipped = QuantizeOp::create(builder, loc, q.getType(), q.getInput(),
+                                     q.getScaleAttr(), q.getZeroPointAttr(),
+                                     builder.getI64IntegerAttr(lo),
+                                     builder.getI64IntegerAttr(hi), nullptr);
+  quantOffset[node.output(0)] = offset;
+  return define(node, clipped, loc);
+}
+
+/// DequantizeLinear of quantized data: of a constant, a float constant (the
+/// weights' values, which a float layer reads); of an activation,
+/// accel.dequantize. Either way the integers are remembered for a Conv.
+LogicalResult OnnxImporter::importDequantize(const onnx::NodeProto &node,
+                                             Location loc) {
+  auto off = quantOffset.find(input(node, 0));
+  std::optional<llvm::SmallVector<double>> scales = constValues(input(node, 1));
+  auto zps = zeroPoints(input(node, 2));
+  if (off == quantOffset.end())
+    return importOpaque(node, loc, "its input is not quantized data");
+  if (!scales || !zps || scales->empty() ||
+      llvm::any_of(zps->first,
+                   [&](int64_t z) { return z != zps->first.front(); }))
+    return importOpaque(node, loc,
+                        "scales not constants or zero points differ");
+  FailureOr<Value> q = lookup(input(node, 0), loc);
+  if (failed(q))
+    return failure();
+  auto qt = cast<RankedTensorType>(q->getType());
+  int64_t rank = qt.getRank();
+  int64_t axis = intAttr(node, "axis", 1);
+  axis = axis < 0 ? axis + rank : axis;
+  if (scales->size() > 1 && (axis < 0 || axis >= rank ||
+                             int64_t(scales->size()) != qt.getDimSize(axis)))
+    return nodeError(loc) << "has " << scales->size() << " scales for axis "
+                          << axis << " of " << formatShape(qt.getShape());
+  for (double sc : *scales)
+    if (!std::isfinite(sc) || sc <= 0)
+      return nodeError(loc) << "has scale " << sc << ": it must be finite "
+                            << "and > 0";
+  Dequantized d{*q, *scales, scales->size() == 1 ? 1 : axis,
+                zps->first.front() - off->second};
+  auto ft = RankedTensorType::get(qt.getShape(), builder.getF32Type());
+  Value y;
+  DenseElementsAttr attr;
+  if (matchPattern(*q, m_Constant(&attr))) {
+    int64_t inner = 1;
+    for (int64_t k = d.axis + 1; k < rank; ++k)
+      inner *= qt.getDimSize(k);
+    llvm::SmallVector<float> v;
+    int64_t i = 0;
+    for (APInt x : attr.getValues<APInt>()) {
+      size_t ch = scales->size() == 1 ? 0 : (i++ / inner) % scales->size();
+      v.push_back(
+          float(double(x.getSExtValue() - d.zeroPoint) * (*scales)[ch]));
+    }
+    y = arith::ConstantOp::create(builder, loc, ft,
+                                  DenseElementsAttr::get(ft, ArrayRef(v)));
+    values[node.output(0)] = y;
+    dequantized[node.output(0)] = d;
+    return success();
+  }
+  y = DequantizeOp::create(builder, loc, ft, *q,
+                           builder.getDenseF64ArrayAttr(*scales),
+                           builder.getI64IntegerAttr(d.axis),
+                           builder.getI64IntegerAttr(d.zeroPoint), nullptr);
+  dequantized[node.output(0)] = d;
+  return define(node, y, loc);
+}
+
+FailureOr<Value> OnnxImporter::importQuantizedConv(const onnx::NodeProto &node,
+                                                   Location loc,
+                                                   const ConvParams &p,
+                                                   ArrayRef<int64_t> shape) {
+  auto dx = dequantized.find(input(node, 0));
+  auto dw = dequantized.find(input(node, 1));
+  if (!options.integerConvs || dx == dequantized.end() ||
+      dw == dequantized.end())
+    return Value();
+  const Dequantized &x = dx->second, &w = dw->second;
+  int64_t k = shape[1];
+  // Symmetric weights, one scale or one per output channel; one input scale.
+  if (x.scales.size() != 1 || w.zeroPoint != 0 ||
+      !(w.scales.size() == 1 || w.axis == 0) ||
+      !matchPattern(w.q, m_Constant()))
+    return Value();
+  llvm::SmallVector<double> scales;
+  for (int64_t c = 0; c < k; ++c)
+    scales.push_back(x.scales[0] * w.scales[w.scales.size() == 1 ? 0 : c]);
+  Type i32 = builder.getIntegerType(32);
+  Value bias;
+  if (!input(node, 2).empty()) {
+    std::optional<llvm::SmallVector<double>> b = constValues(input(node, 2));
+    if (!b || int64_t(b->size()) != k)
+      return Value(); // a bias computed at run time: the float convolution
+    // The bias in accumulator units (as integer accelerators add it).
+    llvm::SmallVector<int32_t> bq;
+    for (int64_t c = 0; c < k; ++c) {
+      double v = std::nearbyint((*b)[c] / scales[c]);
+      if (!(std::abs(v) < 2147483647.0))
+        return Value();
+      bq.push_back(int32_t(v));
+    }
+    auto bt = RankedTensorType::get({k}, i32);
+    bias = arith::ConstantOp::create(builder, loc, bt,
+                                     DenseElementsAttr::get(bt, ArrayRef(bq)));
+  }
+  auto conv = Conv2DOp::create(
+      builder, loc, RankedTensorType::get(shape, i32), x.q, w.q, bias,
+      builder.getDenseI64ArrayAttr(p.strides),
+      builder.getDenseI64ArrayAttr(p.dilations),
+      builder.getDenseI64ArrayAttr(p.pads), builder.getI64IntegerAttr(p.groups),
+      nullptr, nullptr, builder.getI64IntegerAttr(x.zeroPoint));
+  Value y = DequantizeOp::create(
+      builder, loc, RankedTensorType::get(shape, builder.getF32Type()), conv,
+      builder.getDenseF64ArrayAttr(scales), builder.getI64IntegerAttr(1),
+      builder.getI64IntegerAttr(0), nullptr);
+  // The node's name is the convolution's; its dequantization is named
+  // after it.
+  if (!node.name().empty()) {
+    conv->setAttr("accel.name", builder.getStringAttr(node.name()));
+    y.getDefiningOp()->setAttr(
+        "accel.name", builder.getStringAttr(node.name() + ".dequantize"));
+  }
+  return y;
 }
 
 /// `v` with leading dimensions of 1 up to `rank`: NumPy's broadcasting made

@@ -24,6 +24,8 @@ llvm::StringRef accel::layerKindName(LayerKind k) {
     return "activation";
   case LayerKind::LayerNorm:
     return "layer_norm";
+  case LayerKind::Quantize:
+    return "quantize";
   case LayerKind::Resize:
     return "resize";
   case LayerKind::Concat:
@@ -98,6 +100,7 @@ static llvm::Expected<Shape> inferResult(const LayerGraph &g,
     return broadcastShapes(shape(0), shape(1));
   case LayerKind::Activation:
   case LayerKind::LayerNorm:
+  case LayerKind::Quantize:
   case LayerKind::Resize:
   case LayerKind::Reshape:
     if (llvm::Error e = arity(1, 1))
@@ -253,6 +256,7 @@ LayerGraph::operandRegions(unsigned id, const TensorRegion &out) const {
     in.push_back(broadcastInput(out, shape(1)));
     break;
   case LayerKind::Activation:
+  case LayerKind::Quantize:
     in.push_back(out);
     break;
   case LayerKind::LayerNorm: {

@@ -14,7 +14,7 @@
 // RUN: not accel-run %s --function=huge_argument 2>&1 | FileCheck %s --check-prefix=HUGEARG
 
 // OPAQUE: accel-run: error: {{.*}}accel-run-errors.mlir:{{[0-9]+}}:8: accel.opaque: no reference kernel for 'onnx.Softmax'
-// INTS: accel-run: error: {{.*}}accel-run-errors.mlir:{{[0-9]+}}:8: accel.add: a layer of i8: the reference interpreter runs float layers
+// INTS: accel-run: error: {{.*}}accel-run-errors.mlir:{{[0-9]+}}:8: accel.mul: a layer of i8: the reference interpreter runs float layers
 // NOPE: accel-run: error: no function 'nope'
 // SHAPE: accel-run: error: {{.*}}argument #0 has shape [6, 2, 3, 3], the function takes [1, 4, 9, 9]
 // COUNT: accel-run: error: 2 inputs given, 'opaque' takes 1 arguments
@@ -30,7 +30,7 @@ func.func @opaque(%x: tensor<1x4x9x9xf32>) -> tensor<1x4x9x9xf32> {
 }
 
 func.func @ints(%x: tensor<1x4x9x9xi8>) -> tensor<1x4x9x9xi8> {
-  %0 = accel.add %x, %x : tensor<1x4x9x9xi8>, tensor<1x4x9x9xi8> -> tensor<1x4x9x9xi8>
+  %0 = accel.mul %x, %x : tensor<1x4x9x9xi8>, tensor<1x4x9x9xi8> -> tensor<1x4x9x9xi8>
   return %0 : tensor<1x4x9x9xi8>
 }
 

@@ -29,6 +29,18 @@ static llvm::cl::opt<int64_t>
               llvm::cl::desc("--import-onnx: pin every dynamic leading (batch) "
                              "dimension to this size"));
 
+enum class QuantizedConvs { Integer, Float };
+static llvm::cl::opt<QuantizedConvs> onnxQuantizedConvs(
+    "onnx-quantized-convs", llvm::cl::init(QuantizedConvs::Integer),
+    llvm::cl::desc("--import-onnx: how a QDQ model's convolutions run"),
+    llvm::cl::values(
+        clEnumValN(QuantizedConvs::Integer, "integer",
+                   "on the integers: i8 x i8 -> i32, then accel.dequantize "
+                   "(default)"),
+        clEnumValN(QuantizedConvs::Float, "float",
+                   "in float on the dequantized values (ONNX's reference "
+                   "semantics)")));
+
 static llvm::cl::list<std::string> onnxDims(
     "onnx-dim",
     llvm::cl::desc("--import-onnx: pin a dynamic dimension by its name in the "
@@ -89,6 +101,7 @@ static void registerTranslations() {
         accel::OnnxImportOptions options;
         options.weightsAsArguments = weightsAsArgs;
         options.batch = onnxBatch;
+        options.integerConvs = onnxQuantizedConvs == QuantizedConvs::Integer;
         for (const std::string &pin : onnxDims) {
           auto [name, size] = llvm::StringRef(pin).split('=');
           int64_t value = 0;

@@ -68,6 +68,15 @@ NdArray binary(BinaryKind kind, const NdArray &lhs, const NdArray &rhs,
 
 NdArray concat(llvm::ArrayRef<const NdArray *> inputs, int64_t axis);
 
+/// ONNX QuantizeLinear: clamp(round(x / scale) + zeroPoint, lo, hi), ties
+/// to even.
+NdArray quantize(const NdArray &input, double scale, int64_t zeroPoint,
+                 int64_t lo, int64_t hi);
+/// ONNX DequantizeLinear: (q - zeroPoint) * scales[c], c the index along
+/// `axis` (one scale: all of them).
+NdArray dequantize(const NdArray &input, llvm::ArrayRef<double> scales,
+                   int64_t axis, int64_t zeroPoint);
+
 /// Layer normalization over the innermost axis: (x - mean) / sqrt(var +
 /// epsilon), the variance biased (divided by the axis' size), as ONNX's
 /// LayerNormalization (axis -1) and PyTorch's layer_norm.

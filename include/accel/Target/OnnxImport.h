@@ -19,6 +19,10 @@ struct OnnxImportOptions {
   /// dimension of the graph's inputs, outputs and intermediates to `batch`.
   std::map<std::string, int64_t> dims;
   int64_t batch = 0;
+  /// QDQ models: a Conv whose input and weights are dequantized runs on the
+  /// integers (i8 x i8 -> i32, then accel.dequantize), or, with false, in
+  /// float on the dequantized values (ONNX's reference semantics).
+  bool integerConvs = true;
 };
 
 /// Imports a serialized ONNX model into a module with one function, @main.

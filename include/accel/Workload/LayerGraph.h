@@ -33,6 +33,7 @@ enum class LayerKind : uint8_t {
   Mul,           ///< operands: lhs, rhs (broadcasting)
   Activation,    ///< operands: input
   LayerNorm,     ///< operands: input (normalized over its innermost axis)
+  Quantize,      ///< operands: input (quantize or dequantize, per element)
   Resize,        ///< operands: input
   Concat,        ///< operands: the inputs, along `axis`
   Reshape,       ///< operands: input (reshape and flatten)

@@ -446,6 +446,70 @@ func.func @activation_not_an_act(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
 
 // -----
 
+func.func @conv_mixed_types(%x: tensor<1x3x8x8xi8>, %w: tensor<4x3x3x3xi8>) -> tensor<1x4x6x6xi16> {
+  // expected-error @+1 {{'accel.conv2d' op element types must be one type, or i8 input and weight with i32 bias and result; got input 'i8', weight 'i8', bias 'i16', result 'i16'}}
+  %0 = accel.conv2d %x, %w : (tensor<1x3x8x8xi8>, tensor<4x3x3x3xi8>) -> tensor<1x4x6x6xi16>
+  return %0 : tensor<1x4x6x6xi16>
+}
+
+// -----
+
+func.func @conv_float_zero_point(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @+1 {{'accel.conv2d' op input_zero_point applies to integer inputs, not 'f32'}}
+  %0 = accel.conv2d %x, %w {input_zero_point = 3 : i64} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32>
+  return %0 : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @conv_zero_point_range(%x: tensor<1x3x8x8xi8>, %w: tensor<4x3x3x3xi8>) -> tensor<1x4x6x6xi32> {
+  // expected-error @+1 {{'accel.conv2d' op input_zero_point must be an 'i8', got 200}}
+  %0 = accel.conv2d %x, %w {input_zero_point = 200 : i64} : (tensor<1x3x8x8xi8>, tensor<4x3x3x3xi8>) -> tensor<1x4x6x6xi32>
+  return %0 : tensor<1x4x6x6xi32>
+}
+
+// -----
+
+func.func @quantize_to_float(%x: tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xf16> {
+  // expected-error @+1 {{'accel.quantize' op quantizes floats to signless integers of at most 32 bits, got 'f32' to 'f16'}}
+  %0 = accel.quantize %x {scale = 0.02 : f64, zero_point = 0 : i64, min = -128 : i64, max = 127 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xf16>
+  return %0 : tensor<1x3x8x8xf16>
+}
+
+// -----
+
+func.func @quantize_zero_scale(%x: tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xi8> {
+  // expected-error @+1 {{'accel.quantize' op scale must be finite and > 0, got 0}}
+  %0 = accel.quantize %x {scale = 0.0 : f64, zero_point = 0 : i64, min = -128 : i64, max = 127 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xi8>
+  return %0 : tensor<1x3x8x8xi8>
+}
+
+// -----
+
+func.func @quantize_range(%x: tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xi8> {
+  // expected-error @+1 {{'accel.quantize' op range [0, 255] must lie in 'i8''s [-128, 127] with min <= max}}
+  %0 = accel.quantize %x {scale = 0.02 : f64, zero_point = 0 : i64, min = 0 : i64, max = 255 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xi8>
+  return %0 : tensor<1x3x8x8xi8>
+}
+
+// -----
+
+func.func @dequantize_scales(%x: tensor<1x4x8x8xi32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'accel.dequantize' op has 3 scales: one, or one per index of dimension 1 (4)}}
+  %0 = accel.dequantize %x {scales = array<f64: 1.0, 2.0, 3.0>} : tensor<1x4x8x8xi32> -> tensor<1x4x8x8xf32>
+  return %0 : tensor<1x4x8x8xf32>
+}
+
+// -----
+
+func.func @dequantize_axis(%x: tensor<1x4x8x8xi32>) -> tensor<1x4x8x8xf32> {
+  // expected-error @+1 {{'accel.dequantize' op axis 4 is not a dimension of 'tensor<1x4x8x8xf32>'}}
+  %0 = accel.dequantize %x {scales = array<f64: 1.0>, axis = 4 : i64} : tensor<1x4x8x8xi32> -> tensor<1x4x8x8xf32>
+  return %0 : tensor<1x4x8x8xf32>
+}
+
+// -----
+
 func.func @layer_norm_of_integers(%x: tensor<1x4x4x8xi8>) -> tensor<1x4x4x8xi8> {
   // expected-error @+1 {{'accel.layer_norm' op normalizes floats, got 'i8'}}
   %0 = accel.layer_norm %x {epsilon = 1.0e-06 : f64} : tensor<1x4x4x8xi8>

@@ -1,4 +1,4 @@
-// Round trip (custom and generic form) of every accel op: conv2d, conv_transpose2d, matmul, pool2d, add, mul, activation, layer_norm, resize, concat, reshape, flatten, opaque, group, yield.
+// Round trip (custom and generic form) of every accel op: conv2d, conv_transpose2d, matmul, pool2d, add, mul, activation, layer_norm, quantize, dequantize, resize, concat, reshape, flatten, opaque, group, yield.
 
 // RUN: accel-opt %s | accel-opt | FileCheck %s
 // RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
@@ -14,7 +14,7 @@
 // CHECK: return %[[R]]
 // Defaulted attributes are materialized in the generic form.
 // GENERIC-LABEL: sym_name = "conv2d_plain"
-// GENERIC: "accel.conv2d"(%{{.+}}, %{{.+}}) <{dilations = array<i64: 1, 1>, groups = 1 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}> : (tensor<1x8x16x16xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32>
+// GENERIC: "accel.conv2d"(%{{.+}}, %{{.+}}) <{dilations = array<i64: 1, 1>, groups = 1 : i64, input_zero_point = 0 : i64, pads = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>}> : (tensor<1x8x16x16xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32>
 func.func @conv2d_plain(%x: tensor<1x8x16x16xf32>, %w: tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32> {
   %0 = accel.conv2d %x, %w : (tensor<1x8x16x16xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x14x14xf32>
   return %0 : tensor<1x16x14x14xf32>
@@ -213,6 +213,23 @@ func.func @activations(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
 func.func @layer_norm(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
   %0 = accel.layer_norm %x {epsilon = 1.0e-06 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>} : tensor<1x4x4x8xf32>
   return %0 : tensor<1x4x4x8xf32>
+}
+
+//===----------------------------------------------------------------------===//
+// quantize, integer conv2d, dequantize
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func.func @quantized_conv
+// CHECK: %[[Q:.+]] = accel.quantize %{{.+}} {max = -1 : i64, min = -128 : i64, scale = 2.000000e-02 : f64, zero_point = -68 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xi8>
+// CHECK: %[[C:.+]] = accel.conv2d %[[Q]], %{{.+}}, %{{.+}} {input_zero_point = -68 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xi8>, tensor<4x3x3x3xi8>, tensor<4xi32>) -> tensor<1x4x8x8xi32>
+// CHECK: accel.dequantize %[[C]] {scales = array<f64: 1.000000e-04, 2.000000e-04, 3.000000e-04, 4.000000e-04>} : tensor<1x4x8x8xi32> -> tensor<1x4x8x8xf32>
+// GENERIC: "accel.quantize"(%{{.+}}) <{max = -1 : i64, min = -128 : i64, scale = 2.000000e-02 : f64, zero_point = -68 : i64}>
+// GENERIC: "accel.dequantize"(%{{.+}}) <{axis = 1 : i64, scales = array<f64: 1.000000e-04, 2.000000e-04, 3.000000e-04, 4.000000e-04>, zero_point = 0 : i64}>
+func.func @quantized_conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xi8>, %b: tensor<4xi32>) -> tensor<1x4x8x8xf32> {
+  %q = accel.quantize %x {scale = 0.02 : f64, zero_point = -68 : i64, min = -128 : i64, max = -1 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xi8>
+  %c = accel.conv2d %q, %w, %b {pads = array<i64: 1, 1, 1, 1>, input_zero_point = -68 : i64} : (tensor<1x3x8x8xi8>, tensor<4x3x3x3xi8>, tensor<4xi32>) -> tensor<1x4x8x8xi32>
+  %y = accel.dequantize %c {scales = array<f64: 1.0e-4, 2.0e-4, 3.0e-4, 4.0e-4>} : tensor<1x4x8x8xi32> -> tensor<1x4x8x8xf32>
+  return %y : tensor<1x4x8x8xf32>
 }
 
 //===----------------------------------------------------------------------===//

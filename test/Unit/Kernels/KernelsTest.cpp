@@ -242,6 +242,22 @@ TEST(Kernels, LayerNormNormalizesTheInnermostAxis) {
   }
 }
 
+// ONNX's QuantizeLinear and DequantizeLinear on hand-worked values: ties
+// round to even, results saturate, a scale per index of the axis.
+TEST(Kernels, QuantizeRoundsToEvenAndSaturates) {
+  NdArray x({1, 6});
+  x.data = {0.25, 0.75, -0.25, 1.0, 100.0, -100.0};
+  // x / 0.5 = 0.5, 1.5, -0.5, 2, 200, -200; + zero point 3.
+  NdArray q = quantize(x, 0.5, 3, -128, 10);
+  EXPECT_EQ(q.data, (std::vector<double>{3, 5, 3, 5, 10, -128}));
+  NdArray acc({1, 2, 1, 2});
+  acc.data = {10, -4, 7, 0};
+  NdArray y = dequantize(acc, {0.5, 0.25}, 1, 2);
+  EXPECT_EQ(y.data, (std::vector<double>{4, -3, 1.25, -0.5}));
+  NdArray one = dequantize(acc, {2.0}, 1, 0);
+  EXPECT_EQ(one.data, (std::vector<double>{20, -8, 14, 0}));
+}
+
 TEST(Kernels, BroadcastConcatAndReshape) {
   Rand r{std::mt19937_64(6)};
   NdArray a = r.array({2, 3, 4, 5}), se = r.array({2, 3, 1, 1}),

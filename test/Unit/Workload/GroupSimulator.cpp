@@ -152,6 +152,7 @@ void forEachRead(const LayerGraph &g, const GraphLayer &l, const Point &o,
     }
     return;
   case LayerKind::Activation:
+  case LayerKind::Quantize:
     f(0, o);
     return;
   case LayerKind::LayerNorm: { // every element of its innermost row
