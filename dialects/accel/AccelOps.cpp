@@ -476,6 +476,15 @@ void ActivationOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
   patterns.add<FuseActivationIntoProducer>(ctx);
 }
 
+/// The value of a float constant whose elements are all equal.
+static std::optional<double> floatSplat(Value v) {
+  DenseElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)) || !attr.isSplat() ||
+      !isa<FloatType>(attr.getElementType()))
+    return std::nullopt;
+  return attr.getSplatValue<APFloat>().convertToDouble();
+}
+
 /// GELU as ONNX exports it before opset 20: (x * (erf(x / sqrt 2) + 1)) *
 /// 0.5, the division and erf kept opaque by the importer. One activation.
 struct GeluFromErf : OpRewritePattern<MulOp> {
@@ -483,12 +492,8 @@ struct GeluFromErf : OpRewritePattern<MulOp> {
   /// `v` is a constant whose every element is `value` (within 1e-6
   /// relative).
   static bool isSplat(Value v, double value) {
-    DenseElementsAttr attr;
-    if (!matchPattern(v, m_Constant(&attr)) || !attr.isSplat() ||
-        !isa<FloatType>(attr.getElementType()))
-      return false;
-    double x = attr.getSplatValue<APFloat>().convertToDouble();
-    return std::abs(x - value) <= 1e-6 * std::abs(value);
+    std::optional<double> x = floatSplat(v);
+    return x && std::abs(*x - value) <= 1e-6 * std::abs(value);
   }
   /// The operand of the binary op `op` that is not `other`, or null.
   static Value otherOperand(Operation *op, Value other) {
@@ -576,13 +581,6 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
            (axes[0] == -1 || axes[0] == in.getRank() - 1) &&
            (!keep || keep.getInt() == 1);
   }
-  static std::optional<double> splat(Value v) {
-    DenseElementsAttr attr;
-    if (!matchPattern(v, m_Constant(&attr)) || !attr.isSplat() ||
-        !isa<FloatType>(attr.getElementType()))
-      return std::nullopt;
-    return attr.getSplatValue<APFloat>().convertToDouble();
-  }
   LogicalResult matchAndRewrite(OpaqueOp div,
                                 PatternRewriter &rewriter) const override {
     if (!opaque(div.getResult(0), "onnx.Div", 2))
@@ -604,7 +602,7 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
     std::optional<double> eps;
     Value var;
     for (int i = 0; i < 2 && !eps; ++i)
-      if ((eps = splat(plus->getOperand(1 - i))))
+      if ((eps = floatSplat(plus->getOperand(1 - i))))
         var = plus->getOperand(i);
     OpaqueOp varMean = opaque(var, "onnx.ReduceMean", 1);
     if (!eps || !std::isfinite(*eps) || *eps < 0 || !varMean ||
@@ -615,7 +613,7 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
     if (!square || !square->hasOneUse())
       return failure();
     if (OpaqueOp pow = opaque(square->getResult(0), "onnx.Pow", 2)) {
-      if (pow.getInputs()[0] != d || splat(pow.getInputs()[1]) != 2.0)
+      if (pow.getInputs()[0] != d || floatSplat(pow.getInputs()[1]) != 2.0)
         return failure();
     } else if (auto mul = dyn_cast<MulOp>(square)) {
       if (mul.getLhs() != d || mul.getRhs() != d || mul.getActivation())

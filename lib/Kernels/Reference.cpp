@@ -84,14 +84,9 @@ NdArray accel::kernels::dequantize(const NdArray &input,
                                    llvm::ArrayRef<double> scales, int64_t axis,
                                    int64_t zeroPoint) {
   NdArray out = input;
-  int64_t inner = 1;
-  for (size_t d = axis + 1; d < input.shape.size(); ++d)
-    inner *= input.shape[d];
-  int64_t n = input.shape.empty() ? 1 : input.shape[axis];
-  for (int64_t i = 0; i < out.size(); ++i) {
-    double s = scales.size() == 1 ? scales[0] : scales[(i / inner) % n];
-    out.data[i] = (out.data[i] - double(zeroPoint)) * s;
-  }
+  AxisIndexer channel = axisIndexer(input.shape, axis, scales.size());
+  for (int64_t i = 0; i < out.size(); ++i)
+    out.data[i] = (out.data[i] - double(zeroPoint)) * scales[channel(i)];
   return out;
 }
 

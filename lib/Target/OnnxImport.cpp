@@ -152,6 +152,12 @@ private:
   FailureOr<Value> importQuantizedConv(const onnx::NodeProto &node,
                                        Location loc, const ConvParams &p,
                                        ArrayRef<int64_t> shape);
+  /// The axis a (de)quantization's `scales` run along in a tensor of
+  /// `shape` (the node's `axis`, default 1, negative from the end),
+  /// checked: every scale finite and > 0, one or one per index of the axis.
+  FailureOr<int64_t> quantAxis(const onnx::NodeProto &node, Location loc,
+                               ArrayRef<int64_t> shape,
+                               ArrayRef<double> scales);
   /// A quantization's zero points (uint8 ones read unsigned) and whether
   /// its data are uint8 (the default without a zero point).
   std::optional<std::pair<llvm::SmallVector<int64_t>, bool>>
@@ -1191,6 +1197,24 @@ OnnxImporter::zeroPoints(StringRef name) {
   return std::make_pair(zps, u8);
 }
 
+FailureOr<int64_t> OnnxImporter::quantAxis(const onnx::NodeProto &node,
+                                           Location loc,
+                                           ArrayRef<int64_t> shape,
+                                           ArrayRef<double> scales) {
+  for (double sc : scales)
+    if (!std::isfinite(sc) || sc <= 0)
+      return nodeError(loc)
+             << "has scale " << sc << ": it must be finite and > 0";
+  int64_t rank = shape.size();
+  int64_t axis = intAttr(node, "axis", 1);
+  axis = axis < 0 ? axis + rank : axis;
+  if (scales.size() > 1 &&
+      (axis < 0 || axis >= rank || int64_t(scales.size()) != shape[axis]))
+    return nodeError(loc) << "has " << scales.size() << " scales for axis "
+                          << axis << " of " << formatShape(shape);
+  return axis;
+}
+
 /// QuantizeLinear: of a constant (weights), folded into an i8 constant; of
 /// an activation (one scale), accel.quantize. uint8 data become i8 128
 /// lower (quantOffset), so that every quantized tensor is i8.
@@ -1201,10 +1225,6 @@ LogicalResult OnnxImporter::importQuantize(const onnx::NodeProto &node,
   if (!scales || !zps || scales->empty() ||
       (zps->first.size() != 1 && zps->first.size() != scales->size()))
     return importOpaque(node, loc, "scales or zero points not constants");
-  for (double sc : *scales)
-    if (!std::isfinite(sc) || sc <= 0)
-      return nodeError(loc) << "has scale " << sc << ": it must be finite "
-                            << "and > 0";
   int64_t offset = zps->second ? 128 : 0;
   int64_t lo = zps->second ? 0 : -128, hi = zps->second ? 255 : 127;
   Type i8 = builder.getIntegerType(8);
@@ -1213,19 +1233,13 @@ LogicalResult OnnxImporter::importQuantize(const onnx::NodeProto &node,
     if (!v)
       return importOpaque(node, loc, "the constant is not numbers");
     Shape shape(c->second->dims().begin(), c->second->dims().end());
-    int64_t rank = shape.size();
-    int64_t axis = intAttr(node, "axis", 1);
-    axis = axis < 0 ? axis + rank : axis;
-    if (scales->size() > 1 &&
-        (axis < 0 || axis >= rank || int64_t(scales->size()) != shape[axis]))
-      return nodeError(loc) << "has " << scales->size() << " scales for axis "
-                            << axis << " of " << formatShape(shape);
-    int64_t inner = 1;
-    for (int64_t d = axis + 1; d < rank; ++d)
-      inner *= shape[d];
+    FailureOr<int64_t> axis = quantAxis(node, loc, shape, *scales);
+    if (failed(axis))
+      return failure();
+    AxisIndexer channel = axisIndexer(shape, *axis, scales->size());
     llvm::SmallVector<int8_t> q;
     for (size_t i = 0; i < v->size(); ++i) {
-      size_t ch = scales->size() == 1 ? 0 : (i / inner) % scales->size();
+      int64_t ch = channel(i);
       int64_t zp = zps->first[zps->first.size() == 1 ? 0 : ch];
       double x = std::clamp(std::nearbyint((*v)[i] / (*scales)[ch]) + zp,
                             double(lo), double(hi));
@@ -1239,6 +1253,8 @@ LogicalResult OnnxImporter::importQuantize(const onnx::NodeProto &node,
   }
   if (scales->size() != 1 || zps->first.size() != 1)
     return importOpaque(node, loc, "per-axis quantization of an activation");
+  if (failed(quantAxis(node, loc, {}, *scales)))
+    return failure();
   FailureOr<Value> x = lookup(input(node, 0), loc);
   if (failed(x))
     return failure();
@@ -1308,33 +1324,21 @@ LogicalResult OnnxImporter::importDequantize(const onnx::NodeProto &node,
   if (failed(q))
     return failure();
   auto qt = cast<RankedTensorType>(q->getType());
-  int64_t rank = qt.getRank();
-  int64_t axis = intAttr(node, "axis", 1);
-  axis = axis < 0 ? axis + rank : axis;
-  if (scales->size() > 1 && (axis < 0 || axis >= rank ||
-                             int64_t(scales->size()) != qt.getDimSize(axis)))
-    return nodeError(loc) << "has " << scales->size() << " scales for axis "
-                          << axis << " of " << formatShape(qt.getShape());
-  for (double sc : *scales)
-    if (!std::isfinite(sc) || sc <= 0)
-      return nodeError(loc) << "has scale " << sc << ": it must be finite "
-                            << "and > 0";
-  Dequantized d{*q, *scales, scales->size() == 1 ? 1 : axis,
+  FailureOr<int64_t> axis = quantAxis(node, loc, qt.getShape(), *scales);
+  if (failed(axis))
+    return failure();
+  Dequantized d{*q, *scales, scales->size() == 1 ? 1 : *axis,
                 zps->first.front() - off->second};
   auto ft = RankedTensorType::get(qt.getShape(), builder.getF32Type());
   Value y;
   DenseElementsAttr attr;
   if (matchPattern(*q, m_Constant(&attr))) {
-    int64_t inner = 1;
-    for (int64_t k = d.axis + 1; k < rank; ++k)
-      inner *= qt.getDimSize(k);
+    AxisIndexer channel = axisIndexer(qt.getShape(), d.axis, scales->size());
     llvm::SmallVector<float> v;
     int64_t i = 0;
-    for (APInt x : attr.getValues<APInt>()) {
-      size_t ch = scales->size() == 1 ? 0 : (i++ / inner) % scales->size();
-      v.push_back(
-          float(double(x.getSExtValue() - d.zeroPoint) * (*scales)[ch]));
-    }
+    for (APInt x : attr.getValues<APInt>())
+      v.push_back(float(double(x.getSExtValue() - d.zeroPoint) *
+                        (*scales)[channel(i++)]));
     y = arith::ConstantOp::create(builder, loc, ft,
                                   DenseElementsAttr::get(ft, ArrayRef(v)));
     values[node.output(0)] = y;

@@ -412,6 +412,17 @@ LoopBounds accel::elementwiseLoopBounds(ArrayRef<int64_t> output,
   return b;
 }
 
+AxisIndexer accel::axisIndexer(ArrayRef<int64_t> shape, int64_t axis,
+                               size_t count) {
+  AxisIndexer ix;
+  if (count <= 1 || axis < 0 || axis >= int64_t(shape.size()))
+    return ix;
+  for (size_t d = axis + 1; d < shape.size(); ++d)
+    ix.inner *= shape[d];
+  ix.extent = shape[axis];
+  return ix;
+}
+
 Dim accel::elementwiseInnermostDim(size_t rank) {
   return kElementwiseOrder[std::min<size_t>(std::max<size_t>(rank, 1), 4) - 1];
 }

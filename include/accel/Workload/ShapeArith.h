@@ -167,6 +167,18 @@ LoopBounds matmulLoopBounds(llvm::ArrayRef<int64_t> lhs,
 /// neighbourhood per output (bilinear resize reads 2x2).
 LoopBounds elementwiseLoopBounds(llvm::ArrayRef<int64_t> output,
                                  int64_t window = 1);
+/// Which index along `axis` each element of a row-major tensor of `shape`
+/// has (a per-axis parameter's: quantization scales); with `count` 1, always
+/// 0 (one parameter for the whole tensor).
+struct AxisIndexer {
+  int64_t inner = 1, extent = 1;
+  int64_t operator()(int64_t element) const {
+    return (element / inner) % extent;
+  }
+};
+AxisIndexer axisIndexer(llvm::ArrayRef<int64_t> shape, int64_t axis,
+                        size_t count);
+
 /// The loop dimension elementwiseLoopBounds gives the innermost axis of a
 /// rank-`rank` output (N for rank 1, G for 2, P for 3, Q above).
 Dim elementwiseInnermostDim(size_t rank);
