@@ -397,6 +397,25 @@ def qdq_conv():
     return g.model([("x", [1, 3, 8, 8])], [("out", [1, 4, 8, 8])])
 
 
+def qdq_gemm():
+    """A QDQ-quantised classifier: the quantized activation flattened, then
+    a Gemm (transB) on int8 weights per output row, with a float bias."""
+    g = Graph("qdq_gemm")
+    sx = g.const("sx", np.array([0.03], np.float32))
+    zx = g.const("zx", np.array([100], np.uint8))
+    q = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    xd = g.node("DequantizeLinear", [q, sx, zx], ["xd"], "x_dequant")
+    f = g.node("Flatten", [xd], ["f"], "flatten")
+    w = g.rand("w", 5, 16)
+    sw = g.const("sw", (g.rng.uniform(0.3, 0.5, 5) / 127).astype(np.float32))
+    zw = g.const("zw", np.zeros(5, np.int8))
+    wq = g.node("QuantizeLinear", [w, sw, zw], ["wq"], "w_quant", axis=0)
+    wd = g.node("DequantizeLinear", [wq, sw, zw], ["wd"], "w_dequant", axis=0)
+    b = g.rand("b", 5, low=-0.1, high=0.1)
+    g.node("Gemm", [f, wd, b], ["out"], "fc", transB=1)
+    return g.model([("x", [1, 4, 2, 2])], [("out", [1, 5])])
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -458,6 +477,7 @@ FIXTURES = {
     "layer_norm": layer_norm,
     "layer_norm17": layer_norm17,
     "qdq_conv": qdq_conv,
+    "qdq_gemm": qdq_gemm,
     "pad_fold": pad_fold,
 }
 

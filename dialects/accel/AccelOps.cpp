@@ -134,38 +134,41 @@ static LayerProblem perPixelProblem(Value output, int64_t numInputs,
 
 ConvParams Conv2DOp::getConvParams() { return convParamsOf(*this); }
 
-/// A convolution's element types: one type everywhere, or a quantized
-/// network's (i8 input and weight, i32 bias and result).
-static LogicalResult verifyConvTypes(Conv2DOp op) {
+/// A convolution's or a matmul's element types: one type everywhere, or a
+/// quantized network's (i8 input and weight, i32 bias and result), with
+/// the input's zero point (`zpName`) only on integers.
+static LogicalResult verifyLayerTypes(Operation *op, Value input, Value weight,
+                                      Value biasValue, Value output,
+                                      uint64_t zpBits, StringRef zpName) {
   auto elem = [](Value v) {
     return cast<ShapedType>(v.getType()).getElementType();
   };
-  Type in = elem(op.getInput()), w = elem(op.getWeight()),
-       out = elem(op.getOutput());
-  Type bias = op.getBias() ? elem(op.getBias()) : out;
+  Type in = elem(input), w = elem(weight), out = elem(output);
+  Type bias = biasValue ? elem(biasValue) : out;
   bool same = in == w && in == out && in == bias;
   bool quantized = in.isSignlessInteger(8) && w.isSignlessInteger(8) &&
                    out.isSignlessInteger(32) && bias.isSignlessInteger(32);
   if (!same && !quantized)
-    return op.emitOpError("element types must be one type, or i8 input and "
-                          "weight with i32 bias and result; got input ")
+    return op->emitOpError("element types must be one type, or i8 input and "
+                           "weight with i32 bias and result; got input ")
            << in << ", weight " << w << ", bias " << bias << ", result " << out;
   // (I64Attr getters return the bits unsigned.)
-  int64_t zp = int64_t(op.getInputZeroPoint());
+  int64_t zp = int64_t(zpBits);
   if (zp != 0 && !in.isSignlessInteger())
-    return op.emitOpError("input_zero_point applies to integer inputs, not ")
-           << in;
+    return op->emitOpError(zpName) << " applies to integer inputs, not " << in;
   if (auto it = dyn_cast<IntegerType>(in);
       it && zp != 0 &&
       (zp < -(int64_t(1) << (it.getWidth() - 1)) ||
        zp >= (int64_t(1) << (it.getWidth() - 1))))
-    return op.emitOpError("input_zero_point must be an ")
-           << in << ", got " << zp;
+    return op->emitOpError(zpName) << " must be an " << in << ", got " << zp;
   return success();
 }
 
 LogicalResult Conv2DOp::verify() {
-  if (failed(verifyConvTypes(*this)) || failed(verifyConvAttrs(*this)) ||
+  if (failed(verifyLayerTypes(*this, getInput(), getWeight(), getBias(),
+                              getOutput(), getInputZeroPoint(),
+                              "input_zero_point")) ||
+      failed(verifyConvAttrs(*this)) ||
       failed(verifyInferredShape(*this,
                                  inferConv2dShape(shapeOf(getInput()),
                                                   shapeOf(getWeight()),
@@ -230,7 +233,9 @@ LayerProblem ConvTranspose2DOp::getProblem() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult MatmulOp::verify() {
-  if (failed(verifyInferredShape(*this,
+  if (failed(verifyLayerTypes(*this, getLhs(), getRhs(), getBias(), getOutput(),
+                              getLhsZeroPoint(), "lhs_zero_point")) ||
+      failed(verifyInferredShape(*this,
                                  inferMatmulShape(shapeOf(getLhs()),
                                                   shapeOf(getRhs()),
                                                   getTransposeRhs()),

@@ -104,18 +104,21 @@ def Accel_ConvTranspose2DOp : Accel_LayerOp<"conv_transpose2d"> {
   }];
 }
 
-def Accel_MatmulOp : Accel_LayerOp<"matmul"> {
+def Accel_MatmulOp : Accel_ConvertingLayerOp<"matmul"> {
   let summary = "matrix multiplication / fully-connected layer";
   let description = [{
     lhs [M, K] x rhs [K, N] (+ bias [N]) -> [M, N]; with `transpose_rhs` the
     rhs is [N, K] (ONNX Gemm transB, PyTorch Linear). Rank-3 operands are a
     batch of independent matmuls. Loop nest: N = M, K = N, C = K, G = batch.
+    Element types as `accel.conv2d`'s: one type, or i8 operands with i32
+    bias and result, `lhs_zero_point` subtracted from every lhs element.
   }];
   let arguments = (ins Accel_Tensor:$lhs, Accel_Tensor:$rhs,
                        Optional<Accel_Tensor>:$bias,
                        UnitAttr:$transpose_rhs,
                        Accel_OptionalActivation:$activation,
-                       Accel_OptionalMapping:$mapping);
+                       Accel_OptionalMapping:$mapping,
+                       DefaultValuedAttr<I64Attr, "0">:$lhs_zero_point);
   let results = (outs Accel_Tensor:$output);
   let assemblyFormat = [{
     $lhs `,` $rhs (`,` $bias^)? attr-dict `:` functional-type(operands, results)

@@ -247,7 +247,7 @@ template <typename MatOp> struct ConvertMatmul : OpRewritePattern<MatOp> {
     Value init = op.getOutputs()[0];
     Value mm = MatmulOp::create(rewriter, op.getLoc(), init.getType(),
                                 op.getInputs()[0], op.getInputs()[1], Value(),
-                                UnitAttr(), nullptr, nullptr);
+                                UnitAttr(), nullptr, nullptr, nullptr);
     replaceAccumulating(rewriter, op, mm, init, false);
     return success();
   }

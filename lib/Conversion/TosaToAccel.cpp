@@ -205,7 +205,7 @@ struct ConvertMatMul : TosaPattern<tosa::MatMulOp> {
                         PatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<MatmulOp>(op, op.getType(), op.getA(),
                                           op.getB(), Value(), UnitAttr(),
-                                          nullptr, nullptr);
+                                          nullptr, nullptr, nullptr);
     return success();
   }
 };

@@ -180,6 +180,19 @@ private:
     return llvm::Error::success();
   }
 
+  /// `a` less an integer input's zero point (I64Attr bits, unsigned), in
+  /// `storage` when it is not 0.
+  static const NdArray &lessZeroPoint(const NdArray &a, uint64_t zpBits,
+                                      NdArray &storage) {
+    int64_t zp = int64_t(zpBits);
+    if (zp == 0)
+      return a;
+    storage = a;
+    for (double &v : storage.data)
+      v -= double(zp);
+    return storage;
+  }
+
   llvm::Error run(Operation *op) {
     unsigned t = options.threads;
     for (Type type : op->getResultTypes())
@@ -191,7 +204,7 @@ private:
     // (de)quantization and the sums of their partial results (exact in
     // doubles); other integers only index (Slice's bounds).
     if (isa<LayerOpInterface>(op) &&
-        !isa<Conv2DOp, QuantizeOp, DequantizeOp, AddOp>(op))
+        !isa<Conv2DOp, MatmulOp, QuantizeOp, DequantizeOp, AddOp>(op))
       for (Type type : op->getResultTypes())
         if (auto shaped = dyn_cast<ShapedType>(type);
             shaped && !isa<FloatType>(shaped.getElementType()))
@@ -206,22 +219,16 @@ private:
       values[c.getResult()] = std::move(*a);
       return llvm::Error::success();
     }
-    if (auto conv = dyn_cast<Conv2DOp>(op)) {
-      // (An integer convolution's sums are exact in doubles: at most 2^24
-      // channels x taps of 2^16 each stay below 2^53.)
-      const NdArray *input = &get(conv.getInput());
-      NdArray shifted;
-      if (int64_t zp = int64_t(conv.getInputZeroPoint())) {
-        shifted = *input;
-        for (double &v : shifted.data)
-          v -= double(zp);
-        input = &shifted;
-      }
+    // (An integer layer's sums are exact in doubles: at most 2^24
+    // channels x taps of 2^16 each stay below 2^53.)
+    NdArray shifted;
+    if (auto conv = dyn_cast<Conv2DOp>(op))
       return set(op,
-                 k::conv2d(*input, get(conv.getWeight()),
-                           getOptional(conv.getBias()), conv.getConvParams(),
+                 k::conv2d(lessZeroPoint(get(conv.getInput()),
+                                         conv.getInputZeroPoint(), shifted),
+                           get(conv.getWeight()), getOptional(conv.getBias()),
+                           conv.getConvParams(),
                            activationOf(conv.getActivationAttr()), t));
-    }
     if (auto q = dyn_cast<QuantizeOp>(op))
       return set(op,
                  k::quantize(get(q.getInput()), q.getScale().convertToDouble(),
@@ -237,8 +244,10 @@ private:
                          getOptional(conv.getBias()), conv.getConvParams(),
                          activationOf(conv.getActivationAttr()), t));
     if (auto mm = dyn_cast<MatmulOp>(op))
-      return set(op, k::matmul(get(mm.getLhs()), get(mm.getRhs()),
-                               getOptional(mm.getBias()), mm.getTransposeRhs(),
+      return set(op, k::matmul(lessZeroPoint(get(mm.getLhs()),
+                                             mm.getLhsZeroPoint(), shifted),
+                               get(mm.getRhs()), getOptional(mm.getBias()),
+                               mm.getTransposeRhs(),
                                activationOf(mm.getActivationAttr()), t));
     if (auto pool = dyn_cast<Pool2DOp>(op))
       return set(op,

@@ -147,11 +147,17 @@ private:
   LogicalResult importQuantize(const onnx::NodeProto &node, Location loc);
   LogicalResult importDequantize(const onnx::NodeProto &node, Location loc);
   LogicalResult importQuantizedClip(const onnx::NodeProto &node, Location loc);
-  /// The Conv `node` on the integers of its dequantized input and weight
-  /// (a null Value when they are not), dequantized after.
-  FailureOr<Value> importQuantizedConv(const onnx::NodeProto &node,
-                                       Location loc, const ConvParams &p,
-                                       ArrayRef<int64_t> shape);
+  /// The Conv or Gemm `node` (result `shape`, output channels on its
+  /// dimension 1, the weight's on `weightAxis`) on the integers of its
+  /// dequantized input and weight, built by `build` (result type, input,
+  /// weight, i32 bias), then dequantized per output channel; a null Value
+  /// when its operands are not dequantized integers.
+  FailureOr<Value> importQuantizedLayer(
+      const onnx::NodeProto &node, Location loc, ArrayRef<int64_t> shape,
+      int64_t weightAxis,
+      llvm::function_ref<Operation *(Type, const Dequantized &,
+                                     const Dequantized &, Value)>
+          build);
   /// The axis a (de)quantization's `scales` run along in a tensor of
   /// `shape` (the node's `axis`, default 1, negative from the end),
   /// checked: every scale finite and > 0, one or one per index of the axis.
@@ -610,7 +616,17 @@ LogicalResult OnnxImporter::importConv(const onnx::NodeProto &node,
   llvm::Expected<Shape> shape = inferConv2dShape(in, ws, p);
   if (!shape)
     return nodeError(loc) << llvm::toString(shape.takeError());
-  FailureOr<Value> quantized = importQuantizedConv(node, loc, p, *shape);
+  FailureOr<Value> quantized = importQuantizedLayer(
+      node, loc, *shape, /*weightAxis=*/0,
+      [&](Type type, const Dequantized &x, const Dequantized &w, Value bias) {
+        return Conv2DOp::create(builder, loc, type, x.q, w.q, bias,
+                                builder.getDenseI64ArrayAttr(p.strides),
+                                builder.getDenseI64ArrayAttr(p.dilations),
+                                builder.getDenseI64ArrayAttr(p.pads),
+                                builder.getI64IntegerAttr(p.groups), nullptr,
+                                nullptr, builder.getI64IntegerAttr(x.zeroPoint))
+            .getOperation();
+      });
   if (failed(quantized))
     return failure();
   if (*quantized)
@@ -982,7 +998,7 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
     auto prodType =
         RankedTensorType::get({rows, bt.getDimSize(1)}, at.getElementType());
     Value prod = MatmulOp::create(builder, loc, prodType, lhs, *b, Value(),
-                                  UnitAttr(), nullptr, nullptr);
+                                  UnitAttr(), nullptr, nullptr, nullptr);
     Shape out(at.getShape().begin(), at.getShape().end());
     out.back() = bt.getDimSize(1);
     return define(node,
@@ -1011,11 +1027,27 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
       return importOpaque(node, loc, "bias that is not one value per column");
     }
   }
+  if (gemm && shape->size() == 2) {
+    // (The weight's output channels: rows when transposed, else columns.)
+    FailureOr<Value> quantized = importQuantizedLayer(
+        node, loc, *shape, /*weightAxis=*/transB ? 0 : 1,
+        [&](Type type, const Dequantized &x, const Dequantized &w, Value bias) {
+          return MatmulOp::create(builder, loc, type, x.q, w.q, bias,
+                                  transB ? builder.getUnitAttr() : UnitAttr(),
+                                  nullptr, nullptr,
+                                  builder.getI64IntegerAttr(x.zeroPoint))
+              .getOperation();
+        });
+    if (failed(quantized))
+      return failure();
+    if (*quantized)
+      return define(node, *quantized, loc);
+  }
   auto type = RankedTensorType::get(*shape, at.getElementType());
   return define(node,
                 MatmulOp::create(builder, loc, type, *a, *b, bias,
                                  transB ? builder.getUnitAttr() : UnitAttr(),
-                                 nullptr, nullptr),
+                                 nullptr, nullptr, nullptr),
                 loc);
 }
 
@@ -1100,6 +1132,18 @@ LogicalResult OnnxImporter::importReshape(const onnx::NodeProto &node,
     llvm::Expected<Shape> shape = inferFlattenShape(xt.getShape(), axis);
     if (!shape)
       return nodeError(loc) << llvm::toString(shape.takeError());
+    // Flattened dequantized data (a classifier's input): its integers are
+    // flattened too, for the Gemm after (one scale: no axis to follow).
+    if (auto d = dequantized.find(input(node, 0));
+        d != dequantized.end() && d->second.scales.size() == 1) {
+      Dequantized flat = d->second;
+      flat.q = FlattenOp::create(
+          builder, loc,
+          RankedTensorType::get(
+              *shape, cast<ShapedType>(flat.q.getType()).getElementType()),
+          flat.q, builder.getI64IntegerAttr(axis));
+      dequantized[node.output(0)] = flat;
+    }
     return define(
         node,
         FlattenOp::create(builder, loc,
@@ -1353,20 +1397,24 @@ LogicalResult OnnxImporter::importDequantize(const onnx::NodeProto &node,
   return define(node, y, loc);
 }
 
-FailureOr<Value> OnnxImporter::importQuantizedConv(const onnx::NodeProto &node,
-                                                   Location loc,
-                                                   const ConvParams &p,
-                                                   ArrayRef<int64_t> shape) {
+FailureOr<Value> OnnxImporter::importQuantizedLayer(
+    const onnx::NodeProto &node, Location loc, ArrayRef<int64_t> shape,
+    int64_t weightAxis,
+    llvm::function_ref<Operation *(Type, const Dequantized &,
+                                   const Dequantized &, Value)>
+        build) {
   auto dx = dequantized.find(input(node, 0));
   auto dw = dequantized.find(input(node, 1));
   if (!options.integerConvs || dx == dequantized.end() ||
       dw == dequantized.end())
     return Value();
   const Dequantized &x = dx->second, &w = dw->second;
+  // The output channels: dimension 1 of the result (a convolution's
+  // channels, a 2-D product's columns).
   int64_t k = shape[1];
   // Symmetric weights, one scale or one per output channel; one input scale.
   if (x.scales.size() != 1 || w.zeroPoint != 0 ||
-      !(w.scales.size() == 1 || w.axis == 0) ||
+      !(w.scales.size() == 1 || w.axis == weightAxis) ||
       !matchPattern(w.q, m_Constant()))
     return Value();
   llvm::SmallVector<double> scales;
@@ -1377,7 +1425,7 @@ FailureOr<Value> OnnxImporter::importQuantizedConv(const onnx::NodeProto &node,
   if (!input(node, 2).empty()) {
     std::optional<llvm::SmallVector<double>> b = constValues(input(node, 2));
     if (!b || int64_t(b->size()) != k)
-      return Value(); // a bias computed at run time: the float convolution
+      return Value(); // a bias computed at run time: the float layer
     // The bias in accumulator units (as integer accelerators add it).
     llvm::SmallVector<int32_t> bq;
     for (int64_t c = 0; c < k; ++c) {
@@ -1390,20 +1438,14 @@ FailureOr<Value> OnnxImporter::importQuantizedConv(const onnx::NodeProto &node,
     bias = arith::ConstantOp::create(builder, loc, bt,
                                      DenseElementsAttr::get(bt, ArrayRef(bq)));
   }
-  auto conv = Conv2DOp::create(
-      builder, loc, RankedTensorType::get(shape, i32), x.q, w.q, bias,
-      builder.getDenseI64ArrayAttr(p.strides),
-      builder.getDenseI64ArrayAttr(p.dilations),
-      builder.getDenseI64ArrayAttr(p.pads), builder.getI64IntegerAttr(p.groups),
-      nullptr, nullptr, builder.getI64IntegerAttr(x.zeroPoint));
+  Operation *layer = build(RankedTensorType::get(shape, i32), x, w, bias);
   Value y = DequantizeOp::create(
-      builder, loc, RankedTensorType::get(shape, builder.getF32Type()), conv,
-      builder.getDenseF64ArrayAttr(scales), builder.getI64IntegerAttr(1),
-      builder.getI64IntegerAttr(0), nullptr);
-  // The node's name is the convolution's; its dequantization is named
-  // after it.
+      builder, loc, RankedTensorType::get(shape, builder.getF32Type()),
+      layer->getResult(0), builder.getDenseF64ArrayAttr(scales),
+      builder.getI64IntegerAttr(1), builder.getI64IntegerAttr(0), nullptr);
+  // The node's name is the layer's; its dequantization is named after it.
   if (!node.name().empty()) {
-    conv->setAttr("accel.name", builder.getStringAttr(node.name()));
+    layer->setAttr("accel.name", builder.getStringAttr(node.name()));
     y.getDefiningOp()->setAttr(
         "accel.name", builder.getStringAttr(node.name() + ".dequantize"));
   }

@@ -470,6 +470,14 @@ func.func @conv_zero_point_range(%x: tensor<1x3x8x8xi8>, %w: tensor<4x3x3x3xi8>)
 
 // -----
 
+func.func @matmul_float_zero_point(%x: tensor<2x8xf32>, %w: tensor<8x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'accel.matmul' op lhs_zero_point applies to integer inputs, not 'f32'}}
+  %0 = accel.matmul %x, %w {lhs_zero_point = 1 : i64} : (tensor<2x8xf32>, tensor<8x4xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
 func.func @quantize_to_float(%x: tensor<1x3x8x8xf32>) -> tensor<1x3x8x8xf16> {
   // expected-error @+1 {{'accel.quantize' op quantizes floats to signless integers of at most 32 bits, got 'f32' to 'f16'}}
   %0 = accel.quantize %x {scale = 0.02 : f64, zero_point = 0 : i64, min = -128 : i64, max = 127 : i64} : tensor<1x3x8x8xf32> -> tensor<1x3x8x8xf16>

@@ -232,6 +232,13 @@ func.func @quantized_conv(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xi8>, %b: t
   return %y : tensor<1x4x8x8xf32>
 }
 
+// CHECK-LABEL: func.func @quantized_matmul
+// CHECK: accel.matmul %{{.+}}, %{{.+}} {lhs_zero_point = -5 : i64, transpose_rhs} : (tensor<2x8xi8>, tensor<4x8xi8>) -> tensor<2x4xi32>
+func.func @quantized_matmul(%x: tensor<2x8xi8>, %w: tensor<4x8xi8>) -> tensor<2x4xi32> {
+  %0 = accel.matmul %x, %w {transpose_rhs, lhs_zero_point = -5 : i64} : (tensor<2x8xi8>, tensor<4x8xi8>) -> tensor<2x4xi32>
+  return %0 : tensor<2x4xi32>
+}
+
 //===----------------------------------------------------------------------===//
 // resize
 //===----------------------------------------------------------------------===//

@@ -1,4 +1,5 @@
-"""Checks accel-run's output of qdq_conv.onnx against numpy's evaluation
+"""Checks accel-run's output of qdq_conv.onnx (or qdq_gemm.onnx) against
+numpy's evaluation
 of the model's QDQ semantics in float64 (ONNX's reference rules: round half
 to even, saturate; the convolution on the dequantized values). The
 integer convolution adds its bias in accumulator units, so the two may
@@ -20,6 +21,19 @@ def quant(v, s, z, lo, hi):
 
 x = np.load(sys.argv[2]).astype(np.float64)
 sx, zx = float(init["sx"][0]), float(init["zx"][0])
+out = np.load(sys.argv[3])
+if model.graph.name == "qdq_gemm":
+    # Flatten, then x @ w.T + b in float on the dequantized values; the
+    # output is not quantized: one step is the accumulator's (sx x sw),
+    # the size of the bias's rounding.
+    xd = ((quant(x, sx, zx, 0, 255) - zx) * sx).reshape(1, -1)
+    sw = init["sw"].astype(np.float64)[:, None]
+    wd = quant(init["w"].astype(np.float64), sw, 0, -128, 127) * sw
+    ref = xd @ wd.T + init["b"].astype(np.float64)
+    steps = (np.abs(out - ref) / (sx * sw[:, 0])).max()
+    print(f"max difference {steps:.3g} accumulator steps: "
+          f"{'ok' if steps <= 0.5 + 1e-3 else 'WRONG'}")
+    sys.exit(0)
 xd = (quant(x, sx, zx, 0, 127) - zx) * sx  # the Clip keeps [0, 127]
 sw = init["sw"].astype(np.float64)[:, None, None, None]
 wd = quant(init["w"].astype(np.float64), sw, 0, -128, 127) * sw
@@ -32,7 +46,6 @@ for k in range(4):
 y += init["b"].astype(np.float64)[None, :, None, None]
 sy = float(init["sy"][0])
 ref = quant(np.maximum(y, 0), sy, 0, 0, 255) * sy
-out = np.load(sys.argv[3])
 steps = np.abs(out - ref).max() / sy
 same = np.mean(np.abs(out - ref) < sy / 2)
 print(f"max difference {steps:.3g} output steps, {same:.0%} equal: "
