@@ -340,6 +340,14 @@ LayerProblem ActivationOp::getProblem() {
   return perPixelProblem(getOutput(), 1);
 }
 
+/// A per-element conversion between types (quantize, dequantize): one
+/// operation per element, its input read at its own width.
+static LayerProblem convertingProblem(Value input, Value output) {
+  LayerProblem p = perPixelProblem(output, 1);
+  p.elementBits[Tensor::Inputs] = elementBits(input);
+  return p;
+}
+
 LogicalResult QuantizeOp::verify() {
   Type in = getInput().getType().getElementType();
   auto out = dyn_cast<IntegerType>(getOutput().getType().getElementType());
@@ -366,9 +374,7 @@ LoopBounds QuantizeOp::getLoopBounds() {
   return elementwiseLoopBounds(shapeOf(getOutput()));
 }
 LayerProblem QuantizeOp::getProblem() {
-  LayerProblem p = perPixelProblem(getOutput(), 1);
-  p.elementBits[Tensor::Inputs] = elementBits(getInput());
-  return p;
+  return convertingProblem(getInput(), getOutput());
 }
 
 LogicalResult DequantizeOp::verify() {
@@ -396,9 +402,7 @@ LoopBounds DequantizeOp::getLoopBounds() {
   return elementwiseLoopBounds(shapeOf(getOutput()));
 }
 LayerProblem DequantizeOp::getProblem() {
-  LayerProblem p = perPixelProblem(getOutput(), 1);
-  p.elementBits[Tensor::Inputs] = elementBits(getInput());
-  return p;
+  return convertingProblem(getInput(), getOutput());
 }
 
 LogicalResult LayerNormOp::verify() {
