@@ -114,8 +114,7 @@ Prediction layerPrediction(const LayerGraph &graph, unsigned id,
     return graph.tensor(tensor).elementBytes();
   };
   Prediction p;
-  bool weighted =
-      layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul;
+  bool weighted = layer.problem->hasWeights;
   p.read = dram.reads[Tensor::Inputs] * bytes(layer.operands[0]) +
            dram.reads[Tensor::Outputs] * bytes(layer.result);
   if (weighted)
@@ -261,7 +260,19 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   IRMapping map;
   ArrayRef<TensorRegion> regions = c.operandRegions;
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
-  bool embed = isa<ConvTranspose2DOp, ResizeOp>(op);
+  // A transposed convolution's tile runs as a transposed convolution of its
+  // input tile (transposedTileWindow) where one expresses it.
+  std::optional<TransposedTileWindow> th, tw;
+  if (auto ct = dyn_cast<ConvTranspose2DOp>(op)) {
+    ConvParams p = ct.getConvParams();
+    const TensorRegion &in = regions[0], &w = regions[1];
+    th = transposedTileWindow(p.windowH(w.dims[2].end), c.box.dims[2],
+                              in.dims[2], w.dims[2]);
+    tw = transposedTileWindow(p.windowW(w.dims[3].end), c.box.dims[3],
+                              in.dims[3], w.dims[3]);
+  }
+  bool embed = isa<ResizeOp>(op) ||
+               (isa<ConvTranspose2DOp>(op) && !(th && tw));
   SmallVector<Value> present;
   for (auto [k, s] : llvm::enumerate(c.operands)) {
     if (absent(s))
@@ -280,6 +291,23 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
                                            ValueRange{}, ValueRange{},
                                            regions[k].begins(), s.sizes, ones);
+    }
+    if (k == 0 && th && tw &&
+        (th->zerosBefore || th->zerosAfter || tw->zerosBefore ||
+         tw->zerosAfter)) {
+      // Rows of zeros around the input tile: outputs its taps miss.
+      auto type = cast<RankedTensorType>(tile.getType());
+      SmallVector<int64_t> shape(type.getShape());
+      shape[2] += th->zerosBefore + th->zerosAfter;
+      shape[3] += tw->zerosBefore + tw->zerosAfter;
+      auto padded = RankedTensorType::get(shape, type.getElementType());
+      Value zeros = arith::ConstantOp::create(
+          b, loc, padded, cast<TypedAttr>(b.getZeroAttr(padded)));
+      SmallVector<int64_t> at = {0, 0, th->zerosBefore, tw->zerosBefore};
+      SmallVector<int64_t> ones(shape.size(), 1);
+      tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
+                                           ValueRange{}, ValueRange{}, at,
+                                           type.getShape(), ones);
     }
     map.map(operand, tile);
   }
@@ -324,7 +352,9 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   // apply once, with the last part).
   Attribute activation = tileOp->getAttr("activation");
   if (!c.finish) {
-    if ((layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul) &&
+    if ((layer.kind == LayerKind::Conv ||
+         layer.kind == LayerKind::ConvTranspose ||
+         layer.kind == LayerKind::Matmul) &&
         tileOp->getNumOperands() == 3)
       tileOp->eraseOperand(2);
     tileOp->removeAttr("activation");
@@ -369,6 +399,18 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       int64_t perGroup = taps.dims[1].size();
       tileOp->setAttr(
           "groups", b.getI64IntegerAttr(regions[0].dims[1].size() / perGroup));
+    } else if (th && tw) {
+      pads = std::array<int64_t, 4>{th->padBegin, tw->padBegin, th->padEnd,
+                                    tw->padEnd};
+      tileOp->setAttr("output_padding", i64s(b, {0, 0}));
+      // Groups: as many as the input part's channels hold.
+      auto ct = cast<ConvTranspose2DOp>(op);
+      int64_t perGroup =
+          cast<RankedTensorType>(ct.getWeight().getType()).getDimSize(0) /
+          ct.getGroups();
+      tileOp->setAttr("groups",
+                      b.getI64IntegerAttr(std::max<int64_t>(
+                          1, regions[0].dims[1].size() / perGroup)));
     } else if (layer.kind == LayerKind::Pool && !layer.pool.global) {
       const PoolParams &p = layer.pool;
       Window1D wh{p.kernel[0], p.strides[0], p.dilations[0], p.pads[0],
@@ -382,7 +424,7 @@ Value FunctionLowering::computeBody(const GroupSource &src,
                                       w->padEnd};
       tileOp->removeAttr("ceil_mode"); // the padding says where windows end
     }
-    bool windowed = layer.kind == LayerKind::Conv ||
+    bool windowed = layer.kind == LayerKind::Conv || (th && tw) ||
                     (layer.kind == LayerKind::Pool && !layer.pool.global);
     if (windowed) {
       if (!pads) {

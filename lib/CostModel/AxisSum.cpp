@@ -23,11 +23,15 @@
 // two neighbouring children are walked together (pairTotal), unit by unit,
 // and pairs of neighbours inside the input are translates, counted once per
 // run.
+// A zero-inserted input (a transposed convolution's: only every `every`-th
+// row holds data) counts the real rows of each interval; translates then
+// differ, so nothing is taken as a translate of anything: all enumerated.
 // Mappings of a few levels use no heap memory.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AxisSum.h"
+#include "accel/Workload/ReceptiveField.h"
 #include "accel/Workload/ShapeArith.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
@@ -52,6 +56,8 @@ public:
       dilation = a.dilation;
       pad = a.pad;
       size = a.size;
+      every = a.every;
+      firstReal = a.first;
     }
     if (unite)
       hoistUnitedDimension();
@@ -81,7 +87,8 @@ private:
   Combine combine;
   bool unite; ///< a window axis with across loops: unite per group
   bool rows = false;
-  int64_t stride = 1, dilation = 1, pad = 0, size = 0;
+  int64_t stride = 1, dilation = 1, pad = 0, size = 0, every = 1,
+          firstReal = 0;
   /// The loop along which tiles slide (axisSlideSum), or none.
   unsigned slide = ~0u;
 
@@ -137,8 +144,15 @@ private:
   bool inside(int64_t lo0, int64_t hi0, int64_t lo1, int64_t hi1) const {
     if (!axis.window)
       return true;
+    if (every > 1)
+      return false; // (translates hold other numbers of real rows)
     return lo0 * stride + lo1 * dilation - pad >= 0 &&
            (hi0 - 1) * stride + (hi1 - 1) * dilation - pad + 1 <= size;
+  }
+
+  /// The elements of [b, e): its real rows on a zero-inserted input.
+  int64_t extent(int64_t b, int64_t e) const {
+    return every == 1 ? e - b : realPositions({b, e}, every, firstReal).size();
   }
 
   /// The axis interval given the current chunk of each of its dimensions.
@@ -162,7 +176,7 @@ private:
       return 0; // an empty chunk stays empty below
     if (k == loops.size()) {
       auto [b, e] = interval(lo0, hi0, lo1, hi1);
-      return combine == Combine::Any ? (e > b) : e - b;
+      return combine == Combine::Any ? (e > b) : extent(b, e);
     }
     bool shiftFree = inside(lo0, hi0, lo1, hi1);
     int64_t n0 = hi0 - lo0, n1 = hi1 - lo1;
@@ -272,7 +286,7 @@ private:
       Piece pieces[2];
       int64_t sum = 0;
       for (unsigned i = 0, n = difference(prev, cur, pieces); i < n; ++i)
-        sum += pieces[i].second - pieces[i].first;
+        sum += extent(pieces[i].first, pieces[i].second);
       return sum;
     }
     if (unite && loops[k].across)
@@ -326,6 +340,8 @@ private:
                                         int64_t last) const {
     if (!axis.window)
       return {0, full};
+    if (every > 1)
+      return {0, 0};
     return runInside(lo * scale + first - pad,
                      (lo + step - 1) * scale + last - pad + 1, step * scale,
                      full);
@@ -437,7 +453,7 @@ private:
     if (full > 0 && leaf(k, c)) {
       b0 = c.lo0 * stride + c.lo1 * dilation - pad;
       e0 = (c.hi0 - 1) * stride + (c.hi1 - 1) * dilation - pad + 1;
-      if (spacing <= e0 - b0)
+      if (spacing <= e0 - b0 && every == 1)
         std::tie(runBegin, runEnd) = runInside(b0, e0, spacing, full);
     }
     for (int64_t u = 0; u < count; ++u) {
@@ -502,12 +518,12 @@ private:
     int64_t value = 0, coveredEnd = INT64_MIN;
     for (auto [b, e] : tiles) {
       if (combine == Combine::Max) {
-        value = std::max(value, e - b);
+        value = std::max(value, extent(b, e));
         continue;
       }
       int64_t from = std::max(b, coveredEnd);
       if (e > from)
-        value += e - from;
+        value += extent(from, e);
       coveredEnd = std::max(coveredEnd, e);
     }
     return value;

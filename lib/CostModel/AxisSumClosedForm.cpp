@@ -213,7 +213,7 @@ private:
 int64_t windowSpans(const LayerProblem &problem, const Axis &axis,
                     const Chain &c0, const Chain &c1) {
   bool rows = axis.d0 == Dim::P;
-  auto [stride, dilation, pad, size] = problem.plane(rows);
+  auto [stride, dilation, pad, size, every, first] = problem.plane(rows);
   LeafStats s0, s1;
   if (!leafStats(c0, s0) || !leafStats(c1, s1))
     return kNone;
@@ -337,7 +337,7 @@ int64_t unitedWindowSpans(const LayerProblem &problem, const Axis &axis,
   }
   if (!united[0] && !united[1])
     return windowSpans(problem, axis, kept[0], kept[1]);
-  auto [stride, dilation, pad, size] = problem.plane(axis.d0 == Dim::P);
+  auto [stride, dilation, pad, size, every, first] = problem.plane(axis.d0 == Dim::P);
   // A window clipped by the padding starts at its first row inside the
   // input: with strides or dilations that row moves by more than the
   // clipping, and clipped neighbours can leave gaps their union does not.
@@ -398,6 +398,9 @@ int64_t closedForm(const LayerProblem &problem, const Axis &axis,
 bool accel::axisSumClosedForm(const LayerProblem &problem, const Axis &axis,
                               llvm::ArrayRef<AxisLoop> loops, Combine combine,
                               int64_t &sum) {
+  // A zero-inserted input counts real rows, which no closed form here does.
+  if (axis.window && problem.plane(axis.d0 == Dim::P).every != 1)
+    return false;
   sum = closedForm(problem, axis, loops, combine);
   return sum != kNone;
 }

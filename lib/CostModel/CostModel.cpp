@@ -333,8 +333,11 @@ struct Model {
         continue;
       }
       PlaneAxis plane = problem.plane(a.d0 == Dim::P);
-      n *= std::min(plane.size, inputSpan(chunk(a.d0, pos), chunk(a.d1, pos),
-                                          plane.stride, plane.dilation));
+      int64_t span = std::min(plane.size,
+                              inputSpan(chunk(a.d0, pos), chunk(a.d1, pos),
+                                        plane.stride, plane.dilation));
+      // Of a zero-inserted input, the real rows a span can hold at most.
+      n *= plane.every == 1 ? span : ceilDiv(span, plane.every);
     }
     return n;
   }

@@ -139,8 +139,10 @@ llvm::Expected<Part> LayerPlanner::part(int k, const Ranges &r) const {
   };
   std::optional<Tensor> role =
       k < 0 ? std::optional(Tensor::Outputs) : roleOf(k);
+  bool transposed = layer.kind == LayerKind::ConvTranspose;
   switch (layer.kind) {
-  case LayerKind::Conv: {
+  case LayerKind::Conv:
+  case LayerKind::ConvTranspose: {
     if (!role) { // bias [G x K]
       auto ch = channels(r[Dim::G], r[Dim::K], b[Dim::K]);
       if (!ch)
@@ -148,7 +150,17 @@ llvm::Expected<Part> LayerPlanner::part(int k, const Ranges &r) const {
       dims({*ch});
       break;
     }
-    if (*role == Tensor::Weights) {
+    if (*role == Tensor::Weights && transposed) {
+      // [G x C, K, R, S], the problem's taps the filter's flipped (it
+      // runs as a convolution of the zero-inserted input).
+      auto ch = channels(r[Dim::G], r[Dim::C], b[Dim::C]);
+      if (!ch)
+        return ch.takeError();
+      auto flip = [&](Dim d) {
+        return Interval{b[d] - r[d].end, b[d] - r[d].begin};
+      };
+      dims({*ch, r[Dim::K], flip(Dim::R), flip(Dim::S)});
+    } else if (*role == Tensor::Weights) {
       auto ch = channels(r[Dim::G], r[Dim::K], b[Dim::K]);
       if (!ch)
         return ch.takeError();
@@ -157,11 +169,14 @@ llvm::Expected<Part> LayerPlanner::part(int k, const Ranges &r) const {
       auto ch = channels(r[Dim::G], r[Dim::C], b[Dim::C]);
       if (!ch)
         return ch.takeError();
+      // (Of a zero-inserted input, the real rows and columns.)
       dims({r[Dim::N], *ch,
-            windowInput(r[Dim::P], r[Dim::R], b.strideH, b.dilationH,
-                        prob.padTop, prob.inputH),
-            windowInput(r[Dim::Q], r[Dim::S], b.strideW, b.dilationW,
-                        prob.padLeft, prob.inputW)});
+            realPositions(windowInput(r[Dim::P], r[Dim::R], b.strideH,
+                                      b.dilationH, prob.padTop, prob.inputH),
+                          prob.everyH, prob.firstH),
+            realPositions(windowInput(r[Dim::Q], r[Dim::S], b.strideW,
+                                      b.dilationW, prob.padLeft, prob.inputW),
+                          prob.everyW, prob.firstW)});
     } else {
       auto ch = channels(r[Dim::G], r[Dim::K], b[Dim::K]);
       if (!ch)
@@ -229,6 +244,7 @@ llvm::Expected<Part> LayerPlanner::part(int k, const Ranges &r) const {
 llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
   switch (layer.kind) {
   case LayerKind::Conv:
+  case LayerKind::ConvTranspose:
   case LayerKind::Pool:
   case LayerKind::Matmul:
   case LayerKind::Add:
@@ -298,8 +314,10 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
       llvm::Expected<Part> pt = part(k, r);
       if (!pt)
         return pt.takeError();
-      if (pt->empty())
+      // (A transposed convolution's step may meet only inserted zeros.)
+      if (pt->empty() && !(k == 0 && layer.kind == LayerKind::ConvTranspose))
         return fail("a step of the mapping reads only padding");
+
       Shape &m = most[k + 1];
       m.resize(pt->region.dims.size(), 0);
       for (size_t d = 0; d < m.size(); ++d)
@@ -465,7 +483,7 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
             load(buffer[k + 1], pt, rest, at);
           }
         }
-      } else {
+      } else if (!pt.empty()) {
         load(buffer[k + 1], pt, pt.region,
              llvm::SmallVector<int64_t, 4>(pt.region.dims.size(), 0));
       }

@@ -334,6 +334,25 @@ static void restrictAxis(int64_t &extent, int64_t &inputSize, int64_t &pad,
   inputSize = end - origin;
 }
 
+/// restrictAxis on a problem's rows (columns): on a zero-inserted input,
+/// which rows of the restricted input are real follows where it starts.
+static void restrictRows(LayerProblem &p, Interval o) {
+  LoopBounds &b = p.bounds;
+  int64_t before = p.padTop;
+  restrictAxis(b.extent[Dim::P], p.inputH, p.padTop, b.strideH, b.dilationH,
+               b[Dim::R], o);
+  int64_t origin = o.begin * b.strideH - before + p.padTop;
+  p.firstH = floorMod(p.firstH - origin, p.everyH);
+}
+static void restrictCols(LayerProblem &p, Interval o) {
+  LoopBounds &b = p.bounds;
+  int64_t before = p.padLeft;
+  restrictAxis(b.extent[Dim::Q], p.inputW, p.padLeft, b.strideW, b.dilationW,
+               b[Dim::S], o);
+  int64_t origin = o.begin * b.strideW - before + p.padLeft;
+  p.firstW = floorMod(p.firstW - origin, p.everyW);
+}
+
 std::optional<LayerProblem> accel::tileProblem(const LayerProblem &layer,
                                                const TensorRegion &box) {
   if (box.dims.size() != 4 || box.empty())
@@ -356,18 +375,14 @@ std::optional<LayerProblem> accel::tileProblem(const LayerProblem &layer,
       return std::nullopt;
     }
   }
-  restrictAxis(b.extent[Dim::P], p.inputH, p.padTop, b.strideH, b.dilationH,
-               b[Dim::R], box.dims[2]);
-  restrictAxis(b.extent[Dim::Q], p.inputW, p.padLeft, b.strideW, b.dilationW,
-               b[Dim::S], box.dims[3]);
+  restrictRows(p, box.dims[2]);
+  restrictCols(p, box.dims[3]);
   return p;
 }
 
 LayerProblem accel::tileProblem(const LayerProblem &layer, Interval rows) {
   LayerProblem p = layer;
-  LoopBounds &b = p.bounds;
-  restrictAxis(b.extent[Dim::P], p.inputH, p.padTop, b.strideH, b.dilationH,
-               b[Dim::R], rows);
+  restrictRows(p, rows);
   return p;
 }
 

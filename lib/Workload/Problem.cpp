@@ -3,6 +3,7 @@
 #include "accel/Workload/Problem.h"
 #include "accel/Workload/ReceptiveField.h"
 #include "llvm/Support/MathExtras.h"
+#include <cstdint>
 #include <numeric>
 
 using namespace accel;
@@ -45,6 +46,8 @@ std::vector<int64_t> LayerProblem::key() const {
     k.push_back(psumBits());
   if (wholeOnChip) // (negative: never a partial-sum width)
     k.push_back(-1 - int64_t(*wholeOnChip));
+  if (everyH != 1 || everyW != 1) // (after a marker no other key has)
+    k.insert(k.end(), {INT64_MIN, everyH, everyW, firstH, firstW});
   return k;
 }
 
@@ -65,7 +68,9 @@ int64_t LayerProblem::tensorSize(Tensor t) const {
                ? b[Dim::G] * b[Dim::K] * b[Dim::C] * b[Dim::R] * b[Dim::S]
                : 0;
   case Tensor::Inputs:
-    return b[Dim::N] * b[Dim::G] * b[Dim::C] * inputH * inputW;
+    return b[Dim::N] * b[Dim::G] * b[Dim::C] *
+           realPositions({0, inputH}, everyH, firstH).size() *
+           realPositions({0, inputW}, everyW, firstW).size();
   case Tensor::Outputs:
     return b[Dim::N] * b[Dim::G] * b[Dim::K] * b[Dim::P] * b[Dim::Q];
   }
@@ -129,8 +134,32 @@ static int64_t positionsRead(int64_t outputs, int64_t taps, int64_t stride,
   return count;
 }
 
+/// Of the positions outputs [0, outputs) x taps [0, taps) read at stride 1,
+/// those that hold data, every `every`-th (a zero-inserted input): the
+/// union of each tap's run, one interval when the runs touch.
+static int64_t realPositionsRead(int64_t outputs, int64_t taps,
+                                 int64_t dilation, int64_t pad, int64_t size,
+                                 int64_t every, int64_t first) {
+  int64_t count = 0, coveredEnd = INT64_MIN;
+  for (int64_t t = 0; t < taps; ++t) {
+    Interval run = windowInput({0, outputs}, {t, t + 1}, 1, dilation, pad, size);
+    if (run.empty())
+      continue;
+    run.begin = std::max(run.begin, coveredEnd);
+    count += realPositions(run, every, first).size();
+    coveredEnd = std::max(coveredEnd, run.end);
+  }
+  return count;
+}
+
 int64_t LayerProblem::inputsRead() const {
   const LoopBounds &b = bounds;
+  if (everyH != 1 || everyW != 1)
+    return b[Dim::N] * b[Dim::G] * b[Dim::C] *
+           realPositionsRead(b[Dim::P], b[Dim::R], b.dilationH, padTop, inputH,
+                             everyH, firstH) *
+           realPositionsRead(b[Dim::Q], b[Dim::S], b.dilationW, padLeft,
+                             inputW, everyW, firstW);
   return b[Dim::N] * b[Dim::G] * b[Dim::C] *
          positionsRead(b[Dim::P], b[Dim::R], b.strideH, b.dilationH, padTop,
                        inputH) *
@@ -203,6 +232,8 @@ LayerProblem accel::convTransposeProblem(llvm::ArrayRef<int64_t> input,
   p.padTop = cp.dilations[0] * (p.bounds[Dim::R] - 1) - cp.pads[0];
   p.padLeft = cp.dilations[1] * (p.bounds[Dim::S] - 1) - cp.pads[1];
   p.bounds.strideH = p.bounds.strideW = 1;
+  p.everyH = cp.strides[0];
+  p.everyW = cp.strides[1];
   p.elementBits = elementBits;
   return p;
 }

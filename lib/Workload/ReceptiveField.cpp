@@ -274,3 +274,33 @@ std::optional<Window1D> accel::tileWindow(const Window1D &w, Interval o,
     return std::nullopt;
   return t;
 }
+
+std::optional<TransposedTileWindow>
+accel::transposedTileWindow(const Window1D &w, Interval o, Interval in,
+                            Interval taps) {
+  if (o.empty() || taps.empty())
+    return std::nullopt;
+  // Output row i * stride + r * dilation - pad of the whole axis is row
+  // (i - in.begin) * stride + (r - taps.begin) * dilation - padBegin of the
+  // tile's, with the padBegin below.
+  TransposedTileWindow t;
+  t.padBegin = w.padBegin + o.begin - in.begin * w.stride -
+               taps.begin * w.dilation;
+  if (t.padBegin < 0) { // outputs before the first row's first tap
+    t.zerosBefore = ceilDiv(-t.padBegin, w.stride);
+    t.padBegin += t.zerosBefore * w.stride;
+  }
+  int64_t rows = t.zerosBefore + in.size();
+  int64_t span = (rows - 1) * w.stride + (taps.size() - 1) * w.dilation + 1;
+  int64_t rest = span - t.padBegin - o.size();
+  if (rest < 0) { // outputs past the last row's last tap
+    t.zerosAfter = ceilDiv(-rest, w.stride);
+    rest += t.zerosAfter * w.stride;
+  }
+  if (rows + t.zerosAfter == 0) { // no input row at all: one of zeros
+    t.zerosAfter = 1;
+    rest += w.stride;
+  }
+  t.padEnd = rest;
+  return t;
+}

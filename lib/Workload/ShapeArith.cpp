@@ -346,8 +346,8 @@ LoopBounds accel::convTranspose2dLoopBounds(ArrayRef<int64_t> output,
                                             ArrayRef<int64_t> weight,
                                             const ConvParams &p) {
   // Over output coordinates; each output gathers the taps whose input
-  // coordinate is integral, so the dense nest counts stride^2 too many MACs.
-  // The cost model corrects for that with the stride fields.
+  // coordinate is integral: the dense nest over the zero-inserted input
+  // (convTransposeProblem), which multiplies the inserted zeros too.
   LoopBounds b;
   b.extent[Dim::N] = output[0];
   b.extent[Dim::G] = p.groups;

@@ -35,9 +35,11 @@ template <typename T> struct PerTensor {
 bool isRelevant(Tensor t, Dim d);
 
 /// The window arithmetic of one input plane axis (rows or columns): input
-/// row p * stride + r * dilation - pad of an input of `size` rows.
+/// row p * stride + r * dilation - pad of an input of `size` rows, of which
+/// only every `every`-th from row `first` on holds data (a transposed
+/// convolution's zero-inserted input; every row otherwise).
 struct PlaneAxis {
-  int64_t stride = 1, dilation = 1, pad = 0, size = 1;
+  int64_t stride = 1, dilation = 1, pad = 0, size = 1, every = 1, first = 0;
 };
 
 /// The bits an accelerator stores each kind of data in (its precision), as
@@ -60,6 +62,12 @@ struct LayerProblem {
   /// p * strideH + r * dilationH - padTop.
   int64_t inputH = 1, inputW = 1;
   int64_t padTop = 0, padLeft = 0;
+  /// Zero insertion (transposed convolutions): only every everyH-th input
+  /// row from row firstH on (columns: everyW, firstW) holds data, the real
+  /// input's; the rows between are zeros no memory stores or moves (the DMA
+  /// and the PEs' address generation insert them). Tiles count, and
+  /// transfers move, the real rows only; the MACs stay the dense nest's.
+  int64_t everyH = 1, everyW = 1, firstH = 0, firstW = 0;
   /// Bits per element as the accelerator stores each operand (weights,
   /// inputs, and the final outputs written back to DRAM).
   PerTensor<int64_t> elementBits;
@@ -100,8 +108,10 @@ struct LayerProblem {
                                         int64_t s1) const;
   /// The rows' (or the columns') window arithmetic.
   PlaneAxis plane(bool rows) const {
-    return rows ? PlaneAxis{bounds.strideH, bounds.dilationH, padTop, inputH}
-                : PlaneAxis{bounds.strideW, bounds.dilationW, padLeft, inputW};
+    return rows ? PlaneAxis{bounds.strideH, bounds.dilationH, padTop, inputH,
+                            everyH, firstH}
+                : PlaneAxis{bounds.strideW, bounds.dilationW, padLeft, inputW,
+                            everyW, firstW};
   }
 };
 
@@ -119,8 +129,10 @@ LayerProblem poolProblem(llvm::ArrayRef<int64_t> input, const PoolParams &p,
                          int64_t elementBits = 16);
 /// The problem of a transposed convolution: the dense nest over the
 /// outputs, reading the zero-inserted input (a stride-1 convolution over an
-/// input of (H - 1) * stride + 1 rows padded by dilation * (R - 1) - pad):
-/// every output gathers R x S taps. Input NCHW, weight [C, K/G, R, S].
+/// input of (H - 1) * stride + 1 rows padded by dilation * (R - 1) - pad,
+/// with the filter's taps flipped): every output gathers R x S taps, of
+/// which only the real rows (every stride-th: everyH, everyW) are stored
+/// and moved. Input NCHW, weight [C, K/G, R, S].
 LayerProblem convTransposeProblem(llvm::ArrayRef<int64_t> input,
                                   llvm::ArrayRef<int64_t> weight,
                                   llvm::ArrayRef<int64_t> output,

@@ -76,6 +76,35 @@ Interval windowInput(Interval o, const Window1D &w, int64_t inputSize);
 /// i * stride + r * dilation - padBegin in `o` for some tap r.
 Interval transposedInput(Interval o, const Window1D &w, int64_t inputSize);
 
+/// The positions of a zero-inserted input (a transposed convolution's,
+/// position x holding real element (x - first) / every when every divides
+/// x - first) in `v`: the real elements' interval [ceil((begin - first) /
+/// every), ceil((end - first) / every)). Monotone: intersections,
+/// differences and unions of positions map to those of the real elements.
+inline Interval realPositions(Interval v, int64_t every, int64_t first = 0) {
+  if (v.empty())
+    return {0, 0};
+  if (every == 1)
+    return v;
+  Interval r{ceilDiv(v.begin - first, every), ceilDiv(v.end - first, every)};
+  return r.empty() ? Interval{0, 0} : r;
+}
+
+/// How a tile of a transposed convolution runs as a transposed convolution
+/// of its own: outputs `o` of the whole axis from the real input rows `in`
+/// (holding every row the outputs read) through the filter taps `taps`
+/// become outputs 0 .. |o| of the input tile with `zerosBefore` and
+/// `zerosAfter` rows of zeros around it (outputs the tile's taps do not
+/// reach: a part of the reduction over the taps), |taps| taps, and this
+/// padding before and after. An empty `in` (a step whose taps meet only
+/// inserted zeros) runs on rows of zeros. None when `o` or `taps` is empty.
+struct TransposedTileWindow {
+  int64_t padBegin = 0, padEnd = 0, zerosBefore = 0, zerosAfter = 0;
+};
+std::optional<TransposedTileWindow>
+transposedTileWindow(const Window1D &w, Interval o, Interval in,
+                     Interval taps);
+
 /// conv2d (input NCHW, weight [K, C/G, R, S]): the input region.
 TensorRegion conv2dInput(const TensorRegion &out, llvm::ArrayRef<int64_t> input,
                          llvm::ArrayRef<int64_t> weight, const ConvParams &p);

@@ -41,6 +41,8 @@ inline int64_t floorDiv(int64_t a, int64_t b) {
 }
 /// Integer division rounding towards positive infinity (b > 0).
 inline int64_t ceilDiv(int64_t a, int64_t b) { return -floorDiv(-a, b); }
+/// The remainder of floorDiv, in [0, b).
+inline int64_t floorMod(int64_t a, int64_t b) { return a - floorDiv(a, b) * b; }
 
 /// Extent covered by a dilated kernel: dilation * (kernel - 1) + 1.
 int64_t dilatedKernel(const Window1D &w);

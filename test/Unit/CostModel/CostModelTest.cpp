@@ -133,6 +133,12 @@ LayerProblem randomProblem(Random &r) {
   };
   p.inputH = plane(b[Dim::P], b[Dim::R], b.strideH, b.dilationH, p.padTop);
   p.inputW = plane(b[Dim::Q], b[Dim::S], b.strideW, b.dilationW, p.padLeft);
+  if (r.coin(0.3)) { // zero-inserted (a transposed convolution's input)
+    p.everyH = r.pick(1, 3);
+    p.everyW = r.pick(1, 3);
+    p.firstH = r.pick(0, p.everyH - 1);
+    p.firstW = r.pick(0, p.everyW - 1);
+  }
   p.elementBits.v = {8, 16, 16};
   return p;
 }
@@ -161,7 +167,9 @@ std::string describe(const LayerProblem &p, const Arch &a, const Mapping &m) {
   os << " stride " << p.bounds.strideH << 'x' << p.bounds.strideW
      << " dilation " << p.bounds.dilationH << 'x' << p.bounds.dilationW
      << " input " << p.inputH << 'x' << p.inputW << " pad " << p.padTop << ','
-     << p.padLeft << (p.hasWeights ? "" : " no-weights") << "\n  mapping ";
+     << p.padLeft << " real every " << p.everyH << 'x' << p.everyW
+     << " from " << p.firstH << ',' << p.firstW
+     << (p.hasWeights ? "" : " no-weights") << "\n  mapping ";
   printMapping(os, m);
   os << "\n  memories:";
   for (const MemoryLevel &mem : a.memories) {

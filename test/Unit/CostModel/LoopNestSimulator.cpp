@@ -81,6 +81,15 @@ struct Simulator {
     }
     return {};
   }
+  /// Whether an input element is stored: not padding, and on a
+  /// zero-inserted input a real row and column.
+  bool stored(const Element &e) const {
+    auto real = [](int64_t x, int64_t size, int64_t every, int64_t first) {
+      return x >= 0 && x < size && floorMod(x - first, every) == 0;
+    };
+    return real(e[3], prob.inputH, prob.everyH, prob.firstH) &&
+           real(e[4], prob.inputW, prob.everyW, prob.firstW);
+  }
   std::set<Element> elements(Tensor x, const Box &box) const {
     std::set<Element> out;
     const std::array<int64_t, 5> &lo = box.lo, &hi = box.hi;
@@ -91,7 +100,8 @@ struct Simulator {
         for (int64_t c = lo[2]; c <= hi[2]; ++c)
           for (int64_t d = lo[3]; d <= hi[3]; ++d)
             for (int64_t e = lo[4]; e <= hi[4]; ++e)
-              out.insert({a, b, c, d, e});
+              if (x != Tensor::Inputs || stored({a, b, c, d, e}))
+                out.insert({a, b, c, d, e});
     return out;
   }
 
@@ -215,7 +225,8 @@ struct Simulator {
         if (!reaches)
           continue;
         Element e = element(x, c);
-        // Padding is not stored: input boxes hold rows and columns read.
+        // Padding is not stored: input boxes hold rows and columns read
+        // (their real ones, on a zero-inserted input: elements()).
         if (x == Tensor::Inputs && (e[3] < 0 || e[3] >= prob.inputH ||
                                     e[4] < 0 || e[4] >= prob.inputW))
           continue;
@@ -327,8 +338,7 @@ struct Simulator {
         for (Tensor x : tensors) {
           Element e = element(x, c);
           // Padding is generated, not read.
-          if (x == Tensor::Inputs && (e[3] < 0 || e[3] >= prob.inputH ||
-                                      e[4] < 0 || e[4] >= prob.inputW))
+          if (x == Tensor::Inputs && !stored(e))
             continue;
           unsigned inner = holders(x).back();
           unsigned pos = nest.position[inner];

@@ -39,6 +39,12 @@ int64_t termsOf(const GraphLayer &layer, const GroupCommand &c) {
     const TensorRegion &w = c.operandRegions[1];
     return w.dims[1].size() * w.dims[2].size() * w.dims[3].size();
   }
+  case LayerKind::ConvTranspose: { // the dense nest's terms
+    // Weights [G x C, K, R, S]: the channels of one group at most.
+    const TensorRegion &w = c.operandRegions[1];
+    return std::min(w.dims[0].size(), layer.problem->bounds[Dim::C]) *
+           w.dims[2].size() * w.dims[3].size();
+  }
   case LayerKind::Matmul: {
     const TensorRegion &w = c.operandRegions[1];
     size_t cDim = w.dims.size() - (layer.transposeRhs ? 1 : 2);
@@ -61,6 +67,7 @@ int64_t allTerms(const GraphLayer &layer) {
   const LoopBounds &b = layer.problem->bounds;
   switch (layer.kind) {
   case LayerKind::Conv:
+  case LayerKind::ConvTranspose:
     return b[Dim::C] * b[Dim::R] * b[Dim::S];
   case LayerKind::Matmul:
   case LayerKind::Add:
@@ -87,7 +94,9 @@ void runSymbolically(const LayerGraph &g, unsigned id,
       return Tensor::Outputs;
     for (auto [k, op] : llvm::enumerate(layer.operands))
       if (op == tensor) {
-        if (layer.kind == LayerKind::Conv || layer.kind == LayerKind::Matmul)
+        if (layer.kind == LayerKind::Conv ||
+            layer.kind == LayerKind::ConvTranspose ||
+            layer.kind == LayerKind::Matmul)
           return k == 0   ? std::optional(Tensor::Inputs)
                  : k == 1 ? std::optional(Tensor::Weights)
                           : std::nullopt;
@@ -202,7 +211,7 @@ void runSymbolically(const LayerGraph &g, unsigned id,
 
 TEST(LayerProgram, ComputesTheLayerAndMovesWhatTheModelCounts) {
   Random rnd{std::mt19937_64(41)};
-  int cases = 0, slid = 0, partials = 0;
+  int cases = 0, slid = 0, partials = 0, transposed = 0;
   std::map<std::string, int> refused;
   for (int n = 0; n < 400; ++n) {
     RandomNetwork net = randomNetwork(rnd);
@@ -225,6 +234,7 @@ TEST(LayerProgram, ComputesTheLayerAndMovesWhatTheModelCounts) {
           continue;
         }
         ++cases;
+        transposed += layer.kind == LayerKind::ConvTranspose;
         std::string s;
         llvm::raw_string_ostream os(s);
         printMapping(os, mapping);
@@ -249,14 +259,16 @@ TEST(LayerProgram, ComputesTheLayerAndMovesWhatTheModelCounts) {
       }
     }
   }
-  std::cerr << cases << " programs (" << slid << " sliding copies, " << partials
-            << " accumulating computes); refused:";
+  std::cerr << cases << " programs (" << transposed
+            << " of transposed convolutions, " << slid << " sliding copies, "
+            << partials << " accumulating computes); refused:";
   for (auto &[why, count] : refused)
     std::cerr << "\n  " << count << " x " << why;
   std::cerr << "\n";
   EXPECT_GT(cases, 1000);
   EXPECT_GT(slid, 50);
   EXPECT_GT(partials, 200);
+  EXPECT_GT(transposed, 50);
 }
 
 } // namespace

@@ -156,6 +156,48 @@ TEST(GroupTiling, TileProblemsReadTheirRows) {
   }
 }
 
+// The same for transposed convolutions, whose tile problems read a part of
+// the zero-inserted input: only its real rows count, wherever the tile
+// starts.
+TEST(GroupTiling, TransposedTileProblemsReadTheirRealRows) {
+  Random rnd{std::mt19937_64(8)};
+  int checked = 0;
+  for (int n = 0; n < 600; ++n) {
+    ConvParams p;
+    int64_t H = rnd.pick(1, 12), R = rnd.pick(1, 5);
+    p.strides[0] = rnd.pick(1, 4);
+    p.dilations[0] = rnd.pick(1, 3);
+    p.pads[0] = rnd.pick(0, 3);
+    p.pads[2] = rnd.pick(0, 3);
+    Shape in{1, 2, H, 3}, w{2, 2, R, 1};
+    auto out = inferConvTranspose2dShape(in, w, p);
+    if (!out) {
+      llvm::consumeError(out.takeError());
+      continue;
+    }
+    LayerProblem layer =
+        convTransposeProblem(in, w, *out, p, PerTensor<int64_t>{});
+    int64_t P = (*out)[2];
+    int64_t a = rnd.pick(0, P - 1), b = rnd.pick(a + 1, P);
+    LayerProblem tile = tileProblem(layer, {a, b});
+    EXPECT_EQ(tile.macs(), layer.macs() / P * (b - a));
+    // The real rows the outputs gather from, one by one.
+    std::set<int64_t> rows;
+    for (int64_t i = 0; i < H; ++i)
+      for (int64_t r = 0; r < R; ++r) {
+        int64_t y = i * p.strides[0] + r * p.dilations[0] - p.pads[0];
+        if (y >= a && y < b)
+          rows.insert(i);
+      }
+    EXPECT_EQ(tile.inputsRead(), int64_t(rows.size()) * 2 * 3)
+        << "H " << H << " R " << R << " s " << p.strides[0] << " d "
+        << p.dilations[0] << " pad " << p.pads[0] << " rows [" << a << ", " << b
+        << ")";
+    ++checked;
+  }
+  EXPECT_GT(checked, 300);
+}
+
 TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
   Arch roomy = roomyArch();
   Random rnd{std::mt19937_64(2024)};

@@ -213,6 +213,63 @@ TEST(ReceptiveField, TransposedConvMatchesBruteForce) {
   EXPECT_GT(checked, 1000);
 }
 
+// A tile of a transposed convolution as a transposed convolution of its
+// own: every (input row, tap) of the tile lands on the tile's output row
+// that the whole axis' output row is, and on none when that row is outside
+// the tile; the tile's output has exactly the tile's rows.
+TEST(ReceptiveField, TransposedTileWindowsComputeWhatTheWholeAxisComputes) {
+  Random r{std::mt19937_64(17)};
+  int tiles = 0, zeroRows = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    Window1D w{r.pick(1, 5), r.pick(1, 3), r.pick(1, 3), r.pick(0, 3),
+               r.pick(0, 3)};
+    int64_t size = r.pick(1, 12);
+    int64_t outputs = (size - 1) * w.stride - w.padBegin - w.padEnd +
+                      (w.kernel - 1) * w.dilation + 1;
+    if (outputs < 1)
+      continue;
+    Interval o = r.sub(outputs), taps = r.sub(w.kernel);
+    // The rows the outputs read through the taps, widened at random.
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (int64_t i = 0; i < size; ++i)
+      for (int64_t k = taps.begin; k < taps.end; ++k) {
+        int64_t y = i * w.stride + k * w.dilation - w.padBegin;
+        if (y >= o.begin && y < o.end) {
+          lo = std::min(lo, i);
+          hi = std::max(hi, i + 1);
+        }
+      }
+    Interval in = lo < hi ? Interval{std::max<int64_t>(0, lo - r.pick(0, 1)),
+                                     std::min(size, hi + r.pick(0, 1))}
+                          : Interval{0, 0};
+    std::optional<TransposedTileWindow> t =
+        transposedTileWindow(w, o, in, taps);
+    ASSERT_TRUE(t.has_value());
+    ASSERT_GE(t->padBegin, 0);
+    ASSERT_GE(t->padEnd, 0);
+    int64_t rows = t->zerosBefore + in.size() + t->zerosAfter;
+    ASSERT_GE(rows, 1);
+    ASSERT_EQ((rows - 1) * w.stride + (taps.size() - 1) * w.dilation + 1 -
+                  t->padBegin - t->padEnd,
+              o.size());
+    for (int64_t i = in.begin; i < in.end; ++i)
+      for (int64_t k = taps.begin; k < taps.end; ++k) {
+        int64_t whole = i * w.stride + k * w.dilation - w.padBegin;
+        int64_t local = (t->zerosBefore + i - in.begin) * w.stride +
+                        (k - taps.begin) * w.dilation - t->padBegin;
+        bool inTile = whole >= o.begin && whole < o.end;
+        ASSERT_EQ(inTile, local >= 0 && local < o.size());
+        if (inTile) {
+          ASSERT_EQ(local, whole - o.begin);
+        }
+      }
+    zeroRows += t->zerosBefore + t->zerosAfter > 0;
+    ++tiles;
+  }
+  EXPECT_GT(tiles, 10000);
+  EXPECT_GT(zeroRows, 1000);
+}
+
 TEST(ReceptiveField, PoolMatchesBruteForce) {
   Random r{std::mt19937_64(9)};
   for (int iter = 0; iter < 2000; ++iter) {
@@ -349,4 +406,48 @@ TEST(ReceptiveField, InputsReadMatchesBruteForce) {
         << p.strides[0] << "," << p.strides[1] << " dilation " << p.dilations[0]
         << "," << p.dilations[1];
   }
+}
+
+// A transposed convolution's problem reads the real input elements some
+// output's taps reach, not the zeros inserted between them.
+TEST(ReceptiveField, TransposedInputsReadMatchesBruteForce) {
+  std::mt19937 rng(13);
+  auto pick = [&](int lo, int hi) {
+    return std::uniform_int_distribution<int>(lo, hi)(rng);
+  };
+  int checked = 0;
+  for (int trial = 0; trial < 5000; ++trial) {
+    ConvParams p;
+    p.strides = {pick(1, 4), pick(1, 4)};
+    p.dilations = {pick(1, 3), pick(1, 3)};
+    p.pads = {pick(0, 4), pick(0, 4), pick(0, 4), pick(0, 4)};
+    int64_t h = pick(1, 9), w = pick(1, 9), r = pick(1, 4), s = pick(1, 4);
+    Shape in{1, 2, h, w}, weight{2, 3, r, s};
+    auto out = inferConvTranspose2dShape(in, weight, p);
+    if (!out) {
+      llvm::consumeError(out.takeError());
+      continue;
+    }
+    LayerProblem layer =
+        convTransposeProblem(in, weight, *out, p, PerTensor<int64_t>{});
+    std::vector<bool> read(h * w, false);
+    for (int64_t i = 0; i < h; ++i)
+      for (int64_t j = 0; j < w; ++j)
+        for (int64_t a = 0; a < r; ++a)
+          for (int64_t b = 0; b < s; ++b) {
+            int64_t y = i * p.strides[0] + a * p.dilations[0] - p.pads[0];
+            int64_t x = j * p.strides[1] + b * p.dilations[1] - p.pads[1];
+            if (y >= 0 && y < (*out)[2] && x >= 0 && x < (*out)[3])
+              read[i * w + j] = true;
+          }
+    int64_t expected = 2 * std::count(read.begin(), read.end(), true);
+    ASSERT_EQ(layer.inputsRead(), expected)
+        << "h " << h << " w " << w << " r " << r << " s " << s << " stride "
+        << p.strides[0] << "," << p.strides[1] << " dilation " << p.dilations[0]
+        << "," << p.dilations[1] << " pads " << p.pads[0] << "," << p.pads[1]
+        << "," << p.pads[2] << "," << p.pads[3];
+    EXPECT_EQ(layer.tensorSize(Tensor::Inputs), 2 * h * w);
+    ++checked;
+  }
+  EXPECT_GT(checked, 2000);
 }
