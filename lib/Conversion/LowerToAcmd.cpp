@@ -534,7 +534,8 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       break;
     }
     case Kind::Store: {
-      unsigned t = program.buffers[c.source.buffer].tensor;
+      unsigned t =
+          c.dramTensor.value_or(program.buffers[c.source.buffer].tensor);
       SmallVector<int64_t> ones(c.source.sizes.size(), 1);
       token = acmd::DmaStoreOp::create(
           b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
@@ -740,6 +741,26 @@ LogicalResult FunctionLowering::run() {
         &fg->graph,  llvm::ArrayRef<unsigned>(first), fValues, fg->ops, nullptr,
         op.getLoc(), fg->graph.layer(first).name};
     src.dram = [&](Value v) { return dramOf(v); };
+    if (isa<ConcatOp>(op)) {
+      // Chunk by chunk through the first level, each operand into its
+      // place: what a group of one moves (the group model's traffic).
+      llvm::Expected<GroupProgram> program =
+          planConcatProgram(fg->graph, first, arch);
+      if (!program)
+        return op.emitError("cannot lower: ")
+               << llvm::toString(program.takeError());
+      llvm::Expected<GroupTiling> tiling = GroupTiling::compute(
+          fg->graph, {first},
+          GroupSchedule::defaults(groupHeight(fg->graph, {first})));
+      if (!tiling)
+        return op.emitError("cannot lower: ")
+               << llvm::toString(tiling.takeError());
+      GroupDram d = groupDram(*tiling);
+      if (failed(lowerProgram(src, *program,
+                              Prediction{d.readBytes, d.writtenBytes, {}})))
+        return failure();
+      continue;
+    }
     // Tile by tile through DRAM, as its mapping says; else, when the
     // lowering cannot follow the mapping, as a group of one that fits.
     std::string tiled;

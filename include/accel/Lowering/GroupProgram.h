@@ -36,6 +36,7 @@
 #include "accel/Arch/Arch.h"
 #include "accel/Workload/GroupTiling.h"
 #include "accel/Workload/Mapping.h"
+#include <optional>
 
 namespace accel {
 
@@ -83,6 +84,9 @@ struct GroupCommand {
   Kind kind = Kind::Alloc;
   unsigned buffer = 0; ///< Alloc, Free
   TensorRegion dram;   ///< Load, Store
+  /// Store: the DRAM tensor written, when not the source buffer's (a concat
+  /// alone stores an operand's chunks into its result).
+  std::optional<unsigned> dramTensor;
   /// Load: DRAM steps per dimension (empty: 1); 0 reads one element
   /// `dram.dims[d].size()` times (a broadcast operand), from dram begins.
   llvm::SmallVector<int64_t, 4> dramStrides;
@@ -145,6 +149,15 @@ llvm::Expected<GroupProgram> planLayerProgram(const LayerGraph &graph,
                                               const Mapping &mapping,
                                               const Arch &arch,
                                               bool slidingWindows = true);
+
+/// The program of concat `layer` of `graph` run alone: each operand copied
+/// through `arch`'s first on-chip level into its place in the result, in
+/// chunks that fit half of it (two buffers: a chunk's store overlaps the
+/// next one's load). It reads every operand once and writes the result
+/// once, what a group of one moves, with buffers of any size.
+llvm::Expected<GroupProgram> planConcatProgram(const LayerGraph &graph,
+                                               unsigned layer,
+                                               const Arch &arch);
 
 } // namespace accel
 

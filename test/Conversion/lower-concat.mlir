@@ -1,0 +1,34 @@
+// A concat alone on simba-like (64 KiB global buffer, shared): each
+// operand goes through it in chunks of at most half of it (32 KiB, 8,192
+// f32), alternating between two buffers, into its place in the result.
+// The 48-channel operand (48 KiB) is too large: chunks of 32 channels
+// (8,192 elements) and the 16 left; the 16-channel one fits whole, at
+// channel 48. It moves what a group of one would (which holds whole rows
+// of the operands and the result: too much for small levels): every
+// operand read once, the result written once (65,536 B each way), equal to
+// the group model's prediction.
+// RUN: accel-opt %s --accel-lower-to-acmd=precision=ir -o %t.mlir
+// RUN: FileCheck %s < %t.mlir
+// RUN: accel-run %s --seed=1 --output=%t.npy
+// RUN: accel-run %t.mlir --seed=1 --compare=%t.npy | FileCheck %s --check-prefix=EXEC
+
+// CHECK-LABEL: func.func @cat
+// CHECK: %[[A:.+]] = acmd.alloc shared offset 0 : !acmd.buffer<1x32x16x16xf32, global>
+// CHECK: %[[B:.+]] = acmd.alloc shared offset 32768 : !acmd.buffer<1x32x16x16xf32, global>
+// CHECK: acmd.dma_load %arg0 [0, 0, 0, 0] sizes [1, 32, 16, 16] strides [1, 1, 1, 1] into %[[A]] [0, 0, 0, 0]
+// CHECK: acmd.dma_store %[[A]] [0, 0, 0, 0] sizes [1, 32, 16, 16] into %arg2 [0, 0, 0, 0]
+// CHECK: acmd.dma_load %arg0 [0, 32, 0, 0] sizes [1, 16, 16, 16] strides [1, 1, 1, 1] into %[[B]] [0, 0, 0, 0]
+// CHECK: acmd.dma_store %[[B]] [0, 0, 0, 0] sizes [1, 16, 16, 16] into %arg2 [0, 32, 0, 0]
+// CHECK: %[[C:.+]] = acmd.alloc shared offset 0 : !acmd.buffer<1x16x16x16xf32, global>
+// CHECK: acmd.dma_load %arg1 [0, 0, 0, 0] sizes [1, 16, 16, 16] strides [1, 1, 1, 1] into %[[C]] [0, 0, 0, 0]
+// CHECK: acmd.dma_store %[[C]] [0, 0, 0, 0] sizes [1, 16, 16, 16] into %arg2 [0, 48, 0, 0]
+// CHECK-NOT: acmd.alloc
+
+// EXEC: equal the cost model's prediction for each (read 65536 B, written 65536 B)
+// EXEC: match
+module attributes {accel.target = #accel.target<preset = "simba-like">} {
+func.func @cat(%a: tensor<1x48x16x16xf32>, %b: tensor<1x16x16x16xf32>) -> tensor<1x64x16x16xf32> {
+  %y = accel.concat %a, %b {axis = 1 : i64} : (tensor<1x48x16x16xf32>, tensor<1x16x16x16xf32>) -> tensor<1x64x16x16xf32>
+  return %y : tensor<1x64x16x16xf32>
+}
+}
