@@ -273,6 +273,7 @@ Value FunctionLowering::computeBody(const GroupSource &src,
   }
   bool embed = isa<ResizeOp>(op) ||
                (isa<ConvTranspose2DOp>(op) && !(th && tw));
+  bool planesApart = isa<ResizeOp>(op) && resultType.getRank() == 4;
   SmallVector<Value> present;
   for (auto [k, s] : llvm::enumerate(c.operands)) {
     if (absent(s))
@@ -283,14 +284,24 @@ Value FunctionLowering::computeBody(const GroupSource &src,
     Value operand = op->getOperand(k);
     if (embed && !graph.tensor(layer.operands[k]).weight) {
       // Upsampling layers run whole on their tile placed in a zero tensor
-      // of the operand's shape (their windows do not shift with a tile).
+      // of the operand's shape (their windows do not shift with a tile);
+      // a resize's batch and channels stay the tile's (it maps each plane
+      // on its own).
       auto full = cast<RankedTensorType>(operand.getType());
+      SmallVector<int64_t> at = regions[k].begins();
+      if (planesApart) {
+        SmallVector<int64_t> shape(full.getShape());
+        shape[0] = s.sizes[0];
+        shape[1] = s.sizes[1];
+        full = RankedTensorType::get(shape, full.getElementType());
+        at[0] = at[1] = 0;
+      }
       Value zeros = arith::ConstantOp::create(
           b, loc, full, cast<TypedAttr>(b.getZeroAttr(full)));
       SmallVector<int64_t> ones(s.sizes.size(), 1);
       tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
-                                           ValueRange{}, ValueRange{},
-                                           regions[k].begins(), s.sizes, ones);
+                                           ValueRange{}, ValueRange{}, at,
+                                           s.sizes, ones);
     }
     if (k == 0 && th && tw &&
         (th->zerosBefore || th->zerosAfter || tw->zerosBefore ||
@@ -372,6 +383,14 @@ Value FunctionLowering::computeBody(const GroupSource &src,
     BufferSlice whole;
     whole.offsets = c.box.begins();
     whole.sizes = c.box.sizes();
+    if (planesApart) {
+      SmallVector<int64_t> shape(resultType.getShape());
+      shape[0] = whole.sizes[0];
+      shape[1] = whole.sizes[1];
+      tileOp->getResult(0).setType(
+          RankedTensorType::get(shape, resultType.getElementType()));
+      whole.offsets[0] = whole.offsets[1] = 0;
+    }
     result = sliceOf(result, whole);
   } else {
     tileOp->getResult(0).setType(
@@ -741,11 +760,13 @@ LogicalResult FunctionLowering::run() {
         &fg->graph,  llvm::ArrayRef<unsigned>(first), fValues, fg->ops, nullptr,
         op.getLoc(), fg->graph.layer(first).name};
     src.dram = [&](Value v) { return dramOf(v); };
-    if (isa<ConcatOp>(op)) {
-      // Chunk by chunk through the first level, each operand into its
-      // place: what a group of one moves (the group model's traffic).
+    if (isa<ConcatOp, ResizeOp>(op)) {
+      // In pieces through the first level, whatever its size (a concat: each
+      // operand into its place; a resize: channels and rows), moving what a
+      // group of one moves (the group model's traffic).
       llvm::Expected<GroupProgram> program =
-          planConcatProgram(fg->graph, first, arch);
+          isa<ConcatOp>(op) ? planConcatProgram(fg->graph, first, arch)
+                            : planResizeProgram(fg->graph, first, arch);
       if (!program)
         return op.emitError("cannot lower: ")
                << llvm::toString(program.takeError());

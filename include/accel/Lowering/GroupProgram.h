@@ -159,6 +159,15 @@ llvm::Expected<GroupProgram> planConcatProgram(const LayerGraph &graph,
                                                unsigned layer,
                                                const Arch &arch);
 
+/// The program of resize `layer` of `graph` run alone: chunks of channels
+/// and tiles of output rows that fit `arch`'s first on-chip level, each
+/// tile's input rows loaded after those the previous tile holds (kept),
+/// computed and stored. It reads the input once and writes the output
+/// once, what a group of one moves, with buffers of any size.
+llvm::Expected<GroupProgram> planResizeProgram(const LayerGraph &graph,
+                                               unsigned layer,
+                                               const Arch &arch);
+
 } // namespace accel
 
 #endif // ACCEL_LOWERING_GROUPPROGRAM_H

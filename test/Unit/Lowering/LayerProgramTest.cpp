@@ -374,4 +374,67 @@ TEST(ConcatProgram, CopiesEveryOperandIntoItsPlaceOnce) {
   EXPECT_GT(chunked, 10);
 }
 
+// A resize alone, in chunks of channels and tiles of output rows: every
+// compute finds its input rows where it reads them (kept or loaded), every
+// output is computed once and stored; the input is read once and the
+// output written once, whatever the level's size.
+TEST(ResizeProgram, ReadsTheInputOnceAndWritesEveryOutputOnce) {
+  Random rnd{std::mt19937_64(47)};
+  int cases = 0, pieces = 0, kept = 0;
+  for (int n = 0; n < 400; ++n) {
+    RandomNetwork net = randomNetwork(rnd);
+    const LayerGraph &g = net.graph;
+    for (unsigned id = 0; id < g.layers().size(); ++id) {
+      const GraphLayer &layer = g.layer(id);
+      if (layer.kind != LayerKind::Resize)
+        continue;
+      Arch arch = randomArch(rnd);
+      if (rnd.coin(0.7)) { // a level smaller than the tensors
+        MemoryLevel &m = arch.memories[1];
+        int64_t small = rnd.pick(16, 400);
+        if (m.partition) {
+          (*m.partition)[Tensor::Inputs] = small;
+          (*m.partition)[Tensor::Outputs] = small;
+        } else {
+          m.capacityBytes = 2 * small;
+        }
+      }
+      llvm::Expected<GroupProgram> program = planResizeProgram(g, id, arch);
+      if (!program) {
+        llvm::consumeError(program.takeError());
+        continue;
+      }
+      ++cases;
+      SCOPED_TRACE(net.describe() + "\nlayer " + layer.name);
+      Moved moved;
+      runSymbolically(g, id, *program, moved);
+      if (::testing::Test::HasFailure())
+        return;
+      EXPECT_EQ(moved.reads[Tensor::Inputs],
+                g.tensor(layer.operands[0]).elements());
+      EXPECT_EQ(moved.writes[Tensor::Outputs], g.tensor(layer.result).elements());
+      int computes = 0;
+      for (const GroupCommand &c : program->commands) {
+        computes += c.kind == Kind::Compute;
+        kept += c.kind == Kind::Copy;
+        if (c.kind == Kind::Alloc) {
+          const PlannedBuffer &b = program->buffers[c.buffer];
+          const MemoryLevel &m = arch.memories[1];
+          EXPECT_LE(b.offset + b.bytes(),
+                    m.partition ? m.capacityFor(b.area == BufferArea::Inputs
+                                                    ? Tensor::Inputs
+                                                    : Tensor::Outputs)
+                                : m.capacityBytes);
+        }
+      }
+      pieces += computes > 1;
+      if (::testing::Test::HasFailure())
+        return;
+    }
+  }
+  EXPECT_GT(cases, 30);
+  EXPECT_GT(pieces, 10);
+  EXPECT_GT(kept, 5);
+}
+
 } // namespace
