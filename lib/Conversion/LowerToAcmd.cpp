@@ -777,6 +777,13 @@ LogicalResult FunctionLowering::run() {
         return op.emitError("cannot lower: ")
                << llvm::toString(tiling.takeError());
       GroupDram d = groupDram(*tiling);
+      mlir::emitRemark(op.getLoc(), "lowered in pieces through ")
+          << arch.memories[1].name
+          << ": its DRAM traffic is the group model's, "
+          << d.readBytes + d.writtenBytes << " B"
+          << (isa<ConcatOp>(op) ? " (the cost report counts a concat free)"
+                                : "");
+      ++fallbacks;
       if (failed(lowerProgram(src, *program,
                               Prediction{d.readBytes, d.writtenBytes, {}})))
         return failure();

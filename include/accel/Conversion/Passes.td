@@ -86,8 +86,9 @@ def AccelLowerToAcmd : Pass<"accel-lower-to-acmd", "::mlir::ModuleOp"> {
   let statistics = [
     Statistic<"numSegments", "segments", "Groups and layers alone lowered">,
     Statistic<"numCommands", "commands", "Commands written">,
-    Statistic<"numFallbacks", "groups-of-one",
-              "Layers alone lowered as a group of one">,
+    Statistic<"numFallbacks", "group-model-segments",
+              "Layers alone whose traffic is the group model's (lowered as a "
+              "group of one, or a concat or resize in pieces)">,
   ];
   let dependentDialects = ["::acmd::AcmdDialect", "::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",
