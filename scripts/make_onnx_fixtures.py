@@ -416,6 +416,37 @@ def qdq_gemm():
     return g.model([("x", [1, 4, 2, 2])], [("out", [1, 5])])
 
 
+def qlinear():
+    """onnxruntime's QOperator format: a QLinearConv (uint8 activations,
+    int8 weights per output channel, an int32 bias in accumulator units),
+    a Flatten of its quantized output, and a QLinearMatMul (int8 weights
+    per column) whose result is dequantized."""
+    g = Graph("qlinear")
+    rng = g.rng
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    sw = (rng.uniform(0.3, 0.5, 4) / 127).astype(np.float32)
+    g.const("sw", sw)
+    g.const("w", rng.integers(-127, 128, (4, 3, 3, 3)).astype(np.int8))
+    g.const("zw", np.zeros(4, np.int8))
+    g.const("b", rng.integers(-2000, 2000, 4).astype(np.int32))
+    sy = g.const("sy", np.array(0.05, np.float32))
+    zy = g.const("zy", np.array(10, np.uint8))
+    y = g.node("QLinearConv", [xq, sx, zx, "w", "sw", "zw", sy, zy, "b"],
+               ["y"], "qconv", pads=[1, 1, 1, 1])
+    f = g.node("Flatten", [y], ["f"], "flatten")
+    g.const("m", rng.integers(-127, 128, (4 * 4 * 4, 5)).astype(np.int8))
+    g.const("sm", (rng.uniform(0.3, 0.5, 5) / 127).astype(np.float32))
+    g.const("zm", np.zeros(5, np.int8))
+    so = g.const("so", np.array(0.1, np.float32))
+    zo = g.const("zo", np.array(-3, np.int8))
+    o = g.node("QLinearMatMul", [f, sy, zy, "m", "sm", "zm", so, zo], ["o"],
+               "qfc")
+    g.node("DequantizeLinear", [o, so, zo], ["out"], "out_dequant")
+    return g.model([("x", [1, 3, 4, 4])], [("out", [1, 5])])
+
+
 def pad_fold():
     """Zero Pads before a Conv and an AveragePool (Inception, DenseNet),
     and one before a MaxPool, which stays opaque (its padding is -inf)."""
@@ -478,6 +509,7 @@ FIXTURES = {
     "layer_norm17": layer_norm17,
     "qdq_conv": qdq_conv,
     "qdq_gemm": qdq_gemm,
+    "qlinear": qlinear,
     "pad_fold": pad_fold,
 }
 

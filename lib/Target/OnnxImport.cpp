@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Target/OnnxImport.h"
+#include "OnnxQOperators.h"
 #include "OnnxShapeFolding.h"
 #include "OnnxValidation.h"
 #include "accel/Workload/ShapeArith.h"
@@ -487,8 +488,15 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importGemm(node, loc);
   if (op == "Resize" || op == "Upsample")
     return importResize(node, loc);
-  if (op == "Reshape" || op == "Flatten")
-    return importReshape(node, loc);
+  if (op == "Reshape" || op == "Flatten") {
+    if (failed(importReshape(node, loc)))
+      return failure();
+    // A view of quantized data is quantized data (a QOperator classifier's
+    // input: QLinearConv, Flatten, QLinearMatMul).
+    if (auto off = quantOffset.find(input(node, 0)); off != quantOffset.end())
+      quantOffset[node.output(0)] = off->second;
+    return success();
+  }
   if (op == "ReduceMean")
     return importReduceMean(node, loc);
   if (op == "LayerNormalization")
@@ -1027,7 +1035,7 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
       return importOpaque(node, loc, "bias that is not one value per column");
     }
   }
-  if (gemm && shape->size() == 2) {
+  if (shape->size() == 2) {
     // (The weight's output channels: rows when transposed, else columns.)
     FailureOr<Value> quantized = importQuantizedLayer(
         node, loc, *shape, /*weightAxis=*/transB ? 0 : 1,
@@ -1354,25 +1362,47 @@ LogicalResult OnnxImporter::importQuantizedClip(const onnx::NodeProto &node,
 /// accel.dequantize. Either way the integers are remembered for a Conv.
 LogicalResult OnnxImporter::importDequantize(const onnx::NodeProto &node,
                                              Location loc) {
-  auto off = quantOffset.find(input(node, 0));
   std::optional<llvm::SmallVector<double>> scales = constValues(input(node, 1));
   auto zps = zeroPoints(input(node, 2));
-  if (off == quantOffset.end())
+  // Quantized data, or an 8-bit initializer (QOperator weights), held as
+  // i8 (uint8 128 lower).
+  int64_t offset = 0;
+  FailureOr<Value> q = failure();
+  if (auto off = quantOffset.find(input(node, 0)); off != quantOffset.end()) {
+    offset = off->second;
+    q = lookup(input(node, 0), loc);
+    if (failed(q))
+      return failure();
+  } else if (auto c = constants.find(input(node, 0));
+             c != constants.end() &&
+             (c->second->data_type() == onnx::TensorProto::INT8 ||
+              c->second->data_type() == onnx::TensorProto::UINT8)) {
+    std::optional<llvm::SmallVector<double>> v = constValues(input(node, 0));
+    if (!v)
+      return importOpaque(node, loc, "the constant is not numbers");
+    offset = c->second->data_type() == onnx::TensorProto::UINT8 ? 128 : 0;
+    llvm::SmallVector<int8_t> held;
+    for (double x : *v)
+      held.push_back(int8_t(int64_t(x) - offset));
+    auto type = RankedTensorType::get(
+        Shape(c->second->dims().begin(), c->second->dims().end()),
+        builder.getIntegerType(8));
+    q = Value(arith::ConstantOp::create(
+        builder, loc, type, DenseElementsAttr::get(type, ArrayRef(held))));
+  } else {
     return importOpaque(node, loc, "its input is not quantized data");
+  }
   if (!scales || !zps || scales->empty() ||
       llvm::any_of(zps->first,
                    [&](int64_t z) { return z != zps->first.front(); }))
     return importOpaque(node, loc,
                         "scales not constants or zero points differ");
-  FailureOr<Value> q = lookup(input(node, 0), loc);
-  if (failed(q))
-    return failure();
   auto qt = cast<RankedTensorType>(q->getType());
   FailureOr<int64_t> axis = quantAxis(node, loc, qt.getShape(), *scales);
   if (failed(axis))
     return failure();
   Dequantized d{*q, *scales, scales->size() == 1 ? 1 : *axis,
-                zps->first.front() - off->second};
+                zps->first.front() - offset};
   auto ft = RankedTensorType::get(qt.getShape(), builder.getF32Type());
   Value y;
   DenseElementsAttr attr;
@@ -1618,6 +1648,9 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
     emitError(fileLoc()) << "the ONNX model has no graph";
     return nullptr;
   }
+  // QLinearConv and QLinearMatMul as the QDQ nodes they stand for (then
+  // validated like any other Conv or MatMul).
+  accel::detail::expandQOperators(model);
   // What ONNX's shape inference divides by or indexes must be sane before
   // it runs on the graph (it trusts the file).
   if (failed(validateGraph()))

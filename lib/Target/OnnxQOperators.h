@@ -1,0 +1,21 @@
+//===- OnnxQOperators.h - ONNX's QOperator format as QDQ ----------*- C++ -*-===//
+#ifndef ACCEL_LIB_TARGET_ONNXQOPERATORS_H
+#define ACCEL_LIB_TARGET_ONNXQOPERATORS_H
+
+#include "onnx/onnx_pb.h"
+
+namespace accel::detail {
+
+/// Rewrites the QOperator nodes of `model` (QLinearConv, QLinearMatMul:
+/// onnxruntime's static quantization format) as the QDQ nodes they mean,
+/// DequantizeLinear of the inputs and weights, the float Conv or MatMul,
+/// QuantizeLinear of the result, which the importer runs as integer
+/// layers. A QLinearConv's int32 bias (accumulator units, x_scale x
+/// w_scale) becomes the float bias it stands for. Nodes whose scales or
+/// bias are not initializers stay as they are. Returns how many it
+/// rewrote.
+unsigned expandQOperators(onnx::ModelProto &model);
+
+} // namespace accel::detail
+
+#endif
