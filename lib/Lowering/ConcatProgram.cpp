@@ -14,6 +14,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace accel;
+using accel::lowering::fail;
 using accel::lowering::ProgramBuilder;
 using Kind = GroupCommand::Kind;
 
@@ -39,9 +40,6 @@ llvm::Expected<GroupProgram> accel::planConcatProgram(const LayerGraph &graph,
                                                       unsigned layer,
                                                       const Arch &arch) {
   const GraphLayer &l = graph.layer(layer);
-  auto fail = [](const llvm::Twine &msg) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-  };
   if (l.kind != LayerKind::Concat)
     return fail("layer '" + l.name + "' is not a concat");
   if (arch.memories.size() < 2)
@@ -65,16 +63,10 @@ llvm::Expected<GroupProgram> accel::planConcatProgram(const LayerGraph &graph,
     int64_t chunks = 1;
     for (size_t d = 0; d < chunk.size(); ++d)
       chunks *= ceilDiv(t.shape[d], chunk[d]);
-    llvm::SmallVector<unsigned, 2> buffers(std::min<int64_t>(chunks, 2));
-    for (size_t i = 0; i < buffers.size(); ++i) {
-      buffers[i] = builder.addBuffer(
-          op, chunk, llvm::SmallVector<int64_t, 4>(chunk.size()), bytes, area,
-          i * numElements(chunk) * bytes);
-      GroupCommand c;
-      c.kind = Kind::Alloc;
-      c.buffer = buffers[i];
-      builder.emit(std::move(c));
-    }
+    llvm::SmallVector<unsigned, 2> buffers;
+    for (int64_t i = 0; i < std::min<int64_t>(chunks, 2); ++i)
+      buffers.push_back(builder.allocate(op, chunk, bytes, area,
+                                         i * numElements(chunk) * bytes));
     // Chunks in row-major order of their origins.
     llvm::SmallVector<int64_t, 4> origin(t.shape.size(), 0);
     for (size_t i = 0;; i = (i + 1) % buffers.size()) {
@@ -109,12 +101,8 @@ llvm::Expected<GroupProgram> accel::planConcatProgram(const LayerGraph &graph,
       if (d == size_t(-1))
         break;
     }
-    for (unsigned b : buffers) {
-      GroupCommand c;
-      c.kind = Kind::Free;
-      c.buffer = b;
-      builder.emit(std::move(c));
-    }
+    for (unsigned b : buffers)
+      builder.release(b);
     at += t.shape[l.axis];
   }
   if (at != result[l.axis])

@@ -9,6 +9,7 @@
 using namespace accel;
 using Kind = GroupCommand::Kind;
 using accel::lowering::ProgramBuilder;
+using accel::lowering::fail;
 
 llvm::StringRef accel::bufferAreaName(BufferArea a) {
   switch (a) {
@@ -24,10 +25,6 @@ llvm::StringRef accel::bufferAreaName(BufferArea a) {
     return "outputs";
   }
   return "?";
-}
-
-static llvm::Error fail(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
 }
 
 namespace {

@@ -26,11 +26,8 @@
 
 using namespace accel;
 using accel::lowering::ProgramBuilder;
+using accel::lowering::fail;
 using Kind = GroupCommand::Kind;
-
-static llvm::Error fail(const llvm::Twine &msg) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-}
 
 namespace {
 
@@ -531,12 +528,8 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
     builder.emit(std::move(c));
   }
   store();
-  for (unsigned b = 0; b < builder.program.buffers.size(); ++b) {
-    GroupCommand c;
-    c.kind = Kind::Free;
-    c.buffer = b;
-    builder.emit(std::move(c));
-  }
+  for (unsigned b = 0; b < builder.program.buffers.size(); ++b)
+    builder.release(b);
   return std::move(builder.program);
 }
 

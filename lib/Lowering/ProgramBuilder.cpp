@@ -137,3 +137,23 @@ unsigned ProgramBuilder::emit(GroupCommand c) {
   program.commands.push_back(std::move(c));
   return index;
 }
+
+unsigned ProgramBuilder::allocate(unsigned tensor, Shape shape,
+                                  int64_t elementBytes, BufferArea area,
+                                  int64_t offset) {
+  llvm::SmallVector<int64_t, 4> origin(shape.size(), 0);
+  unsigned b = addBuffer(tensor, std::move(shape), std::move(origin),
+                         elementBytes, area, offset);
+  GroupCommand c;
+  c.kind = GroupCommand::Kind::Alloc;
+  c.buffer = b;
+  emit(std::move(c));
+  return b;
+}
+
+void ProgramBuilder::release(unsigned b) {
+  GroupCommand c;
+  c.kind = GroupCommand::Kind::Free;
+  c.buffer = b;
+  emit(std::move(c));
+}

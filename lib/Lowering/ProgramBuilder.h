@@ -18,6 +18,11 @@
 
 namespace accel::lowering {
 
+/// A planner's reason for not lowering something.
+inline llvm::Error fail(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
 class ProgramBuilder {
 public:
   GroupProgram program;
@@ -27,6 +32,11 @@ public:
                      BufferArea area, int64_t offset);
   /// Appends `c` with its dependencies; returns its index.
   unsigned emit(GroupCommand c);
+  /// A buffer of `tensor`'s elements (origin 0) and its allocation.
+  unsigned allocate(unsigned tensor, Shape shape, int64_t elementBytes,
+                    BufferArea area, int64_t offset);
+  /// The free of buffer `b`.
+  void release(unsigned b);
 
 private:
   /// Accesses of each buffer a later access may conflict with.

@@ -16,6 +16,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace accel;
+using accel::lowering::fail;
 using accel::lowering::ProgramBuilder;
 using Kind = GroupCommand::Kind;
 
@@ -46,9 +47,6 @@ llvm::Expected<GroupProgram> accel::planResizeProgram(const LayerGraph &graph,
                                                       unsigned layer,
                                                       const Arch &arch) {
   const GraphLayer &l = graph.layer(layer);
-  auto fail = [](const llvm::Twine &msg) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
-  };
   if (l.kind != LayerKind::Resize)
     return fail("layer '" + l.name + "' is not a resize");
   if (arch.memories.size() < 2)
@@ -89,17 +87,11 @@ llvm::Expected<GroupProgram> accel::planResizeProgram(const LayerGraph &graph,
   BufferArea inArea = split ? BufferArea::Inputs : BufferArea::Shared;
   BufferArea outArea = split ? BufferArea::Outputs : BufferArea::Shared;
   Shape inShape{N, channels, held, W}, outShape{N, channels, rows, Q};
-  unsigned inBuf = builder.addBuffer(l.operands[0], inShape, {0, 0, 0, 0},
-                                     in.elementBytes(), inArea, 0);
-  unsigned outBuf = builder.addBuffer(
-      l.result, outShape, {0, 0, 0, 0}, out.elementBytes(), outArea,
+  unsigned inBuf = builder.allocate(l.operands[0], inShape, in.elementBytes(),
+                                    inArea, 0);
+  unsigned outBuf = builder.allocate(
+      l.result, outShape, out.elementBytes(), outArea,
       split ? 0 : builder.program.buffers[inBuf].bytes());
-  for (unsigned b : {inBuf, outBuf}) {
-    GroupCommand c;
-    c.kind = Kind::Alloc;
-    c.buffer = b;
-    builder.emit(std::move(c));
-  }
   for (int64_t c0 = 0; c0 < C; c0 += channels) {
     Interval ch{c0, std::min(C, c0 + channels)};
     Interval have{0, 0}; // the input rows the buffer holds, from its row 0
@@ -145,11 +137,7 @@ llvm::Expected<GroupProgram> accel::planResizeProgram(const LayerGraph &graph,
       builder.emit(std::move(s));
     }
   }
-  for (unsigned b : {inBuf, outBuf}) {
-    GroupCommand c;
-    c.kind = Kind::Free;
-    c.buffer = b;
-    builder.emit(std::move(c));
-  }
+  for (unsigned b : {inBuf, outBuf})
+    builder.release(b);
   return std::move(builder.program);
 }

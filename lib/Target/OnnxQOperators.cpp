@@ -35,31 +35,23 @@ std::optional<std::vector<double>> values(const onnx::TensorProto *t) {
     n *= d;
   if (n < 0 || n > (int64_t(1) << 24))
     return std::nullopt;
-  std::vector<double> v;
-  if (t->data_type() == onnx::TensorProto::FLOAT) {
-    if (t->float_data_size() == n) {
-      v.assign(t->float_data().begin(), t->float_data().end());
-    } else if (int64_t(t->raw_data().size()) == n * 4) {
-      std::vector<float> f(n);
-      std::memcpy(f.data(), t->raw_data().data(), n * 4);
-      v.assign(f.begin(), f.end());
-    } else {
+  // Typed fields, or the raw little-endian bytes.
+  auto read = [&](const auto &typed,
+                  auto element) -> std::optional<std::vector<double>> {
+    using T = decltype(element);
+    if (typed.size() == n)
+      return std::vector<double>(typed.begin(), typed.end());
+    if (int64_t(t->raw_data().size()) != n * int64_t(sizeof(T)))
       return std::nullopt;
-    }
-  } else if (t->data_type() == onnx::TensorProto::INT32) {
-    if (t->int32_data_size() == n) {
-      v.assign(t->int32_data().begin(), t->int32_data().end());
-    } else if (int64_t(t->raw_data().size()) == n * 4) {
-      std::vector<int32_t> i(n);
-      std::memcpy(i.data(), t->raw_data().data(), n * 4);
-      v.assign(i.begin(), i.end());
-    } else {
-      return std::nullopt;
-    }
-  } else {
-    return std::nullopt;
-  }
-  return v;
+    std::vector<T> raw(n);
+    std::memcpy(raw.data(), t->raw_data().data(), n * sizeof(T));
+    return std::vector<double>(raw.begin(), raw.end());
+  };
+  if (t->data_type() == onnx::TensorProto::FLOAT)
+    return read(t->float_data(), float());
+  if (t->data_type() == onnx::TensorProto::INT32)
+    return read(t->int32_data(), int32_t());
+  return std::nullopt;
 }
 
 onnx::NodeProto quantNode(const char *op, const std::string &name,

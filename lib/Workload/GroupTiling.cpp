@@ -334,23 +334,19 @@ static void restrictAxis(int64_t &extent, int64_t &inputSize, int64_t &pad,
   inputSize = end - origin;
 }
 
-/// restrictAxis on a problem's rows (columns): on a zero-inserted input,
-/// which rows of the restricted input are real follows where it starts.
-static void restrictRows(LayerProblem &p, Interval o) {
+/// restrictAxis on a problem's rows (or columns): on a zero-inserted
+/// input, which rows of the restricted input are real follows where it
+/// starts.
+static void restrictPlane(LayerProblem &p, bool rows, Interval o) {
   LoopBounds &b = p.bounds;
-  int64_t before = p.padTop;
-  restrictAxis(b.extent[Dim::P], p.inputH, p.padTop, b.strideH, b.dilationH,
-               b[Dim::R], o);
-  int64_t origin = o.begin * b.strideH - before + p.padTop;
-  p.firstH = floorMod(p.firstH - origin, p.everyH);
-}
-static void restrictCols(LayerProblem &p, Interval o) {
-  LoopBounds &b = p.bounds;
-  int64_t before = p.padLeft;
-  restrictAxis(b.extent[Dim::Q], p.inputW, p.padLeft, b.strideW, b.dilationW,
-               b[Dim::S], o);
-  int64_t origin = o.begin * b.strideW - before + p.padLeft;
-  p.firstW = floorMod(p.firstW - origin, p.everyW);
+  int64_t &pad = rows ? p.padTop : p.padLeft;
+  int64_t &first = rows ? p.firstH : p.firstW;
+  int64_t stride = rows ? b.strideH : b.strideW, before = pad;
+  restrictAxis(b.extent[rows ? Dim::P : Dim::Q], rows ? p.inputH : p.inputW,
+               pad, stride, rows ? b.dilationH : b.dilationW,
+               b[rows ? Dim::R : Dim::S], o);
+  int64_t origin = o.begin * stride - before + pad;
+  first = floorMod(first - origin, rows ? p.everyH : p.everyW);
 }
 
 std::optional<LayerProblem> accel::tileProblem(const LayerProblem &layer,
@@ -375,14 +371,14 @@ std::optional<LayerProblem> accel::tileProblem(const LayerProblem &layer,
       return std::nullopt;
     }
   }
-  restrictRows(p, box.dims[2]);
-  restrictCols(p, box.dims[3]);
+  restrictPlane(p, /*rows=*/true, box.dims[2]);
+  restrictPlane(p, /*rows=*/false, box.dims[3]);
   return p;
 }
 
 LayerProblem accel::tileProblem(const LayerProblem &layer, Interval rows) {
   LayerProblem p = layer;
-  restrictRows(p, rows);
+  restrictPlane(p, /*rows=*/true, rows);
   return p;
 }
 

@@ -271,6 +271,18 @@ TEST(LayerProgram, ComputesTheLayerAndMovesWhatTheModelCounts) {
   EXPECT_GT(transposed, 50);
 }
 
+/// The first on-chip level of `arch` with `bytes` for inputs and for
+/// outputs (a shared level: twice that).
+void shrinkFirstLevel(Arch &arch, int64_t bytes) {
+  MemoryLevel &m = arch.memories[1];
+  if (m.partition) {
+    (*m.partition)[Tensor::Inputs] = bytes;
+    (*m.partition)[Tensor::Outputs] = bytes;
+  } else {
+    m.capacityBytes = 2 * bytes;
+  }
+}
+
 // A concat alone, chunk by chunk: every result element receives, once,
 // the operand element that belongs there; every operand element is read
 // once; buffers stay within half the level (two of them fit).
@@ -285,14 +297,8 @@ TEST(ConcatProgram, CopiesEveryOperandIntoItsPlaceOnce) {
       if (layer.kind != LayerKind::Concat)
         continue;
       Arch arch = randomArch(rnd);
-      if (rnd.coin(0.5)) { // a level smaller than the operands: chunks
-        MemoryLevel &m = arch.memories[1];
-        int64_t small = rnd.pick(4, 200);
-        if (m.partition)
-          (*m.partition)[Tensor::Inputs] = small;
-        else
-          m.capacityBytes = small;
-      }
+      if (rnd.coin(0.5)) // a level smaller than the operands: chunks
+        shrinkFirstLevel(arch, rnd.pick(4, 200));
       llvm::Expected<GroupProgram> program = planConcatProgram(g, id, arch);
       if (!program) {
         llvm::consumeError(program.takeError());
@@ -389,16 +395,8 @@ TEST(ResizeProgram, ReadsTheInputOnceAndWritesEveryOutputOnce) {
       if (layer.kind != LayerKind::Resize)
         continue;
       Arch arch = randomArch(rnd);
-      if (rnd.coin(0.7)) { // a level smaller than the tensors
-        MemoryLevel &m = arch.memories[1];
-        int64_t small = rnd.pick(16, 400);
-        if (m.partition) {
-          (*m.partition)[Tensor::Inputs] = small;
-          (*m.partition)[Tensor::Outputs] = small;
-        } else {
-          m.capacityBytes = 2 * small;
-        }
-      }
+      if (rnd.coin(0.7)) // a level smaller than the tensors
+        shrinkFirstLevel(arch, rnd.pick(16, 400));
       llvm::Expected<GroupProgram> program = planResizeProgram(g, id, arch);
       if (!program) {
         llvm::consumeError(program.takeError());
