@@ -60,6 +60,13 @@ struct Prediction {
   std::optional<int64_t> footprint;
 };
 
+/// Where a tensor lives in DRAM: a memref, and the tensor's offset in it
+/// (empty: 0; an operand of a concat is placed in the concat's result).
+struct DramPlace {
+  Value memref;
+  SmallVector<int64_t, 4> offsets;
+};
+
 /// A program's layers (graph ids; a compute's `layer` indexes them) and,
 /// per graph tensor and layer, the IR.
 struct GroupSource {
@@ -67,7 +74,7 @@ struct GroupSource {
   llvm::ArrayRef<unsigned> layers;
   llvm::ArrayRef<Value> values;     ///< by graph tensor id
   llvm::ArrayRef<Operation *> ops;  ///< by graph layer id
-  std::function<Value(Value)> dram; ///< a tensor value's DRAM memref
+  std::function<DramPlace(Value)> dram; ///< where a tensor value lives
   Location loc;
   std::string name; ///< for reports
 };
@@ -140,6 +147,11 @@ private:
   OpBuilder b;
   func::FuncOp lowered;
   DenseMap<Value, Value> dram; ///< function-level tensor -> memref
+  /// Operands of concats written in place: the concat's result and where
+  /// along its axis the operand starts.
+  DenseMap<Value, std::pair<Value, DramPlace>> placed;
+  /// Concats whose operands are all placed: nothing to run.
+  DenseSet<Operation *> concatsInPlace;
   SmallVector<Value> intermediates;
   unsigned globals = 0;
 
@@ -160,6 +172,11 @@ private:
     return *m;
   }
   Value dramOf(Value v);
+  /// dramOf, or the place in a concat's result of one of its operands.
+  DramPlace placeOf(Value v);
+  /// Places the operands of the function's concats in their results where
+  /// every command that touches them is a DMA (docs/Lowering.md).
+  void placeConcatOperands(Block &body);
   LogicalResult lowerProgram(const GroupSource &src,
                              const GroupProgram &program,
                              const Prediction &predicted);
@@ -174,6 +191,14 @@ MemRefType memrefOf(Value v) {
 
 DenseI64ArrayAttr i64s(OpBuilder &b, ArrayRef<int64_t> v) {
   return b.getDenseI64ArrayAttr(v);
+}
+
+/// A tensor's DRAM offsets in the memref it is placed in.
+SmallVector<int64_t> shifted(SmallVector<int64_t, 4> offsets,
+                             const DramPlace &place) {
+  for (auto [o, add] : llvm::zip(offsets, place.offsets))
+    o += add;
+  return SmallVector<int64_t>(offsets.begin(), offsets.end());
 }
 
 Value FunctionLowering::constantGlobal(Operation *constant) {
@@ -195,6 +220,7 @@ Value FunctionLowering::constantGlobal(Operation *constant) {
 /// The DRAM memref of a function-level tensor value (an argument, a result
 /// slot, a constant, an intermediate allocated on first use).
 Value FunctionLowering::dramOf(Value v) {
+  assert(!placed.count(v) && "a placed tensor has no memref of its own");
   if (Value m = dram.lookup(v))
     return m;
   Operation *def = v.getDefiningOp();
@@ -209,6 +235,59 @@ Value FunctionLowering::dramOf(Value v) {
   }
   dram[v] = m;
   return m;
+}
+
+DramPlace FunctionLowering::placeOf(Value v) {
+  auto it = placed.find(v);
+  if (it == placed.end())
+    return {dramOf(v), {}};
+  DramPlace outer = placeOf(it->second.first);
+  DramPlace p = it->second.second;
+  for (auto [o, add] : llvm::zip(p.offsets, outer.offsets))
+    o += add;
+  p.memref = outer.memref;
+  return p;
+}
+
+void FunctionLowering::placeConcatOperands(Block &body) {
+  // A value qualifies when a layer or a group computes it and only layers,
+  // groups and this concat read it (no host command, view or return, which
+  // take whole memrefs).
+  auto dmaOnly = [&](Value v, Operation *concat) {
+    Operation *def = v.getDefiningOp();
+    if (!def || !(isa<GroupOp, ConcatOp>(def) ||
+                  (isa<LayerOpInterface>(def) && !isa<OpaqueOp>(def))))
+      return false;
+    if (isa<ConcatOp>(def) && !concatsInPlace.contains(def))
+      return false;
+    if (placed.count(v))
+      return false;
+    for (Operation *user : v.getUsers())
+      if (user != concat &&
+          !(isa<GroupOp>(user) ||
+            (isa<LayerOpInterface>(user) && !isa<OpaqueOp, ConcatOp>(user))))
+        return false;
+    return true;
+  };
+  for (Operation &op : body.without_terminator()) {
+    auto concat = dyn_cast<ConcatOp>(op);
+    if (!concat ||
+        !llvm::all_of(concat.getInputs(),
+                      [&](Value v) { return dmaOnly(v, concat); }) ||
+        llvm::any_of(concat.getInputs(), [&](Value v) {
+          return llvm::count(concat.getInputs(), v) > 1;
+        }))
+      continue;
+    int64_t at = 0, axis = concat.getAxis();
+    for (Value v : concat.getInputs()) {
+      DramPlace p;
+      p.offsets.assign(cast<RankedTensorType>(v.getType()).getRank(), 0);
+      p.offsets[axis] = at;
+      at += cast<RankedTensorType>(v.getType()).getDimSize(axis);
+      placed[v] = {concat.getResult(), p};
+    }
+    concatsInPlace.insert(concat);
+  }
 }
 
 /// The compute command of `c`: its layer on the tiles of its operands.
@@ -546,9 +625,11 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       SmallVector<int64_t> strides(c.dest.sizes.size(), 1);
       if (!c.dramStrides.empty())
         strides.assign(c.dramStrides.begin(), c.dramStrides.end());
+      DramPlace place = src.dram(src.values[t]);
       token = acmd::DmaLoadOp::create(
-          b, loc, acmd::TokenType::get(ctx), src.dram(src.values[t]),
-          i64s(b, c.dram.begins()), i64s(b, c.dest.sizes), i64s(b, strides),
+          b, loc, acmd::TokenType::get(ctx), place.memref,
+          i64s(b, shifted(c.dram.begins(), place)), i64s(b, c.dest.sizes),
+          i64s(b, strides),
           buffers[c.dest.buffer], i64s(b, c.dest.offsets), UnitAttr(), deps(c));
       break;
     }
@@ -556,11 +637,11 @@ LogicalResult FunctionLowering::lowerProgram(const GroupSource &src,
       unsigned t =
           c.dramTensor.value_or(program.buffers[c.source.buffer].tensor);
       SmallVector<int64_t> ones(c.source.sizes.size(), 1);
+      DramPlace place = src.dram(src.values[t]);
       token = acmd::DmaStoreOp::create(
           b, loc, acmd::TokenType::get(ctx), buffers[c.source.buffer],
-          i64s(b, c.source.offsets), i64s(b, c.source.sizes),
-          src.dram(src.values[t]), i64s(b, c.dram.begins()), i64s(b, ones),
-          deps(c));
+          i64s(b, c.source.offsets), i64s(b, c.source.sizes), place.memref,
+          i64s(b, shifted(c.dram.begins(), place)), i64s(b, ones), deps(c));
       break;
     }
     case Kind::Copy:
@@ -682,6 +763,7 @@ LogicalResult FunctionLowering::run() {
   for (auto [v, id] : fg->tensors)
     fValues[id] = v;
 
+  placeConcatOperands(body);
   unsigned layerId = 0;
   for (Operation &op : body.without_terminator()) {
     if (op.hasTrait<OpTrait::ConstantLike>())
@@ -705,17 +787,17 @@ LogicalResult FunctionLowering::run() {
                                         : ga.name()};
       Block &gb = group.getBodyBlock();
       auto yield = group.getYield();
-      src.dram = [&, group](Value v) mutable -> Value {
+      src.dram = [&, group](Value v) mutable -> DramPlace {
         if (auto arg = dyn_cast<BlockArgument>(v); arg && arg.getOwner() == &gb)
-          return dramOf(group.getInputs()[arg.getArgNumber()]);
+          return placeOf(group.getInputs()[arg.getArgNumber()]);
         for (auto [k, y] : llvm::enumerate(yield.getOperands()))
           if (y == v)
-            return dramOf(group.getResult(k));
+            return placeOf(group.getResult(k));
         if (Operation *def = v.getDefiningOp();
             def && def->hasTrait<OpTrait::ConstantLike>()) {
           if (Value m = dram.lookup(v))
-            return m;
-          return dram[v] = constantGlobal(def);
+            return {m, {}};
+          return {dram[v] = constantGlobal(def), {}};
         }
         return {};
       };
@@ -759,7 +841,9 @@ LogicalResult FunctionLowering::run() {
     GroupSource src{
         &fg->graph,  llvm::ArrayRef<unsigned>(first), fValues, fg->ops, nullptr,
         op.getLoc(), fg->graph.layer(first).name};
-    src.dram = [&](Value v) { return dramOf(v); };
+    src.dram = [&](Value v) { return placeOf(v); };
+    if (concatsInPlace.contains(&op))
+      continue; // its operands were written in place
     if (isa<ConcatOp, ResizeOp>(op)) {
       // In pieces through the first level, whatever its size (a concat: each
       // operand into its place; a resize: channels and rows), moving what a
