@@ -382,6 +382,26 @@ Value FunctionLowering::computeBody(const GroupSource &src,
                                            ValueRange{}, ValueRange{}, at,
                                            s.sizes, ones);
     }
+    bool onlyPadding = layer.kind == LayerKind::Conv && k == 0 &&
+                       regions[0].empty();
+    if (onlyPadding) {
+      // A step whose taps see only padding: its window of zeros, which the
+      // convolution runs on unpadded (bias and activation still apply when
+      // it is the last).
+      auto type = cast<RankedTensorType>(tile.getType());
+      SmallVector<int64_t> shape(type.getShape());
+      const TensorRegion &taps = regions[1];
+      for (int d : {2, 3}) {
+        bool rows = d == 2;
+        int64_t s = rows ? layer.conv.strides[0] : layer.conv.strides[1];
+        int64_t dl = rows ? layer.conv.dilations[0] : layer.conv.dilations[1];
+        shape[d] = (c.box.dims[d].size() - 1) * s +
+                   (taps.dims[d].size() - 1) * dl + 1;
+      }
+      auto zerosType = RankedTensorType::get(shape, type.getElementType());
+      tile = arith::ConstantOp::create(
+          b, loc, zerosType, cast<TypedAttr>(b.getZeroAttr(zerosType)));
+    }
     if (k == 0 && th && tw &&
         (th->zerosBefore || th->zerosAfter || tw->zerosBefore ||
          tw->zerosAfter)) {
@@ -493,6 +513,8 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       if (h && w)
         pads = std::array<int64_t, 4>{h->padBegin, w->padBegin, h->padEnd,
                                       w->padEnd};
+      if (regions[0].empty()) // a window of zeros (above), unpadded
+        pads = std::array<int64_t, 4>{0, 0, 0, 0};
       // Groups: as many as the channels of the parts say.
       int64_t perGroup = taps.dims[1].size();
       tileOp->setAttr(

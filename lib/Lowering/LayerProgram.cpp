@@ -311,8 +311,10 @@ llvm::Expected<GroupProgram> LayerPlanner::run(const Arch &arch) {
       llvm::Expected<Part> pt = part(k, r);
       if (!pt)
         return pt.takeError();
-      // (A transposed convolution's step may meet only inserted zeros.)
-      if (pt->empty() && !(k == 0 && layer.kind == LayerKind::ConvTranspose))
+      // (A convolution's step may meet only padding, and a transposed
+      // one's only inserted zeros: a dilated window at a border.)
+      if (pt->empty() && !(k == 0 && (layer.kind == LayerKind::Conv ||
+                                      layer.kind == LayerKind::ConvTranspose)))
         return fail("a step of the mapping reads only padding");
 
       Shape &m = most[k + 1];
