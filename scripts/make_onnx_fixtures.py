@@ -632,6 +632,22 @@ def conv_rank3_input():
     return raw_model(g, [("x", [1, 4, 4])], [("y", [1, 3, 4, 4])])
 
 
+def qlinearconv_rank2_input():
+    """A QLinearConv whose input is a rank-2 initializer (found by
+    accel-fuzz on qlinear.onnx: rewritten to QDQ before the graph was
+    validated, its Conv crashed ONNX's convPoolShapeInference)."""
+    g = Graph("qlinearconv_rank2_input")
+    g.const("m", np.zeros((4, 3), np.uint8))
+    g.const("s", np.array(0.1, np.float32))
+    g.const("z", np.array(0, np.uint8))
+    g.const("w", np.zeros((2, 3, 1, 1), np.int8))
+    g.const("zw", np.array(0, np.int8))
+    g.node("QLinearConv", ["m", "s", "z", "w", "s", "zw", "s", "z"], ["y"],
+           "qconv0")
+    g.node("DequantizeLinear", ["y", "s", "z"], ["out"], "dq")
+    return raw_model(g, [], [("out", [1, 2, 4, 3])])
+
+
 def short_raw_data():
     """Pad amounts whose raw data is 25 bytes for 8 int64 values (found by
     accel-fuzz: ONNX's shape inference read past them and corrupted the
@@ -704,6 +720,7 @@ BAD_FIXTURES = {
     "reshape_huge": reshape_huge,
     "shape_no_input": shape_no_input,
     "conv_rank3_input": conv_rank3_input,
+    "qlinearconv_rank2_input": qlinearconv_rank2_input,
     "short_raw_data": short_raw_data,
     "duplicate_output": duplicate_output,
     "unsorted_nodes": unsorted_nodes,

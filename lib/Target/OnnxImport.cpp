@@ -1648,15 +1648,15 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
     emitError(fileLoc()) << "the ONNX model has no graph";
     return nullptr;
   }
-  // QLinearConv and QLinearMatMul as the QDQ nodes they stand for (then
-  // validated like any other Conv or MatMul).
-  accel::detail::expandQOperators(model);
   // What ONNX's shape inference divides by or indexes must be sane before
   // it runs on the graph (it trusts the file).
   if (failed(validateGraph()))
     return nullptr;
   if (failed(pinDynamicDims()))
     return nullptr;
+  // QLinearConv and QLinearMatMul as the QDQ nodes they stand for (their
+  // attributes and ranks validated as they were written).
+  accel::detail::expandQOperators(model);
   // Shape inference, then the constant shape computations it could not
   // see through folded into initializers, and again while that helps.
   for (int round = 0; round < 8; ++round) {

@@ -161,10 +161,13 @@ std::optional<std::string>
 checkWindowRanks(const onnx::NodeProto &node,
                  const llvm::StringMap<int64_t> &ranks) {
   llvm::StringRef op = node.op_type();
-  bool conv = op == "Conv" || op == "ConvTranspose";
+  bool conv = op == "Conv" || op == "ConvTranspose" || op == "ConvInteger" ||
+              op == "QLinearConv";
   bool pool = op == "MaxPool" || op == "AveragePool" || op == "LpPool";
   if (!(conv || pool) || node.input_size() == 0)
     return std::nullopt;
+  // (QLinearConv's weights follow the input's scale and zero point.)
+  int weights = op == "QLinearConv" ? 3 : 1;
   auto rank = ranks.find(node.input(0));
   if (rank == ranks.end())
     return std::nullopt;
@@ -174,8 +177,8 @@ checkWindowRanks(const onnx::NodeProto &node,
                          "needs N, C and a spatial dimension",
                          node.input(0), r)
         .str();
-  if (conv && node.input_size() > 1) {
-    auto w = ranks.find(node.input(1));
+  if (conv && node.input_size() > weights) {
+    auto w = ranks.find(node.input(weights));
     if (w != ranks.end() && w->second != r)
       return llvm::formatv("input has rank {0} but the weights rank {1}", r,
                            w->second)
