@@ -17,7 +17,8 @@
 #      on-chip buffers, compute commands) and compare its output with
 #      PyTorch's on the same input; the executor also checks that every
 #      segment moves the DRAM bytes the cost model predicts and that a
-#      group's peak on-chip bytes are its footprint,
+#      group's peak on-chip bytes are its footprint, and writes the
+#      program's timeline (a Chrome trace),
 # then show a hand-written ResNet-style block fused into one layer group
 # (its buffers against the global buffer, its cost fused and layer by
 # layer), a tiled convolution in the acmd command dialect, and the verifier
@@ -90,7 +91,10 @@ echo "fused, mapped and lowered in $(echo "$end - $start" | bc) s; the first com
   -o "$models/$model.acmd.txt"
 grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' "$models/$model.acmd.txt" | cut -c1-150
 "$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.acmd.mlirbc" \
-  --input="$models/$model.input.npy" --compare="$models/$model.output.npy"
+  --input="$models/$model.input.npy" --compare="$models/$model.output.npy" \
+  --trace="$models/$model.trace.json"
+echo "timeline of every command on its engine: $models/$model.trace.json" \
+  "(Chrome trace: open it in https://ui.perfetto.dev or chrome://tracing)"
 
 log "a hand-written ResNet-style block fused into one group, on eyeriss-like"
 "$opt" "$ACCEL_ROOT/examples/resnet_block.mlir" --accel-print-buffer-footprint \
