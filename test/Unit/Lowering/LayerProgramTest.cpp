@@ -283,99 +283,114 @@ void shrinkFirstLevel(Arch &arch, int64_t bytes) {
   }
 }
 
+/// Calls f(network, layer) for every layer of `kind` of `networks` random
+/// networks, while it returns true.
+template <typename F>
+void forEachLayer(Random &rnd, int networks, LayerKind kind, F f) {
+  for (int n = 0; n < networks; ++n) {
+    RandomNetwork net = randomNetwork(rnd);
+    for (unsigned id = 0; id < net.graph.layers().size(); ++id)
+      if (net.graph.layer(id).kind == kind && !f(net, id))
+        return;
+  }
+}
+
 // A concat alone, chunk by chunk: every result element receives, once,
 // the operand element that belongs there; every operand element is read
 // once; buffers stay within half the level (two of them fit).
 TEST(ConcatProgram, CopiesEveryOperandIntoItsPlaceOnce) {
   Random rnd{std::mt19937_64(43)};
   int cases = 0, chunked = 0;
-  for (int n = 0; n < 300; ++n) {
-    RandomNetwork net = randomNetwork(rnd);
-    const LayerGraph &g = net.graph;
-    for (unsigned id = 0; id < g.layers().size(); ++id) {
-      const GraphLayer &layer = g.layer(id);
-      if (layer.kind != LayerKind::Concat)
-        continue;
-      Arch arch = randomArch(rnd);
-      if (rnd.coin(0.5)) // a level smaller than the operands: chunks
-        shrinkFirstLevel(arch, rnd.pick(4, 200));
-      llvm::Expected<GroupProgram> program = planConcatProgram(g, id, arch);
-      if (!program) {
-        llvm::consumeError(program.takeError());
-        continue;
-      }
-      ++cases;
-      SCOPED_TRACE(net.describe() + "\nlayer " + layer.name);
-      const Shape &shape = g.tensor(layer.result).shape;
-      std::vector<Cell> dram(numElements(shape));
-      std::map<unsigned, std::vector<Cell>> live;
-      int64_t read = 0, written = 0, loads = 0;
-      for (const GroupCommand &c : program->commands) {
-        const PlannedBuffer *b =
-            c.kind == Kind::Load    ? &program->buffers[c.dest.buffer]
-            : c.kind == Kind::Store ? &program->buffers[c.source.buffer]
-                                    : nullptr;
-        if (b)
-          EXPECT_LE(b->offset + b->bytes(),
-                    arch.memories[1].capacityFor(Tensor::Inputs));
-        switch (c.kind) {
-        case Kind::Alloc:
-          live[c.buffer].assign(numElements(program->buffers[c.buffer].shape),
-                                Cell());
-          break;
-        case Kind::Free:
-          live.erase(c.buffer);
-          break;
-        case Kind::Load: {
-          ASSERT_TRUE(live.count(c.dest.buffer));
-          const Shape &from = g.tensor(b->tensor).shape;
-          forEachIndex(c.dest.sizes, [&](llvm::ArrayRef<int64_t> idx) {
-            live[c.dest.buffer][linearIndex(b->shape, c.dest.offsets, idx)] =
-                Cell{b->tensor, linearIndex(from, c.dram.begins(), idx), 0};
+  forEachLayer(
+      rnd, 300, LayerKind::Concat, [&](const RandomNetwork &net, unsigned id) {
+        const LayerGraph &g = net.graph;
+        const GraphLayer &layer = g.layer(id);
+        Arch arch = randomArch(rnd);
+        if (rnd.coin(0.5)) // a level smaller than the operands: chunks
+          shrinkFirstLevel(arch, rnd.pick(4, 200));
+        llvm::Expected<GroupProgram> program = planConcatProgram(g, id, arch);
+        if (!program) {
+          llvm::consumeError(program.takeError());
+          return true;
+        }
+        ++cases;
+        SCOPED_TRACE(net.describe() + "\nlayer " + layer.name);
+        const Shape &shape = g.tensor(layer.result).shape;
+        std::vector<Cell> dram(numElements(shape));
+        std::map<unsigned, std::vector<Cell>> live;
+        int64_t read = 0, written = 0, loads = 0;
+        for (const GroupCommand &c : program->commands) {
+          const PlannedBuffer *b =
+              c.kind == Kind::Load    ? &program->buffers[c.dest.buffer]
+              : c.kind == Kind::Store ? &program->buffers[c.source.buffer]
+                                      : nullptr;
+          if (b) {
+            EXPECT_LE(b->offset + b->bytes(),
+                      arch.memories[1].capacityFor(Tensor::Inputs));
+          }
+          switch (c.kind) {
+          case Kind::Alloc:
+            live[c.buffer].assign(numElements(program->buffers[c.buffer].shape),
+                                  Cell());
+            break;
+          case Kind::Free:
+            live.erase(c.buffer);
+            break;
+          case Kind::Load: {
+            if (!live.count(c.dest.buffer)) {
+              ADD_FAILURE() << "loads into a buffer not allocated";
+              return false;
+            }
+            const Shape &from = g.tensor(b->tensor).shape;
+            forEachIndex(c.dest.sizes, [&](llvm::ArrayRef<int64_t> idx) {
+              live[c.dest.buffer][linearIndex(b->shape, c.dest.offsets, idx)] =
+                  Cell{b->tensor, linearIndex(from, c.dram.begins(), idx), 0};
+            });
+            read += c.dram.elements();
+            ++loads;
+            break;
+          }
+          case Kind::Store: {
+            if (!live.count(c.source.buffer) ||
+                c.dramTensor != std::optional<unsigned>(layer.result)) {
+              ADD_FAILURE() << "stores from a buffer not allocated, or into "
+                               "another tensor than the result";
+              return false;
+            }
+            forEachIndex(c.source.sizes, [&](llvm::ArrayRef<int64_t> idx) {
+              Cell &to = dram[linearIndex(shape, c.dram.begins(), idx)];
+              EXPECT_EQ(to.tensor, -1) << "a result element written twice";
+              to = live[c.source.buffer]
+                       [linearIndex(b->shape, c.source.offsets, idx)];
+            });
+            written += c.dram.elements();
+            break;
+          }
+          default:
+            ADD_FAILURE() << "a concat program computes or copies";
+          }
+        }
+        // Result element at (.., a, ..) along the axis is operand k's element
+        // at a minus the operands before k.
+        int64_t at = 0;
+        for (unsigned op : layer.operands) {
+          const Shape &from = g.tensor(op).shape;
+          llvm::SmallVector<int64_t, 4> zero(from.size(), 0);
+          forEachIndex(from, [&](llvm::ArrayRef<int64_t> idx) {
+            llvm::SmallVector<int64_t, 4> there(idx.begin(), idx.end());
+            there[layer.axis] += at;
+            const Cell &got = dram[linearIndex(shape, zero, there)];
+            EXPECT_EQ(got.tensor, int64_t(op));
+            EXPECT_EQ(got.index, linearIndex(from, zero, idx));
           });
-          read += c.dram.elements();
-          ++loads;
-          break;
+          at += from[layer.axis];
+          read -= numElements(from);
         }
-        case Kind::Store: {
-          ASSERT_TRUE(live.count(c.source.buffer));
-          ASSERT_EQ(c.dramTensor, std::optional<unsigned>(layer.result));
-          forEachIndex(c.source.sizes, [&](llvm::ArrayRef<int64_t> idx) {
-            Cell &to = dram[linearIndex(shape, c.dram.begins(), idx)];
-            EXPECT_EQ(to.tensor, -1) << "a result element written twice";
-            to = live[c.source.buffer]
-                     [linearIndex(b->shape, c.source.offsets, idx)];
-          });
-          written += c.dram.elements();
-          break;
-        }
-        default:
-          ADD_FAILURE() << "a concat program computes or copies";
-        }
-      }
-      // Result element at (.., a, ..) along the axis is operand k's element
-      // at a minus the operands before k.
-      int64_t at = 0;
-      for (unsigned op : layer.operands) {
-        const Shape &from = g.tensor(op).shape;
-        llvm::SmallVector<int64_t, 4> zero(from.size(), 0);
-        forEachIndex(from, [&](llvm::ArrayRef<int64_t> idx) {
-          llvm::SmallVector<int64_t, 4> there(idx.begin(), idx.end());
-          there[layer.axis] += at;
-          const Cell &got = dram[linearIndex(shape, zero, there)];
-          EXPECT_EQ(got.tensor, int64_t(op));
-          EXPECT_EQ(got.index, linearIndex(from, zero, idx));
-        });
-        at += from[layer.axis];
-        read -= numElements(from);
-      }
-      EXPECT_EQ(read, 0) << "operand elements read more than once";
-      EXPECT_EQ(written, numElements(shape));
-      chunked += loads > int64_t(layer.operands.size());
-      if (::testing::Test::HasFailure())
-        return;
-    }
-  }
+        EXPECT_EQ(read, 0) << "operand elements read more than once";
+        EXPECT_EQ(written, numElements(shape));
+        chunked += loads > int64_t(layer.operands.size());
+        return !::testing::Test::HasFailure();
+      });
   EXPECT_GT(cases, 50);
   EXPECT_GT(chunked, 10);
 }
@@ -387,49 +402,45 @@ TEST(ConcatProgram, CopiesEveryOperandIntoItsPlaceOnce) {
 TEST(ResizeProgram, ReadsTheInputOnceAndWritesEveryOutputOnce) {
   Random rnd{std::mt19937_64(47)};
   int cases = 0, pieces = 0, kept = 0;
-  for (int n = 0; n < 400; ++n) {
-    RandomNetwork net = randomNetwork(rnd);
-    const LayerGraph &g = net.graph;
-    for (unsigned id = 0; id < g.layers().size(); ++id) {
-      const GraphLayer &layer = g.layer(id);
-      if (layer.kind != LayerKind::Resize)
-        continue;
-      Arch arch = randomArch(rnd);
-      if (rnd.coin(0.7)) // a level smaller than the tensors
-        shrinkFirstLevel(arch, rnd.pick(16, 400));
-      llvm::Expected<GroupProgram> program = planResizeProgram(g, id, arch);
-      if (!program) {
-        llvm::consumeError(program.takeError());
-        continue;
-      }
-      ++cases;
-      SCOPED_TRACE(net.describe() + "\nlayer " + layer.name);
-      Moved moved;
-      runSymbolically(g, id, *program, moved);
-      if (::testing::Test::HasFailure())
-        return;
-      EXPECT_EQ(moved.reads[Tensor::Inputs],
-                g.tensor(layer.operands[0]).elements());
-      EXPECT_EQ(moved.writes[Tensor::Outputs], g.tensor(layer.result).elements());
-      int computes = 0;
-      for (const GroupCommand &c : program->commands) {
-        computes += c.kind == Kind::Compute;
-        kept += c.kind == Kind::Copy;
-        if (c.kind == Kind::Alloc) {
-          const PlannedBuffer &b = program->buffers[c.buffer];
-          const MemoryLevel &m = arch.memories[1];
-          EXPECT_LE(b.offset + b.bytes(),
-                    m.partition ? m.capacityFor(b.area == BufferArea::Inputs
-                                                    ? Tensor::Inputs
-                                                    : Tensor::Outputs)
-                                : m.capacityBytes);
+  forEachLayer(
+      rnd, 400, LayerKind::Resize, [&](const RandomNetwork &net, unsigned id) {
+        const LayerGraph &g = net.graph;
+        const GraphLayer &layer = g.layer(id);
+        Arch arch = randomArch(rnd);
+        if (rnd.coin(0.7)) // a level smaller than the tensors
+          shrinkFirstLevel(arch, rnd.pick(16, 400));
+        llvm::Expected<GroupProgram> program = planResizeProgram(g, id, arch);
+        if (!program) {
+          llvm::consumeError(program.takeError());
+          return true;
         }
-      }
-      pieces += computes > 1;
-      if (::testing::Test::HasFailure())
-        return;
-    }
-  }
+        ++cases;
+        SCOPED_TRACE(net.describe() + "\nlayer " + layer.name);
+        Moved moved;
+        runSymbolically(g, id, *program, moved);
+        if (::testing::Test::HasFailure())
+          return false;
+        EXPECT_EQ(moved.reads[Tensor::Inputs],
+                  g.tensor(layer.operands[0]).elements());
+        EXPECT_EQ(moved.writes[Tensor::Outputs],
+                  g.tensor(layer.result).elements());
+        int computes = 0;
+        for (const GroupCommand &c : program->commands) {
+          computes += c.kind == Kind::Compute;
+          kept += c.kind == Kind::Copy;
+          if (c.kind == Kind::Alloc) {
+            const PlannedBuffer &b = program->buffers[c.buffer];
+            const MemoryLevel &m = arch.memories[1];
+            EXPECT_LE(b.offset + b.bytes(),
+                      m.partition ? m.capacityFor(b.area == BufferArea::Inputs
+                                                      ? Tensor::Inputs
+                                                      : Tensor::Outputs)
+                                  : m.capacityBytes);
+          }
+        }
+        pieces += computes > 1;
+        return !::testing::Test::HasFailure();
+      });
   EXPECT_GT(cases, 30);
   EXPECT_GT(pieces, 10);
   EXPECT_GT(kept, 5);
