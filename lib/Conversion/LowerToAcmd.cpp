@@ -250,43 +250,70 @@ DramPlace FunctionLowering::placeOf(Value v) {
 }
 
 void FunctionLowering::placeConcatOperands(Block &body) {
-  // A value qualifies when a layer or a group computes it and only layers,
-  // groups and this concat read it (no host command, view or return, which
-  // take whole memrefs).
-  auto dmaOnly = [&](Value v, Operation *concat) {
-    Operation *def = v.getDefiningOp();
-    if (!def || !(isa<GroupOp, ConcatOp>(def) ||
-                  (isa<LayerOpInterface>(def) && !isa<OpaqueOp>(def))))
-      return false;
-    if (isa<ConcatOp>(def) && !concatsInPlace.contains(def))
-      return false;
-    if (placed.count(v))
-      return false;
+  SmallVector<ConcatOp> concats;
+  for (Operation &op : body.without_terminator())
+    if (auto c = dyn_cast<ConcatOp>(op))
+      concats.push_back(c);
+  // A concat whose operands begin another's, along the same axis, is a
+  // prefix of it (DenseNet: each layer of a block reads every earlier
+  // feature map, the block's output all of them): the family lives in its
+  // longest member's result, each member's result a prefix of it.
+  auto prefixOf = [](ConcatOp a, ConcatOp b) {
+    return a != b && a.getAxis() == b.getAxis() &&
+           a.getInputs().size() < b.getInputs().size() &&
+           llvm::equal(a.getInputs(),
+                       b.getInputs().take_front(a.getInputs().size()));
+  };
+  // Read only through DMA: by layers, groups and the family.
+  auto dmaReaders = [&](Value v, ArrayRef<ConcatOp> family) {
     for (Operation *user : v.getUsers())
-      if (user != concat &&
+      if (!llvm::is_contained(family, user) &&
           !(isa<GroupOp>(user) ||
             (isa<LayerOpInterface>(user) && !isa<OpaqueOp, ConcatOp>(user))))
         return false;
     return true;
   };
-  for (Operation &op : body.without_terminator()) {
-    auto concat = dyn_cast<ConcatOp>(op);
-    if (!concat ||
-        !llvm::all_of(concat.getInputs(),
-                      [&](Value v) { return dmaOnly(v, concat); }) ||
-        llvm::any_of(concat.getInputs(), [&](Value v) {
-          return llvm::count(concat.getInputs(), v) > 1;
-        }))
+  // Computed by a layer, a group or a concat in place.
+  auto dmaWritten = [&](Value v) {
+    Operation *def = v.getDefiningOp();
+    if (!def || placed.count(v))
+      return false;
+    if (isa<ConcatOp>(def))
+      return concatsInPlace.contains(def);
+    return isa<GroupOp>(def) ||
+           (isa<LayerOpInterface>(def) && !isa<OpaqueOp>(def));
+  };
+  for (ConcatOp host : concats) {
+    if (llvm::any_of(concats, [&](ConcatOp d) { return prefixOf(host, d); }))
+      continue; // placed with the longest of its family
+    SmallVector<ConcatOp> family{host};
+    for (ConcatOp d : concats)
+      if (prefixOf(d, host))
+        family.push_back(d);
+    ValueRange inputs = host.getInputs();
+    bool ok = llvm::all_of(inputs, [&](Value v) {
+      return dmaWritten(v) && dmaReaders(v, family) &&
+             llvm::count(inputs, v) == 1;
+    });
+    for (ConcatOp d : ArrayRef(family).drop_front())
+      ok &= dmaReaders(d.getResult(), family);
+    if (!ok)
       continue;
-    int64_t at = 0, axis = concat.getAxis();
-    for (Value v : concat.getInputs()) {
+    int64_t at = 0, axis = host.getAxis();
+    for (Value v : inputs) {
       DramPlace p;
       p.offsets.assign(cast<RankedTensorType>(v.getType()).getRank(), 0);
       p.offsets[axis] = at;
       at += cast<RankedTensorType>(v.getType()).getDimSize(axis);
-      placed[v] = {concat.getResult(), p};
+      placed[v] = {host.getResult(), p};
     }
-    concatsInPlace.insert(concat);
+    for (ConcatOp d : ArrayRef(family).drop_front()) {
+      DramPlace p;
+      p.offsets.assign(cast<RankedTensorType>(d.getType()).getRank(), 0);
+      placed[d.getResult()] = {host.getResult(), p};
+    }
+    for (ConcatOp d : family)
+      concatsInPlace.insert(d);
   }
 }
 
