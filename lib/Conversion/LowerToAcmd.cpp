@@ -362,6 +362,21 @@ Value FunctionLowering::computeBody(const GroupSource &src,
         b, loc, sliceType, whole, ValueRange{}, ValueRange{}, ValueRange{},
         s.offsets, s.sizes, ones);
   };
+  // A tensor of zeros of `shape` (the tile's element type), with `tile` at
+  // `at` when given.
+  auto zerosWith = [&](Value tile, ArrayRef<int64_t> shape,
+                       ArrayRef<int64_t> at) -> Value {
+    auto tileType = cast<RankedTensorType>(tile.getType());
+    auto type = RankedTensorType::get(shape, tileType.getElementType());
+    Value zeros = arith::ConstantOp::create(
+        b, loc, type, cast<TypedAttr>(b.getZeroAttr(type)));
+    if (at.empty())
+      return zeros;
+    SmallVector<int64_t> ones(shape.size(), 1);
+    return tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
+                                         ValueRange{}, ValueRange{}, at,
+                                         tileType.getShape(), ones);
+  };
   // The tiles, and the op on them.
   IRMapping map;
   ArrayRef<TensorRegion> regions = c.operandRegions;
@@ -393,21 +408,15 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       // of the operand's shape (their windows do not shift with a tile);
       // a resize's batch and channels stay the tile's (it maps each plane
       // on its own).
-      auto full = cast<RankedTensorType>(operand.getType());
+      SmallVector<int64_t> shape(
+          cast<RankedTensorType>(operand.getType()).getShape());
       SmallVector<int64_t> at = regions[k].begins();
       if (planesApart) {
-        SmallVector<int64_t> shape(full.getShape());
         shape[0] = s.sizes[0];
         shape[1] = s.sizes[1];
-        full = RankedTensorType::get(shape, full.getElementType());
         at[0] = at[1] = 0;
       }
-      Value zeros = arith::ConstantOp::create(
-          b, loc, full, cast<TypedAttr>(b.getZeroAttr(full)));
-      SmallVector<int64_t> ones(s.sizes.size(), 1);
-      tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
-                                           ValueRange{}, ValueRange{}, at,
-                                           s.sizes, ones);
+      tile = zerosWith(tile, shape, at);
     }
     bool onlyPadding = layer.kind == LayerKind::Conv && k == 0 &&
                        regions[0].empty();
@@ -415,36 +424,23 @@ Value FunctionLowering::computeBody(const GroupSource &src,
       // A step whose taps see only padding: its window of zeros, which the
       // convolution runs on unpadded (bias and activation still apply when
       // it is the last).
-      auto type = cast<RankedTensorType>(tile.getType());
-      SmallVector<int64_t> shape(type.getShape());
-      const TensorRegion &taps = regions[1];
-      for (int d : {2, 3}) {
-        bool rows = d == 2;
-        int64_t s = rows ? layer.conv.strides[0] : layer.conv.strides[1];
-        int64_t dl = rows ? layer.conv.dilations[0] : layer.conv.dilations[1];
-        shape[d] = (c.box.dims[d].size() - 1) * s +
-                   (taps.dims[d].size() - 1) * dl + 1;
-      }
-      auto zerosType = RankedTensorType::get(shape, type.getElementType());
-      tile = arith::ConstantOp::create(
-          b, loc, zerosType, cast<TypedAttr>(b.getZeroAttr(zerosType)));
+      SmallVector<int64_t> shape(
+          cast<RankedTensorType>(tile.getType()).getShape());
+      for (int d : {2, 3})
+        shape[d] = inputSpan(c.box.dims[d].size(), regions[1].dims[d].size(),
+                             layer.conv.strides[d - 2],
+                             layer.conv.dilations[d - 2]);
+      tile = zerosWith(tile, shape, {});
     }
     if (k == 0 && th && tw &&
         (th->zerosBefore || th->zerosAfter || tw->zerosBefore ||
          tw->zerosAfter)) {
       // Rows of zeros around the input tile: outputs its taps miss.
-      auto type = cast<RankedTensorType>(tile.getType());
-      SmallVector<int64_t> shape(type.getShape());
+      SmallVector<int64_t> shape(
+          cast<RankedTensorType>(tile.getType()).getShape());
       shape[2] += th->zerosBefore + th->zerosAfter;
       shape[3] += tw->zerosBefore + tw->zerosAfter;
-      auto padded = RankedTensorType::get(shape, type.getElementType());
-      Value zeros = arith::ConstantOp::create(
-          b, loc, padded, cast<TypedAttr>(b.getZeroAttr(padded)));
-      SmallVector<int64_t> at = {0, 0, th->zerosBefore, tw->zerosBefore};
-      SmallVector<int64_t> ones(shape.size(), 1);
-      tile = tensor::InsertSliceOp::create(b, loc, tile, zeros, ValueRange{},
-                                           ValueRange{}, ValueRange{}, at,
-                                           type.getShape(), ones);
+      tile = zerosWith(tile, shape, {0, 0, th->zerosBefore, tw->zerosBefore});
     }
     map.map(operand, tile);
   }

@@ -291,7 +291,7 @@ accel::transposedTileWindow(const Window1D &w, Interval o, Interval in,
     t.padBegin += t.zerosBefore * w.stride;
   }
   int64_t rows = t.zerosBefore + in.size();
-  int64_t span = (rows - 1) * w.stride + (taps.size() - 1) * w.dilation + 1;
+  int64_t span = inputSpan(rows, taps.size(), w.stride, w.dilation);
   int64_t rest = span - t.padBegin - o.size();
   if (rest < 0) { // outputs past the last row's last tap
     t.zerosAfter = ceilDiv(-rest, w.stride);
