@@ -176,15 +176,17 @@ llvm::Expected<NdArray> accel::readNpy(llvm::StringRef path) {
   return a;
 }
 
-std::string accel::printNpy(const NdArray &a, NpyType type) {
-  std::string shape; // "1, 3", or "3," for a 1-tuple
-  for (size_t i = 0; i < a.shape.size(); ++i)
-    shape += (i ? ", " : "") + std::to_string(a.shape[i]);
-  if (a.shape.size() == 1)
-    shape += ",";
+std::string accel::printNpyRaw(llvm::StringRef descr,
+                               llvm::ArrayRef<int64_t> shape,
+                               llvm::StringRef data) {
+  std::string dims; // "1, 3", or "3," for a 1-tuple
+  for (size_t i = 0; i < shape.size(); ++i)
+    dims += (i ? ", " : "") + std::to_string(shape[i]);
+  if (shape.size() == 1)
+    dims += ",";
   std::string header = llvm::formatv(
-      "{{'descr': '{0}', 'fortran_order': False, 'shape': ({1}), }",
-      type == NpyType::Float32 ? "<f4" : "<f8", shape);
+      "{{'descr': '{0}', 'fortran_order': False, 'shape': ({1}), }", descr,
+      dims);
   // Magic (6) + version (2) + length (2) + header + newline, padded to 64.
   size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');
@@ -195,19 +197,25 @@ std::string accel::printNpy(const NdArray &a, NpyType type) {
   out += char(header.size() & 0xff);
   out += char(header.size() >> 8);
   out += header;
+  out += data;
+  return out;
+}
+
+std::string accel::printNpy(const NdArray &a, NpyType type) {
+  std::string data;
   for (double v : a.data) {
     if (type == NpyType::Float32) {
       float f = float(v);
       char b[4];
       std::memcpy(b, &f, 4);
-      out.append(b, 4);
+      data.append(b, 4);
     } else {
       char b[8];
       std::memcpy(b, &v, 8);
-      out.append(b, 8);
+      data.append(b, 8);
     }
   }
-  return out;
+  return printNpyRaw(type == NpyType::Float32 ? "<f4" : "<f8", a.shape, data);
 }
 
 llvm::Error accel::writeNpy(llvm::StringRef path, const NdArray &a,

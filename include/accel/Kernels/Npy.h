@@ -27,6 +27,11 @@ std::string printNpy(const NdArray &a, NpyType type = NpyType::Float32);
 /// Writes `a` to a .npy file.
 llvm::Error writeNpy(llvm::StringRef path, const NdArray &a,
                      NpyType type = NpyType::Float32);
+/// The bytes of a .npy file of `shape` whose elements are `data`, already
+/// in the little-endian layout of NumPy type `descr` ("<f4", "|i1", ...):
+/// for values that must keep their own type (weights) rather than doubles.
+std::string printNpyRaw(llvm::StringRef descr, llvm::ArrayRef<int64_t> shape,
+                        llvm::StringRef data);
 
 } // namespace accel
 

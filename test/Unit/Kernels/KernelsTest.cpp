@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Kernels/Npy.h"
+#include "accel/Kernels/Npz.h"
 #include "accel/Kernels/Reference.h"
 #include "gtest/gtest.h"
 #include <cmath>
@@ -457,6 +458,70 @@ TEST(Npy, RoundTripsAndReadsNumpysTypes) {
   EXPECT_EQ(fails(fortran), "npy: Fortran-order arrays are not supported");
   EXPECT_EQ(fails(std::string("\x93NUMPY\x01\x00\xff\x00", 10)),
             "npy: truncated header");
+}
+
+TEST(Npz, RoundTripsTypedArraysInOrder) {
+  NdArray a({2, 3});
+  for (int64_t i = 0; i < 6; ++i)
+    a.data[i] = 0.5 * i - 1;
+  std::vector<NpzMember> members = {
+      {"conv1.weight", printNpy(a)},
+      {"fc::bias", printNpyRaw("|i1", {3}, llvm::StringRef("\x80\x00\x7f", 3))},
+      {"empty", printNpy(NdArray(Shape{0}))}};
+  llvm::Expected<std::string> bytes = printNpz(members);
+  ASSERT_TRUE(static_cast<bool>(bytes)) << llvm::toString(bytes.takeError());
+  // The same arrays give the same bytes (no time stamps).
+  EXPECT_EQ(*bytes, llvm::cantFail(printNpz(members)));
+  llvm::Expected<NpzArrays> back = parseNpz(*bytes);
+  ASSERT_TRUE(static_cast<bool>(back)) << llvm::toString(back.takeError());
+  ASSERT_EQ(back->size(), 3u);
+  EXPECT_EQ((*back)[0].first, "conv1.weight");
+  EXPECT_EQ((*back)[0].second.shape, a.shape);
+  EXPECT_EQ((*back)[0].second.data, a.data);
+  EXPECT_EQ((*back)[1].first, "fc::bias");
+  EXPECT_EQ((*back)[1].second.data, (std::vector<double>{-128, 0, 127}));
+  EXPECT_EQ((*back)[2].second.shape, Shape({0}));
+  // An archive with a comment after its end record still opens.
+  std::string commented = *bytes;
+  commented[commented.size() - 2] = 5;
+  commented += "hello";
+  EXPECT_TRUE(static_cast<bool>(parseNpz(commented)));
+
+  EXPECT_EQ(llvm::toString(printNpz({members[0], members[0]}).takeError()),
+            "npz: two arrays are named 'conv1.weight'");
+}
+
+TEST(Npz, DamagedArchivesSayWhatIsWrong) {
+  NdArray a = NdArray::filled({4}, 1.5);
+  std::string good = llvm::cantFail(printNpz({{"w", printNpy(a)}}));
+  auto fails = [](const std::string &bytes) {
+    llvm::Expected<NpzArrays> a = parseNpz(bytes);
+    return a ? std::string("parsed") : llvm::toString(a.takeError());
+  };
+  EXPECT_EQ(fails("PK"),
+            "npz: not an .npz archive (too short for a zip end record)");
+  EXPECT_EQ(fails(std::string(64, 'x')),
+            "npz: not an .npz archive (no zip end record)");
+  // Every truncation is an error, never a read past the end.
+  for (size_t n = 0; n < good.size(); ++n)
+    EXPECT_NE(fails(good.substr(0, n)), "parsed") << n;
+  // The local header's and the central directory's fields: method 8
+  // (deflate) at offset 8, a flipped data byte.
+  std::string deflated = good;
+  size_t central = good.find("PK\x01\x02");
+  deflated[central + 10] = 8;
+  EXPECT_EQ(fails(deflated),
+            "npz: member 'w.npy' is compressed (zip method 8); accel reads "
+            "archives written by np.savez, not np.savez_compressed");
+  std::string flipped = good;
+  flipped[central - 1] ^= 1;
+  EXPECT_EQ(fails(flipped), "npz: member 'w.npy' fails its CRC check");
+  std::string renamed = good;
+  renamed.replace(renamed.rfind("w.npy"), 5, "w.txt");
+  EXPECT_EQ(fails(renamed), "npz: member 'w.txt' is not an .npy array");
+  std::string outside = good;
+  outside[central + 42] = char(0xf0); // the local header's offset
+  EXPECT_EQ(fails(outside), "npz: member 'w.npy': its local header is damaged");
 }
 
 } // namespace
