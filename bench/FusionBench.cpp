@@ -251,7 +251,7 @@ int main(int argc, char **argv) {
         return fail(path + ": cannot read");
       if (llvm::StringRef(path).ends_with(".onnx")) {
         OnnxImportOptions importOptions;
-        importOptions.weightsAsArguments = true;
+        importOptions.weights = accel::OnnxWeights::Arguments;
         module = importOnnx((*buffer)->getBuffer(), path, &ctx, importOptions);
       } else {
         module = mlir::parseSourceString<mlir::ModuleOp>((*buffer)->getBuffer(),

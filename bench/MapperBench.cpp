@@ -121,7 +121,7 @@ int runModels(const Args &args) {
       return fail(path + ": cannot read");
     mlir::MLIRContext ctx(registry);
     OnnxImportOptions importOptions;
-    importOptions.weightsAsArguments = true;
+    importOptions.weights = accel::OnnxWeights::Arguments;
     mlir::OwningOpRef<mlir::ModuleOp> module =
         importOnnx((*buffer)->getBuffer(), path, &ctx, importOptions);
     if (!module)

@@ -38,7 +38,7 @@ trap 'rm -rf "$work"' EXIT
 for n in $names; do
   published=$(echo "$listing" | awk -v n="$n" '$1 == n {print $3}')
   "$ACCEL_BUILD_DIR/bin/accel-translate" --import-onnx "$models/$n.onnx" \
-    --onnx-weights-as-args -o "$work/$n.mlir"
+    -o "$work/$n.mlir"
   "$ACCEL_BUILD_DIR/bin/accel-opt" "$work/$n.mlir" \
     --accel-cost-report="arch=$arch format=json" -o /dev/null |
     /usr/bin/python3 -c '

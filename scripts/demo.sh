@@ -3,7 +3,8 @@
 # main job on a real model:
 #   1. export ResNet-18 from torchvision to ONNX (random weights, nothing is
 #      downloaded; needs Debian's python3-torch, installed here),
-#   2. import it into the accel dialect (accel-translate --import-onnx),
+#   2. import it into the accel dialect (accel-translate --import-onnx; the
+#      weights as function arguments, their values left out),
 #   3. report its cost on eyeriss-like at the accelerator's precision
 #      (16-bit data, whatever the f32 export says), layer
 #      by layer, with the default mappings (--accel-cost-report),
@@ -13,7 +14,8 @@
 #      by layer,
 #   5. the whole pipeline on the f32 import: fuse, map, convert it to the
 #      accelerator's precision (f16 on eyeriss-like) and lower it to an
-#      acmd program (--accel-pipeline), run the program (accel-run: DMA,
+#      acmd program (--accel-pipeline; this import keeps the weights' values
+#      in an .npz file), run the program (accel-run: DMA,
 #      on-chip buffers, compute commands) and compare its output with
 #      PyTorch's on the same input; the executor also checks that every
 #      segment moves the DRAM bytes the cost model predicts and that a
@@ -44,20 +46,19 @@ log "exporting $model to ONNX"
   --only "$model"
 
 log "importing $models/$model.onnx"
+# The weights become function arguments without their values (mapping and
+# costs need none): the text is the network alone.
 start=$(date +%s.%N)
 "$translate" --import-onnx "$models/$model.onnx" --mlir-print-debuginfo \
-  -o "$models/$model.mlir"
+  -o "$models/$model.args.mlir"
 end=$(date +%s.%N)
-echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$model.mlir") accel ops"
-"$translate" --import-onnx "$models/$model.onnx" \
-  --mlir-elide-elementsattrs-if-larger=16 | grep -m 6 'accel\.' || true
+echo "imported in $(echo "$end - $start" | bc) s: $(grep -c 'accel\.' "$models/$model.args.mlir") accel ops," \
+  "$(wc -c <"$models/$model.args.mlir") bytes of text"
+grep -m 6 'accel\.' "$models/$model.args.mlir" | cut -c1-160 || true
 
 # The f32 export is costed at the accelerator's precision (eyeriss-like:
 # 16-bit data; simba-like: 8-bit data, 24-bit partial sums), the header
-# says which. The weights as function arguments keep the file small.
-"$translate" --import-onnx "$models/$model.onnx" --onnx-weights-as-args \
-  --mlir-print-debuginfo -o "$models/$model.args.mlir"
-
+# says which.
 log "$model on $arch, layer by layer (default mappings)"
 "$opt" "$models/$model.args.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
@@ -73,7 +74,11 @@ log "$model on $arch, fused (searched groups and mappings; last row: layer by la
 "$opt" "$models/$model.fused.mlir" --accel-cost-report="arch=$arch" -o /dev/null
 
 log "$model from f32: import, fuse, map, convert to $arch's precision, lower to acmd (--accel-pipeline), run, compare with PyTorch"
-"$translate" --import-onnx "$models/$model.onnx" -o "$models/$model.mlir"
+# The weights' values go to an .npz file the module names; accel-run binds
+# them from it.
+"$translate" --import-onnx "$models/$model.onnx" --onnx-weights=file \
+  --onnx-weights-file="$models/$model.weights.npz" -o "$models/$model.mlir"
+echo "weights: $models/$model.weights.npz ($(wc -c <"$models/$model.weights.npz") bytes)"
 # A float network converts to a 16-bit accelerator's f16; 8-bit data
 # (simba-like) needs a quantised model, so there the program keeps f32.
 precision=accel
@@ -81,16 +86,13 @@ precision=accel
   2>/dev/null || precision=ir
 echo "precision=$precision"
 start=$(date +%s.%N)
-# (MLIR bytecode: the weights' values make the text form large.)
 "$opt" "$models/$model.mlir" --accel-pipeline="arch=$arch precision=$precision seed=1" \
-  --mlir-print-op-on-diagnostic=false --emit-bytecode \
-  -o "$models/$model.acmd.mlirbc" 2>"$models/$model.lower-remarks.txt"
+  --mlir-print-op-on-diagnostic=false \
+  -o "$models/$model.acmd.mlir" 2>"$models/$model.lower-remarks.txt"
 end=$(date +%s.%N)
 echo "fused, mapped and lowered in $(echo "$end - $start" | bc) s; the first commands:"
-"$opt" "$models/$model.acmd.mlirbc" --mlir-elide-elementsattrs-if-larger=16 \
-  -o "$models/$model.acmd.txt"
-grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' "$models/$model.acmd.txt" | cut -c1-150
-"$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.acmd.mlirbc" \
+grep -m 4 -E 'acmd\.(alloc|dma_load|compute)' "$models/$model.acmd.mlir" | cut -c1-150
+"$ACCEL_BUILD_DIR/bin/accel-run" "$models/$model.acmd.mlir" \
   --input="$models/$model.input.npy" --compare="$models/$model.output.npy" \
   --trace="$models/$model.trace.json"
 echo "timeline of every command on its engine: $models/$model.trace.json" \

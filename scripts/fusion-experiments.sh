@@ -91,7 +91,7 @@ for e in $experiments; do
     presets=$("$opt" --accel-list-arch </dev/null | awk 'NF {print $1}')
     for n in $names; do
       "$ACCEL_BUILD_DIR/bin/accel-translate" --import-onnx "$models/$n.onnx" \
-        --onnx-weights-as-args -o "$out/$n.mlir"
+        -o "$out/$n.mlir"
       for a in $presets; do
         in="$out/$n.mlir"
         for t in 2 1; do

@@ -37,6 +37,13 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
              << attr.getValue();
     return success();
   }
+  if (attr.getName() == "accel.weights_file") {
+    auto file = dyn_cast<StringAttr>(attr.getValue());
+    if (!isa<ModuleOp>(op) || !file || file.getValue().empty())
+      return op->emitError("'accel.weights_file' must be a non-empty string "
+                           "(a path) on a module");
+    return success();
+  }
   if (attr.getName() == "accel.unfused_mapping") {
     auto layer = dyn_cast<LayerOpInterface>(op);
     auto mapping = dyn_cast<MappingAttr>(attr.getValue());
@@ -53,4 +60,20 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
   }
   return op->emitError("unknown accel attribute '")
          << attr.getName().getValue() << "'";
+}
+
+LogicalResult AccelDialect::verifyRegionArgAttribute(Operation *op,
+                                                     unsigned region,
+                                                     unsigned arg,
+                                                     NamedAttribute attr) {
+  if (attr.getName() == "accel.weight") {
+    auto name = dyn_cast<StringAttr>(attr.getValue());
+    if (!name || name.getValue().empty())
+      return op->emitError("'accel.weight' on argument #")
+             << arg << " must be a non-empty string (its array in the "
+             << "weights file), got " << attr.getValue();
+    return success();
+  }
+  return op->emitError("unknown accel argument attribute '")
+         << attr.getName().getValue() << "' on argument #" << arg;
 }

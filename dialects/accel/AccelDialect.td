@@ -20,9 +20,13 @@ def Accel_Dialect : Dialect {
     may also carry `accel.unfused_mapping`, the mapping of the whole layer
     run on its own (its `mapping` maps its tile): --accel-fuse records it so
     reports compare the group with its layers one by one as searched.
+    A function argument marked `accel.weight = "NAME"` is a weight whose
+    value is the array NAME of the .npz file the module's
+    `accel.weights_file` names (--accel-outline-weights).
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
+  let hasRegionArgAttrVerify = 1;
   let extraClassDeclaration = [{
     void registerAttributes();
   }];

@@ -784,6 +784,11 @@ LogicalResult FunctionLowering::run() {
   b.setInsertionPoint(f);
   lowered = func::FuncOp::create(b, f.getLoc(), f.getName(),
                                  b.getFunctionType(types, {}));
+  // The arguments keep their marks: accel-run binds accel.weight ones from
+  // the module's weights file.
+  for (unsigned i = 0; i < f.getNumArguments(); ++i)
+    if (DictionaryAttr attrs = f.getArgAttrDict(i))
+      lowered.setArgAttrs(i, attrs);
   Block *entry = lowered.addEntryBlock();
   for (auto [arg, m] :
        llvm::zip(body.getArguments(),

@@ -731,17 +731,13 @@ LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
   auto conv = x->getDefiningOp<Conv2DOp>();
   if (conv && readers.lookup(input(node, 0)) != 1)
     conv = nullptr;
-  // Structural fold: the convolution's weights are arguments anyway.
-  if (options.weightsAsArguments && conv) {
-    values[node.output(0)] = *x;
-    return success();
-  }
-  if (!gamma || !beta || !mean || !var || int64_t(gamma->size()) != channels ||
-      int64_t(beta->size()) != channels || int64_t(mean->size()) != channels ||
-      int64_t(var->size()) != channels)
-    return importOpaque(node, loc, "statistics are not constants");
+  bool constant = gamma && beta && mean && var &&
+                  int64_t(gamma->size()) == channels &&
+                  int64_t(beta->size()) == channels &&
+                  int64_t(mean->size()) == channels &&
+                  int64_t(var->size()) == channels;
   llvm::SmallVector<double> a(channels), c(channels);
-  for (int64_t i = 0; i < channels; ++i) {
+  for (int64_t i = 0; constant && i < channels; ++i) {
     if (!((*var)[i] + eps > 0))
       return nodeError(loc) << "variance + epsilon of channel " << i << " is "
                             << (*var)[i] + eps << ": it must be > 0";
@@ -751,6 +747,13 @@ LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
       return nodeError(loc)
              << "the statistics of channel " << i << " are not finite";
   }
+  // Structural fold: the convolution's weights are arguments anyway.
+  if (options.weights == OnnxWeights::Arguments && conv) {
+    values[node.output(0)] = *x;
+    return success();
+  }
+  if (!constant)
+    return importOpaque(node, loc, "statistics are not constants");
   // Fold into the convolution that feeds it: w' = a w, b' = a b + c.
   if (conv && isa<FloatType>(xt.getElementType())) {
     auto wConst = conv.getWeight().getDefiningOp<arith::ConstantOp>();
@@ -1697,7 +1700,7 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   builder.setInsertionPointToEnd(module->getBody());
 
   // Signature: the graph's inputs that are not initializers, then (with
-  // weightsAsArguments) the initializers the nodes use.
+  // OnnxWeights::Arguments) the initializers the nodes use.
   llvm::SmallVector<std::string> argNames;
   llvm::SmallVector<Type> argTypes;
   for (const onnx::ValueInfoProto &vi : graph.input()) {
@@ -1710,7 +1713,8 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
     argNames.push_back(vi.name());
     argTypes.push_back(*t);
   }
-  if (options.weightsAsArguments) {
+  size_t numInputs = argNames.size();
+  if (options.weights == OnnxWeights::Arguments) {
     llvm::StringSet<> used;
     for (const onnx::NodeProto &node : graph.node())
       for (const std::string &in : node.input())
@@ -1740,7 +1744,8 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   Block *body = func.addEntryBlock();
   for (auto [i, name] : llvm::enumerate(argNames)) {
     values[name] = body->getArgument(i);
-    func.setArgAttr(i, "onnx.name", builder.getStringAttr(name));
+    func.setArgAttr(i, i < numInputs ? "onnx.name" : "accel.weight",
+                    builder.getStringAttr(name));
   }
   builder.setInsertionPointToEnd(body);
 

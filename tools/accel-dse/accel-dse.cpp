@@ -147,7 +147,7 @@ static llvm::Expected<DseNetwork> loadNetwork(llvm::StringRef arg,
   OwningOpRef<ModuleOp> module;
   if (path.ends_with(".onnx")) {
     OnnxImportOptions o;
-    o.weightsAsArguments = true; // values do not matter here
+    o.weights = OnnxWeights::Arguments; // values do not matter here
     module = importOnnx((*buffer)->getBuffer(), path, &ctx, o);
   } else {
     llvm::SourceMgr sources;

@@ -185,7 +185,11 @@ bool runTarget(llvm::StringRef bytes) {
     return bool(arch);
   }
   if (target == "onnx") {
+    // Both weight paths (constants, folded by value; arguments, folded by
+    // structure), chosen by the input so that a case replays the same way.
     accel::OnnxImportOptions options;
+    options.weights = bytes.size() % 2 ? accel::OnnxWeights::Arguments
+                                       : accel::OnnxWeights::Inline;
     return bool(accel::importOnnx(bytes, "fuzz.onnx", &ctx, options));
   }
   mlir::OwningOpRef<mlir::ModuleOp> module =

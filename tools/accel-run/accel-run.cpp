@@ -1,13 +1,16 @@
 //===- accel-run.cpp - Runs a network with the reference kernels ----------===//
 //
 //   accel-run MODEL.mlir|MODEL.onnx [--function=NAME] [--input=X.npy]...
-//             [--seed=N] [--output=Y.npy]... [--compare=REF.npy]...
+//             [--weights=W.npz]//             [--seed=N] [--output=Y.npy]... [--compare=REF.npy]...
 //             [--tolerance=X] [--run-threads=N]
 //
 // Runs the function (the first with a body, or --function) with the
-// reference interpreter: --input files bind its arguments in order; the
-// arguments left (all of them, or the weights of a model imported with
-// --onnx-weights-as-args) get seeded uniform values in [-1, 1). Prints each
+// reference interpreter: --input files bind its arguments in order, except
+// the weights: arguments marked accel.weight = "NAME" take the array NAME of
+// the weights file (--weights, or the module's accel.weights_file, found as
+// given or next to the model); the arguments left (all of them, or the
+// weights of a model imported without a weights file) get seeded uniform
+// values in [-1, 1). Prints each
 // result's shape and range; --output writes results as .npy; --compare
 // checks result i against REF i: it passes when max |result - ref| <=
 // tolerance x max |ref| (exit 1 otherwise, saying by how much); the default
@@ -27,16 +30,21 @@
 #include "accel/Analysis/ArchResolution.h"
 #include "accel/Execution/CommandExecutor.h"
 #include "accel/Kernels/Npy.h"
+#include "accel/Kernels/Npz.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Target/OnnxImport.h"
+#include "accel/Transforms/OutlineWeights.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -60,6 +68,11 @@ static cl::opt<std::string>
 static cl::list<std::string> inputs("input",
                                     cl::desc("An argument, as .npy (in order)"),
                                     cl::cat(runCategory));
+static cl::opt<std::string> weightsPath(
+    "weights",
+    cl::desc("The .npz file the accel.weight arguments take their values "
+             "from (default: the module's accel.weights_file)"),
+    cl::value_desc("file.npz"), cl::cat(runCategory));
 static cl::list<std::string>
     outputs("output", cl::desc("Write a result as .npy"), cl::cat(runCategory));
 static cl::list<std::string>
@@ -148,6 +161,37 @@ static llvm::Error writeTrace(const CommandRun &run, const Arch &arch,
   return llvm::Error::success();
 }
 
+/// A weights file, its arrays by name.
+struct WeightFile {
+  std::string path;
+  llvm::StringMap<NdArray> arrays;
+};
+
+/// The weights file: `given`, else the module's accel.weights_file, as
+/// written or, when it is relative and not found, next to the model; none
+/// when neither names one.
+static llvm::Expected<std::optional<WeightFile>>
+loadWeights(ModuleOp module, llvm::StringRef model, llvm::StringRef given) {
+  std::string path = given.str();
+  if (path.empty()) {
+    auto attr = module->getAttrOfType<StringAttr>(kWeightsFileAttr);
+    if (!attr)
+      return std::nullopt;
+    path = attr.getValue().str();
+    llvm::SmallString<256> beside = llvm::sys::path::parent_path(model);
+    llvm::sys::path::append(beside, llvm::sys::path::filename(path));
+    if (!llvm::sys::fs::exists(path) && llvm::sys::fs::exists(beside))
+      path = beside.str().str();
+  }
+  llvm::Expected<NpzArrays> arrays = readNpz(path);
+  if (!arrays)
+    return arrays.takeError();
+  WeightFile file{path, {}};
+  for (auto &[name, a] : *arrays)
+    file.arrays[name] = std::move(a);
+  return file;
+}
+
 static int fail(const llvm::Twine &msg) {
   llvm::errs() << "accel-run: error: " << msg << "\n";
   return 2;
@@ -167,7 +211,9 @@ int main(int argc, char **argv) {
     return fail(modelPath + ": " + buffer.getError().message());
   OwningOpRef<ModuleOp> module;
   if (llvm::StringRef(modelPath).ends_with(".onnx")) {
-    module = importOnnx((*buffer)->getBuffer(), modelPath, &ctx, {});
+    OnnxImportOptions o;
+    o.weights = OnnxWeights::Inline;
+    module = importOnnx((*buffer)->getBuffer(), modelPath, &ctx, o);
   } else {
     llvm::SourceMgr sources;
     sources.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
@@ -187,23 +233,53 @@ int main(int argc, char **argv) {
                     ? llvm::Twine("no function with a body")
                     : llvm::Twine("no function '") + functionName + "'");
 
-  // Arguments: the files given, then seeded values.
+  // Arguments: the inputs given, the weights from their file, then seeded
+  // values.
+  llvm::Expected<std::optional<WeightFile>> weights =
+      loadWeights(*module, modelPath, weightsPath);
+  if (!weights)
+    return fail(llvm::toString(weights.takeError()));
   std::vector<NdArray> args;
-  unsigned numArgs = f.getNumArguments();
-  if (inputs.size() > numArgs)
-    return fail(llvm::formatv("{0} inputs given, '{1}' takes {2} arguments",
-                              inputs.size(), f.getName(), numArgs));
+  unsigned numArgs = f.getNumArguments(), numInputs = 0, seededWeights = 0;
+  for (unsigned i = 0; i < numArgs; ++i)
+    numInputs += !f.getArgAttr(i, kWeightArgAttr);
+  if (inputs.size() > numInputs)
+    return fail(llvm::formatv("{0} inputs given, '{1}' takes {2} arguments{3}",
+                              inputs.size(), f.getName(), numInputs,
+                              numArgs == numInputs
+                                  ? std::string()
+                                  : llvm::formatv(" besides its {0} weights",
+                                                  numArgs - numInputs)
+                                        .str()));
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> uniform(-1, 1);
+  unsigned nextInput = 0;
   for (unsigned i = 0; i < numArgs; ++i) {
-    if (i < inputs.size()) {
-      llvm::Expected<NdArray> a = readNpy(inputs[i]);
+    auto type = dyn_cast<ShapedType>(f.getArgumentTypes()[i]);
+    auto weight = f.getArgAttrOfType<StringAttr>(i, kWeightArgAttr);
+    if (!weight && nextInput < inputs.size()) {
+      llvm::Expected<NdArray> a = readNpy(inputs[nextInput++]);
       if (!a)
         return fail(llvm::toString(a.takeError()));
       args.push_back(std::move(*a));
       continue;
     }
-    auto type = dyn_cast<ShapedType>(f.getArgumentTypes()[i]);
+    if (weight && *weights) {
+      auto it = (*weights)->arrays.find(weight.getValue());
+      if (it == (*weights)->arrays.end())
+        return fail(llvm::formatv("{0} has no array '{1}' (argument #{2})",
+                                  (*weights)->path, weight.getValue(), i));
+      if (type && type.hasStaticShape() &&
+          it->second.shape != Shape(type.getShape()))
+        return fail(llvm::formatv("{0}: array '{1}' has shape {2}, argument "
+                                  "#{3} is {4}",
+                                  (*weights)->path, weight.getValue(),
+                                  formatShape(it->second.shape), i,
+                                  formatShape(type.getShape())));
+      args.push_back(it->second);
+      continue;
+    }
+    seededWeights += bool(weight);
     if (!type || !type.hasStaticShape())
       return fail(llvm::formatv("argument #{0} is not a static tensor or "
                                 "memref",
@@ -217,6 +293,14 @@ int main(int argc, char **argv) {
       v = uniform(rng);
     args.push_back(std::move(a));
   }
+  if (*weights)
+    llvm::outs() << llvm::formatv("weights: {0} arrays from {1}\n",
+                                  numArgs - numInputs, (*weights)->path);
+  else if (seededWeights)
+    llvm::outs() << llvm::formatv(
+        "weights: {0} seeded (the module has no weights file; "
+        "accel-translate --onnx-weights=file writes one)\n",
+        seededWeights);
 
   InterpreterOptions o;
   o.threads =

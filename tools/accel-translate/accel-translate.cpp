@@ -11,6 +11,7 @@
 #include "accel/Target/CommandStream.h"
 #include "accel/Target/Export.h"
 #include "accel/Target/OnnxImport.h"
+#include "accel/Transforms/OutlineWeights.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Location.h"
@@ -19,10 +20,25 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/SourceMgr.h"
 
-static llvm::cl::opt<bool> weightsAsArgs(
-    "onnx-weights-as-args",
-    llvm::cl::desc("--import-onnx: make the weights function arguments "
-                   "instead of constants (for mapping without executing)"));
+enum class WeightsOption { Arguments, Inline, File };
+static llvm::cl::opt<WeightsOption> onnxWeights(
+    "onnx-weights", llvm::cl::init(WeightsOption::Arguments),
+    llvm::cl::desc("--import-onnx: where the weights go"),
+    llvm::cl::values(
+        clEnumValN(WeightsOption::Arguments, "args",
+                   "function arguments marked accel.weight, without values: "
+                   "for mapping and costs (default)"),
+        clEnumValN(WeightsOption::Inline, "inline",
+                   "constants in the text: for executing the module as is"),
+        clEnumValN(WeightsOption::File, "file",
+                   "function arguments marked accel.weight, their values in "
+                   "the .npz file --onnx-weights-file (accel-run binds them)")));
+
+static llvm::cl::opt<std::string> onnxWeightsFile(
+    "onnx-weights-file",
+    llvm::cl::desc("--import-onnx --onnx-weights=file: the .npz file to "
+                   "write (the module records its path)"),
+    llvm::cl::value_desc("path"));
 
 static llvm::cl::opt<int64_t>
     onnxBatch("onnx-batch", llvm::cl::init(0),
@@ -99,7 +115,16 @@ static void registerTranslations() {
         const llvm::MemoryBuffer *buffer =
             sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
         accel::OnnxImportOptions options;
-        options.weightsAsArguments = weightsAsArgs;
+        if ((onnxWeights == WeightsOption::File) == onnxWeightsFile.empty()) {
+          mlir::emitError(mlir::UnknownLoc::get(ctx))
+              << (onnxWeightsFile.empty()
+                      ? "--onnx-weights=file needs --onnx-weights-file=PATH"
+                      : "--onnx-weights-file needs --onnx-weights=file");
+          return nullptr;
+        }
+        options.weights = onnxWeights == WeightsOption::Arguments
+                              ? accel::OnnxWeights::Arguments
+                              : accel::OnnxWeights::Inline;
         options.batch = onnxBatch;
         options.integerConvs = onnxQuantizedConvs == QuantizedConvs::Integer;
         for (const std::string &pin : onnxDims) {
@@ -112,8 +137,13 @@ static void registerTranslations() {
           }
           options.dims[name.str()] = value;
         }
-        return accel::importOnnx(buffer->getBuffer(),
-                                 buffer->getBufferIdentifier(), ctx, options);
+        mlir::OwningOpRef<mlir::ModuleOp> module = accel::importOnnx(
+            buffer->getBuffer(), buffer->getBufferIdentifier(), ctx, options);
+        if (module && onnxWeights == WeightsOption::File &&
+            failed(accel::outlineWeightsToFile(*module, onnxWeightsFile,
+                                               /*minElements=*/1)))
+          return nullptr;
+        return module;
       },
       [](mlir::DialectRegistry &registry) {
         accel::registerAllAccelOptDialects(registry);

@@ -9,11 +9,21 @@
 
 namespace accel {
 
+/// Where an imported model's weights go.
+enum class OnnxWeights {
+  /// Function arguments after the inputs, marked accel.weight = "NAME" (the
+  /// initializer's name), without their values: for mapping and cost
+  /// studies, where values do not matter, and a text of a few hundred KB
+  /// whatever the model's size. BatchNormalization then folds into the
+  /// convolution structurally.
+  Arguments,
+  /// arith.constant values in the text: what executing the module needs
+  /// (or outlineWeightsToFile, which moves them to an .npz file).
+  Inline,
+};
+
 struct OnnxImportOptions {
-  /// Weights become function arguments (after the inputs) instead of
-  /// constants: for mapping and cost studies, where values do not matter.
-  /// BatchNormalization is then folded into the convolution structurally.
-  bool weightsAsArguments = false;
+  OnnxWeights weights = OnnxWeights::Arguments;
   /// Dynamic dimensions pinned before import: by the name the file gives
   /// them (dim_param), and, when `batch` > 0, every other dynamic leading
   /// dimension of the graph's inputs, outputs and intermediates to `batch`.

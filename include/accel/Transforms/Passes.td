@@ -325,4 +325,34 @@ def AccelConvertPrecision : Pass<"accel-convert-precision",
   ];
 }
 
+def AccelOutlineWeights : Pass<"accel-outline-weights", "::mlir::ModuleOp"> {
+  let summary = "Move a network's large constants to a weights file (.npz)";
+  let description = [{
+    Each constant tensor (dense float or integer elements, not a splat, of
+    at least `min-elements` elements) of every function becomes a function
+    argument marked `accel.weight = "NAME"`, and its value the array NAME of
+    the .npz file `file` (np.load reads it), which the module names in
+    `accel.weights_file`. The text keeps the network and drops its values,
+    which are most of its size, and every later tool parses and prints the
+    small text instead. accel-run binds the marked arguments from
+    the file, so the network (and the acmd program lowered from it) still
+    runs on its values. Names are the constants' location names (ONNX
+    initializer names after --import-onnx), made unique.
+
+    accel-translate --import-onnx --onnx-weights=file does the same at
+    import. Run it before --accel-fuse: constants already inside a group's
+    body stay there.
+  }];
+  let options = [
+    Option<"file", "file", "std::string", /*default=*/"\"\"",
+           "The .npz file to write (required)">,
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"1",
+           "Constants with fewer elements stay in the text">,
+  ];
+  let statistics = [
+    Statistic<"numWeights", "weights", "Constants moved to the file">,
+    Statistic<"numBytes", "bytes", "Bytes of the .npz file written">,
+  ];
+}
+
 #endif // ACCEL_TRANSFORMS_PASSES_TD

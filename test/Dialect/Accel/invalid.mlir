@@ -880,6 +880,26 @@ module attributes {accel.targets = #accel.target<preset = "eyeriss-like">} {}
 
 // -----
 
+// expected-error @+1 {{'accel.weights_file' must be a non-empty string (a path) on a module}}
+module attributes {accel.weights_file = ""} {}
+
+// -----
+
+// expected-error @+1 {{'accel.weights_file' must be a non-empty string (a path) on a module}}
+func.func @weights_file_on_func() attributes {accel.weights_file = "w.npz"} { return }
+
+// -----
+
+// expected-error @+1 {{'accel.weight' on argument #1 must be a non-empty string (its array in the weights file), got 3 : i64}}
+func.func @weight_not_a_name(%x: tensor<4xf32>, %w: tensor<4xf32> {accel.weight = 3}) { return }
+
+// -----
+
+// expected-error @+1 {{unknown accel argument attribute 'accel.weights' on argument #0}}
+func.func @weight_misspelt(%w: tensor<4xf32> {accel.weights = "w"}) { return }
+
+// -----
+
 //===----------------------------------------------------------------------===//
 // Enum keywords
 //===----------------------------------------------------------------------===//

@@ -1,8 +1,8 @@
 // ONNX Conv and ConvTranspose: explicit pads and strides, auto_pad
 // SAME_UPPER (uneven padding goes at the end), depthwise with dilation,
 // transposed convolutions with output_padding.
-// RUN: accel-translate --import-onnx %onnx_fixtures/conv.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s
-// RUN: accel-translate --import-onnx %onnx_fixtures/conv_transpose.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s --check-prefix=TRANSPOSED
+// RUN: accel-translate --import-onnx --onnx-weights=inline %onnx_fixtures/conv.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s
+// RUN: accel-translate --import-onnx --onnx-weights=inline %onnx_fixtures/conv_transpose.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s --check-prefix=TRANSPOSED
 
 // CHECK-LABEL: func.func @main(%arg0: tensor<1x3x16x16xf32> {onnx.name = "input"}) -> tensor<1x8x4x4xf32>
 // CHECK: %[[W0:.*]] = arith.constant {{.*}} : tensor<8x3x3x3xf32>

@@ -1,7 +1,7 @@
 // End to end: a small multi-branch graph (a residual add, a concat of two
 // branches, a depthwise convolution) imports to exactly this accel IR, which
 // verifies and has a cost on eyeriss-like.
-// RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s
+// RUN: accel-translate --import-onnx --onnx-weights=inline %onnx_fixtures/multibranch.onnx --mlir-elide-elementsattrs-if-larger=1 | %strip_names | FileCheck %s
 // RUN: accel-translate --import-onnx %onnx_fixtures/multibranch.onnx --mlir-print-debuginfo | accel-opt --accel-cost-report=arch=eyeriss-like -o /dev/null | %strip_names | FileCheck %s --check-prefix=COST
 
 // Weights are constants (hoisted to the top); the layers follow in order.
