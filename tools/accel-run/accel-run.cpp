@@ -13,8 +13,9 @@
 // values in [-1, 1). Prints each
 // result's shape and range; --output writes results as .npy; --compare
 // checks result i against REF i: it passes when max |result - ref| <=
-// tolerance x max |ref| (exit 1 otherwise, saying by how much); the default
-// tolerance is 1e-4, or for a program whose data is narrower than f32 (an
+// tolerance x max |ref| and no element is NaN or infinite unless the
+// reference's is the same infinity (exit 1 otherwise, saying by how much);
+// the default tolerance is 1e-4, or for a program whose data is narrower than f32 (an
 // f32 network lowered for a 16-bit accelerator) 8 units of rounding of its
 // narrowest float type: f16 3.9e-3, bf16 3.1e-2. An ONNX file is imported
 // first, its weights as constants.
@@ -81,9 +82,10 @@ static cl::list<std::string>
                cl::cat(runCategory));
 static cl::opt<double>
     tolerance("tolerance", cl::init(0),
-              cl::desc("Allowed max |difference| relative to max |reference| "
-                       "(default: 1e-4, or 8 roundings of the function's "
-                       "narrowest float type when it is narrower than f32)"),
+              cl::desc("Allowed max |difference| relative to max |reference|, "
+                       "0 for bit for bit (default: 1e-4, or 8 roundings of "
+                       "the function's narrowest float type when it is "
+                       "narrower than f32)"),
               cl::cat(runCategory));
 
 /// The default tolerance of a comparison with a reference computed in f32
@@ -203,6 +205,10 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv,
                               "accel-run: runs an accel network with the "
                               "reference kernels\n");
+  if (!(tolerance >= 0) || std::isinf(tolerance))
+    return fail(llvm::formatv("--tolerance must be a finite number >= 0, "
+                              "got {0}",
+                              double(tolerance)));
   DialectRegistry registry;
   registerAllAccelOptDialects(registry);
   MLIRContext ctx(registry);
@@ -370,14 +376,23 @@ int main(int argc, char **argv) {
     return fail(llvm::formatv("the function has {0} results", results->size()));
   int status = 0;
   for (auto [i, r] : llvm::enumerate(*results)) {
+    // The range of the finite values; NaNs and infinities are counted, not
+    // hidden (a comparison with NaN is false either way).
     double lo = INFINITY, hi = -INFINITY;
+    int64_t nonFinite = 0;
     for (double v : r.data) {
+      if (!std::isfinite(v)) {
+        ++nonFinite;
+        continue;
+      }
       lo = std::min(lo, v);
       hi = std::max(hi, v);
     }
-    llvm::outs() << llvm::formatv(
-        "result #{0}: {1}, values in [{2:g}, {3:g}]\n", i, formatShape(r.shape),
-        lo, hi);
+    llvm::outs() << llvm::formatv("result #{0}: {1}, values in [{2:g}, {3:g}]",
+                                  i, formatShape(r.shape), lo, hi);
+    if (nonFinite)
+      llvm::outs() << llvm::formatv(", {0} NaN or infinite", nonFinite);
+    llvm::outs() << "\n";
     if (i < outputs.size())
       if (llvm::Error e = writeNpy(outputs[i], r))
         return fail(llvm::toString(std::move(e)));
@@ -390,18 +405,32 @@ int main(int argc, char **argv) {
       return fail(llvm::formatv("result #{0} has shape {1} but {2} has {3}", i,
                                 formatShape(r.shape), references[i],
                                 formatShape(ref->shape)));
+    // Elements where either side is NaN or infinite match only when both
+    // are the same infinity; the others are counted and fail the run.
     double diff = 0, scale = 0;
+    int64_t unequal = 0;
     for (int64_t k = 0; k < r.size(); ++k) {
-      diff = std::max(diff, std::abs(r.data[k] - ref->data[k]));
-      scale = std::max(scale, std::abs(ref->data[k]));
+      double a = r.data[k], b = ref->data[k];
+      if (!std::isfinite(a) || !std::isfinite(b)) {
+        unequal += a != b;
+        continue;
+      }
+      diff = std::max(diff, std::abs(a - b));
+      scale = std::max(scale, std::abs(b));
     }
-    double allowed = tolerance > 0 ? double(tolerance) : defaultTolerance(f);
-    bool ok = diff <= allowed * scale;
+    // Given, even 0 (bit for bit), it is the tolerance.
+    double allowed = tolerance.getNumOccurrences() ? double(tolerance)
+                                                   : defaultTolerance(f);
+    bool ok = !unequal && diff <= allowed * scale;
     llvm::outs() << llvm::formatv(
         "result #{0} vs {1}: max |diff| {2:e} = {3:e} x max |reference| "
-        "{4:e}: {5} (tolerance {6:e})\n",
-        i, references[i], diff, scale > 0 ? diff / scale : 0.0, scale,
-        ok ? "match" : "MISMATCH", allowed);
+        "{4:e}",
+        i, references[i], diff, scale > 0 ? diff / scale : 0.0, scale);
+    if (unequal)
+      llvm::outs() << llvm::formatv(
+          ", {0} elements NaN or infinite and unequal", unequal);
+    llvm::outs() << llvm::formatv(": {0} (tolerance {1:e})\n",
+                                  ok ? "match" : "MISMATCH", allowed);
     if (!ok)
       status = 1;
   }
