@@ -14,6 +14,7 @@
 #include "llvm/Support/CRC.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace accel;
 
@@ -56,39 +57,49 @@ struct Reader {
 
 } // namespace
 
-llvm::Expected<std::string> accel::printNpz(llvm::ArrayRef<NpzMember> members) {
+llvm::Error accel::writeNpz(llvm::raw_ostream &os,
+                            llvm::ArrayRef<NpzMember> members) {
+  // Everything is checked before the first byte is written.
   if (members.size() > 0xffff)
     return error(llvm::formatv("{0} arrays: an archive without zip64 holds "
                                "at most 65535",
                                members.size()));
-  std::string out, central;
   llvm::StringSet<> names;
+  uint64_t total = 22;
   for (const NpzMember &m : members) {
     if (!names.insert(m.name).second)
       return error("two arrays are named '" + m.name + "'");
-    std::string file = m.name + ".npy";
-    if (file.size() > 0xffff)
+    if (m.name.size() + 4 > 0xffff)
       return error("the name '" + m.name + "' is too long");
-    uint64_t offset = out.size();
-    if (m.npy.size() > kMax32 || offset > kMax32)
-      return error("the archive would exceed 4 GiB (zip64 is not written)");
+    total += 30 + 46 + 2 * (m.name.size() + 4) + m.size();
+  }
+  if (total > kMax32)
+    return error("the archive would exceed 4 GiB (zip64 is not written)");
+
+  std::string central;
+  uint64_t offset = 0;
+  for (const NpzMember &m : members) {
+    std::string file = m.name + ".npy";
     uint32_t crc = llvm::crc32(llvm::arrayRefFromStringRef<uint8_t>(m.npy));
+    // (zlib's crc32 of a null buffer is its initial value, not `crc`.)
+    if (!m.data.empty())
+      crc = llvm::crc32(crc, llvm::arrayRefFromStringRef<uint8_t>(m.data));
     auto fields = [&](std::string &s) {
       put16(s, 0); // flags
       put16(s, 0); // stored
       put16(s, kDosTime);
       put16(s, kDosDate);
       put32(s, crc);
-      put32(s, uint32_t(m.npy.size()));
-      put32(s, uint32_t(m.npy.size()));
+      put32(s, uint32_t(m.size()));
+      put32(s, uint32_t(m.size()));
       put16(s, uint16_t(file.size()));
       put16(s, 0); // extra field
     };
-    put32(out, kLocalHeader);
-    put16(out, 20); // version needed: 2.0
-    fields(out);
-    out += file;
-    out += m.npy;
+    std::string local;
+    put32(local, kLocalHeader);
+    put16(local, 20); // version needed: 2.0
+    fields(local);
+    os << local << file << m.npy << m.data;
     put32(central, kCentralHeader);
     put16(central, 20); // made by
     put16(central, 20); // needed
@@ -99,19 +110,26 @@ llvm::Expected<std::string> accel::printNpz(llvm::ArrayRef<NpzMember> members) {
     put32(central, 0); // external attributes
     put32(central, uint32_t(offset));
     central += file;
+    offset += local.size() + file.size() + m.size();
   }
-  if (out.size() + central.size() > kMax32)
-    return error("the archive would exceed 4 GiB (zip64 is not written)");
-  uint32_t centralAt = uint32_t(out.size());
-  out += central;
-  put32(out, kEndRecord);
-  put16(out, 0);
-  put16(out, 0);
-  put16(out, uint16_t(members.size()));
-  put16(out, uint16_t(members.size()));
-  put32(out, uint32_t(central.size()));
-  put32(out, centralAt);
-  put16(out, 0); // comment
+  std::string end;
+  put32(end, kEndRecord);
+  put16(end, 0);
+  put16(end, 0);
+  put16(end, uint16_t(members.size()));
+  put16(end, uint16_t(members.size()));
+  put32(end, uint32_t(central.size()));
+  put32(end, uint32_t(offset));
+  put16(end, 0); // comment
+  os << central << end;
+  return llvm::Error::success();
+}
+
+llvm::Expected<std::string> accel::printNpz(llvm::ArrayRef<NpzMember> members) {
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  if (llvm::Error e = writeNpz(os, members))
+    return std::move(e);
   return out;
 }
 

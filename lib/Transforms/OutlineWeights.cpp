@@ -5,6 +5,7 @@
 #include "accel/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -34,56 +35,51 @@ std::string locationName(Location loc) {
   return "";
 }
 
-/// The .npy bytes of `value`, in the NumPy type of its element type
-/// (bf16, which NumPy lacks, as f32: exact).
-FailureOr<std::string> toNpy(DenseElementsAttr value, Location loc) {
+/// `value` as an .npz member (its name left empty), in the NumPy type of
+/// its element type (bf16, which NumPy lacks, as f32: exact). The elements
+/// of other types are written from the attribute's storage, which the
+/// context keeps.
+FailureOr<NpzMember> toMember(DenseElementsAttr value, Location loc) {
   Type t = value.getElementType();
   auto shape = value.getType().getShape();
-  std::string data;
-  auto append = [&](const void *p, size_t n) {
-    data.append(static_cast<const char *>(p), n);
+  // Host order is little endian on every machine accel runs on; the raw
+  // data of a non-splat constant is its elements, packed.
+  auto raw = [&](llvm::StringRef descr) {
+    ArrayRef<char> bytes = value.getRawData();
+    return NpzMember{"", printNpyRaw(descr, shape, ""),
+                     llvm::StringRef(bytes.data(), bytes.size())};
+  };
+  auto unsupported = [&](llvm::StringRef why) {
+    return emitError(loc) << "cannot write " << t
+                          << " weights to an .npz file (" << why << ")";
   };
   if (auto f = dyn_cast<FloatType>(t)) {
-    unsigned width = f.getWidth();
-    bool native = (width == 16 && isa<Float16Type>(f)) || width == 32 ||
-                  width == 64;
-    if (!native && !isa<BFloat16Type>(f))
-      return emitError(loc) << "cannot write " << t
-                            << " weights to an .npz file (NumPy has no such "
-                               "type)";
-    if (native) {
-      // Host order is little endian on every machine accel runs on; the
-      // raw data of a non-splat constant is its elements, packed.
-      ArrayRef<char> raw = value.getRawData();
-      data.assign(raw.begin(), raw.end());
-      return printNpyRaw(width == 16 ? "<f2" : width == 32 ? "<f4" : "<f8",
-                         shape, data);
+    if (isa<BFloat16Type>(f)) {
+      std::string data;
+      for (APFloat v : value.getValues<APFloat>()) {
+        bool lost;
+        v.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
+        float x = v.convertToFloat();
+        data.append(reinterpret_cast<const char *>(&x), 4);
+      }
+      return NpzMember{"", printNpyRaw("<f4", shape, data)};
     }
-    for (APFloat v : value.getValues<APFloat>()) {
-      bool lost;
-      v.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &lost);
-      float x = v.convertToFloat();
-      append(&x, 4);
-    }
-    return printNpyRaw("<f4", shape, data);
+    if (isa<Float16Type>(f))
+      return raw("<f2");
+    if (isa<Float32Type>(f))
+      return raw("<f4");
+    if (isa<Float64Type>(f))
+      return raw("<f8");
+    return unsupported("NumPy has no such type");
   }
   auto i = cast<IntegerType>(t);
   unsigned width = i.getWidth();
   if (width != 8 && width != 16 && width != 32 && width != 64)
-    return emitError(loc) << "cannot write " << t
-                          << " weights to an .npz file (NumPy has no such "
-                             "type)";
-  bool isUnsigned = i.isUnsigned();
-  if (isUnsigned && width != 8)
-    return emitError(loc) << "cannot write " << t
-                          << " weights to an .npz file (accel reads only 8-bit "
-                             "unsigned arrays back)";
-  ArrayRef<char> raw = value.getRawData();
-  data.assign(raw.begin(), raw.end());
-  std::string descr = (width == 8 ? "|" : "<") +
-                      std::string(isUnsigned ? "u" : "i") +
-                      std::to_string(width / 8);
-  return printNpyRaw(descr, shape, data);
+    return unsupported("NumPy has no such type");
+  if (i.isUnsigned() && width != 8)
+    return unsupported("accel reads only 8-bit unsigned arrays back");
+  return raw((width == 8 ? "|" : "<") + std::string(i.isUnsigned() ? "u" : "i") +
+             std::to_string(width / 8));
 }
 
 /// Whether a constant's value moves to the file.
@@ -105,7 +101,8 @@ FailureOr<std::vector<NpzMember>> accel::outlineWeights(ModuleOp module,
       if (auto name = f.getArgAttrOfType<StringAttr>(i, kWeightArgAttr))
         used.insert(name.getValue());
   for (auto f : module.getOps<func::FuncOp>()) {
-    if (f.isExternal())
+    // A function something calls keeps its signature (and its constants).
+    if (f.isExternal() || !SymbolTable::symbolKnownUseEmpty(f, module))
       continue;
     // In the order the layers first use them (constants are hoisted to
     // the top in no particular order).
@@ -133,8 +130,8 @@ FailureOr<std::vector<NpzMember>> accel::outlineWeights(ModuleOp module,
     });
     for (auto [first, c] : outlined) {
       auto value = cast<DenseElementsAttr>(c.getValue());
-      FailureOr<std::string> npy = toNpy(value, c.getLoc());
-      if (failed(npy))
+      FailureOr<NpzMember> member = toMember(value, c.getLoc());
+      if (failed(member))
         return failure();
       std::string base = locationName(c.getLoc());
       if (base.empty())
@@ -153,7 +150,8 @@ FailureOr<std::vector<NpzMember>> accel::outlineWeights(ModuleOp module,
         return failure();
       c.getResult().replaceAllUsesWith(entry.getArgument(index));
       c.erase();
-      members.push_back({name, std::move(*npy)});
+      member->name = name;
+      members.push_back(std::move(*member));
     }
   }
   return members;
@@ -165,21 +163,21 @@ accel::outlineWeightsToFile(ModuleOp module, StringRef path,
   if (auto file = module->getAttrOfType<StringAttr>(kWeightsFileAttr))
     return module.emitError("the module already keeps its weights in '")
            << file.getValue() << "'";
-  FailureOr<std::vector<NpzMember>> members =
-      outlineWeights(module, minElements);
-  if (failed(members))
-    return failure();
-  llvm::Expected<std::string> bytes = printNpz(*members);
-  if (!bytes)
-    return module.emitError(llvm::toString(bytes.takeError()));
+  // The file first: a path that cannot be written leaves the module as it
+  // was.
   std::string error;
   auto out = openOutputFile(path, &error);
   if (!out)
     return module.emitError("cannot write the weights: ") << error;
-  out->os() << *bytes;
+  FailureOr<std::vector<NpzMember>> members =
+      outlineWeights(module, minElements);
+  if (failed(members))
+    return failure();
+  if (llvm::Error e = writeNpz(out->os(), *members))
+    return module.emitError(llvm::toString(std::move(e)));
   out->keep();
   module->setAttr(kWeightsFileAttr, StringAttr::get(module.getContext(), path));
-  return WeightsFileSummary{members->size(), bytes->size()};
+  return WeightsFileSummary{members->size(), uint64_t(out->os().tell())};
 }
 
 namespace {

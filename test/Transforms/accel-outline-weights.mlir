@@ -8,7 +8,7 @@
 // RUN: FileCheck %s < out.mlir
 // RUN: %python -c "import numpy as n; z = n.load('w.npz'); [print(k, z[k].dtype, z[k].shape, z[k].ravel()[:3].tolist()) for k in z.files]" | FileCheck %s --check-prefix=NUMPY
 // RUN: accel-run %s --function=net --seed=4 --output=before.npy
-// RUN: accel-run out.mlir --function=net --seed=4 --compare=before.npy --tolerance=1e-300 | FileCheck %s --check-prefix=SAME
+// RUN: accel-run out.mlir --function=net --seed=4 --compare=before.npy --tolerance=0 | FileCheck %s --check-prefix=SAME
 // RUN: accel-opt %s --accel-outline-weights="file=small.npz min-elements=5" | FileCheck %s --check-prefix=MIN
 
 // CHECK: module attributes {accel.weights_file = "w.npz"}
@@ -39,4 +39,18 @@ func.func @net(%x: tensor<1x2x4x4xf32>) -> (tensor<1x3x4x4xf32>, tensor<1x3x1x1x
   %0 = accel.conv2d %x, %w, %b : (tensor<1x2x4x4xf32>, tensor<3x2x1x1xf32>, tensor<3xf32>) -> tensor<1x3x4x4xf32>
   %1 = accel.conv2d %0, %w2, %zero : (tensor<1x3x4x4xf32>, tensor<3x3x1x1xf32>, tensor<3xf32>) -> tensor<1x3x4x4xf32>
   return %1, %s, %q : tensor<1x3x4x4xf32>, tensor<1x3x1x1xbf16>, tensor<1x3x1x1xi8>
+}
+
+// A function something calls keeps its signature and its constants.
+// CHECK-LABEL: func.func @called(%arg0: tensor<2xf32>) -> tensor<2xf32>
+// CHECK: arith.constant dense<[1.000000e+00, 2.000000e+00]>
+func.func @called(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %c = arith.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %0 = accel.add %x, %c : tensor<2xf32>, tensor<2xf32> -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+// CHECK-LABEL: func.func @caller
+func.func @caller(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %0 = func.call @called(%x) : (tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
 }

@@ -16,6 +16,7 @@
 #include "accel/Kernels/NdArray.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,15 +24,22 @@
 namespace accel {
 
 /// A member of an archive: the array's name (the member is `name`.npy) and
-/// the bytes of its .npy file (printNpy, printNpyRaw).
+/// the bytes of its .npy file, `npy` followed by `data`. `data` lets a
+/// large array's elements be written from where they already are (an
+/// attribute's storage) instead of copied; it must outlive the write.
 struct NpzMember {
   std::string name;
   std::string npy;
+  llvm::StringRef data = {};
+  uint64_t size() const { return npy.size() + data.size(); }
 };
 
-/// The bytes of an .npz archive holding `members` in order. Fails when the
-/// archive would exceed what a zip without zip64 records holds (4 GiB,
-/// 65535 members) or when two members share a name.
+/// Writes an .npz archive holding `members` in order to `os`. Fails,
+/// before writing anything, when the archive would exceed what a zip
+/// without zip64 records holds (4 GiB, 65535 members) or when two members
+/// share a name.
+llvm::Error writeNpz(llvm::raw_ostream &os, llvm::ArrayRef<NpzMember> members);
+/// The bytes of that archive.
 llvm::Expected<std::string> printNpz(llvm::ArrayRef<NpzMember> members);
 
 /// The arrays of an .npz archive, by name (without ".npy"), in archive

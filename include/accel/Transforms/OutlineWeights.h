@@ -28,7 +28,8 @@ constexpr llvm::StringLiteral kWeightsFileAttr = "accel.weights_file";
 /// (after the existing ones) marked accel.weight, and returns their values
 /// as .npz members in argument order. A constant stays when it is a splat,
 /// has fewer than `minElements` elements, is not a dense float or integer
-/// tensor, or is nested in a region of its own (a group's body). Names
+/// tensor, or is nested in a region of its own (a group's body); the
+/// functions something calls keep their signatures and constants. Names
 /// are the constants' location names (an ONNX initializer's name), made
 /// unique. Fails, with an error at the constant, on an element type NumPy
 /// cannot hold.

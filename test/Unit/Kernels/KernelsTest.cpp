@@ -467,20 +467,23 @@ TEST(Npz, RoundTripsTypedArraysInOrder) {
   std::vector<NpzMember> members = {
       {"conv1.weight", printNpy(a)},
       {"fc::bias", printNpyRaw("|i1", {3}, llvm::StringRef("\x80\x00\x7f", 3))},
-      {"empty", printNpy(NdArray(Shape{0}))}};
+      {"empty", printNpy(NdArray(Shape{0}))},
+      // Elements written from where they are, after the header.
+      {"split", printNpyRaw("|i1", {2}, ""), llvm::StringRef("\x05\xfb", 2)}};
   llvm::Expected<std::string> bytes = printNpz(members);
   ASSERT_TRUE(static_cast<bool>(bytes)) << llvm::toString(bytes.takeError());
   // The same arrays give the same bytes (no time stamps).
   EXPECT_EQ(*bytes, llvm::cantFail(printNpz(members)));
   llvm::Expected<NpzArrays> back = parseNpz(*bytes);
   ASSERT_TRUE(static_cast<bool>(back)) << llvm::toString(back.takeError());
-  ASSERT_EQ(back->size(), 3u);
+  ASSERT_EQ(back->size(), 4u);
   EXPECT_EQ((*back)[0].first, "conv1.weight");
   EXPECT_EQ((*back)[0].second.shape, a.shape);
   EXPECT_EQ((*back)[0].second.data, a.data);
   EXPECT_EQ((*back)[1].first, "fc::bias");
   EXPECT_EQ((*back)[1].second.data, (std::vector<double>{-128, 0, 127}));
   EXPECT_EQ((*back)[2].second.shape, Shape({0}));
+  EXPECT_EQ((*back)[3].second.data, (std::vector<double>{5, -5}));
   // An archive with a comment after its end record still opens.
   std::string commented = *bytes;
   commented[commented.size() - 2] = 5;
