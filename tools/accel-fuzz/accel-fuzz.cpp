@@ -7,6 +7,7 @@
 //   mlir  the parser and verifier, then --accel-cost-report and a small
 //         --accel-map on eyeriss-like;
 //   yaml  the accelerator file loader;
+//   npy   the .npy and .npz readers (inputs, references, weights files);
 //   fuse  the parser and verifier, then a small --accel-fuse, the precision
 //         conversion, --accel-lower-to-acmd and --accel-check-acmd;
 //   run   the parser and verifier, then the executor (accel-run): the
@@ -30,6 +31,8 @@
 #include "accel/Arch/ArchYaml.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Execution/CommandExecutor.h"
+#include "accel/Kernels/Npy.h"
+#include "accel/Kernels/Npz.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Target/OnnxImport.h"
 #include "accel/Transforms/Passes.h"
@@ -56,7 +59,7 @@ namespace cl = llvm::cl;
 static cl::OptionCategory fuzzCategory("accel-fuzz options");
 static cl::opt<std::string>
     target(cl::Positional, cl::Required,
-           cl::desc("<onnx | mlir | yaml | fuse | run>"),
+           cl::desc("<onnx | mlir | yaml | npy | fuse | run>"),
            cl::cat(fuzzCategory));
 static cl::list<std::string> seeds(cl::Positional, cl::OneOrMore,
                                    cl::desc("<seed files>"),
@@ -183,6 +186,19 @@ bool runTarget(llvm::StringRef bytes) {
     if (!arch)
       llvm::consumeError(arch.takeError());
     return bool(arch);
+  }
+  if (target == "npy") {
+    // An .npy file by its magic, anything else as an archive.
+    if (bytes.starts_with("\x93NUMPY")) {
+      llvm::Expected<accel::NdArray> a = accel::parseNpy(bytes);
+      if (!a)
+        llvm::consumeError(a.takeError());
+      return bool(a);
+    }
+    llvm::Expected<accel::NpzArrays> arrays = accel::parseNpz(bytes);
+    if (!arrays)
+      llvm::consumeError(arrays.takeError());
+    return bool(arrays);
   }
   if (target == "onnx") {
     // Both weight paths (constants, folded by value; arguments, folded by
@@ -363,9 +379,10 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(argc, argv,
                               "accel-fuzz: mutation fuzzing of accel-opt's "
                               "input formats\n");
-  if (!llvm::is_contained({"onnx", "mlir", "yaml", "fuse", "run"},
+  if (!llvm::is_contained({"onnx", "mlir", "yaml", "npy", "fuse", "run"},
                           target.getValue())) {
-    llvm::errs() << "accel-fuzz: the target is onnx, mlir, yaml, fuse or run\n";
+    llvm::errs()
+        << "accel-fuzz: the target is onnx, mlir, yaml, npy, fuse or run\n";
     return 2;
   }
   std::vector<std::pair<std::string, std::string>> corpus;
@@ -423,6 +440,7 @@ int main(int argc, char **argv) {
                                 target.getValue(), c, findings, accepted,
                                 target == "onnx"   ? "importer"
                                 : target == "yaml" ? "loader"
+                                : target == "npy"  ? "reader"
                                                    : "parser and verifier");
   return findings == 0 ? 0 : 1;
 }
