@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every zoo model from ONNX to an acmd program and run: imported in f32
-# (weights as constants), fused and mapped by --accel-pipeline (seed 1, the
+# (weights in an .npz file, --onnx-weights=file), fused and mapped by --accel-pipeline (seed 1, the
 # searches' default budgets unless ACCEL_LOWERING_OPTS says otherwise) at
 # the accelerator's precision, converted to it (--accel-convert-precision:
 # f16 on eyeriss-like) and lowered (--accel-lower-to-acmd), run by
@@ -41,7 +41,10 @@ status=0
 printf '%-20s %-13s %6s %5s %8s %9s %8s %15s %10s %s\n' model arch segments alone \
   commands 'KiB(text)' run-s 'DRAM-MiB(m/r)' rel-diff verdict
 for n in $names; do
-  "$bin/accel-translate" --import-onnx "$models/$n.onnx" -o "$work/$n.mlir"
+  # The weights' values in an .npz file the program names (accel-run binds
+  # them from it).
+  "$bin/accel-translate" --import-onnx "$models/$n.onnx" --onnx-weights=file \
+    --onnx-weights-file="$work/$n.weights.npz" -o "$work/$n.mlir"
   for entry in $archs; do
     arch=${entry%%:*}
     precision=accel

@@ -163,6 +163,8 @@ EXTENDED = {
     "alexnet": (lambda: tvm.alexnet(weights=None), IMAGENET),
     "resnext50_32x4d": (lambda: tvm.resnext50_32x4d(weights=None), IMAGENET),
     "efficientnet_v2_s": (lambda: tvm.efficientnet_v2_s(weights=None), IMAGENET),
+    # 68.9 M parameters: the model the weights-file measurements use.
+    "wide_resnet50_2": (lambda: tvm.wide_resnet50_2(weights=None), IMAGENET),
     "resnet18_qdq": (lambda: quantized_qdq(
         lambda: tvm.resnet18(weights=None), IMAGENET), IMAGENET),
 }
@@ -183,7 +185,8 @@ PUBLISHED_GMACS = {
     "densenet121": 2.83, "inception_v3": 5.71, "efficientnet_b0": 0.39,
     "convnext_tiny": 4.46, "regnet_y_400mf": 0.40, "googlenet": 1.50,
     "squeezenet1_1": 0.35, "alexnet": 0.71, "resnext50_32x4d": 4.23,
-    "efficientnet_v2_s": 8.37 * (224 / 384) ** 2, "resnet18_qdq": 1.81,
+    "efficientnet_v2_s": 8.37 * (224 / 384) ** 2, "wide_resnet50_2": 11.40,
+    "resnet18_qdq": 1.81,
 }
 
 
@@ -204,6 +207,7 @@ WEIGHTS = {
     "squeezenet1_1": "SqueezeNet1_1_Weights", "alexnet": "AlexNet_Weights",
     "resnext50_32x4d": "ResNeXt50_32X4D_Weights",
     "efficientnet_v2_s": "EfficientNet_V2_S_Weights",
+    "wide_resnet50_2": "Wide_ResNet50_2_Weights",
 }
 
 
