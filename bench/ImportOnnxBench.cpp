@@ -42,8 +42,8 @@ int main(int argc, char **argv) {
     for (int rep = 0; rep < 3; ++rep) {
       mlir::MLIRContext ctx(registry);
       auto start = std::chrono::steady_clock::now();
-      mlir::OwningOpRef<mlir::ModuleOp> module = accel::importOnnx(
-          (*buffer)->getBuffer(), argv[i], &ctx, options);
+      mlir::OwningOpRef<mlir::ModuleOp> module =
+          accel::importOnnx((*buffer)->getBuffer(), argv[i], &ctx, options);
       double s = std::chrono::duration<double>(
                      std::chrono::steady_clock::now() - start)
                      .count();

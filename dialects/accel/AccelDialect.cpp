@@ -37,7 +37,7 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
              << attr.getValue();
     return success();
   }
-  if (attr.getName() == "accel.weights_file") {
+  if (attr.getName() == kWeightsFileAttr) {
     auto file = dyn_cast<StringAttr>(attr.getValue());
     if (!isa<ModuleOp>(op) || !file || file.getValue().empty())
       return op->emitError("'accel.weights_file' must be a non-empty string "
@@ -66,7 +66,7 @@ LogicalResult AccelDialect::verifyRegionArgAttribute(Operation *op,
                                                      unsigned region,
                                                      unsigned arg,
                                                      NamedAttribute attr) {
-  if (attr.getName() == "accel.weight") {
+  if (attr.getName() == kWeightArgAttr) {
     auto name = dyn_cast<StringAttr>(attr.getValue());
     if (!name || name.getValue().empty())
       return op->emitError("'accel.weight' on argument #")

@@ -6,4 +6,11 @@
 
 #include "dialects/accel/AccelDialect.h.inc"
 
+namespace accel {
+/// The argument attribute naming a weight's array in the weights file.
+constexpr llvm::StringLiteral kWeightArgAttr = "accel.weight";
+/// The module attribute naming the weights file (an .npz).
+constexpr llvm::StringLiteral kWeightsFileAttr = "accel.weights_file";
+} // namespace accel
+
 #endif

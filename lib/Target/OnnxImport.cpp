@@ -731,11 +731,10 @@ LogicalResult OnnxImporter::importBatchNorm(const onnx::NodeProto &node,
   auto conv = x->getDefiningOp<Conv2DOp>();
   if (conv && readers.lookup(input(node, 0)) != 1)
     conv = nullptr;
-  bool constant = gamma && beta && mean && var &&
-                  int64_t(gamma->size()) == channels &&
-                  int64_t(beta->size()) == channels &&
-                  int64_t(mean->size()) == channels &&
-                  int64_t(var->size()) == channels;
+  bool constant =
+      gamma && beta && mean && var && int64_t(gamma->size()) == channels &&
+      int64_t(beta->size()) == channels && int64_t(mean->size()) == channels &&
+      int64_t(var->size()) == channels;
   llvm::SmallVector<double> a(channels), c(channels);
   for (int64_t i = 0; constant && i < channels; ++i) {
     if (!((*var)[i] + eps > 0))
@@ -1744,8 +1743,9 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   Block *body = func.addEntryBlock();
   for (auto [i, name] : llvm::enumerate(argNames)) {
     values[name] = body->getArgument(i);
-    func.setArgAttr(i, i < numInputs ? "onnx.name" : "accel.weight",
-                    builder.getStringAttr(name));
+    func.setArgAttr(
+        i, i < numInputs ? StringRef("onnx.name") : StringRef(kWeightArgAttr),
+        builder.getStringAttr(name));
   }
   builder.setInsertionPointToEnd(body);
 

@@ -78,7 +78,8 @@ FailureOr<NpzMember> toMember(DenseElementsAttr value, Location loc) {
     return unsupported("NumPy has no such type");
   if (i.isUnsigned() && width != 8)
     return unsupported("accel reads only 8-bit unsigned arrays back");
-  return raw((width == 8 ? "|" : "<") + std::string(i.isUnsigned() ? "u" : "i") +
+  return raw((width == 8 ? "|" : "<") +
+             std::string(i.isUnsigned() ? "u" : "i") +
              std::to_string(width / 8));
 }
 
@@ -119,10 +120,10 @@ FailureOr<std::vector<NpzMember>> accel::outlineWeights(ModuleOp module,
       FirstUse first{position.size(), 0};
       for (OpOperand &use : c->getUses())
         if (Operation *top = entry.findAncestorOpInBlock(*use.getOwner()))
-          first = std::min(
-              first, FirstUse{position[top], top == use.getOwner()
-                                                 ? use.getOperandNumber()
-                                                 : 0});
+          first = std::min(first,
+                           FirstUse{position[top], top == use.getOwner()
+                                                       ? use.getOperandNumber()
+                                                       : 0});
       outlined.emplace_back(first, c);
     }
     llvm::stable_sort(outlined, [](const auto &a, const auto &b) {
@@ -157,9 +158,9 @@ FailureOr<std::vector<NpzMember>> accel::outlineWeights(ModuleOp module,
   return members;
 }
 
-FailureOr<WeightsFileSummary>
-accel::outlineWeightsToFile(ModuleOp module, StringRef path,
-                            int64_t minElements) {
+FailureOr<WeightsFileSummary> accel::outlineWeightsToFile(ModuleOp module,
+                                                          StringRef path,
+                                                          int64_t minElements) {
   if (auto file = module->getAttrOfType<StringAttr>(kWeightsFileAttr))
     return module.emitError("the module already keeps its weights in '")
            << file.getValue() << "'";

@@ -1,7 +1,8 @@
 //===- accel-run.cpp - Runs a network with the reference kernels ----------===//
 //
 //   accel-run MODEL.mlir|MODEL.onnx [--function=NAME] [--input=X.npy]...
-//             [--weights=W.npz]//             [--seed=N] [--output=Y.npy]... [--compare=REF.npy]...
+//             [--weights=W.npz]//             [--seed=N] [--output=Y.npy]...
+//             [--compare=REF.npy]...
 //             [--tolerance=X] [--run-threads=N]
 //
 // Runs the function (the first with a body, or --function) with the
@@ -15,9 +16,9 @@
 // checks result i against REF i: it passes when max |result - ref| <=
 // tolerance x max |ref| and no element is NaN or infinite unless the
 // reference's is the same infinity (exit 1 otherwise, saying by how much);
-// the default tolerance is 1e-4, or for a program whose data is narrower than f32 (an
-// f32 network lowered for a 16-bit accelerator) 8 units of rounding of its
-// narrowest float type: f16 3.9e-3, bf16 3.1e-2. An ONNX file is imported
+// the default tolerance is 1e-4, or for a program whose data is narrower than
+// f32 (an f32 network lowered for a 16-bit accelerator) 8 units of rounding of
+// its narrowest float type: f16 3.9e-3, bf16 3.1e-2. An ONNX file is imported
 // first, its weights as constants.
 //
 // An acmd program (a function of commands on memref arguments) runs on the
@@ -34,16 +35,16 @@
 #include "accel/Kernels/Npz.h"
 #include "accel/Registration/Registration.h"
 #include "accel/Target/OnnxImport.h"
-#include "accel/Transforms/OutlineWeights.h"
+#include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
@@ -250,13 +251,13 @@ int main(int argc, char **argv) {
   for (unsigned i = 0; i < numArgs; ++i)
     numInputs += !f.getArgAttr(i, kWeightArgAttr);
   if (inputs.size() > numInputs)
-    return fail(llvm::formatv("{0} inputs given, '{1}' takes {2} arguments{3}",
-                              inputs.size(), f.getName(), numInputs,
-                              numArgs == numInputs
-                                  ? std::string()
-                                  : llvm::formatv(" besides its {0} weights",
-                                                  numArgs - numInputs)
-                                        .str()));
+    return fail(llvm::formatv(
+        "{0} inputs given, '{1}' takes {2} arguments{3}", inputs.size(),
+        f.getName(), numInputs,
+        numArgs == numInputs
+            ? std::string()
+            : llvm::formatv(" besides its {0} weights", numArgs - numInputs)
+                  .str()));
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> uniform(-1, 1);
   unsigned nextInput = 0;
@@ -419,8 +420,8 @@ int main(int argc, char **argv) {
       scale = std::max(scale, std::abs(b));
     }
     // Given, even 0 (bit for bit), it is the tolerance.
-    double allowed = tolerance.getNumOccurrences() ? double(tolerance)
-                                                   : defaultTolerance(f);
+    double allowed =
+        tolerance.getNumOccurrences() ? double(tolerance) : defaultTolerance(f);
     bool ok = !unequal && diff <= allowed * scale;
     llvm::outs() << llvm::formatv(
         "result #{0} vs {1}: max |diff| {2:e} = {3:e} x max |reference| "

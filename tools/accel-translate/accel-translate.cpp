@@ -30,9 +30,10 @@ static llvm::cl::opt<WeightsOption> onnxWeights(
                    "for mapping and costs (default)"),
         clEnumValN(WeightsOption::Inline, "inline",
                    "constants in the text: for executing the module as is"),
-        clEnumValN(WeightsOption::File, "file",
-                   "function arguments marked accel.weight, their values in "
-                   "the .npz file --onnx-weights-file (accel-run binds them)")));
+        clEnumValN(
+            WeightsOption::File, "file",
+            "function arguments marked accel.weight, their values in "
+            "the .npz file --onnx-weights-file (accel-run binds them)")));
 
 static llvm::cl::opt<std::string> onnxWeightsFile(
     "onnx-weights-file",

@@ -14,15 +14,11 @@
 #define ACCEL_TRANSFORMS_OUTLINEWEIGHTS_H
 
 #include "accel/Kernels/Npz.h"
+#include "dialects/accel/AccelDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
 
 namespace accel {
-
-/// The argument attribute naming a weight's array in the weights file.
-constexpr llvm::StringLiteral kWeightArgAttr = "accel.weight";
-/// The module attribute naming the weights file.
-constexpr llvm::StringLiteral kWeightsFileAttr = "accel.weights_file";
 
 /// Moves the large constants of every function of `module` into arguments
 /// (after the existing ones) marked accel.weight, and returns their values
@@ -33,8 +29,8 @@ constexpr llvm::StringLiteral kWeightsFileAttr = "accel.weights_file";
 /// are the constants' location names (an ONNX initializer's name), made
 /// unique. Fails, with an error at the constant, on an element type NumPy
 /// cannot hold.
-mlir::FailureOr<std::vector<NpzMember>>
-outlineWeights(mlir::ModuleOp module, int64_t minElements);
+mlir::FailureOr<std::vector<NpzMember>> outlineWeights(mlir::ModuleOp module,
+                                                       int64_t minElements);
 
 /// What outlineWeightsToFile wrote.
 struct WeightsFileSummary {
@@ -45,9 +41,9 @@ struct WeightsFileSummary {
 /// outlineWeights, then writes the .npz file at `path` and records it in
 /// accel.weights_file. Fails, with an error, when the module already keeps
 /// its weights in a file or the file cannot be written.
-mlir::FailureOr<WeightsFileSummary>
-outlineWeightsToFile(mlir::ModuleOp module, llvm::StringRef path,
-                     int64_t minElements);
+mlir::FailureOr<WeightsFileSummary> outlineWeightsToFile(mlir::ModuleOp module,
+                                                         llvm::StringRef path,
+                                                         int64_t minElements);
 
 } // namespace accel
 
