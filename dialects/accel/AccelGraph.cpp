@@ -43,7 +43,10 @@ static void describeLayer(Operation *op, GraphLayer &l) {
       .Case([&](AddOp) { l.kind = LayerKind::Add; })
       .Case([&](MulOp) { l.kind = LayerKind::Mul; })
       .Case([&](ActivationOp) { l.kind = LayerKind::Activation; })
-      .Case([&](LayerNormOp) { l.kind = LayerKind::LayerNorm; })
+      .Case([&](LayerNormOp n) {
+        l.kind = LayerKind::LayerNorm;
+        l.axis = n.getNormalizedAxis();
+      })
       .Case<QuantizeOp, DequantizeOp>(
           [&](auto) { l.kind = LayerKind::Quantize; })
       .Case([&](ResizeOp r) {

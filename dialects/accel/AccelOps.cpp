@@ -409,6 +409,15 @@ LogicalResult LayerNormOp::verify() {
   if (!isa<FloatType>(getOutput().getType().getElementType()))
     return emitOpError("normalizes floats, got ")
            << getOutput().getType().getElementType();
+  int64_t rank = getOutput().getType().getRank(), axis = getAxis();
+  if (axis < -rank || axis >= rank)
+    return emitOpError("axis ")
+           << axis << " is not a dimension of " << getOutput().getType();
+  // Above rank 4 the leading dimensions are one loop (N).
+  if (rank > 4 && getNormalizedAxis() < rank - 3)
+    return emitOpError("axis ")
+           << axis << " of a rank-" << rank
+           << " tensor: only the last 3 dimensions can be normalized over";
   double eps = getEpsilon().convertToDouble();
   if (!std::isfinite(eps) || eps < 0)
     return emitOpError("epsilon must be finite and >= 0, got ") << eps;
@@ -419,7 +428,8 @@ LoopBounds LayerNormOp::getLoopBounds() {
 }
 LayerProblem LayerNormOp::getProblem() {
   LayerProblem p = perPixelProblem(getOutput(), 1);
-  p.wholeOnChip = elementwiseInnermostDim(shapeOf(getOutput()).size());
+  p.wholeOnChip =
+      elementwiseAxisDim(shapeOf(getOutput()).size(), getNormalizedAxis());
   return p;
 }
 
@@ -637,7 +647,8 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
     // (The name is read before the replacement erases `div`.)
     Attribute name = div->getAttr("accel.name");
     auto norm = rewriter.replaceOpWithNewOp<LayerNormOp>(
-        div, d.getType(), x, rewriter.getF64FloatAttr(*eps), nullptr);
+        div, d.getType(), x, rewriter.getF64FloatAttr(*eps),
+        rewriter.getI64IntegerAttr(-1), nullptr);
     if (name)
       norm->setAttr("accel.name", name);
     // (Opaque ops are kept as if they had effects: erase them here, users

@@ -188,25 +188,40 @@ def Accel_ActivationOp : Accel_LayerOp<"activation", [SameOperandsAndResultType]
 }
 
 def Accel_LayerNormOp : Accel_LayerOp<"layer_norm", [SameOperandsAndResultType]> {
-  let summary = "normalization over the innermost dimension (layer norm)";
+  let summary = "normalization over one dimension (layer norm)";
   let description = [{
     y = (x - mean(x)) / sqrt(var(x) + epsilon), the mean and the (biased)
-    variance taken over the innermost dimension, as ONNX's
-    LayerNormalization with axis = -1. Its scale and shift are the
-    `accel.mul` and `accel.add` that follow, as the importer leaves them.
-    The accelerator computes its statistics on chip: a mapping may not split
-    the innermost dimension above the first on-chip memory. Costed as one
-    operation per element, like an activation.
+    variance taken over dimension `axis` (negative: counted from the end;
+    the default -1 is the innermost, as ONNX's LayerNormalization). ConvNeXt
+    normalizes NHWC activations over their last axis; once its layout
+    transposes cancel (`--accel-cancel-transposes`) the same normalization
+    runs on NCHW activations over axis 1, the channels. Its scale and shift
+    are the `accel.mul` and `accel.add` that follow, as the importer leaves
+    them. The accelerator computes its statistics on chip: a mapping may
+    not split the normalized dimension above the first on-chip memory.
+    Costed as one operation per element, like an activation. Above rank 4
+    the leading dimensions fold into one loop, which cannot hold the axis.
 
     ```mlir
     %y = accel.layer_norm %x {epsilon = 1.0e-06 : f64} : tensor<1x56x56x96xf32>
+    %z = accel.layer_norm %x {axis = 1 : i64, epsilon = 1.0e-06 : f64}
+        : tensor<1x96x56x56xf32>
     ```
   }];
   let arguments = (ins Accel_Tensor:$input, F64Attr:$epsilon,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis,
                        Accel_OptionalMapping:$mapping);
   let results = (outs Accel_Tensor:$output);
   let assemblyFormat = [{
     $input attr-dict `:` type($input)
+  }];
+  let extraClassDeclaration = [{
+    /// `axis` counted from the front (the verifier checks it is one).
+    int64_t getNormalizedAxis() {
+      // (I64Attr getters return the bits unsigned.)
+      int64_t rank = getOutput().getType().getRank(), axis = getAxis();
+      return axis < 0 ? axis + rank : axis;
+    }
   }];
 }
 

@@ -270,7 +270,8 @@ private:
     }
     if (auto ln = dyn_cast<LayerNormOp>(op))
       return set(op, k::layerNorm(get(ln.getInput()),
-                                  ln.getEpsilon().convertToDouble()));
+                                  ln.getEpsilon().convertToDouble(),
+                                  ln.getNormalizedAxis()));
     if (auto r = dyn_cast<ResizeOp>(op))
       return set(op, k::resize(get(r.getInput()),
                                r.getMode() == ResizeMode::Nearest

@@ -90,20 +90,27 @@ NdArray accel::kernels::dequantize(const NdArray &input,
   return out;
 }
 
-NdArray accel::kernels::layerNorm(const NdArray &input, double epsilon) {
+NdArray accel::kernels::layerNorm(const NdArray &input, double epsilon,
+                                  size_t axis) {
   NdArray out = input;
-  int64_t d = input.shape.empty() ? 1 : input.shape.back();
-  for (int64_t row = 0; row + d <= out.size(); row += d) {
-    double *v = out.data.data() + row;
+  if (axis >= input.shape.size())
+    return out;
+  // Each (outer, inner) pair is one row of `d` elements `inner` apart.
+  int64_t d = input.shape[axis], inner = 1;
+  for (size_t i = axis + 1; i < input.shape.size(); ++i)
+    inner *= input.shape[i];
+  int64_t rows = d * inner == 0 ? 0 : out.size() / (d * inner) * inner;
+  for (int64_t row = 0; row < rows; ++row) {
+    double *v = out.data.data() + (row / inner) * d * inner + row % inner;
     double mean = 0, var = 0;
     for (int64_t i = 0; i < d; ++i)
-      mean += v[i];
+      mean += v[i * inner];
     mean /= double(d);
     for (int64_t i = 0; i < d; ++i)
-      var += (v[i] - mean) * (v[i] - mean);
+      var += (v[i * inner] - mean) * (v[i * inner] - mean);
     double scale = 1 / std::sqrt(var / double(d) + epsilon);
     for (int64_t i = 0; i < d; ++i)
-      v[i] = (v[i] - mean) * scale;
+      v[i * inner] = (v[i * inner] - mean) * scale;
   }
   return out;
 }

@@ -1523,7 +1523,8 @@ LogicalResult OnnxImporter::importLayerNorm(const onnx::NodeProto &node,
     return nodeError(loc) << "has epsilon " << eps
                           << ": it must be finite and >= 0";
   Value y = LayerNormOp::create(builder, loc, xt, *x,
-                                builder.getF64FloatAttr(eps), nullptr);
+                                builder.getF64FloatAttr(eps),
+                                builder.getI64IntegerAttr(-1), nullptr);
   for (int i : {1, 2}) {
     if (input(node, i).empty())
       continue;

@@ -139,6 +139,18 @@ GroupTiling::compute(const LayerGraph &graph, ArrayRef<unsigned> layers,
                               rows, H, (H + rows - 1) / rows, kMaxGroupTiles,
                               minTileRows(H)));
   g.numTiles_ = (H + rows - 1) / rows;
+  // A layer that needs all its rows at once (a layer norm over H) cannot
+  // be cut into row tiles.
+  if (g.numTiles_ > 1)
+    for (unsigned l : layers) {
+      const GraphLayer &layer = graph.layer(l);
+      if (layer.problem && layer.problem->wholeOnChip == Dim::P &&
+          graph.tensor(layer.result).rowTiled())
+        return fail(llvm::formatv(
+            "rows: {0} cuts the rows layer '{1}' normalizes over into {2} "
+            "tiles; it needs them all at once (rows >= {3})",
+            rows, layer.name, g.numTiles_, H));
+    }
   unsigned T = g.numTiles_, L = g.layers_.size(), N = g.numLocal_;
 
   // Regions, propagated backwards layer by layer over all tiles. A buffer

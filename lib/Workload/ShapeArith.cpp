@@ -423,8 +423,11 @@ AxisIndexer accel::axisIndexer(ArrayRef<int64_t> shape, int64_t axis,
   return ix;
 }
 
-Dim accel::elementwiseInnermostDim(size_t rank) {
-  return kElementwiseOrder[std::min<size_t>(std::max<size_t>(rank, 1), 4) - 1];
+Dim accel::elementwiseAxisDim(size_t rank, size_t axis) {
+  // (As elementwiseLoopBounds folds them: ranks above 4 into N.)
+  size_t lead = rank > 4 ? rank - 3 : 1;
+  return axis < lead ? Dim::N
+                     : kElementwiseOrder[std::min<size_t>(axis - lead + 1, 3)];
 }
 
 std::optional<int64_t> accel::boundedProduct(ArrayRef<int64_t> factors,

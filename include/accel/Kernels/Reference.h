@@ -77,10 +77,11 @@ NdArray quantize(const NdArray &input, double scale, int64_t zeroPoint,
 NdArray dequantize(const NdArray &input, llvm::ArrayRef<double> scales,
                    int64_t axis, int64_t zeroPoint);
 
-/// Layer normalization over the innermost axis: (x - mean) / sqrt(var +
-/// epsilon), the variance biased (divided by the axis' size), as ONNX's
-/// LayerNormalization (axis -1) and PyTorch's layer_norm.
-NdArray layerNorm(const NdArray &input, double epsilon);
+/// Layer normalization over dimension `axis` (counted from the front):
+/// (x - mean) / sqrt(var + epsilon), the variance biased (divided by the
+/// axis' size), as ONNX's LayerNormalization and PyTorch's layer_norm (the
+/// innermost axis) or ConvNeXt's LayerNorm2d (axis 1 of NCHW).
+NdArray layerNorm(const NdArray &input, double epsilon, size_t axis);
 
 enum class ResizeMode { Nearest, Bilinear };
 /// Integer-factor upsampling of an NCHW input: nearest takes

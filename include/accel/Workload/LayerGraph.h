@@ -32,7 +32,7 @@ enum class LayerKind : uint8_t {
   Add,           ///< operands: lhs, rhs (broadcasting)
   Mul,           ///< operands: lhs, rhs (broadcasting)
   Activation,    ///< operands: input
-  LayerNorm,     ///< operands: input (normalized over its innermost axis)
+  LayerNorm,     ///< operands: input (normalized over `axis`)
   Quantize,      ///< operands: input (quantize or dequantize, per element)
   Resize,        ///< operands: input
   Concat,        ///< operands: the inputs, along `axis`
@@ -73,7 +73,7 @@ struct GraphLayer {
   bool transposeRhs = false;               ///< Matmul
   bool bilinear = false;                   ///< Resize
   bool alignCorners = false;               ///< Resize
-  int64_t axis = 0;                        ///< Concat
+  int64_t axis = 0;                        ///< Concat, LayerNorm
   /// The loop nest the accelerator runs for layers that compute (convolution,
   /// matmul, pooling, elementwise, activation, resize); none for data
   /// movement (concat, reshape), which costs nothing on chip, and opaque.

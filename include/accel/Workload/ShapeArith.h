@@ -181,9 +181,11 @@ struct AxisIndexer {
 AxisIndexer axisIndexer(llvm::ArrayRef<int64_t> shape, int64_t axis,
                         size_t count);
 
-/// The loop dimension elementwiseLoopBounds gives the innermost axis of a
-/// rank-`rank` output (N for rank 1, G for 2, P for 3, Q above).
-Dim elementwiseInnermostDim(size_t rank);
+/// The loop dimension elementwiseLoopBounds gives axis `axis` of a
+/// rank-`rank` output: the innermost is N for rank 1, G for 2, P for 3, Q
+/// above; axis 1 of a rank-4 output is G. Above rank 4 the leading axes
+/// all give N.
+Dim elementwiseAxisDim(size_t rank, size_t axis);
 
 /// "[1, 64, 56, 56]" for diagnostics.
 std::string formatShape(llvm::ArrayRef<int64_t> shape);

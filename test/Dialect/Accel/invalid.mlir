@@ -526,6 +526,22 @@ func.func @layer_norm_of_integers(%x: tensor<1x4x4x8xi8>) -> tensor<1x4x4x8xi8> 
 
 // -----
 
+func.func @layer_norm_axis_out_of_range(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
+  // expected-error @+1 {{'accel.layer_norm' op axis -5 is not a dimension of 'tensor<1x4x4x8xf32>'}}
+  %0 = accel.layer_norm %x {axis = -5 : i64, epsilon = 1.0e-06 : f64} : tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
+}
+
+// -----
+
+func.func @layer_norm_folded_axis(%x: tensor<2x3x4x4x8xf32>) -> tensor<2x3x4x4x8xf32> {
+  // expected-error @+1 {{'accel.layer_norm' op axis 1 of a rank-5 tensor: only the last 3 dimensions can be normalized over}}
+  %0 = accel.layer_norm %x {axis = 1 : i64, epsilon = 1.0e-06 : f64} : tensor<2x3x4x4x8xf32>
+  return %0 : tensor<2x3x4x4x8xf32>
+}
+
+// -----
+
 func.func @layer_norm_negative_epsilon(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
   // expected-error @+1 {{'accel.layer_norm' op epsilon must be finite and >= 0, got -1.000000e-01}}
   %0 = accel.layer_norm %x {epsilon = -0.1 : f64} : tensor<1x4x4x8xf32>

@@ -209,10 +209,21 @@ func.func @activations(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
 
 // CHECK-LABEL: func.func @layer_norm
 // CHECK: accel.layer_norm %{{.+}} {epsilon = 9.9999999999999995E-7 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>} : tensor<1x4x4x8xf32>
-// GENERIC: "accel.layer_norm"(%{{.+}}) <{epsilon = 9.9999999999999995E-7 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>}> : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+// GENERIC: "accel.layer_norm"(%{{.+}}) <{axis = -1 : i64, epsilon = 9.9999999999999995E-7 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>}> : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
 func.func @layer_norm(%x: tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32> {
   %0 = accel.layer_norm %x {epsilon = 1.0e-06 : f64, mapping = #accel.mapping<[G*4 | G:1 P:4 Q:8]>} : tensor<1x4x4x8xf32>
   return %0 : tensor<1x4x4x8xf32>
+}
+
+// Over the channels of NCHW data (axis 1; the default -1 is not printed).
+// CHECK-LABEL: func.func @layer_norm_channels
+// CHECK: accel.layer_norm %{{.+}} {axis = 1 : i64, epsilon = 9.9999999999999995E-7 : f64} : tensor<1x8x4x4xf32>
+// CHECK: accel.layer_norm %{{.+}} {epsilon = 9.9999999999999995E-7 : f64} : tensor<1x8x4x4xf32>
+// GENERIC: "accel.layer_norm"(%{{.+}}) <{axis = 1 : i64, epsilon = 9.9999999999999995E-7 : f64}> : (tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32>
+func.func @layer_norm_channels(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  %0 = accel.layer_norm %x {axis = 1 : i64, epsilon = 1.0e-06 : f64} : tensor<1x8x4x4xf32>
+  %1 = accel.layer_norm %0 {axis = -1 : i64, epsilon = 1.0e-06 : f64} : tensor<1x8x4x4xf32>
+  return %1 : tensor<1x8x4x4xf32>
 }
 
 //===----------------------------------------------------------------------===//

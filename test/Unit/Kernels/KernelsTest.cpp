@@ -213,6 +213,29 @@ TEST(Kernels, PoolingAgainstPaddedPlanes) {
   EXPECT_NEAR(avg.at(1, 2, 0, 0), s / 20, 1e-12);
 }
 
+// Over axis 1 of NCHW (ConvNeXt's LayerNorm2d once its transposes cancel):
+// the innermost-axis norm of the NHWC transpose, transposed back.
+TEST(Kernels, LayerNormOverChannelsIsTheInnermostNormOfTheTranspose) {
+  Rand r{std::mt19937_64(12)};
+  for (int trial = 0; trial < 10; ++trial) {
+    NdArray x =
+        r.array({r.pick(1, 2), r.pick(1, 6), r.pick(1, 4), r.pick(1, 4)});
+    int64_t N = x.shape[0], C = x.shape[1], H = x.shape[2], W = x.shape[3];
+    NdArray nhwc({N, H, W, C});
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t c = 0; c < C; ++c)
+        for (int64_t h = 0; h < H; ++h)
+          for (int64_t w = 0; w < W; ++w)
+            nhwc.at(n, h, w, c) = x.at(n, c, h, w);
+    NdArray y = layerNorm(x, 1e-5, 1), ref = layerNorm(nhwc, 1e-5, 3);
+    for (int64_t n = 0; n < N; ++n)
+      for (int64_t c = 0; c < C; ++c)
+        for (int64_t h = 0; h < H; ++h)
+          for (int64_t w = 0; w < W; ++w)
+            EXPECT_NEAR(y.at(n, c, h, w), ref.at(n, h, w, c), 1e-12);
+  }
+}
+
 // Layer norm against its definition, element by element: every row of the
 // innermost axis has mean 0 and (biased) variance var / (var + epsilon),
 // and is an affine image of its input row.
@@ -222,7 +245,7 @@ TEST(Kernels, LayerNormNormalizesTheInnermostAxis) {
     int64_t d = r.pick(1, 9);
     NdArray x = r.array({r.pick(1, 3), r.pick(1, 3), d});
     double eps = trial % 2 ? 1e-5 : 0.25;
-    NdArray y = layerNorm(x, eps);
+    NdArray y = layerNorm(x, eps, 2);
     ASSERT_EQ(y.shape, x.shape);
     for (int64_t row = 0; row < x.size(); row += d) {
       double mx = 0, my = 0, vx = 0, vy = 0;

@@ -101,7 +101,7 @@ namespace {
 /// as ConvNeXt's.
 LayerProblem layerNormProblem() {
   LayerProblem p = elementwiseProblem({1, 56, 56, 96}, 1, 1, 16);
-  p.wholeOnChip = elementwiseInnermostDim(4);
+  p.wholeOnChip = elementwiseAxisDim(4, 3);
   return p;
 }
 

@@ -155,10 +155,10 @@ void forEachRead(const LayerGraph &g, const GraphLayer &l, const Point &o,
   case LayerKind::Quantize:
     f(0, o);
     return;
-  case LayerKind::LayerNorm: { // every element of its innermost row
+  case LayerKind::LayerNorm: { // every element of its row along `axis`
     Point p = o;
-    for (int64_t i = 0; i < out.back(); ++i) {
-      p.back() = i;
+    for (int64_t i = 0; i < out[l.axis]; ++i) {
+      p[l.axis] = i;
       f(0, p);
     }
     return;

@@ -210,9 +210,12 @@ TEST(GroupTiling, MatchesTheSimulatorOnRandomNetworks) {
     for (const GroupSchedule &s : randomSchedules(rnd, net.graph, net.group)) {
       auto tiling = GroupTiling::compute(net.graph, net.group, s);
       if (!tiling) {
+        // (Too many rows, or row tiles through a layer norm over H.)
         std::string e = toString(tiling.takeError());
-        ASSERT_NE(e.find("exceeds the"), std::string::npos) << e << "\n"
-                                                            << net.describe();
+        ASSERT_TRUE(e.find("exceeds the") != std::string::npos ||
+                    e.find("needs them all at once") != std::string::npos)
+            << e << "\n"
+            << net.describe();
         continue;
       }
       ++cases;

@@ -189,6 +189,20 @@ struct Builder {
     add(l, out, elementwiseProblem(out, 1, 1, bits));
   }
 
+  /// A layer norm over the channels, the rows or the columns: each output
+  /// reads the whole of its input's row along that axis, which stays
+  /// whole on chip.
+  void layerNorm(unsigned x) {
+    GraphLayer l;
+    l.kind = LayerKind::LayerNorm;
+    l.axis = rnd.pick(1, 3);
+    l.operands = {x};
+    Shape out = shape(x);
+    LayerProblem p = elementwiseProblem(out, 1, 1, bits);
+    p.wholeOnChip = elementwiseAxisDim(out.size(), l.axis);
+    add(l, out, p);
+  }
+
   /// Global pool, flatten, fully connected.
   void classifier(unsigned x) {
     pool(x, /*global=*/true);
@@ -232,6 +246,8 @@ std::string RandomNetwork::describe() const {
     if (l.kind == LayerKind::Resize)
       os << (l.bilinear ? " bilinear" : " nearest")
          << (l.alignCorners ? " align" : "");
+    if (l.kind == LayerKind::LayerNorm)
+      os << " axis " << l.axis;
     os << "; ";
   }
   os << "group:";
@@ -269,8 +285,10 @@ RandomNetwork accel::testing::randomNetwork(Random &rnd, unsigned maxLayers,
       ok = b.resize(x);
     else if (kind < 90)
       ok = b.convTranspose(x);
-    else
+    else if (kind < 95)
       b.activation(x);
+    else
+      b.layerNorm(x);
     (void)ok;
   }
   if (tail)
