@@ -368,6 +368,45 @@ def layer_norm17():
     return g.model([("x", [1, 4, 4, 8])], [("y", [1, 4, 4, 8])], opset=17)
 
 
+def convnext_block():
+    """ConvNeXt as torch exports it: a depthwise convolution on NCHW, a
+    Transpose to NHWC, a LayerNorm over the channels (opset 17), two linear
+    layers (rank-4 MatMuls with their biases added, GELU spelled out
+    between them), the layer scale, a Transpose back, the residual add;
+    then a LayerNorm2d (Transpose, LayerNorm, Transpose), and a Transpose
+    to NHWC that nothing undoes (the output)."""
+    g = Graph("convnext_block")
+    c, k = 8, 16
+    dw = g.node("Conv", ["x", g.rand("dw.w", c, 1, 3, 3), g.rand("dw.b", c)],
+                ["dw"], "dwconv", pads=[1, 1, 1, 1], group=c)
+    t = g.node("Transpose", [dw], ["t"], "to_nhwc", perm=[0, 2, 3, 1])
+    n = g.node("LayerNormalization",
+               [t, g.rand("ln.g", c, low=0.5, high=1.5), g.rand("ln.b", c)],
+               ["n"], "norm", epsilon=1e-6)
+    h = g.node("MatMul", [n, g.rand("fc1.w", c, k)], ["h"], "fc1")
+    h = g.node("Add", [g.rand("fc1.b", k), h], ["hb"], "fc1_bias")
+    s2 = g.const("sqrt2", np.array(1.4142135381698608, np.float32))
+    one = g.const("one", np.array(1.0, np.float32))
+    half = g.const("half", np.array(0.5, np.float32))
+    d = g.node("Div", [h, s2], ["div"], "gelu_div")
+    e = g.node("Erf", [d], ["erf"], "gelu_erf")
+    a = g.node("Add", [e, one], ["erf1"], "gelu_add")
+    m = g.node("Mul", [h, a], ["gm"], "gelu_mul")
+    m = g.node("Mul", [m, half], ["gelu"], "gelu")
+    o = g.node("MatMul", [m, g.rand("fc2.w", k, c)], ["o"], "fc2")
+    o = g.node("Add", [g.rand("fc2.b", c), o], ["ob"], "fc2_bias")
+    o = g.node("Mul", [o, g.rand("scale", c)], ["os"], "layer_scale")
+    back = g.node("Transpose", [o], ["back"], "to_nchw", perm=[0, 3, 1, 2])
+    r = g.node("Add", [back, "x"], ["r"], "residual")
+    t2 = g.node("Transpose", [r], ["t2"], "ln2d_in", perm=[0, 2, 3, 1])
+    n2 = g.node("LayerNormalization",
+                [t2, g.rand("ln2.g", c, low=0.5, high=1.5),
+                 g.rand("ln2.b", c)], ["n2"], "ln2d", epsilon=1e-6)
+    y = g.node("Transpose", [n2], ["y"], "ln2d_out", perm=[0, 3, 1, 2])
+    g.node("Transpose", [y], ["out"], "to_nhwc_out", perm=[0, 2, 3, 1])
+    return g.model([("x", [1, c, 5, 6])], [("out", [1, 5, 6, c])], opset=17)
+
+
 def qdq_conv():
     """A QDQ-quantised convolution as PyTorch's fake quantization exports
     it: uint8 activations (QuantizeLinear, a Clip to the quant range,
@@ -507,6 +546,7 @@ FIXTURES = {
     "gelu_matmul4d": gelu_matmul4d,
     "layer_norm": layer_norm,
     "layer_norm17": layer_norm17,
+    "convnext_block": convnext_block,
     "qdq_conv": qdq_conv,
     "qdq_gemm": qdq_gemm,
     "qlinear": qlinear,

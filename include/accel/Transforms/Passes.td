@@ -355,4 +355,40 @@ def AccelOutlineWeights : Pass<"accel-outline-weights", "::mlir::ModuleOp"> {
   ];
 }
 
+def AccelCancelTransposes : Pass<"accel-cancel-transposes",
+                                 "::mlir::ModuleOp"> {
+  let summary = "Remove layout transposes that undo each other";
+  let description = [{
+    Networks written for channels-last layers (ConvNeXt) transpose NCHW
+    activations to NHWC before a layer norm and linear layers and back
+    after them; every transpose moves a whole activation through DRAM.
+    This pass removes each such pair (`accel.opaque "onnx.Transpose"` with
+    a permutation and one with its inverse) when every value between them
+    feeds only layers that can run on the outer layout, and rewrites those
+    layers: `accel.add`, `accel.mul` and `accel.activation` keep their op
+    with permuted types (their other operands reshaped, where the reshape
+    is a view); `accel.layer_norm` changes its `axis`; a matmul over the
+    flattened rows of an NHWC tensor becomes a 1x1 `accel.conv2d` of the
+    NCHW one, its [C, K] weight [K, C, 1, 1] (a constant is transposed;
+    an argument marked `accel.weight` takes the new type, unless the module
+    keeps its weights in a file or something calls the function), and a
+    bias added after it becomes the convolution's. Anything else between
+    the transposes keeps them. `--import-onnx` runs it on every import.
+
+    ```mlir
+    %t = accel.opaque "onnx.Transpose"(%x) {perm = array<i64: 0, 2, 3, 1>}
+        : (tensor<1x8x5x5xf32>) -> tensor<1x5x5x8xf32>
+    %n = accel.layer_norm %t {epsilon = 1.0e-06 : f64} : tensor<1x5x5x8xf32>
+    %y = accel.opaque "onnx.Transpose"(%n) {perm = array<i64: 0, 3, 1, 2>}
+        : (tensor<1x5x5x8xf32>) -> tensor<1x8x5x5xf32>
+    // becomes
+    %y = accel.layer_norm %x {axis = 1 : i64, epsilon = 1.0e-06 : f64}
+        : tensor<1x8x5x5xf32>
+    ```
+  }];
+  let statistics = [
+    Statistic<"numCancelled", "transposes", "Transposes removed">,
+  ];
+}
+
 #endif // ACCEL_TRANSFORMS_PASSES_TD
