@@ -38,7 +38,10 @@ std::optional<Perm> transposePerm(Operation *op) {
   auto in = dyn_cast<RankedTensorType>(opaque.getInputs()[0].getType());
   if (!in)
     return std::nullopt;
+  auto out = dyn_cast<RankedTensorType>(opaque->getResult(0).getType());
   int64_t rank = in.getRank();
+  if (!out || out.getRank() != rank)
+    return std::nullopt;
   Perm p;
   if (auto attr = opaque->getAttrOfType<DenseI64ArrayAttr>("perm"))
     p.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
@@ -53,6 +56,10 @@ std::optional<Perm> transposePerm(Operation *op) {
       return std::nullopt;
     seen[a] = true;
   }
+  // (A result type that is not the permuted input is a malformed model's.)
+  for (int64_t i = 0; i < rank; ++i)
+    if (out.getDimSize(i) != in.getDimSize(p[i]))
+      return std::nullopt;
   return p;
 }
 
