@@ -318,6 +318,19 @@ def bn_identity_preact():
     return g.model([("x", [1, 4, 8, 8])], [("y", [1, 4, 8, 8])])
 
 
+def spelled_gelu(g, x, out):
+    """GELU as torch exports it at opset 13: (x * (erf(x / sqrt 2) + 1)) *
+    0.5, its result named `out`."""
+    s2 = g.const("sqrt2", np.array(1.4142135381698608, np.float32))
+    one = g.const("one", np.array(1.0, np.float32))
+    half = g.const("half", np.array(0.5, np.float32))
+    d = g.node("Div", [x, s2], ["gelu_div"], "gelu_div")
+    e = g.node("Erf", [d], ["gelu_erf"], "gelu_erf")
+    a = g.node("Add", [e, one], ["gelu_add"], "gelu_add")
+    m = g.node("Mul", [x, a], ["gelu_mul"], "gelu_mul")
+    return g.node("Mul", [m, half], [out], "gelu")
+
+
 def gelu_matmul4d():
     """ConvNeXt's block tail as torch exports it at opset 13: a rank-4
     MatMul on NHWC activations (a linear layer), then GELU spelled out as
@@ -325,14 +338,7 @@ def gelu_matmul4d():
     g = Graph("gelu_matmul4d")
     w = g.rand("w", 8, 16)
     y = g.node("MatMul", ["x", w], ["mm"], "linear")
-    s2 = g.const("sqrt2", np.array(1.4142135381698608, np.float32))
-    one = g.const("one", np.array(1.0, np.float32))
-    half = g.const("half", np.array(0.5, np.float32))
-    d = g.node("Div", [y, s2], ["div"], "gelu_div")
-    e = g.node("Erf", [d], ["erf"], "gelu_erf")
-    a = g.node("Add", [e, one], ["add"], "gelu_add")
-    m = g.node("Mul", [y, a], ["mul"], "gelu_mul")
-    g.node("Mul", [m, half], ["out"], "gelu")
+    spelled_gelu(g, y, "out")
     return g.model([("x", [1, 4, 4, 8])], [("out", [1, 4, 4, 16])])
 
 
@@ -385,14 +391,7 @@ def convnext_block():
                ["n"], "norm", epsilon=1e-6)
     h = g.node("MatMul", [n, g.rand("fc1.w", c, k)], ["h"], "fc1")
     h = g.node("Add", [g.rand("fc1.b", k), h], ["hb"], "fc1_bias")
-    s2 = g.const("sqrt2", np.array(1.4142135381698608, np.float32))
-    one = g.const("one", np.array(1.0, np.float32))
-    half = g.const("half", np.array(0.5, np.float32))
-    d = g.node("Div", [h, s2], ["div"], "gelu_div")
-    e = g.node("Erf", [d], ["erf"], "gelu_erf")
-    a = g.node("Add", [e, one], ["erf1"], "gelu_add")
-    m = g.node("Mul", [h, a], ["gm"], "gelu_mul")
-    m = g.node("Mul", [m, half], ["gelu"], "gelu")
+    m = spelled_gelu(g, h, "gelu")
     o = g.node("MatMul", [m, g.rand("fc2.w", k, c)], ["o"], "fc2")
     o = g.node("Add", [g.rand("fc2.b", c), o], ["ob"], "fc2_bias")
     o = g.node("Mul", [o, g.rand("scale", c)], ["os"], "layer_scale")
