@@ -575,11 +575,13 @@ void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
 
 namespace {
 /// Layer normalization as ONNX exports it before opset 17:
-///   m = ReduceMean(x, axes = [-1]); d = Sub(x, m)
-///   v = ReduceMean(Pow(d, 2), axes = [-1]) (or of Mul(d, d))
+///   m = ReduceMean(x, axes = [a]); d = Sub(x, m)
+///   v = ReduceMean(Pow(d, 2), axes = [a]) (or of Mul(d, d))
 ///   y = Div(d, Sqrt(Add(v, epsilon)))
-/// with the reductions, Pow, Sub, Sqrt and Div opaque. One layer_norm (the
-/// scale and shift that follow are already accel.mul and accel.add).
+/// with the reductions, Pow, Sub, Sqrt and Div opaque. One layer_norm over
+/// axis a (the innermost as LayerNorm exports, the channels as a
+/// LayerNorm2d written on NCHW does; the scale and shift that follow are
+/// already accel.mul and accel.add).
 struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
   using OpRewritePattern::OpRewritePattern;
   /// `v`'s defining opaque op when it is `name` with `inputs` operands and
@@ -591,14 +593,19 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
       return OpaqueOp();
     return op;
   }
-  /// A mean over the innermost axis that keeps it (size 1).
-  static bool innermostMean(OpaqueOp mean) {
+  /// The axis of a mean over one axis that keeps it (size 1), counted
+  /// from the front; -1 for any other op.
+  static int64_t meanAxis(OpaqueOp mean) {
+    if (!mean)
+      return -1;
     auto in = cast<ShapedType>(mean.getInputs()[0].getType());
     auto axes = mean->getAttrOfType<DenseI64ArrayAttr>("axes");
     auto keep = mean->getAttrOfType<IntegerAttr>("keepdims");
-    return in.hasRank() && in.getRank() >= 1 && axes && axes.size() == 1 &&
-           (axes[0] == -1 || axes[0] == in.getRank() - 1) &&
-           (!keep || keep.getInt() == 1);
+    if (!in.hasRank() || !axes || axes.size() != 1 ||
+        (keep && keep.getInt() != 1))
+      return -1;
+    int64_t rank = in.getRank(), axis = axes[0] < 0 ? axes[0] + rank : axes[0];
+    return axis >= 0 && axis < rank ? axis : -1;
   }
   LogicalResult matchAndRewrite(OpaqueOp div,
                                 PatternRewriter &rewriter) const override {
@@ -611,8 +618,11 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
       return failure();
     Value x = sub.getInputs()[0];
     OpaqueOp mean = opaque(sub.getInputs()[1], "onnx.ReduceMean", 1);
-    if (!mean || mean.getInputs()[0] != x || !mean->hasOneUse() ||
-        !innermostMean(mean) || x.getType() != d.getType() ||
+    int64_t axis = meanAxis(mean);
+    int64_t rank = cast<ShapedType>(x.getType()).getRank();
+    // (Above rank 4 a layer norm holds only the last 3 axes.)
+    if (axis < 0 || mean.getInputs()[0] != x || !mean->hasOneUse() ||
+        (rank > 4 && axis < rank - 3) || x.getType() != d.getType() ||
         !isa<FloatType>(cast<ShapedType>(x.getType()).getElementType()))
       return failure();
     auto plus = sqrt.getInputs()[0].getDefiningOp<AddOp>();
@@ -625,7 +635,7 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
         var = plus->getOperand(i);
     OpaqueOp varMean = opaque(var, "onnx.ReduceMean", 1);
     if (!eps || !std::isfinite(*eps) || *eps < 0 || !varMean ||
-        !varMean->hasOneUse() || !innermostMean(varMean))
+        !varMean->hasOneUse() || meanAxis(varMean) != axis)
       return failure();
     // The square: Pow(d, 2) or Mul(d, d).
     Operation *square = varMean.getInputs()[0].getDefiningOp();
@@ -648,7 +658,7 @@ struct LayerNormFromMoments : OpRewritePattern<OpaqueOp> {
     Attribute name = div->getAttr("accel.name");
     auto norm = rewriter.replaceOpWithNewOp<LayerNormOp>(
         div, d.getType(), x, rewriter.getF64FloatAttr(*eps),
-        rewriter.getI64IntegerAttr(-1), nullptr);
+        rewriter.getI64IntegerAttr(axis == rank - 1 ? -1 : axis), nullptr);
     if (name)
       norm->setAttr("accel.name", name);
     // (Opaque ops are kept as if they had effects: erase them here, users
