@@ -161,8 +161,13 @@ public:
             if (!isOuterOperand(operand, v))
               return std::nullopt;
           }
-        } else if (isa<LayerNormOp, ActivationOp>(user)) {
-          // (Their one operand is `v`.)
+        } else if (auto norm = dyn_cast<LayerNormOp>(user)) {
+          // Above rank 4 a layer norm holds only the last 3 axes.
+          int64_t rank = norm.getOutput().getType().getRank();
+          if (rank > 4 && island.perm[norm.getNormalizedAxis()] < rank - 3)
+            return std::nullopt;
+        } else if (isa<ActivationOp>(user)) {
+          // (Its one operand is `v`.)
         } else if (auto flatten = dyn_cast<ReshapeOp>(user)) {
           std::optional<LinearLayer> linear = matchLinear(flatten, island);
           if (!linear)

@@ -2,7 +2,8 @@
 // values leaves it, an exit that is not the inverse permutation, an operand
 // whose outer form is not a view, a weight it cannot transpose (an
 // argument that is not a weight placeholder, one used twice, a weights file
-// the argument's array lives in), a layer it does not know.
+// the argument's array lives in), a layer it does not know, a layer norm
+// over an axis its rank cannot hold.
 // RUN: accel-opt %s --split-input-file --accel-cancel-transposes | FileCheck %s
 
 // CHECK-LABEL: func.func @escapes
@@ -92,4 +93,17 @@ func.func @unknown_layer(%x: tensor<1x2x3x4xf32>) -> tensor<1x2x3x4xf32> {
   %s = accel.opaque "onnx.Softmax"(%t) {axis = -1 : i64} : (tensor<1x3x4x2xf32>) -> tensor<1x3x4x2xf32>
   %y = accel.opaque "onnx.Transpose"(%s) {perm = array<i64: 0, 3, 1, 2>} : (tensor<1x3x4x2xf32>) -> tensor<1x2x3x4xf32>
   return %y : tensor<1x2x3x4xf32>
+}
+
+// -----
+
+// A rank-5 layer norm whose axis would become a leading one (which folds
+// into N).
+// CHECK-LABEL: func.func @folded_axis
+// CHECK-COUNT-2: accel.opaque "onnx.Transpose"
+func.func @folded_axis(%x: tensor<2x3x4x5x6xf32>) -> tensor<2x3x4x5x6xf32> {
+  %t = accel.opaque "onnx.Transpose"(%x) {perm = array<i64: 1, 2, 3, 4, 0>} : (tensor<2x3x4x5x6xf32>) -> tensor<3x4x5x6x2xf32>
+  %n = accel.layer_norm %t {epsilon = 1.0e-05 : f64} : tensor<3x4x5x6x2xf32>
+  %y = accel.opaque "onnx.Transpose"(%n) {perm = array<i64: 4, 0, 1, 2, 3>} : (tensor<3x4x5x6x2xf32>) -> tensor<2x3x4x5x6xf32>
+  return %y : tensor<2x3x4x5x6xf32>
 }
