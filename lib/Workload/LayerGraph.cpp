@@ -260,9 +260,10 @@ LayerGraph::operandRegions(unsigned id, const TensorRegion &out) const {
     in.push_back(out);
     break;
   case LayerKind::LayerNorm: {
-    // Each output reads the whole normalized axis (its statistics).
+    // Each output reads the whole normalized axis (its statistics); no
+    // output reads nothing.
     TensorRegion whole = out;
-    if (l.axis >= 0 && size_t(l.axis) < out.dims.size())
+    if (!out.empty() && l.axis >= 0 && size_t(l.axis) < out.dims.size())
       whole.dims[l.axis] = {0, shape(0)[l.axis]};
     in.push_back(whole);
     break;
