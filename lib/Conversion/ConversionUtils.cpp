@@ -1,6 +1,6 @@
 //===- ConversionUtils.cpp - Shared by the conversions into accel ---------===//
 
-#include "ConversionUtils.h"
+#include "accel/Conversion/ConversionUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Matchers.h"
 #include <cstring>

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ConversionUtils.h"
+#include "accel/Conversion/ConversionUtils.h"
 #include "accel/Conversion/Passes.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/IR/PatternMatch.h"

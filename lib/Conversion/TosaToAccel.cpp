@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ConversionUtils.h"
+#include "accel/Conversion/ConversionUtils.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Workload/ShapeArith.h"
 #include "dialects/accel/AccelOps.h"

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "accel/Transforms/CancelTransposes.h"
+#include "accel/Conversion/ConversionUtils.h"
 #include "accel/Transforms/Passes.h"
 #include "dialects/accel/AccelOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -27,7 +28,8 @@ using namespace accel;
 
 namespace {
 
-using Perm = llvm::SmallVector<int64_t, 4>;
+/// Result dimension i is input dimension perm[i] (ConversionUtils' rule).
+using Perm = llvm::SmallVector<int32_t, 4>;
 
 /// The permutation of a layout transpose (ONNX's default: reversed axes).
 std::optional<Perm> transposePerm(Operation *op) {
@@ -43,59 +45,37 @@ std::optional<Perm> transposePerm(Operation *op) {
   if (!out || out.getRank() != rank)
     return std::nullopt;
   Perm p;
-  if (auto attr = opaque->getAttrOfType<DenseI64ArrayAttr>("perm"))
-    p.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
-  else
+  if (auto attr = opaque->getAttrOfType<DenseI64ArrayAttr>("perm")) {
+    if (int64_t(attr.size()) != rank)
+      return std::nullopt;
+    llvm::SmallVector<bool> seen(rank, false);
+    for (int64_t a : attr.asArrayRef()) {
+      if (a < 0 || a >= rank || seen[a])
+        return std::nullopt;
+      seen[a] = true;
+      p.push_back(a);
+    }
+  } else {
     for (int64_t i = rank - 1; i >= 0; --i)
       p.push_back(i);
-  if (int64_t(p.size()) != rank)
-    return std::nullopt;
-  llvm::SmallVector<bool> seen(rank, false);
-  for (int64_t a : p) {
-    if (a < 0 || a >= rank || seen[a])
-      return std::nullopt;
-    seen[a] = true;
   }
   // (A result type that is not the permuted input is a malformed model's.)
-  for (int64_t i = 0; i < rank; ++i)
-    if (out.getDimSize(i) != in.getDimSize(p[i]))
-      return std::nullopt;
+  if (permuteType(in, p).getShape() != out.getShape())
+    return std::nullopt;
   return p;
 }
 
-Perm inverse(ArrayRef<int64_t> p) {
+Perm inverse(ArrayRef<int32_t> p) {
   Perm inv(p.size());
   for (size_t i = 0; i < p.size(); ++i)
     inv[p[i]] = i;
   return inv;
 }
 
-/// The outer layout's shape of an island shape: the transpose's result
-/// has dimension i = input dimension p[i].
-llvm::SmallVector<int64_t> outerShape(ArrayRef<int64_t> inner,
-                                      ArrayRef<int64_t> p) {
-  llvm::SmallVector<int64_t> outer(inner.size());
-  for (size_t i = 0; i < p.size(); ++i)
-    outer[p[i]] = inner[i];
-  return outer;
-}
-
-/// Whether reshaping `from` to `to` keeps every element's place (the
-/// dimensions other than 1 in the same order).
-bool isView(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
-  auto big = [](ArrayRef<int64_t> s) {
-    llvm::SmallVector<int64_t> b;
-    for (int64_t d : s)
-      if (d != 1)
-        b.push_back(d);
-    return b;
-  };
-  return big(from) == big(to);
-}
-
-RankedTensorType withShape(Type t, ArrayRef<int64_t> shape) {
-  return RankedTensorType::get(shape,
-                               cast<RankedTensorType>(t).getElementType());
+/// The outer layout's type of an island value's: the island's entries
+/// permute by `perm`, so the outer layout is the inverse permutation.
+RankedTensorType outerType(Type inner, ArrayRef<int32_t> perm) {
+  return permuteType(inner, inverse(perm));
 }
 
 /// A linear layer on channels-last data as the importer writes it:
@@ -200,14 +180,15 @@ private:
     auto vt = cast<RankedTensorType>(v.getType());
     if (!t || t.getRank() != vt.getRank())
       return false;
-    return isView(t.getShape(), outerShape(t.getShape(), inverse(inv)));
+    return permutationIsReshape(t, inv);
   }
 
   std::optional<LinearLayer> matchLinear(ReshapeOp flatten,
                                          const Island &island) {
     // (Only the NCHW <-> NHWC pair: the channels are the inner layout's
     // last axis and the outer's second.)
-    if (island.perm != Perm{0, 2, 3, 1} || !flatten->hasOneUse())
+    if (ArrayRef<int32_t>(island.perm) != ArrayRef<int32_t>(kToNHWC) ||
+        !flatten->hasOneUse())
       return std::nullopt;
     auto in = cast<RankedTensorType>(flatten.getInput().getType());
     auto flat = cast<RankedTensorType>(flatten.getOutput().getType());
@@ -233,8 +214,8 @@ private:
     return LinearLayer{flatten, matmul, unflatten};
   }
 
-  /// A [C, K] weight can become [K, C, 1, 1]: a constant, or a weight
-  /// placeholder argument used only here.
+  /// A [C, K] weight can become [K, C, 1, 1]: a constant, or an argument
+  /// marked accel.weight used only here.
   bool canTransposeWeight(Value w) {
     if (w.getDefiningOp<arith::ConstantOp>())
       return true;
@@ -270,11 +251,9 @@ Value reshapeView(OpBuilder &b, Location loc, Value v, RankedTensorType type,
 }
 
 /// `v` (of an outer-layout operand's inner shape) in the outer layout.
-Value toOuter(OpBuilder &b, Location loc, Value v, ArrayRef<int64_t> perm,
+Value toOuter(OpBuilder &b, Location loc, Value v, ArrayRef<int32_t> perm,
               MaybeDead &dead) {
-  auto t = cast<RankedTensorType>(v.getType());
-  return reshapeView(b, loc, v, withShape(t, outerShape(t.getShape(), perm)),
-                     dead);
+  return reshapeView(b, loc, v, outerType(v.getType(), perm), dead);
 }
 
 /// add(conv, [1, 1, 1, K] bias) of a 1x1 convolution the rewrite made
@@ -296,7 +275,7 @@ Conv2DOp foldBias(OpBuilder &b, AddOp add, IRMapping &outer,
         t.getElementType() != conv.getOutput().getType().getElementType())
       continue;
     // (At the add: everything the convolution reads dominates it.)
-    Value bias = reshapeView(b, add.getLoc(), other, withShape(t, {k}), dead);
+    Value bias = reshapeView(b, add.getLoc(), other, t.clone({k}), dead);
     auto folded = Conv2DOp::create(
         b, conv.getLoc(), conv.getOutput().getType(), conv.getInput(),
         conv.getWeight(), bias, conv.getStridesAttr(), conv.getDilationsAttr(),
@@ -316,28 +295,17 @@ Value convWeight(OpBuilder &b, func::FuncOp func, MatmulOp matmul,
   auto t = cast<RankedTensorType>(w.getType());
   if (matmul.getTransposeRhs())
     return reshapeView(b, matmul.getLoc(), w,
-                       withShape(t, {t.getDimSize(0), t.getDimSize(1), 1, 1}),
-                       dead);
+                       t.clone({t.getDimSize(0), t.getDimSize(1), 1, 1}), dead);
   int64_t c = t.getDimSize(0), k = t.getDimSize(1);
-  auto type = withShape(t, {k, c, 1, 1});
+  auto type = t.clone({k, c, 1, 1});
   if (auto cst = w.getDefiningOp<arith::ConstantOp>()) {
     dead.insert(cst);
     auto dense = cast<DenseElementsAttr>(cst.getValue());
-    if (dense.isSplat())
-      return arith::ConstantOp::create(b, cst.getLoc(), type,
-                                       dense.resizeSplat(type));
-    // Element (c, k) goes to (k, c): permute the raw storage.
-    ArrayRef<char> raw = dense.getRawData();
-    size_t bytes = raw.size() / size_t(c * k);
-    std::vector<char> out(raw.size());
-    for (int64_t i = 0; i < c; ++i)
-      for (int64_t j = 0; j < k; ++j)
-        std::memcpy(&out[(j * c + i) * bytes], &raw[(i * k + j) * bytes],
-                    bytes);
     return arith::ConstantOp::create(
-        b, cst.getLoc(), type, DenseElementsAttr::getFromRawBuffer(type, out));
+        b, cst.getLoc(), type, permuteConstant(dense, {1, 0}).reshape(type));
   }
-  // A weight placeholder: the argument takes the layer's layout.
+  // An argument marked accel.weight (no values in the module) takes the
+  // layer's layout.
   auto arg = cast<BlockArgument>(w);
   arg.setType(type);
   llvm::SmallVector<Type> inputs(func.getArgumentTypes());
@@ -370,8 +338,8 @@ void rewrite(Island &island, func::FuncOp func) {
       Value x = outer.lookup(l.flatten.getInput());
       auto xt = cast<RankedTensorType>(x.getType());
       int64_t k = mm.getOutput().getType().getDimSize(1);
-      auto type = withShape(
-          xt, {xt.getDimSize(0), k, xt.getDimSize(2), xt.getDimSize(3)});
+      auto type =
+          xt.clone({xt.getDimSize(0), k, xt.getDimSize(2), xt.getDimSize(3)});
       auto conv = Conv2DOp::create(
           b, mm.getLoc(), type, x, convWeight(b, func, mm, dead), mm.getBias(),
           b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr({1, 1}),
@@ -400,10 +368,7 @@ void rewrite(Island &island, func::FuncOp func) {
                   toOuter(b, op->getLoc(), operand, island.perm, dead));
     Operation *copy = b.clone(*op, outer);
     Value result = copy->getResult(0);
-    result.setType(withShape(
-        result.getType(),
-        outerShape(cast<RankedTensorType>(result.getType()).getShape(),
-                   island.perm)));
+    result.setType(outerType(result.getType(), island.perm));
     // A mapping is a loop nest over the old axes.
     copy->removeAttr("mapping");
     if (auto norm = dyn_cast<LayerNormOp>(copy))

@@ -1,7 +1,7 @@
 // What --accel-cancel-transposes leaves as it was: an island one of whose
 // values leaves it, an exit that is not the inverse permutation, an operand
 // whose outer form is not a view, a weight it cannot transpose (an
-// argument that is not a weight placeholder, one used twice, a weights file
+// argument not marked accel.weight, one used twice, a weights file
 // the argument's array lives in), a layer it does not know, a layer norm
 // over an axis its rank cannot hold.
 // RUN: accel-opt %s --split-input-file --accel-cancel-transposes | FileCheck %s
@@ -54,7 +54,7 @@ func.func @data_argument(%x: tensor<1x2x3x3xf32>, %w: tensor<2x4xf32>) -> tensor
 
 // -----
 
-// A weight placeholder something else reads too.
+// A weight argument something else reads too.
 // CHECK-LABEL: func.func @shared_weight(%arg0: tensor<1x2x3x3xf32>, %arg1: tensor<2x4xf32> {accel.weight = "w"}
 // CHECK-COUNT-2: accel.opaque "onnx.Transpose"
 func.func @shared_weight(%x: tensor<1x2x3x3xf32>, %w: tensor<2x4xf32> {accel.weight = "w"}) -> (tensor<1x4x3x3xf32>, tensor<2x4xf32>) {

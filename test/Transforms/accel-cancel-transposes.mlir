@@ -44,7 +44,7 @@ func.func @linear(%x: tensor<1x2x3x3xf32>) -> tensor<1x3x3x3xf32> {
 }
 
 // A weight [K, C] with transpose_rhs is a view [K, C, 1, 1]; an argument
-// marked accel.weight (a placeholder) takes the convolution's layout.
+// marked accel.weight (no values in the module) takes the convolution's layout.
 // CHECK-LABEL: func.func @weights(%arg0: tensor<1x2x3x3xf32>, %arg1: tensor<4x2xf32>, %arg2: tensor<4x4x1x1xf32> {accel.weight = "fc2.w"}) -> tensor<1x4x3x3xf32>
 // CHECK-NEXT: %[[V:.*]] = accel.reshape %arg1 : tensor<4x2xf32> -> tensor<4x2x1x1xf32>
 // CHECK-NEXT: %[[C1:.*]] = accel.conv2d %arg0, %[[V]] : (tensor<1x2x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>

@@ -27,8 +27,8 @@ namespace accel {
 /// layer norms change axis, and a matmul over the flattened rows of an
 /// NHWC tensor becomes a 1x1 convolution of the NCHW one. The matmul's
 /// weight [C, K] becomes [K, C, 1, 1]: a constant is transposed, an
-/// argument marked `accel.weight` (a placeholder for the layer's weights,
-/// with no values in the module) takes the new type, anything else keeps
+/// argument marked `accel.weight` (the layer's weights, whose values the
+/// module does not hold) takes the new type, anything else keeps
 /// the transposes. A set of transposes whose layers cannot all be
 /// rewritten is left as it was. Returns how many transposes went.
 unsigned cancelLayoutTransposes(mlir::func::FuncOp func);

@@ -4,7 +4,7 @@
 // run over axis 1, the linear layers are 1x1 convolutions whose biases and
 // GELU are the convolution's, the per-channel operands are [1, C, 1, 1].
 // Only the output's Transpose, which nothing undoes, stays. The weights
-// follow: an argument placeholder takes [K, C, 1, 1], a constant and the
+// follow: a weight argument takes [K, C, 1, 1], a constant and the
 // weights file hold the transposed values, and the interpreter runs all
 // of it against numpy's NHWC block.
 // RUN: accel-translate --import-onnx %onnx_fixtures/convnext_block.onnx 2>&1 | %strip_names | FileCheck %s

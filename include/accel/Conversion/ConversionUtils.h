@@ -1,6 +1,11 @@
-//===- ConversionUtils.h - Shared by the conversions into accel -*- C++ -*-===//
-#ifndef ACCEL_LIB_CONVERSION_CONVERSIONUTILS_H
-#define ACCEL_LIB_CONVERSION_CONVERSIONUTILS_H
+//===- ConversionUtils.h - Constants and permutations of tensors -*- C++ -*-===//
+//
+// Shared by the conversions into accel (TOSA, linalg: NHWC at the door) and
+// by --accel-cancel-transposes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_CONVERSION_CONVERSIONUTILS_H
+#define ACCEL_CONVERSION_CONVERSIONUTILS_H
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Value.h"
