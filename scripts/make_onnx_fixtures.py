@@ -524,6 +524,57 @@ def shape_chain():
     g.node("Reshape", [r, shape], ["y"], "reshape0")
     return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 1024])])
 
+def conv_integer():
+    """onnxruntime's integer format: a ConvInteger (uint8 activations with
+    a zero point, int8 weights with per-channel zero points of 0) whose
+    int32 result is cast to float and multiplied by the input and weight
+    scales (one Mul by their per-channel products), a float bias, ReLU;
+    then its output quantized again, viewed as [1, 4, 16] and multiplied by
+    uint8 weights (zero point 128) with MatMulInteger, cast and scaled by
+    per-column products."""
+    g = Graph("conv_integer")
+    rng = g.rng
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    w = g.const("w", rng.integers(-127, 128, (4, 3, 3, 3)).astype(np.int8))
+    zw = g.const("zw", np.zeros(4, np.int8))
+    y = g.node("ConvInteger", [xq, w, zx, zw], ["y"], "conv", pads=[1, 1, 1, 1])
+    yc = g.node("Cast", [y], ["yc"], "conv_cast", to=TensorProto.FLOAT)
+    sw = rng.uniform(0.3, 0.5, 4) / 127
+    s1 = g.const("s1", (0.02 * sw).astype(np.float32).reshape(1, 4, 1, 1))
+    ys = g.node("Mul", [yc, s1], ["ys"], "conv_scale")
+    b = g.const("b", rng.uniform(-0.1, 0.1, (1, 4, 1, 1)).astype(np.float32))
+    yb = g.node("Add", [ys, b], ["yb"], "conv_bias")
+    r = g.node("Relu", [yb], ["r"], "relu")
+    sy = g.const("sy", np.array(0.05, np.float32))
+    zy = g.const("zy", np.array(10, np.uint8))
+    rq = g.node("QuantizeLinear", [r, sy, zy], ["rq"], "r_quant")
+    shape = g.const("shape", np.array([1, 4, 16], np.int64))
+    rv = g.node("Reshape", [rq, shape], ["rv"], "rows")
+    g.const("m", rng.integers(0, 256, (16, 5)).astype(np.uint8))
+    g.const("zm", np.array(128, np.uint8))
+    o = g.node("MatMulInteger", [rv, "m", zy, "zm"], ["o"], "fc")
+    oc = g.node("Cast", [o], ["oc"], "fc_cast", to=TensorProto.FLOAT)
+    sm = rng.uniform(0.3, 0.5, 5) / 127
+    s2 = g.const("s2", (0.05 * sm).astype(np.float32).reshape(1, 1, 5))
+    g.node("Mul", [oc, s2], ["out"], "fc_scale")
+    return g.model([("x", [1, 3, 4, 4])], [("out", [1, 4, 5])])
+
+
+def conv_integer_kept():
+    """A ConvInteger whose int32 result is read as integers (a Cast to
+    int64), which the importer cannot make a float layer: it stays opaque."""
+    g = Graph("conv_integer_kept")
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    w = g.const("w", g.rng.integers(-127, 128, (4, 3, 1, 1)).astype(np.int8))
+    y = g.node("ConvInteger", [xq, w, zx], ["y"], "conv")
+    y64 = g.node("Cast", [y], ["y64"], "to_int64", to=TensorProto.INT64)
+    g.node("Cast", [y64], ["out"], "to_float", to=TensorProto.FLOAT)
+    return g.model([("x", [1, 3, 4, 4])], [("out", [1, 4, 4, 4])])
+
 
 FIXTURES = {
     "conv": conv,
@@ -550,6 +601,8 @@ FIXTURES = {
     "qdq_gemm": qdq_gemm,
     "qlinear": qlinear,
     "pad_fold": pad_fold,
+    "conv_integer": conv_integer,
+    "conv_integer_kept": conv_integer_kept,
 }
 
 

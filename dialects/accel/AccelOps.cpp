@@ -568,9 +568,93 @@ struct GeluFromErf : OpRewritePattern<MulOp> {
   }
 };
 
+/// dequantize(q) * c, with c a constant: one dequantization
+/// (scaleDequantization).
+struct DequantizeThenScale : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(MulOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getActivation() || op.getMapping())
+      return failure();
+    for (int i = 0; i < 2; ++i) {
+      DenseFPElementsAttr c;
+      if (op->getOperand(i).getType() != op.getType() ||
+          !matchPattern(op->getOperand(1 - i), m_Constant(&c)))
+        continue;
+      llvm::SmallVector<double> factors;
+      for (const APFloat &f : c.getValues<APFloat>())
+        factors.push_back(f.convertToDouble());
+      FailureOr<Value> y = scaleDequantization(
+          rewriter, op->getOperand(i), c.getType().getShape(), factors, op);
+      if (failed(y))
+        continue;
+      rewriter.replaceOp(op, *y);
+      return success();
+    }
+    return failure();
+  }
+};
+
+FailureOr<Value> accel::scaleDequantization(OpBuilder &builder, Value x,
+                                            ArrayRef<int64_t> shape,
+                                            ArrayRef<double> factors,
+                                            Operation *user) {
+  auto onlyFor = [](Value v, Operation *user) {
+    return llvm::all_of(v.getUsers(), [&](Operation *u) { return u == user; });
+  };
+  auto view = x.getDefiningOp<ReshapeOp>();
+  auto dq = (view ? view.getInput() : x).getDefiningOp<DequantizeOp>();
+  if (!dq || dq.getMapping() || !onlyFor(x, user) ||
+      (view && !onlyFor(dq, view)))
+    return failure();
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  if (int64_t(shape.size()) != rank || factors.empty() ||
+      int64_t(factors.size()) != numElements(shape))
+    return failure();
+  // The one axis the factors vary along (-1: one value), as an axis of the
+  // dequantization.
+  int64_t axis = -1;
+  for (auto [d, size] : llvm::enumerate(shape))
+    if (size != 1)
+      axis = axis == -1 ? int64_t(d) : -2;
+  if (axis >= 0 && shape[axis] != type.getDimSize(axis))
+    return failure(); // the factors broadcast x
+  if (axis >= 0 && view)
+    axis = axis == rank - 1 &&
+                   dq.getType().getShape().back() == type.getShape().back()
+               ? dq.getType().getRank() - 1
+               : -2;
+  if (axis == -2)
+    return failure();
+  ArrayRef<double> old = dq.getScales();
+  int64_t outAxis = old.size() > 1 ? dq.getAxis() : axis;
+  if (axis >= 0 && axis != outAxis)
+    return failure();
+  llvm::SmallVector<double> scales;
+  int64_t n = std::max<int64_t>(old.size(), factors.size());
+  for (int64_t k = 0; k < n; ++k)
+    scales.push_back(old[old.size() > 1 ? k : 0] *
+                     factors[factors.size() > 1 ? k : 0]);
+  if (!llvm::all_of(scales, [](double s) { return std::isfinite(s) && s > 0; }))
+    return failure();
+  OpBuilder::InsertionGuard guard(builder);
+  builder.setInsertionPointAfterValue(x);
+  Value y = DequantizeOp::create(
+      builder, dq.getLoc(), dq.getType(), dq.getInput(),
+      builder.getDenseF64ArrayAttr(scales),
+      builder.getI64IntegerAttr(outAxis < 0 ? dq.getAxis() : outAxis),
+      dq.getZeroPointAttr(), nullptr);
+  if (Attribute name = dq->getAttr("accel.name"))
+    y.getDefiningOp()->setAttr("accel.name", name);
+  if (view)
+    y = ReshapeOp::create(builder, view.getLoc(), view.getType(), y);
+  return y;
+}
+
 void MulOp::getCanonicalizationPatterns(RewritePatternSet &patterns,
                                         MLIRContext *ctx) {
-  patterns.add<ActivationFromGatedMul, GeluFromErf>(ctx);
+  patterns.add<ActivationFromGatedMul, GeluFromErf, DequantizeThenScale>(ctx);
 }
 
 namespace {

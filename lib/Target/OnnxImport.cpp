@@ -508,6 +508,12 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importDequantize(node, loc);
   if (op == "Pad")
     return importPad(node, loc);
+  // (expandQOperators made the others float layers on integers.)
+  if (op == "ConvInteger" || op == "MatMulInteger")
+    return importOpaque(node, loc,
+                        "its int32 result is read as integers, or its zero "
+                        "points are not constants: DynamicQuantizeLinear's "
+                        "are computed at run time");
   if (op == "Identity" || op == "Dropout") {
     // Of a constant: the same constant (so that what reads it as one, e.g.
     // BatchNormalization's statistics, still can), and the same argument
@@ -544,6 +550,25 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     if (ta.getElementType() != tb.getElementType())
       return importOpaque(node, loc, "mixed element types");
     auto type = RankedTensorType::get(*shape, ta.getElementType());
+    // An integer layer's dequantized result times constant scales (a Cast
+    // then Mul, as onnxruntime writes ConvInteger and MatMulInteger): one
+    // dequantization, whether the weights are inline or arguments.
+    for (int i = 0; op == "Mul" && i < 2; ++i) {
+      Value x = i ? *b : *a;
+      auto c = constants.find(input(node, 1 - i));
+      std::optional<llvm::SmallVector<double>> f =
+          constValues(input(node, 1 - i));
+      if (x.getType() != type || c == constants.end() || !f)
+        continue;
+      Shape fs(type.getRank() - c->second->dims_size(), 1);
+      fs.append(c->second->dims().begin(), c->second->dims().end());
+      // (The old dequantization, unused unless a later node reads it, goes
+      // with the dead ops.)
+      FailureOr<Value> y = scaleDequantization(builder, x, fs, *f, nullptr);
+      if (failed(y))
+        continue;
+      return define(node, *y, loc);
+    }
     a = withRank(*a, type.getRank(), loc);
     b = withRank(*b, type.getRank(), loc);
     Value r =
@@ -995,28 +1020,52 @@ LogicalResult OnnxImporter::importGemm(const onnx::NodeProto &node,
   bool transB = gemm && intAttr(node, "transB", 0) != 0;
   auto at = cast<RankedTensorType>(a->getType());
   auto bt = cast<RankedTensorType>(b->getType());
-  // A rank-4 (or higher) MatMul by a matrix (ConvNeXt's linear layers on
-  // NHWC activations): every leading dimension is a row. The reshapes on
-  // either side are views.
-  if (!gemm && at.getRank() > 3 && bt.getRank() == 2 &&
+  // A MatMul of rank 3 or more by a matrix (ConvNeXt's linear layers on
+  // NHWC activations, a transformer's projections): every leading
+  // dimension is a row. The reshapes on either side are views; quantized
+  // data are reshaped as they are (an integer matmul, dequantized per
+  // column).
+  if (!gemm && at.getRank() >= 3 && bt.getRank() == 2 &&
       at.getShape().back() == bt.getDimSize(0)) {
     int64_t rows = 1;
     for (int64_t d : at.getShape().drop_back())
       rows *= d;
-    auto flat = RankedTensorType::get({rows, at.getShape().back()},
-                                      at.getElementType());
-    Value lhs = ReshapeOp::create(builder, loc, flat, *a);
-    auto prodType =
-        RankedTensorType::get({rows, bt.getDimSize(1)}, at.getElementType());
-    Value prod = MatmulOp::create(builder, loc, prodType, lhs, *b, Value(),
-                                  UnitAttr(), nullptr, nullptr, nullptr);
+    auto rowsOf = [&](Value v) -> Value {
+      auto t = cast<RankedTensorType>(v.getType());
+      return ReshapeOp::create(
+          builder, loc,
+          RankedTensorType::get({rows, t.getShape().back()},
+                                t.getElementType()),
+          v);
+    };
+    Shape prodShape{rows, bt.getDimSize(1)};
+    FailureOr<Value> prod = importQuantizedLayer(
+        node, loc, prodShape, /*weightAxis=*/1,
+        [&](Type type, const Dequantized &x, const Dequantized &w, Value) {
+          return MatmulOp::create(builder, loc, type, rowsOf(x.q), w.q, Value(),
+                                  UnitAttr(), nullptr, nullptr,
+                                  builder.getI64IntegerAttr(x.zeroPoint))
+              .getOperation();
+        });
+    if (failed(prod))
+      return failure();
+    if (!*prod) {
+      auto mm = MatmulOp::create(
+          builder, loc, RankedTensorType::get(prodShape, at.getElementType()),
+          rowsOf(*a), *b, Value(), UnitAttr(), nullptr, nullptr, nullptr);
+      if (!node.name().empty())
+        mm->setAttr("accel.name", builder.getStringAttr(node.name()));
+      prod = Value(mm);
+    }
     Shape out(at.getShape().begin(), at.getShape().end());
     out.back() = bt.getDimSize(1);
-    return define(node,
-                  ReshapeOp::create(
-                      builder, loc,
-                      RankedTensorType::get(out, at.getElementType()), prod),
-                  loc);
+    // The layer is the matmul; the view of its rows as the node's result is
+    // named after it.
+    auto view = ReshapeOp::create(
+        builder, loc, RankedTensorType::get(out, at.getElementType()), *prod);
+    if (!node.name().empty())
+      view->setAttr("accel.name", builder.getStringAttr(node.name() + ".view"));
+    return define(node, view, loc);
   }
   llvm::Expected<Shape> shape = inferMatmulShape(
       at.getShape(), cast<ShapedType>(b->getType()).getShape(), transB);
@@ -1658,8 +1707,9 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
     return nullptr;
   if (failed(pinDynamicDims()))
     return nullptr;
-  // QLinearConv and QLinearMatMul as the QDQ nodes they stand for (their
-  // attributes and ranks validated as they were written).
+  // QLinearConv, QLinearMatMul, ConvInteger and MatMulInteger as the QDQ
+  // nodes they stand for (their attributes and ranks validated as they
+  // were written).
   accel::detail::expandQOperators(model);
   // Shape inference, then the constant shape computations it could not
   // see through folded into initializers, and again while that helps.
@@ -1788,6 +1838,14 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   // Channels-last islands (ConvNeXt) run on NCHW: no transpose is left
   // to warn about.
   cancelLayoutTransposes(func);
+  // Weight arguments nothing reads any more (scales folded into a
+  // dequantization).
+  llvm::BitVector unused(func.getNumArguments());
+  for (BlockArgument arg : func.getArguments())
+    if (arg.use_empty() && func.getArgAttr(arg.getArgNumber(), kWeightArgAttr))
+      unused.set(arg.getArgNumber());
+  if (unused.any() && failed(func.eraseArguments(unused)))
+    return nullptr;
   llvm::DenseSet<Location> kept;
   func.walk([&](OpaqueOp op) { kept.insert(op.getLoc()); });
   for (auto &[loc, text] : opaqueWarnings)

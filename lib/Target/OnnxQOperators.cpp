@@ -8,9 +8,19 @@
 // -> i32 layers, the bias back in accumulator units) and the float path
 // (--onnx-quantized-convs=float) is ONNX's reference rule.
 //
+// ConvInteger(x, w, x_zp, w_zp) and MatMulInteger(a, b, a_zp, b_zp) are the
+// same without scales: Conv or MatMul of DequantizeLinear(x, 1, x_zp) and
+// DequantizeLinear(w, 1, w_zp), exact in int32. Their result is int32;
+// where every reader converts it to float (a Cast, as onnxruntime's
+// quantization writes them, before the Mul by the scales), the float layer
+// takes the int32's place and the Casts become Identity.
+//
 //===----------------------------------------------------------------------===//
 
 #include "OnnxQOperators.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -130,25 +140,130 @@ expand(const onnx::NodeProto &node, onnx::GraphProto &graph) {
   return out;
 }
 
+bool isDefaultDomain(const onnx::NodeProto &n) {
+  return n.domain().empty() || n.domain() == "ai.onnx";
+}
+
+bool isQOperator(const onnx::NodeProto &n) {
+  return isDefaultDomain(n) &&
+         (n.op_type() == "QLinearConv" || n.op_type() == "QLinearMatMul" ||
+          n.op_type() == "ConvInteger" || n.op_type() == "MatMulInteger");
+}
+
+bool isCastToFloat(const onnx::NodeProto &n) {
+  if (n.op_type() != "Cast" || !isDefaultDomain(n))
+    return false;
+  for (const onnx::AttributeProto &a : n.attribute())
+    if (a.name() == "to")
+      return a.i() == onnx::TensorProto::FLOAT;
+  return false;
+}
+
+/// The number of zero points `zp` holds: 1 for none or a scalar, the size
+/// of a 1-D initializer; nothing for anything else.
+std::optional<int64_t> zeroPointCount(const onnx::GraphProto &graph,
+                                      const std::string &zp) {
+  if (zp.empty())
+    return 1;
+  const onnx::TensorProto *z = initializer(graph, zp);
+  if (!z || z->dims_size() > 1)
+    return std::nullopt;
+  int64_t n = z->dims_size() ? z->dims(0) : 1;
+  if (n < 1 || n > (int64_t(1) << 24))
+    return std::nullopt;
+  return n;
+}
+
+/// Scales of 1 for `n` zero points, added to the graph as `name`.
+std::string unitScale(onnx::GraphProto &graph, int64_t n, bool vector,
+                      const std::string &name) {
+  onnx::TensorProto *t = graph.add_initializer();
+  t->set_name(name);
+  t->set_data_type(onnx::TensorProto::FLOAT);
+  if (vector)
+    t->add_dims(n);
+  for (int64_t i = 0; i < n; ++i)
+    t->add_float_data(1.0f);
+  return name;
+}
+
+/// The nodes of a ConvInteger or MatMulInteger whose result every reader
+/// converts to float (`readers`), or nothing.
+std::optional<std::vector<onnx::NodeProto>>
+expandInteger(const onnx::NodeProto &node, onnx::GraphProto &graph,
+              const std::vector<onnx::NodeProto *> &readers) {
+  bool conv = node.op_type() == "ConvInteger";
+  if (node.input_size() < 2 || node.output_size() != 1 || readers.empty() ||
+      !llvm::all_of(readers,
+                    [](const onnx::NodeProto *r) { return isCastToFloat(*r); }))
+    return std::nullopt;
+  for (const onnx::ValueInfoProto &o : graph.output())
+    if (o.name() == node.output(0))
+      return std::nullopt;
+  auto zp = [&](int i) {
+    return node.input_size() > i ? node.input(i) : std::string();
+  };
+  // One input zero point (a MatMulInteger's per-row ones are not a
+  // DequantizeLinear's); one weight zero point or one per output channel.
+  std::optional<int64_t> nx = zeroPointCount(graph, zp(2));
+  std::optional<int64_t> nw = zeroPointCount(graph, zp(3));
+  if (!nx || *nx != 1 || !nw)
+    return std::nullopt;
+  auto isVector = [&](const std::string &z) {
+    const onnx::TensorProto *t = z.empty() ? nullptr : initializer(graph, z);
+    return t && t->dims_size() == 1;
+  };
+  const std::string &base = node.name().empty() ? node.output(0) : node.name();
+  std::string x = node.output(0) + "/accel.x", w = node.output(0) + "/accel.w";
+  std::string sx = unitScale(graph, 1, isVector(zp(2)), x + ".scale");
+  std::string sw = unitScale(graph, *nw, isVector(zp(3)), w + ".scale");
+  std::vector<onnx::NodeProto> out;
+  out.push_back(quantNode("DequantizeLinear", base + "/dequantize_input",
+                          {node.input(0), sx, zp(2)}, x, -1));
+  // A weight zero point per output channel: axis 0 of a filter, axis 1
+  // (the columns) of a matrix.
+  out.push_back(quantNode("DequantizeLinear", base + "/dequantize_weight",
+                          {node.input(1), sw, zp(3)}, w,
+                          *nw > 1 ? (conv ? 0 : 1) : -1));
+  for (onnx::NodeProto &q : out)
+    if (q.input(2).empty())
+      q.mutable_input()->RemoveLast();
+  onnx::NodeProto layer;
+  layer.set_op_type(conv ? "Conv" : "MatMul");
+  layer.set_name(node.name());
+  layer.add_input(x);
+  layer.add_input(w);
+  if (conv)
+    for (const onnx::AttributeProto &a : node.attribute())
+      *layer.add_attribute() = a;
+  layer.add_output(node.output(0));
+  out.push_back(std::move(layer));
+  return out;
+}
+
 } // namespace
 
 unsigned accel::detail::expandQOperators(onnx::ModelProto &model) {
   onnx::GraphProto &graph = *model.mutable_graph();
-  bool any = false;
-  for (const onnx::NodeProto &n : graph.node())
-    any |= (n.op_type() == "QLinearConv" || n.op_type() == "QLinearMatMul") &&
-           (n.domain().empty() || n.domain() == "ai.onnx");
-  if (!any)
+  if (llvm::none_of(graph.node(), isQOperator))
     return 0;
+  // The readers of each value (to see that an integer result is only ever
+  // converted to float).
+  llvm::StringMap<std::vector<onnx::NodeProto *>> readers;
+  for (onnx::NodeProto &n : *graph.mutable_node())
+    for (const std::string &i : n.input())
+      if (!i.empty())
+        readers[i].push_back(&n);
   unsigned rewritten = 0;
+  llvm::StringSet<> floatResults;
   google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
-  for (const onnx::NodeProto &n : graph.node()) {
-    bool qop = (n.op_type() == "QLinearConv" ||
-                n.op_type() == "QLinearMatMul") &&
-               (n.domain().empty() || n.domain() == "ai.onnx");
+  for (onnx::NodeProto &n : *graph.mutable_node()) {
     std::optional<std::vector<onnx::NodeProto>> qdq;
-    if (qop)
+    if (isQOperator(n) && llvm::StringRef(n.op_type()).starts_with("QLinear"))
       qdq = expand(n, graph);
+    else if (isQOperator(n) && n.output_size() == 1 &&
+             (qdq = expandInteger(n, graph, readers.lookup(n.output(0)))))
+      floatResults.insert(n.output(0));
     if (!qdq) {
       *nodes.Add() = n;
       continue;
@@ -157,6 +272,17 @@ unsigned accel::detail::expandQOperators(onnx::ModelProto &model) {
       *nodes.Add() = std::move(q);
     ++rewritten;
   }
+  // The Casts of integer results that are float now, and what the file
+  // records of their types.
+  for (onnx::NodeProto &n : nodes)
+    if (isCastToFloat(n) && floatResults.count(n.input(0))) {
+      n.set_op_type("Identity");
+      n.clear_attribute();
+    }
+  for (onnx::ValueInfoProto &vi : *graph.mutable_value_info())
+    if (floatResults.count(vi.name()) && vi.type().has_tensor_type())
+      vi.mutable_type()->mutable_tensor_type()->set_elem_type(
+          onnx::TensorProto::FLOAT);
   graph.mutable_node()->Swap(&nodes);
   return rewritten;
 }

@@ -11,9 +11,11 @@ namespace accel::detail {
 /// DequantizeLinear of the inputs and weights, the float Conv or MatMul,
 /// QuantizeLinear of the result, which the importer runs as integer
 /// layers. A QLinearConv's int32 bias (accumulator units, x_scale x
-/// w_scale) becomes the float bias it stands for. Nodes whose scales or
-/// bias are not initializers stay as they are. Returns how many it
-/// rewrote.
+/// w_scale) becomes the float bias it stands for. ConvInteger and
+/// MatMulInteger whose int32 result is only ever cast to float become the
+/// same with scales of 1 (and the Casts Identity). Nodes whose scales,
+/// zero points or bias are not initializers stay as they are. Returns how
+/// many it rewrote.
 unsigned expandQOperators(onnx::ModelProto &model);
 
 } // namespace accel::detail

@@ -345,8 +345,9 @@ void rewrite(Island &island, func::FuncOp func) {
           b.getDenseI64ArrayAttr({1, 1}), b.getDenseI64ArrayAttr({1, 1}),
           b.getDenseI64ArrayAttr({0, 0, 0, 0}), b.getI64IntegerAttr(1),
           mm.getActivationAttr(), nullptr, b.getI64IntegerAttr(0));
-      // The layer's name rides on whichever op of the three had it.
-      for (Operation *named : {op, mm.getOperation()})
+      // The layer's name is the matmul's (or the view's, in IR written
+      // without one on the matmul).
+      for (Operation *named : {mm.getOperation(), op})
         if (Attribute name = named->getAttr("accel.name")) {
           conv->setAttr("accel.name", name);
           break;
