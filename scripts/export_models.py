@@ -167,6 +167,10 @@ EXTENDED = {
     "wide_resnet50_2": (lambda: tvm.wide_resnet50_2(weights=None), IMAGENET),
     "resnet18_qdq": (lambda: quantized_qdq(
         lambda: tvm.resnet18(weights=None), IMAGENET), IMAGENET),
+    # The same network in onnxruntime's integer-operator form (ConvInteger,
+    # MatMulInteger): the QDQ export rewritten by integer_operators.
+    "resnet18_integer": (lambda: quantized_qdq(
+        lambda: tvm.resnet18(weights=None), IMAGENET), IMAGENET),
 }
 ALL = {**MODELS, **EXTENDED}
 
@@ -186,7 +190,7 @@ PUBLISHED_GMACS = {
     "convnext_tiny": 4.46, "regnet_y_400mf": 0.40, "googlenet": 1.50,
     "squeezenet1_1": 0.35, "alexnet": 0.71, "resnext50_32x4d": 4.23,
     "efficientnet_v2_s": 8.37 * (224 / 384) ** 2, "wide_resnet50_2": 11.40,
-    "resnet18_qdq": 1.81,
+    "resnet18_qdq": 1.81, "resnet18_integer": 1.81,
 }
 
 
@@ -211,6 +215,102 @@ WEIGHTS = {
 }
 
 
+def integer_operators(model):
+    """A QDQ model rewritten as onnxruntime writes integer operators: each
+    Conv (Gemm) on a DequantizeLinear input and DequantizeLinear weights
+    becomes ConvInteger (MatMulInteger, on the transposed weights) of the
+    quantized input and the int8 weights, whose int32 result is cast to
+    float, multiplied by the input and weight scales and added its float
+    bias. Nodes left unused are dropped."""
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+    g = model.graph
+    inits = {t.name: t for t in g.initializer}
+    producer = {o: n for n in g.node for o in n.output}
+
+    def array(name):
+        """An initializer's values, through Identity and Constant nodes."""
+        if name in inits:
+            return numpy_helper.to_array(inits[name])
+        node = producer[name]
+        if node.op_type == "Identity":
+            return array(node.input[0])
+        value = [a for a in node.attribute if a.name == "value"]
+        return numpy_helper.to_array(value[0].t)
+
+    def add(name, a):
+        g.initializer.append(numpy_helper.from_array(a, name))
+        return name
+
+    nodes = []
+    for n in g.node:
+        dx = producer.get(n.input[0]) if n.input else None
+        dw = producer.get(n.input[1]) if len(n.input) > 1 else None
+        qw = producer.get(dw.input[0]) if dw is not None else None
+        if (n.op_type not in ("Conv", "Gemm") or dx is None or dw is None
+                or dx.op_type != "DequantizeLinear" or qw is None
+                or dw.op_type != "DequantizeLinear"
+                or qw.op_type != "QuantizeLinear"
+                or qw.input[0] not in inits):
+            nodes.append(n)
+            continue
+        conv = n.op_type == "Conv"
+        w, sw, zw = array(qw.input[0]), array(qw.input[1]), array(qw.input[2])
+        k = w.shape[0]
+        per = (-1,) + (1,) * (w.ndim - 1)
+        wq = np.clip(np.rint(w / sw.reshape(per)) + zw.reshape(per),
+                     -128, 127).astype(np.int8)
+        sx = array(dx.input[1]).astype(np.float64).reshape(-1)[0]
+        scale = (sx * sw.astype(np.float64)).astype(np.float32)
+        base = n.name
+        if conv:
+            wname = add(base + ".weight_int8", wq)
+            layer = helper.make_node(
+                "ConvInteger", [dx.input[0], wname, dx.input[2], qw.input[2]],
+                [base + ".int32"], base)
+            layer.attribute.extend(n.attribute)
+            shape = (1, k, 1, 1)
+        else:
+            wname = add(base + ".weight_int8", np.ascontiguousarray(wq.T))
+            layer = helper.make_node(
+                "MatMulInteger", [dx.input[0], wname, dx.input[2], qw.input[2]],
+                [base + ".int32"], base)
+            shape = (1, k)
+        cast = helper.make_node("Cast", [base + ".int32"], [base + ".float"],
+                                base + "/cast", to=TensorProto.FLOAT)
+        sname = add(base + ".scale", scale.reshape(shape))
+        has_bias = len(n.input) > 2 and n.input[2]
+        mul = helper.make_node(
+            "Mul", [base + ".float", sname],
+            [base + ".scaled" if has_bias else n.output[0]], base + "/scale")
+        nodes += [layer, cast, mul]
+        if has_bias:
+            bname = add(base + ".bias", array(n.input[2]).reshape(shape))
+            nodes.append(helper.make_node(
+                "Add", [base + ".scaled", bname], [n.output[0]], base + "/bias"))
+    # Drop what nothing reads any more (the weights' quantization, the
+    # dequantizations the layers no longer take).
+    outputs = {o.name for o in g.output}
+    while True:
+        read = {i for n in nodes for i in n.input} | outputs
+        kept = [n for n in nodes if any(o in read for o in n.output)]
+        if len(kept) == len(nodes):
+            break
+        nodes = kept
+    del g.node[:]
+    g.node.extend(nodes)
+    read = {i for n in nodes for i in n.input}
+    live = [t for t in g.initializer if t.name in read]
+    del g.initializer[:]
+    g.initializer.extend(live)
+    del g.value_info[:]
+    return model
+
+
+# Models exported as another's ONNX rewritten.
+REWRITES = {"resnet18_integer": integer_operators}
+
+
 def top1(name):
     """The published ImageNet top-1 accuracy (%) of a model, or None."""
     weights = WEIGHTS.get(name)
@@ -232,10 +332,20 @@ def export(name, path):
     """Exports one model to path; returns the seconds it took."""
     model, x = build(name)
     start = time.perf_counter()
+    # (Written aside and renamed: a failed export leaves no file behind
+    # that a later run would take as done.)
+    partial = path + ".partial"
     with torch.no_grad():
-        torch.onnx.export(model, x, path, opset_version=13,
+        torch.onnx.export(model, x, partial, opset_version=13,
                           input_names=["input"], output_names=["output"],
                           do_constant_folding=True)
+    if name in REWRITES:
+        import onnx
+        model = REWRITES[name](onnx.load(partial))
+        model = onnx.shape_inference.infer_shapes(model)
+        onnx.checker.check_model(model)
+        onnx.save(model, partial)
+    os.replace(partial, path)
     return time.perf_counter() - start
 
 

@@ -530,8 +530,8 @@ def conv_integer():
     int32 result is cast to float and multiplied by the input and weight
     scales (one Mul by their per-channel products), a float bias, ReLU;
     then its output quantized again, viewed as [1, 4, 16] and multiplied by
-    uint8 weights (zero point 128) with MatMulInteger, cast and scaled by
-    per-column products."""
+    uint8 weights (zero point 128, read through an Identity) with
+    MatMulInteger, cast and scaled by per-column products."""
     g = Graph("conv_integer")
     rng = g.rng
     sx = g.const("sx", np.array(0.02, np.float32))
@@ -554,7 +554,9 @@ def conv_integer():
     rv = g.node("Reshape", [rq, shape], ["rv"], "rows")
     g.const("m", rng.integers(0, 256, (16, 5)).astype(np.uint8))
     g.const("zm", np.array(128, np.uint8))
-    o = g.node("MatMulInteger", [rv, "m", zy, "zm"], ["o"], "fc")
+    # (A zero point through an Identity, as PyTorch's exporter shares them.)
+    zm = g.node("Identity", ["zm"], ["zm_shared"], "zm_identity")
+    o = g.node("MatMulInteger", [rv, "m", zy, zm], ["o"], "fc")
     oc = g.node("Cast", [o], ["oc"], "fc_cast", to=TensorProto.FLOAT)
     sm = rng.uniform(0.3, 0.5, 5) / 127
     s2 = g.const("s2", (0.05 * sm).astype(np.float32).reshape(1, 1, 5))

@@ -28,11 +28,27 @@
 
 namespace {
 
+/// The tensor `name` holds when it is constant: an initializer, a Constant
+/// node's value, or either through Identity nodes (as exporters write
+/// shared zero points).
 const onnx::TensorProto *initializer(const onnx::GraphProto &g,
-                                     const std::string &name) {
+                                     const std::string &name, int depth = 0) {
   for (const onnx::TensorProto &t : g.initializer())
     if (t.name() == name)
       return &t;
+  if (depth > 16)
+    return nullptr;
+  for (const onnx::NodeProto &n : g.node()) {
+    if (n.output_size() != 1 || n.output(0) != name)
+      continue;
+    if (n.op_type() == "Identity" && n.input_size() == 1)
+      return initializer(g, n.input(0), depth + 1);
+    if (n.op_type() == "Constant")
+      for (const onnx::AttributeProto &a : n.attribute())
+        if (a.name() == "value" && a.has_t())
+          return &a.t();
+    return nullptr;
+  }
   return nullptr;
 }
 
