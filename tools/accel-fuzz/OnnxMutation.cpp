@@ -71,7 +71,13 @@ const char *opTypes[] = {"Conv",
                          "Div",
                          "Sub",
                          "Constant",
-                         "Dropout"};
+                         "Dropout",
+                         "QuantizeLinear",
+                         "DequantizeLinear",
+                         "QLinearConv",
+                         "QLinearMatMul",
+                         "ConvInteger",
+                         "MatMulInteger"};
 
 template <typename T, size_t N>
 T pickFrom(const T (&a)[N], std::mt19937_64 &rng) {
