@@ -8,7 +8,8 @@ Opset 13 except activations.onnx (14: HardSwish is opset 14) and
 upsample.onnx (9). All fixtures but no_value_info.onnx carry value_info for
 their intermediates (from onnx shape inference); truncated.onnx and the
 BAD_FIXTURES (a stride of 0, a node without outputs, negative dimensions,
-BatchNormalization of integers or with a negative variance) are malformed
+BatchNormalization of integers or with a negative variance, a ConvInteger
+with fewer weight zero points than channels) are malformed
 on purpose.
 
     /usr/bin/python3 scripts/make_onnx_fixtures.py OUT_DIR
@@ -578,6 +579,41 @@ def conv_integer_kept():
     return g.model([("x", [1, 3, 4, 4])], [("out", [1, 4, 4, 4])])
 
 
+def integer_conv_graph(name, zw):
+    """A quantized input into a 1x1 ConvInteger with weight zero points
+    `zw`, cast to float."""
+    g = Graph(name)
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    w = g.const("w", g.rng.integers(-127, 128, (4, 3, 1, 1)).astype(np.int8))
+    zw = g.const("zw", zw)
+    y = g.node("ConvInteger", [xq, w, zx, zw], ["y"], "conv")
+    g.node("Cast", [y], ["out"], "conv_cast", to=TensorProto.FLOAT)
+    return g
+
+
+def conv_integer_asymmetric():
+    """A ConvInteger whose int8 weights have a zero point of 3: it runs in
+    float on the integers, with a warning."""
+    g = integer_conv_graph("conv_integer_asymmetric", np.full(4, 3, np.int8))
+    return g.model([("x", [1, 3, 4, 4])], [("out", [1, 4, 4, 4])])
+
+
+def matmul_integer_row_zero_points():
+    """A MatMulInteger with a zero point per row of its input, which no
+    dequantization takes: it stays opaque and says why."""
+    g = Graph("matmul_integer_row_zero_points")
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    g.const("m", g.rng.integers(0, 256, (4, 5)).astype(np.uint8))
+    g.const("za", np.full(3, 60, np.uint8))
+    y = g.node("MatMulInteger", [xq, "m", "za"], ["y"], "fc")
+    g.node("Cast", [y], ["out"], "fc_cast", to=TensorProto.FLOAT)
+    return g.model([("x", [3, 4])], [("out", [3, 5])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -605,6 +641,8 @@ FIXTURES = {
     "pad_fold": pad_fold,
     "conv_integer": conv_integer,
     "conv_integer_kept": conv_integer_kept,
+    "conv_integer_asymmetric": conv_integer_asymmetric,
+    "matmul_integer_row_zero_points": matmul_integer_row_zero_points,
 }
 
 
@@ -809,6 +847,12 @@ def reshape_huge():
     return raw_model(g, [("x", [1, 3, 8, 8])], [("y", [1, 192])])
 
 
+def conv_integer_bad_zero_points():
+    """A ConvInteger with 3 weight zero points for 4 output channels."""
+    g = integer_conv_graph("conv_integer_bad_zero_points", np.zeros(3, np.int8))
+    return raw_model(g, [("x", [1, 3, 4, 4])], [("out", [1, 4, 4, 4])])
+
+
 BAD_FIXTURES = {
     "huge_input_dim": huge_input_dim,
     "reshape_huge": reshape_huge,
@@ -828,6 +872,7 @@ BAD_FIXTURES = {
     "negative_dims": negative_dims,
     "bn_int": bn_int,
     "bn_negative_var": bn_negative_var,
+    "conv_integer_bad_zero_points": conv_integer_bad_zero_points,
 }
 
 

@@ -508,12 +508,14 @@ LogicalResult OnnxImporter::importNode(const onnx::NodeProto &node,
     return importDequantize(node, loc);
   if (op == "Pad")
     return importPad(node, loc);
-  // (expandQOperators made the others float layers on integers.)
-  if (op == "ConvInteger" || op == "MatMulInteger")
-    return importOpaque(node, loc,
-                        "its int32 result is read as integers, or its zero "
-                        "points are not constants: DynamicQuantizeLinear's "
-                        "are computed at run time");
+  // (expandQOperators made the others layers on integers.)
+  if (op == "ConvInteger" || op == "MatMulInteger") {
+    std::optional<accel::detail::IntegerOperatorProblem> problem =
+        accel::detail::checkIntegerOperator(node, model.graph());
+    if (problem && problem->malformed)
+      return nodeError(loc) << problem->why;
+    return importOpaque(node, loc, problem ? problem->why : "");
+  }
   if (op == "Identity" || op == "Dropout") {
     // Of a constant: the same constant (so that what reads it as one, e.g.
     // BatchNormalization's statistics, still can), and the same argument
@@ -1495,10 +1497,21 @@ FailureOr<Value> OnnxImporter::importQuantizedLayer(
   // channels, a 2-D product's columns).
   int64_t k = shape[1];
   // Symmetric weights, one scale or one per output channel; one input scale.
-  if (x.scales.size() != 1 || w.zeroPoint != 0 ||
-      !(w.scales.size() == 1 || w.axis == weightAxis) ||
-      !matchPattern(w.q, m_Constant()))
+  // Otherwise the layer runs in float on the dequantized values, and says
+  // so (its integers are what the model meant).
+  auto inFloat = [&](const Twine &why) -> FailureOr<Value> {
+    nodeWarning(loc) << "runs in float on the dequantized values: " << why;
     return Value();
+  };
+  if (x.scales.size() != 1)
+    return inFloat("its input has a scale per channel");
+  if (w.zeroPoint != 0)
+    return inFloat("its weights' zero point is " + Twine(w.zeroPoint) +
+                   " (an integer layer takes symmetric weights)");
+  if (!(w.scales.size() == 1 || w.axis == weightAxis))
+    return inFloat("its weights' scales are not one per output channel");
+  if (!matchPattern(w.q, m_Constant()))
+    return inFloat("its weights are not constants");
   llvm::SmallVector<double> scales;
   for (int64_t c = 0; c < k; ++c)
     scales.push_back(x.scales[0] * w.scales[w.scales.size() == 1 ? 0 : c]);
@@ -1507,13 +1520,13 @@ FailureOr<Value> OnnxImporter::importQuantizedLayer(
   if (!input(node, 2).empty()) {
     std::optional<llvm::SmallVector<double>> b = constValues(input(node, 2));
     if (!b || int64_t(b->size()) != k)
-      return Value(); // a bias computed at run time: the float layer
+      return inFloat("its bias is not one constant per output channel");
     // The bias in accumulator units (as integer accelerators add it).
     llvm::SmallVector<int32_t> bq;
     for (int64_t c = 0; c < k; ++c) {
       double v = std::nearbyint((*b)[c] / scales[c]);
       if (!(std::abs(v) < 2147483647.0))
-        return Value();
+        return inFloat("its bias does not fit the int32 accumulators");
       bq.push_back(int32_t(v));
     }
     auto bt = RankedTensorType::get({k}, i32);

@@ -19,7 +19,6 @@
 
 #include "OnnxQOperators.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <cmath>
 #include <cstring>
@@ -203,28 +202,17 @@ std::string unitScale(onnx::GraphProto &graph, int64_t n, bool vector,
   return name;
 }
 
-/// The nodes of a ConvInteger or MatMulInteger whose result every reader
-/// converts to float (`readers`), or nothing.
+/// The nodes of a ConvInteger or MatMulInteger that can be an integer
+/// layer (checkIntegerOperator), or nothing.
 std::optional<std::vector<onnx::NodeProto>>
-expandInteger(const onnx::NodeProto &node, onnx::GraphProto &graph,
-              const std::vector<onnx::NodeProto *> &readers) {
-  bool conv = node.op_type() == "ConvInteger";
-  if (node.input_size() < 2 || node.output_size() != 1 || readers.empty() ||
-      !llvm::all_of(readers,
-                    [](const onnx::NodeProto *r) { return isCastToFloat(*r); }))
+expandInteger(const onnx::NodeProto &node, onnx::GraphProto &graph) {
+  if (accel::detail::checkIntegerOperator(node, graph))
     return std::nullopt;
-  for (const onnx::ValueInfoProto &o : graph.output())
-    if (o.name() == node.output(0))
-      return std::nullopt;
+  bool conv = node.op_type() == "ConvInteger";
   auto zp = [&](int i) {
     return node.input_size() > i ? node.input(i) : std::string();
   };
-  // One input zero point (a MatMulInteger's per-row ones are not a
-  // DequantizeLinear's); one weight zero point or one per output channel.
-  std::optional<int64_t> nx = zeroPointCount(graph, zp(2));
   std::optional<int64_t> nw = zeroPointCount(graph, zp(3));
-  if (!nx || *nx != 1 || !nw)
-    return std::nullopt;
   auto isVector = [&](const std::string &z) {
     const onnx::TensorProto *t = z.empty() ? nullptr : initializer(graph, z);
     return t && t->dims_size() == 1;
@@ -259,26 +247,73 @@ expandInteger(const onnx::NodeProto &node, onnx::GraphProto &graph,
 
 } // namespace
 
+std::optional<accel::detail::IntegerOperatorProblem>
+accel::detail::checkIntegerOperator(const onnx::NodeProto &node,
+                                    const onnx::GraphProto &graph) {
+  using Problem = IntegerOperatorProblem;
+  bool conv = node.op_type() == "ConvInteger";
+  if (node.input_size() < 2 || node.output_size() != 1)
+    return Problem{"needs an input and weights, and has one result", true};
+  const std::string &result = node.output(0);
+  for (const onnx::ValueInfoProto &o : graph.output())
+    if (o.name() == result)
+      return Problem{"its int32 result is an output of the graph"};
+  bool read = false;
+  for (const onnx::NodeProto &r : graph.node())
+    if (llvm::is_contained(r.input(), result)) {
+      if (!isCastToFloat(r))
+        return Problem{"its int32 result is read as integers (by '" + r.name() +
+                       "', " + r.op_type() + ")"};
+      read = true;
+    }
+  if (!read)
+    return Problem{"nothing reads its result"};
+  auto zp = [&](int i) {
+    return node.input_size() > i ? node.input(i) : std::string();
+  };
+  auto computed = [&](const std::string &z) {
+    for (const onnx::NodeProto &p : graph.node())
+      if (llvm::is_contained(p.output(), z) &&
+          p.op_type() == "DynamicQuantizeLinear")
+        return std::string(" (DynamicQuantizeLinear's, at run time)");
+    return std::string();
+  };
+  std::optional<int64_t> nx = zeroPointCount(graph, zp(2));
+  std::optional<int64_t> nw = zeroPointCount(graph, zp(3));
+  if (!nx)
+    return Problem{"its input's zero point is not a constant" +
+                   computed(zp(2))};
+  if (*nx != 1)
+    return Problem{"it has a zero point per row of its input, where a "
+                   "dequantization takes one"};
+  if (!nw)
+    return Problem{"its weights' zero points are not constants" +
+                   computed(zp(3))};
+  // One weight zero point, or one per output channel: dimension 0 of a
+  // filter, the columns of a matrix.
+  if (const onnx::TensorProto *w = initializer(graph, node.input(1));
+      w && *nw != 1 && w->dims_size() >= 2) {
+    int64_t channels = conv ? w->dims(0) : w->dims(w->dims_size() - 1);
+    if (*nw != channels)
+      return Problem{"has " + std::to_string(*nw) + " weight zero points for " +
+                         std::to_string(channels) + " output channels",
+                     true};
+  }
+  return std::nullopt;
+}
+
 unsigned accel::detail::expandQOperators(onnx::ModelProto &model) {
   onnx::GraphProto &graph = *model.mutable_graph();
   if (llvm::none_of(graph.node(), isQOperator))
     return 0;
-  // The readers of each value (to see that an integer result is only ever
-  // converted to float).
-  llvm::StringMap<std::vector<onnx::NodeProto *>> readers;
-  for (onnx::NodeProto &n : *graph.mutable_node())
-    for (const std::string &i : n.input())
-      if (!i.empty())
-        readers[i].push_back(&n);
   unsigned rewritten = 0;
   llvm::StringSet<> floatResults;
   google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
-  for (onnx::NodeProto &n : *graph.mutable_node()) {
+  for (const onnx::NodeProto &n : graph.node()) {
     std::optional<std::vector<onnx::NodeProto>> qdq;
     if (isQOperator(n) && llvm::StringRef(n.op_type()).starts_with("QLinear"))
       qdq = expand(n, graph);
-    else if (isQOperator(n) && n.output_size() == 1 &&
-             (qdq = expandInteger(n, graph, readers.lookup(n.output(0)))))
+    else if (isQOperator(n) && (qdq = expandInteger(n, graph)))
       floatResults.insert(n.output(0));
     if (!qdq) {
       *nodes.Add() = n;

@@ -3,6 +3,8 @@
 #define ACCEL_LIB_TARGET_ONNXQOPERATORS_H
 
 #include "onnx/onnx_pb.h"
+#include <optional>
+#include <string>
 
 namespace accel::detail {
 
@@ -17,6 +19,18 @@ namespace accel::detail {
 /// zero points or bias are not initializers stay as they are. Returns how
 /// many it rewrote.
 unsigned expandQOperators(onnx::ModelProto &model);
+
+/// Why a ConvInteger or MatMulInteger cannot be the integer layer it stands
+/// for (its int32 result read as integers, zero points computed at run
+/// time, ...); `malformed` when the node breaks the operator's definition.
+struct IntegerOperatorProblem {
+  std::string why;
+  bool malformed = false;
+};
+/// Nothing when `node` can be an integer layer.
+std::optional<IntegerOperatorProblem>
+checkIntegerOperator(const onnx::NodeProto &node,
+                     const onnx::GraphProto &graph);
 
 } // namespace accel::detail
 

@@ -21,8 +21,13 @@
 // RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer.onnx --onnx-quantized-convs=float 2>&1 | %strip_names | FileCheck %s --check-prefix=FLOAT
 //
 // A ConvInteger whose int32 result is read as integers stays opaque, and
-// says why.
+// says why; so does a MatMulInteger with a zero point per row of its input.
+// Asymmetric weights run in float on the integers, with a warning; weight
+// zero points that are not one per output channel are an error.
 // RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer_kept.onnx 2>&1 | FileCheck %s --check-prefix=KEPT
+// RUN: accel-translate --import-onnx %onnx_fixtures/matmul_integer_row_zero_points.onnx 2>&1 | FileCheck %s --check-prefix=ROWS
+// RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer_asymmetric.onnx 2>&1 | FileCheck %s --check-prefix=ASYM
+// RUN: not accel-translate --import-onnx %onnx_fixtures/conv_integer_bad_zero_points.onnx 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK-NOT: warning
 // CHECK: func.func @main(%arg0: tensor<1x3x4x4xf32> {onnx.name = "x"}{{(, %arg1: tensor<1x4x1x1xf32> {accel.weight = "b"})?}}) -> tensor<1x4x5xf32>
@@ -45,5 +50,12 @@
 // FLOAT-NEXT: accel.reshape %{{.*}} : tensor<4x5xf32> -> tensor<1x4x5xf32>
 // FLOAT-NEXT: accel.mul
 
-// KEPT: warning: node 'conv' (ConvInteger): unsupported ONNX operator 'ConvInteger' kept as accel.opaque (its int32 result is read as integers, or its zero points are not constants: DynamicQuantizeLinear's are computed at run time)
+// KEPT: warning: node 'conv' (ConvInteger): unsupported ONNX operator 'ConvInteger' kept as accel.opaque (its int32 result is read as integers (by 'to_int64', Cast))
 // KEPT: accel.opaque "onnx.ConvInteger"
+
+// ROWS: warning: node 'fc' (MatMulInteger): unsupported ONNX operator 'MatMulInteger' kept as accel.opaque (it has a zero point per row of its input, where a dequantization takes one)
+
+// ASYM: warning: node 'conv' (Conv): runs in float on the dequantized values: its weights' zero point is 3 (an integer layer takes symmetric weights)
+// ASYM: accel.conv2d %{{.*}}, %{{.*}} : (tensor<1x3x4x4xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x4x4xf32>
+
+// BAD: error: node 'conv' (ConvInteger): has 3 weight zero points for 4 output channels
