@@ -255,7 +255,17 @@ def integer_operators(model):
             nodes.append(n)
             continue
         conv = n.op_type == "Conv"
+        # (What torch exports: a Gemm of transB with alpha = beta = 1, and
+        # weights quantized per output channel, axis 0. Anything else would
+        # need its own rewrite.)
+        attrs = {a.name: helper.get_attribute_value(a) for a in n.attribute}
+        axis = {a.name: helper.get_attribute_value(a)
+                for a in qw.attribute}.get("axis", 1)
+        assert conv or (attrs.get("transB") == 1 and
+                        attrs.get("alpha", 1.0) == 1.0 and
+                        attrs.get("beta", 1.0) == 1.0), n.name
         w, sw, zw = array(qw.input[0]), array(qw.input[1]), array(qw.input[2])
+        assert sw.size == 1 or axis == 0, qw.name
         k = w.shape[0]
         per = (-1,) + (1,) * (w.ndim - 1)
         wq = np.clip(np.rint(w / sw.reshape(per)) + zw.reshape(per),

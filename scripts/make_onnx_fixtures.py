@@ -614,6 +614,21 @@ def matmul_integer_row_zero_points():
     return g.model([("x", [3, 4])], [("out", [3, 5])])
 
 
+def matmul_integer_batched_weights():
+    """A MatMulInteger of a batch of matrices by a batch of int8 weights
+    with one zero point per column: not a matrix the rewrite can
+    dequantize along its columns, so it stays opaque and says why."""
+    g = Graph("matmul_integer_batched_weights")
+    sx = g.const("sx", np.array(0.02, np.float32))
+    zx = g.const("zx", np.array(60, np.uint8))
+    xq = g.node("QuantizeLinear", ["x", sx, zx], ["xq"], "x_quant")
+    g.const("m", g.rng.integers(-127, 128, (2, 4, 5)).astype(np.int8))
+    g.const("zm", np.zeros(5, np.int8))
+    y = g.node("MatMulInteger", [xq, "m", zx, "zm"], ["y"], "fc")
+    g.node("Cast", [y], ["out"], "fc_cast", to=TensorProto.FLOAT)
+    return g.model([("x", [2, 3, 4])], [("out", [2, 3, 5])])
+
+
 FIXTURES = {
     "conv": conv,
     "bn_fold": bn_fold,
@@ -643,6 +658,7 @@ FIXTURES = {
     "conv_integer_kept": conv_integer_kept,
     "conv_integer_asymmetric": conv_integer_asymmetric,
     "matmul_integer_row_zero_points": matmul_integer_row_zero_points,
+    "matmul_integer_batched_weights": matmul_integer_batched_weights,
 }
 
 

@@ -1816,10 +1816,14 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
 
   for (auto [i, node] : llvm::enumerate(graph.node())) {
     Location loc = nodeLoc(node, i);
-    currentNode =
-        llvm::formatv("node '{0}' ({1}): ",
-                      cast<NameLoc>(loc).getName().getValue(), node.op_type())
-            .str();
+    // (A node the QOperator rewrite wrote is named by its original
+    // operator: the user's file has no DequantizeLinear there.)
+    std::string from = accel::detail::rewrittenFrom(node);
+    currentNode = llvm::formatv("node '{0}' ({1}{2}): ",
+                                cast<NameLoc>(loc).getName().getValue(),
+                                from.empty() ? node.op_type() : from,
+                                from.empty() ? "" : ", as " + node.op_type())
+                      .str();
     try {
       if (failed(importNode(node, loc)))
         return nullptr;
@@ -1851,8 +1855,9 @@ OwningOpRef<ModuleOp> OnnxImporter::runImport(StringRef bytes) {
   // Channels-last islands (ConvNeXt) run on NCHW: no transpose is left
   // to warn about.
   cancelLayoutTransposes(func);
-  // Weight arguments nothing reads any more (scales folded into a
-  // dequantization).
+  // Weight arguments nothing reads any more: scales folded into a
+  // dequantization, statistics folded into a convolution, weights the
+  // quantization made integer constants.
   llvm::BitVector unused(func.getNumArguments());
   for (BlockArgument arg : func.getArguments())
     if (arg.use_empty() && func.getArgAttr(arg.getArgNumber(), kWeightArgAttr))

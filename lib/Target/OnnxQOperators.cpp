@@ -20,12 +20,15 @@
 #include "OnnxQOperators.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <optional>
 #include <vector>
 
 namespace {
+
+const std::string kRewrittenFrom = "accel: rewritten from ";
 
 /// The tensor `name` holds when it is constant: an initializer, a Constant
 /// node's value, or either through Identity nodes (as exporters write
@@ -97,6 +100,14 @@ onnx::NodeProto quantNode(const char *op, const std::string &name,
   return n;
 }
 
+/// Marks the nodes `from` was rewritten to, so that diagnostics name the
+/// operator the file has (rewrittenFrom).
+void markRewritten(std::vector<onnx::NodeProto> &nodes,
+                   const onnx::NodeProto &from) {
+  for (onnx::NodeProto &n : nodes)
+    n.set_doc_string(kRewrittenFrom + from.op_type());
+}
+
 /// The QDQ nodes of a QLinearConv or QLinearMatMul (and the float bias they
 /// need, added to the graph), or nothing when its constants are not known.
 std::optional<std::vector<onnx::NodeProto>>
@@ -114,9 +125,11 @@ expand(const onnx::NodeProto &node, onnx::GraphProto &graph) {
   out.push_back(quantNode("DequantizeLinear", base + "/dequantize_input",
                           {node.input(0), node.input(1), node.input(2)}, x,
                           -1));
-  out.push_back(quantNode("DequantizeLinear", base + "/dequantize_weight",
-                          {node.input(3), node.input(4), node.input(5)}, w,
-                          conv ? 0 : 1));
+  const onnx::TensorProto *weights = initializer(graph, node.input(3));
+  out.push_back(quantNode(
+      "DequantizeLinear", base + "/dequantize_weight",
+      {node.input(3), node.input(4), node.input(5)}, w,
+      conv ? 0 : (weights ? std::max(weights->dims_size() - 1, 0) : 1)));
   onnx::NodeProto layer;
   layer.set_op_type(conv ? "Conv" : "MatMul");
   layer.set_name(node.name());
@@ -152,6 +165,7 @@ expand(const onnx::NodeProto &node, onnx::GraphProto &graph) {
   out.push_back(quantNode("QuantizeLinear", base + "/quantize_output",
                           {y, node.input(6), node.input(7)}, node.output(0),
                           -1));
+  markRewritten(out, node);
   return out;
 }
 
@@ -172,6 +186,24 @@ bool isCastToFloat(const onnx::NodeProto &n) {
     if (a.name() == "to")
       return a.i() == onnx::TensorProto::FLOAT;
   return false;
+}
+
+/// The values of an INT8 or UINT8 initializer (zero points), or nothing
+/// for any other type.
+std::optional<std::vector<int64_t>> eightBit(const onnx::TensorProto *t) {
+  if (!t || (t->data_type() != onnx::TensorProto::INT8 &&
+             t->data_type() != onnx::TensorProto::UINT8))
+    return std::nullopt;
+  bool u8 = t->data_type() == onnx::TensorProto::UINT8;
+  std::vector<int64_t> v;
+  if (t->has_raw_data()) {
+    for (char c : t->raw_data())
+      v.push_back(u8 ? int64_t(uint8_t(c)) : int64_t(int8_t(c)));
+  } else {
+    for (int32_t x : t->int32_data())
+      v.push_back(x);
+  }
+  return v;
 }
 
 /// The number of zero points `zp` holds: 1 for none or a scalar, the size
@@ -242,6 +274,7 @@ expandInteger(const onnx::NodeProto &node, onnx::GraphProto &graph) {
       *layer.add_attribute() = a;
   layer.add_output(node.output(0));
   out.push_back(std::move(layer));
+  markRewritten(out, node);
   return out;
 }
 
@@ -278,6 +311,33 @@ accel::detail::checkIntegerOperator(const onnx::NodeProto &node,
         return std::string(" (DynamicQuantizeLinear's, at run time)");
     return std::string();
   };
+  for (int i : {2, 3})
+    if (const onnx::TensorProto *z =
+            zp(i).empty() ? nullptr : initializer(graph, zp(i));
+        z && z->dims_size() > 1)
+      return Problem{"its " + std::string(i == 2 ? "input's" : "weights'") +
+                     " zero points have rank " +
+                     std::to_string(z->dims_size()) +
+                     ": a dequantization takes one, or one per channel"};
+  for (int i : {2, 3})
+    if (const onnx::TensorProto *z =
+            zp(i).empty() ? nullptr : initializer(graph, zp(i))) {
+      std::optional<std::vector<int64_t>> v = eightBit(z);
+      if (!v)
+        return Problem{
+            "its zero point '" + zp(i) + "' is not int8 or uint8 data", true};
+      if (i == 3 &&
+          llvm::any_of(*v, [&](int64_t x) { return x != v->front(); }))
+        return Problem{"its weights' zero points differ by channel (an "
+                       "integer layer takes one)"};
+    }
+  // Its input must be quantized data the importer holds (a QuantizeLinear's
+  // result, or a view of one), not 8-bit integers from outside.
+  for (const onnx::ValueInfoProto &in : graph.input())
+    if (in.name() == node.input(0) && !initializer(graph, node.input(0)))
+      return Problem{"its input is 8-bit integers from outside the model, "
+                     "which accel does not take (quantize a float input "
+                     "with QuantizeLinear)"};
   std::optional<int64_t> nx = zeroPointCount(graph, zp(2));
   std::optional<int64_t> nw = zeroPointCount(graph, zp(3));
   if (!nx)
@@ -290,9 +350,13 @@ accel::detail::checkIntegerOperator(const onnx::NodeProto &node,
     return Problem{"its weights' zero points are not constants" +
                    computed(zp(3))};
   // One weight zero point, or one per output channel: dimension 0 of a
-  // filter, the columns of a matrix.
-  if (const onnx::TensorProto *w = initializer(graph, node.input(1));
-      w && *nw != 1 && w->dims_size() >= 2) {
+  // filter, the columns of a matrix (of a known matrix: the rewrite
+  // dequantizes along axis 1).
+  const onnx::TensorProto *w = initializer(graph, node.input(1));
+  if (!conv && *nw != 1 && (!w || w->dims_size() != 2))
+    return Problem{"it has a zero point per column of weights that are not "
+                   "a constant matrix"};
+  if (w && *nw != 1 && w->dims_size() >= 2) {
     int64_t channels = conv ? w->dims(0) : w->dims(w->dims_size() - 1);
     if (*nw != channels)
       return Problem{"has " + std::to_string(*nw) + " weight zero points for " +
@@ -300,6 +364,11 @@ accel::detail::checkIntegerOperator(const onnx::NodeProto &node,
                      true};
   }
   return std::nullopt;
+}
+
+std::string accel::detail::rewrittenFrom(const onnx::NodeProto &node) {
+  llvm::StringRef doc = node.doc_string();
+  return doc.consume_front(kRewrittenFrom) ? doc.str() : std::string();
 }
 
 unsigned accel::detail::expandQOperators(onnx::ModelProto &model) {

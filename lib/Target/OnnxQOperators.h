@@ -20,6 +20,10 @@ namespace accel::detail {
 /// many it rewrote.
 unsigned expandQOperators(onnx::ModelProto &model);
 
+/// The operator the file has for a node expandQOperators wrote (what
+/// diagnostics name), or "" for a node of the file.
+std::string rewrittenFrom(const onnx::NodeProto &node);
+
 /// Why a ConvInteger or MatMulInteger cannot be the integer layer it stands
 /// for (its int32 result read as integers, zero points computed at run
 /// time, ...); `malformed` when the node breaks the operator's definition.

@@ -12,8 +12,9 @@
 // RUN: accel-run %onnx_fixtures/conv_integer.onnx --input=%t.x.npy --output=%t.y.npy
 // RUN: %python %S/Inputs/integer_reference.py %onnx_fixtures/conv_integer.onnx %t.x.npy %t.y.npy | FileCheck %s --check-prefix=NUMPY
 //
-// The same weights as arguments (the default): the scales fold all the
-// same, and only the bias is left an argument.
+// The first run has the weights as arguments (the default): the scales
+// fold all the same, and only the bias is left an argument. Inline, the
+// same layers:
 // RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer.onnx --onnx-weights=inline 2>&1 | %strip_names | FileCheck %s
 //
 // With --onnx-quantized-convs=float the layers run in float on the
@@ -26,6 +27,7 @@
 // zero points that are not one per output channel are an error.
 // RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer_kept.onnx 2>&1 | FileCheck %s --check-prefix=KEPT
 // RUN: accel-translate --import-onnx %onnx_fixtures/matmul_integer_row_zero_points.onnx 2>&1 | FileCheck %s --check-prefix=ROWS
+// RUN: accel-translate --import-onnx %onnx_fixtures/matmul_integer_batched_weights.onnx 2>&1 | FileCheck %s --check-prefix=BATCHED
 // RUN: accel-translate --import-onnx %onnx_fixtures/conv_integer_asymmetric.onnx 2>&1 | FileCheck %s --check-prefix=ASYM
 // RUN: not accel-translate --import-onnx %onnx_fixtures/conv_integer_bad_zero_points.onnx 2>&1 | FileCheck %s --check-prefix=BAD
 
@@ -55,7 +57,9 @@
 
 // ROWS: warning: node 'fc' (MatMulInteger): unsupported ONNX operator 'MatMulInteger' kept as accel.opaque (it has a zero point per row of its input, where a dequantization takes one)
 
-// ASYM: warning: node 'conv' (Conv): runs in float on the dequantized values: its weights' zero point is 3 (an integer layer takes symmetric weights)
+// BATCHED: warning: node 'fc' (MatMulInteger): unsupported ONNX operator 'MatMulInteger' kept as accel.opaque (it has a zero point per column of weights that are not a constant matrix)
+
+// ASYM: warning: node 'conv' (ConvInteger, as Conv): runs in float on the dequantized values: its weights' zero point is 3 (an integer layer takes symmetric weights)
 // ASYM: accel.conv2d %{{.*}}, %{{.*}} : (tensor<1x3x4x4xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x4x4xf32>
 
 // BAD: error: node 'conv' (ConvInteger): has 3 weight zero points for 4 output channels
