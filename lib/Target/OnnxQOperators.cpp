@@ -54,7 +54,7 @@ const onnx::TensorProto *initializer(const onnx::GraphProto &g,
   return nullptr;
 }
 
-/// The values of a FLOAT or INT32 initializer, as doubles.
+/// The values of a FLOAT, INT32, INT8 or UINT8 initializer, as doubles.
 std::optional<std::vector<double>> values(const onnx::TensorProto *t) {
   if (!t)
     return std::nullopt;
@@ -79,6 +79,11 @@ std::optional<std::vector<double>> values(const onnx::TensorProto *t) {
     return read(t->float_data(), float());
   if (t->data_type() == onnx::TensorProto::INT32)
     return read(t->int32_data(), int32_t());
+  // (8-bit data's typed field is int32_data.)
+  if (t->data_type() == onnx::TensorProto::INT8)
+    return read(t->int32_data(), int8_t());
+  if (t->data_type() == onnx::TensorProto::UINT8)
+    return read(t->int32_data(), uint8_t());
   return std::nullopt;
 }
 
@@ -188,24 +193,6 @@ bool isCastToFloat(const onnx::NodeProto &n) {
   return false;
 }
 
-/// The values of an INT8 or UINT8 initializer (zero points), or nothing
-/// for any other type.
-std::optional<std::vector<int64_t>> eightBit(const onnx::TensorProto *t) {
-  if (!t || (t->data_type() != onnx::TensorProto::INT8 &&
-             t->data_type() != onnx::TensorProto::UINT8))
-    return std::nullopt;
-  bool u8 = t->data_type() == onnx::TensorProto::UINT8;
-  std::vector<int64_t> v;
-  if (t->has_raw_data()) {
-    for (char c : t->raw_data())
-      v.push_back(u8 ? int64_t(uint8_t(c)) : int64_t(int8_t(c)));
-  } else {
-    for (int32_t x : t->int32_data())
-      v.push_back(x);
-  }
-  return v;
-}
-
 /// The number of zero points `zp` holds: 1 for none or a scalar, the size
 /// of a 1-D initializer; nothing for anything else.
 std::optional<int64_t> zeroPointCount(const onnx::GraphProto &graph,
@@ -311,26 +298,26 @@ accel::detail::checkIntegerOperator(const onnx::NodeProto &node,
         return std::string(" (DynamicQuantizeLinear's, at run time)");
     return std::string();
   };
-  for (int i : {2, 3})
-    if (const onnx::TensorProto *z =
-            zp(i).empty() ? nullptr : initializer(graph, zp(i));
-        z && z->dims_size() > 1)
+  // Zero points of rank 0 or 1, 8-bit, the weights' one value.
+  for (int i : {2, 3}) {
+    const onnx::TensorProto *z =
+        zp(i).empty() ? nullptr : initializer(graph, zp(i));
+    if (!z)
+      continue;
+    if (z->dims_size() > 1)
       return Problem{"its " + std::string(i == 2 ? "input's" : "weights'") +
                      " zero points have rank " +
                      std::to_string(z->dims_size()) +
                      ": a dequantization takes one, or one per channel"};
-  for (int i : {2, 3})
-    if (const onnx::TensorProto *z =
-            zp(i).empty() ? nullptr : initializer(graph, zp(i))) {
-      std::optional<std::vector<int64_t>> v = eightBit(z);
-      if (!v)
-        return Problem{
-            "its zero point '" + zp(i) + "' is not int8 or uint8 data", true};
-      if (i == 3 &&
-          llvm::any_of(*v, [&](int64_t x) { return x != v->front(); }))
-        return Problem{"its weights' zero points differ by channel (an "
-                       "integer layer takes one)"};
-    }
+    std::optional<std::vector<double>> v = values(z);
+    if (!v || (z->data_type() != onnx::TensorProto::INT8 &&
+               z->data_type() != onnx::TensorProto::UINT8))
+      return Problem{"its zero point '" + zp(i) + "' is not int8 or uint8 data",
+                     true};
+    if (i == 3 && llvm::any_of(*v, [&](double x) { return x != v->front(); }))
+      return Problem{"its weights' zero points differ by channel (an "
+                     "integer layer takes one)"};
+  }
   // Its input must be quantized data the importer holds (a QuantizeLinear's
   // result, or a view of one), not 8-bit integers from outside.
   for (const onnx::ValueInfoProto &in : graph.input())
